@@ -1,0 +1,89 @@
+// runtime.cpp - versions, threads, devices and seeds.
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
+#include <ATen/Version.h>
+#include <torch/version.h>
+#include <ATen/detail/CUDAHooksInterface.h>
+#include <dlfcn.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+
+#include "guard.h"
+
+struct hw_generator {
+  at::Generator generator;
+};
+
+namespace {
+
+char* copy_string(const std::string& s) {
+  char* out = static_cast<char*>(std::malloc(s.size() + 1));
+  if (out == nullptr) throw std::bad_alloc();
+  std::memcpy(out, s.c_str(), s.size() + 1);
+  return out;
+}
+
+int32_t cuda_device_count() {
+  if (!at::globalContext().hasCUDA()) return 0;
+  return static_cast<int32_t>(at::detail::getCUDAHooks().getNumGPUs());
+}
+
+void seed_generator(at::Generator& g, uint64_t seed) {
+  std::lock_guard<std::mutex> lock(g.mutex());
+  g.set_current_seed(seed);
+}
+
+int32_t manual_seed(uint64_t seed) {
+  auto cpu = at::detail::getDefaultCPUGenerator();
+  seed_generator(cpu, seed);
+  for (int32_t i = 0; i < cuda_device_count(); ++i) {
+    auto cuda = at::detail::getCUDAHooks().getDefaultCUDAGenerator(static_cast<c10::DeviceIndex>(i));
+    seed_generator(cuda, seed);
+  }
+  return 0;
+}
+
+hw_generator* new_generator(uint64_t seed, int32_t device_type, int32_t device_index) {
+  if (device_type != static_cast<int32_t>(c10::DeviceType::CPU)) {
+    // A private CUDA generator needs CUDA headers at build time; the shim stays CPU-buildable.
+    throw hw::ArgumentError(
+        "generators of their own exist for the CPU only; seed CUDA devices with manual_seed "
+        "(device_index " + std::to_string(device_index) + ")");
+  }
+  return new hw_generator{at::make_generator<at::CPUGeneratorImpl>(seed)};
+}
+
+std::string library_path() {
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&at::get_num_threads), &info) != 0 && info.dli_fname) {
+    return info.dli_fname;
+  }
+  return "";
+}
+
+}  // namespace
+
+extern "C" {
+
+HW_API const char* hw_runtime_version(void) { return TORCH_VERSION; }
+HW_API int32_t hw_runtime_abi_version(void) { return HW_ABI_VERSION; }
+HW_API char* hw_runtime_library_path(void) { HW_GUARD(nullptr, return copy_string(library_path());) }
+HW_API char* hw_runtime_config(void) { HW_GUARD(nullptr, return copy_string(at::show_config());) }
+HW_API int32_t hw_runtime_threads_get(void) { HW_GUARD(-1, return at::get_num_threads();) }
+HW_API int32_t hw_runtime_threads_set(int32_t n) { HW_GUARD(-1, at::set_num_threads(n); return 0;) }
+HW_API int32_t hw_runtime_cuda_compiled(void) { HW_GUARD(-1, return at::globalContext().hasCUDA() ? 1 : 0;) }
+HW_API int32_t hw_runtime_cuda_device_count(void) { HW_GUARD(-1, return cuda_device_count();) }
+HW_API int32_t hw_runtime_manual_seed(uint64_t seed) { HW_GUARD(-1, return manual_seed(seed);) }
+HW_API void hw_string_free(char* s) { std::free(s); }
+
+HW_API hw_generator* hw_generator_new(uint64_t seed, int32_t device_type, int32_t device_index) {
+  HW_GUARD(nullptr, return new_generator(seed, device_type, device_index);)
+}
+HW_API int32_t hw_generator_seed(hw_generator* g, uint64_t seed) {
+  HW_GUARD(-1, if (!g) throw hw::ArgumentError("null generator"); seed_generator(g->generator, seed); return 0;)
+}
+HW_API void hw_generator_free(hw_generator* g) { delete g; }
+
+}  // extern "C"

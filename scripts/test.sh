@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test: set-up first, then the .NET test projects, then each scripts/test.d/*.sh
+# (tests driven from outside .NET, e.g. the Jupyter conformance suite). Ends with one line
+# "Tests: N passed, N failed, N skipped".
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+bash scripts/setup.sh || { echo "set-up failed"; echo "Tests: 0 passed, 1 failed"; exit 1; }
+
+results="$REPO_ROOT/out/test-results"
+rm -rf "$results"; mkdir -p "$results"
+status=0
+say "dotnet test"
+dotnet test HydroWorkshop.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" --logger "console;verbosity=normal" 2>&1 \
+  | grep -vE '^\s*$' | tee "$results/dotnet-test.log" | grep -E '^\s*(Failed|Skipped|Passed!|Failed!|Total tests|error)|\[FAIL\]|\[SKIP\]' || true
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+
+extra_passed=0; extra_failed=0
+for part in scripts/test.d/*.sh; do
+  [ -e "$part" ] || continue
+  say "test: $(basename "$part")"
+  if bash "$part"; then extra_passed=$((extra_passed + 1)); else extra_failed=$((extra_failed + 1)); status=1; fi
+done
+
+# Sum the counts over every test project's .trx file.
+read -r passed failed skipped < <("$DEBIAN_PYTHON" - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+p = f = s = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(path).getroot().find(".//{*}Counters")
+    if c is None: continue
+    p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0))
+    s += int(c.get("notExecuted", 0))
+print(p, f, s)
+PY
+)
+passed=$((passed + extra_passed)); failed=$((failed + extra_failed))
+[ "$passed" -gt 0 ] || status=1
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+exit $status
