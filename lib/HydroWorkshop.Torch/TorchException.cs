@@ -19,7 +19,7 @@ public enum TorchErrorKind
 public sealed class TorchException : Exception
 {
     public TorchException(TorchErrorKind kind, string message, string context)
-        : base(string.IsNullOrEmpty(context) ? message : $"{context}: {message}")
+        : base(string.IsNullOrEmpty(context) || message.StartsWith(context, StringComparison.Ordinal) ? message : $"{context}: {message}")
     {
         Kind = kind;
         TorchMessage = message;

@@ -34,7 +34,7 @@ public static partial class torch
     // ---- from C# data (copied) -------------------------------------------------------------
 
     /// <summary>A tensor holding a copy of <paramref name="data"/> with the given shape (default: 1-D).</summary>
-    public static Tensor tensor<T>(ReadOnlySpan<T> data, ReadOnlySpan<long> shape, Device? device = null, bool requires_grad = false)
+    public static Tensor tensor<T>(ReadOnlySpan<T> data, long[] shape, Device? device = null, bool requires_grad = false)
         where T : unmanaged
     {
         var type = ScalarTypes.Of<T>();

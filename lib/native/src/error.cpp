@@ -1,4 +1,7 @@
 // error.cpp - the thread-local last error, owned by the shim.
+#include <c10/util/Logging.h>
+
+#include <cstdlib>
 #include <string>
 
 #include "guard.h"
@@ -6,6 +9,15 @@
 namespace {
 thread_local std::string last_message;
 thread_local int32_t last_kind = HW_ERROR_NONE;
+
+// c10::Error captures and symbolises a C++ backtrace on construction (milliseconds each), which the
+// binding strips anyway. Skip it unless HYDROWORKSHOP_CPP_BACKTRACES=1 asks for it when debugging.
+const bool skip_backtraces = [] {
+  const char* keep = std::getenv("HYDROWORKSHOP_CPP_BACKTRACES");
+  if (keep != nullptr && std::string(keep) == "1") return false;
+  c10::SetStackTraceFetcher([] { return std::string("(C++ backtrace off; set HYDROWORKSHOP_CPP_BACKTRACES=1)"); });
+  return true;
+}();
 }  // namespace
 
 namespace hw {

@@ -27,8 +27,9 @@ c10::IValue to_ivalue(const hw_value& v, const c10::Argument& formal, const hw_o
   auto fail = [&](const std::string& why) {
     return hw::ArgumentError(name_of(op) + ": argument '" + formal.name() + "': " + why);
   };
-  if (v.count < 0) throw fail("negative list length");
-  if (v.count > 0 && v.p == nullptr && v.kind != HW_VALUE_DEVICE) throw fail("list pointer is null");
+  const bool is_list = v.kind >= HW_VALUE_INT_LIST && v.kind <= HW_VALUE_OPTIONAL_TENSOR_LIST;
+  if (is_list && v.count < 0) throw fail("negative list length");
+  if (is_list && v.count > 0 && v.p == nullptr) throw fail("list pointer is null");
   switch (v.kind) {
     case HW_VALUE_NONE:
       return c10::IValue();
