@@ -61,7 +61,8 @@ public static class TorchFixtures
 
     public static string ParityTorchVersion => Parity.Value.Version;
 
-    private static (string, Dictionary<string, FixtureCase>) Load(string file)
+    /// <summary>Loads tests/fixtures/torch/<paramref name="file"/> (copied next to the test assembly).</summary>
+    public static (string Version, Dictionary<string, FixtureCase> Cases) Load(string file)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "fixtures", file);
         using var document = JsonDocument.Parse(File.ReadAllText(path));
