@@ -69,7 +69,7 @@ internal static class Ops
     internal static readonly Operator expand = Op("expand"), expand_as = Op("expand_as"), flatten = Op("flatten", "using_ints"), unflatten = Op("unflatten", "int");
     internal static readonly Operator cat = Op("cat"), stack = Op("stack"), split = Op("split", "Tensor"), split_sizes = Op("split_with_sizes");
     internal static readonly Operator chunk = Op("chunk"), narrow = Op("narrow"), contiguous = Op("contiguous"), clone = Op("clone");
-    internal static readonly Operator repeat = Op("repeat"), flip = Op("flip"), roll = Op("roll"), t = Op("t");
+    internal static readonly Operator repeat = Op("repeat"), flip = Op("flip"), roll = Op("roll"), t = Op("t"), triu = Op("triu"), tril = Op("tril");
 
     // indexing
     internal static readonly Operator select = Op("select", "int"), slice = Op("slice", "Tensor"), index = Op("index", "Tensor");

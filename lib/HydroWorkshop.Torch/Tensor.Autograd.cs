@@ -43,6 +43,14 @@ public sealed partial class Tensor
     public void backward(Tensor? gradient = null, bool retain_graph = false, bool create_graph = false) =>
         Checked(NativeMethods.hw_autograd_backward(Handle, gradient?.Handle ?? IntPtr.Zero, retain_graph || create_graph ? 1 : 0, create_graph ? 1 : 0), "backward");
 
+    /// <summary>Replaces this tensor's data (values, dtype, device) with <paramref name="data"/>'s while keeping
+    /// this object, its requires_grad and its place in optimizers (PyTorch's <c>param.data = data</c>).</summary>
+    public Tensor set_data(Tensor data)
+    {
+        Checked(NativeMethods.hw_tensor_set_data(Handle, data.Handle), "set_data");
+        return this;
+    }
+
     /// <summary>A tensor sharing this one's data, cut from the graph (no gradient flows through it).</summary>
     public Tensor detach() => Ops.detach.Call(this);
 }

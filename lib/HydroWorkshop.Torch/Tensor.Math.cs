@@ -74,6 +74,7 @@ public sealed partial class Tensor
     // ---- in place (return this) -------------------------------------------------------------
     public Tensor add_(Tensor other, double alpha = 1) { Ops.add_.CallInPlace(this, other, Alpha(alpha)); return this; }
     public Tensor add_(double other) { Ops.add_scalar_.CallInPlace(this, other, 1L); return this; }
+    public Tensor add_(long other) { Ops.add_scalar_.CallInPlace(this, other, 1L); return this; }
     public Tensor sub_(Tensor other, double alpha = 1) { Ops.sub_.CallInPlace(this, other, Alpha(alpha)); return this; }
     public Tensor mul_(Tensor other) { Ops.mul_.CallInPlace(this, other); return this; }
     public Tensor mul_(double other) { Ops.mul_scalar_.CallInPlace(this, other); return this; }

@@ -33,6 +33,9 @@ public sealed partial class Tensor
     public Tensor repeat(params long[] repeats) => Ops.repeat.Call(this, repeats);
     public Tensor flip(params long[] dims) => Ops.flip.Call(this, dims);
     public Tensor roll(long shift, long dim) => Ops.roll.Call(this, new[] { shift }, new[] { dim });
+    /// <summary>The upper triangle of the last two dimensions (above the <paramref name="diagonal"/>-th diagonal), zeros below; e.g. a causal mask.</summary>
+    public Tensor triu(long diagonal = 0) => Ops.triu.Call(this, diagonal);
+    public Tensor tril(long diagonal = 0) => Ops.tril.Call(this, diagonal);
 
     // ---- types and devices ----------------------------------------------------------------
     /// <summary>A copy with another element type (this tensor itself when it already has it).</summary>

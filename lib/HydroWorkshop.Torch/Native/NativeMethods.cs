@@ -70,6 +70,7 @@ internal static partial class NativeMethods
     [DllImport(Library)] internal static extern int hw_tensor_is_contiguous(IntPtr tensor);
     [DllImport(Library)] internal static extern IntPtr hw_tensor_data_ptr(IntPtr tensor);
     [DllImport(Library)] internal static extern unsafe int hw_tensor_copy_to(IntPtr tensor, void* destination, long nbytes);
+    [DllImport(Library)] internal static extern int hw_tensor_set_data(IntPtr tensor, IntPtr data);
     [DllImport(Library)] internal static extern unsafe int hw_tensor_copy_from(IntPtr tensor, void* source, long nbytes);
 
     // autograd

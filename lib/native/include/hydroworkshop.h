@@ -111,6 +111,9 @@ HW_API int32_t hw_tensor_is_contiguous(const hw_tensor* t);
 HW_API void* hw_tensor_data_ptr(const hw_tensor* t);
 /* Copies the elements, in row-major order, into dst (any layout or device; nbytes must match). */
 HW_API int32_t hw_tensor_copy_to(const hw_tensor* t, void* dst, int64_t nbytes);
+/* Replaces t's data (storage, dtype, device) with `data`'s, keeping t's identity and autograd flags
+ * (PyTorch's `param.data = new`), so that optimizers holding t see a module moved to another device. */
+HW_API int32_t hw_tensor_set_data(hw_tensor* t, const hw_tensor* data);
 /* Overwrites the elements of a tensor from row-major src (any layout or device). */
 HW_API int32_t hw_tensor_copy_from(hw_tensor* t, const void* src, int64_t nbytes);
 

@@ -83,6 +83,9 @@ HW_API void* hw_tensor_data_ptr(const hw_tensor* t) { HW_GUARD(nullptr, return d
 HW_API int32_t hw_tensor_copy_to(const hw_tensor* t, void* dst, int64_t nbytes) {
   HW_GUARD(-1, return copy_to(tensor_of(t), dst, nbytes);)
 }
+HW_API int32_t hw_tensor_set_data(hw_tensor* t, const hw_tensor* data) {
+  HW_GUARD(-1, tensor_of(t).set_data(tensor_of(data, "data")); return 0;)
+}
 HW_API int32_t hw_tensor_copy_from(hw_tensor* t, const void* src, int64_t nbytes) {
   HW_GUARD(-1, return copy_from(tensor_of(t), src, nbytes);)
 }
