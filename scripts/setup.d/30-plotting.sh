@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Charts: plotly.js from npm (embedded into HydroWorkshop.dll at build time) and Debian's chromium for
+# PNG export and the browser tests (lib/HydroWorkshop/Plotting, docs/plotting.md).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+cd "$REPO_ROOT"
+
+apt_ensure chromium fonts-dejavu-core
+command -v npm >/dev/null || apt_ensure npm
+
+lock=lib/HydroWorkshop/package-lock.json
+stamp=lib/HydroWorkshop/node_modules/.hydroworkshop-lock.sha256
+want=$(sha256sum "$lock" | cut -d' ' -f1)
+if [ ! -f lib/HydroWorkshop/node_modules/plotly.js-dist-min/plotly.min.js ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  say "npm ci (plotly.js)"
+  (cd lib/HydroWorkshop && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+fi
+test -f lib/HydroWorkshop/node_modules/plotly.js-dist-min/plotly.min.js
