@@ -1,0 +1,67 @@
+using HydroWorkshop.Torch;
+using HydroWorkshop.Torch.Modules;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Models;
+
+/// <summary>
+/// Entity-aware LSTM (Kratzert et al. 2019, HESS 23): the static attributes alone set the input gate,
+/// i = σ(W_s x_s + b_s), once per basin, so the gate is an interpretable catchment "embedding"; the forget,
+/// cell and output gates see the forcings and the hidden state as in an LSTM:
+/// [f, g, o] = W_d x_t + U h_{t−1} + b;  c_t = σ(f) ⊙ c_{t−1} + i ⊙ tanh(g);  h_t = σ(o) ⊙ tanh(c_t).
+/// Input dynamic [batch, time, dynamic_inputs], static [batch, static_inputs]; output [batch, time, targets].
+/// </summary>
+public sealed class EaLstm : Module
+{
+    public EaLstm(int dynamicInputs, int staticInputs, int hiddenSize = 64, double dropout = 0.0, int targets = 1, double initialForgetBias = 3.0)
+    {
+        if (staticInputs < 1) throw new ArgumentException("EaLstm needs static attributes: they drive its input gate", nameof(staticInputs));
+        DynamicInputs = dynamicInputs;
+        StaticInputs = staticInputs;
+        HiddenSize = hiddenSize;
+        inputGate = register_module("input_gate", new Linear(staticInputs, hiddenSize));
+        dynamicGates = register_module("dynamic_gates", new Linear(dynamicInputs, 3 * hiddenSize));
+        recurrentWeight = register_parameter("weight_hh", nn.init.orthogonal_(empty([3 * hiddenSize, hiddenSize])));
+        using (no_grad())
+        using (var forget = dynamicGates.bias!.narrow(0, 0, hiddenSize))
+            forget.fill_(initialForgetBias);
+        this.dropout = register_module("dropout", new Dropout(dropout));
+        head = register_module("head", new Linear(hiddenSize, targets));
+    }
+
+    public int DynamicInputs { get; }
+    public int StaticInputs { get; }
+    public int HiddenSize { get; }
+
+    private readonly Linear inputGate, dynamicGates, head;
+    private readonly Tensor recurrentWeight;
+    private readonly Dropout dropout;
+
+    public Tensor forward(Tensor dynamic, Tensor statics)
+    {
+        if (dynamic.dim() != 3 || dynamic.size(2) != DynamicInputs)
+            throw new ArgumentException($"EaLstm: dynamic inputs [{string.Join(", ", dynamic.shape)}] must be [batch, time, {DynamicInputs}]");
+        if (statics.dim() != 2 || statics.size(1) != StaticInputs)
+            throw new ArgumentException($"EaLstm: static inputs [{string.Join(", ", statics.shape)}] must be [batch, {StaticInputs}]");
+        using var scope = NewDisposeScope();
+        long batch = dynamic.size(0), steps = dynamic.size(1);
+        var i = inputGate.forward(statics).sigmoid();                                    // [batch, hidden], fixed over time
+        var projected = dynamicGates.forward(dynamic);                                   // [batch, time, 3 hidden]
+        var h = zeros([batch, HiddenSize], dynamic.dtype, dynamic.device);
+        var c = zeros([batch, HiddenSize], dynamic.dtype, dynamic.device);
+        var outputs = new Tensor[steps];
+        for (var t = 0; t < steps; t++)
+        {
+            var gates = (projected[.., t] + h.matmul(recurrentWeight.t())).chunk(3, 1); // 3 x [batch, hidden]
+            c = gates[0].sigmoid() * c + i * gates[1].tanh();
+            h = gates[2].sigmoid() * c.tanh();
+            outputs[t] = h;
+        }
+        var sequence = stack(outputs, 1);                                                 // [batch, time, hidden]
+        return head.forward(dropout.forward(sequence)).MoveToOuterDisposeScope();         // [batch, time, targets]
+    }
+
+    public Tensor call(Tensor dynamic, Tensor statics) => forward(dynamic, statics);
+
+    protected override string ExtraRepr() => $"dynamic_inputs={DynamicInputs}, static_inputs={StaticInputs}, hidden_size={HiddenSize}";
+}

@@ -1,0 +1,76 @@
+using HydroWorkshop.Torch;
+using HydroWorkshop.Torch.Modules;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Models;
+
+/// <summary>
+/// The workshop's rainfall–runoff LSTM (Kratzert et al. 2018, HESS 22): a stacked LSTM over the forcings, with
+/// static catchment attributes appended to the input at every time step, an optional temporal attention over
+/// the sequence, and one linear head per target (e.g. discharge and snow water equivalent).
+/// Input: dynamic [batch, time, dynamic_inputs] and static [batch, static_inputs] (or null);
+/// output: [batch, time, targets] (one prediction per step), or [batch, 1, targets] with attention.
+/// </summary>
+public sealed class LstmRegressor : Module
+{
+    public LstmRegressor(int dynamicInputs, int staticInputs, int hiddenSize = 64, int numLayers = 1, double dropout = 0.0,
+        int targets = 1, double initialForgetBias = 3.0, bool attention = false)
+    {
+        if (numLayers is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(numLayers), numLayers, "LstmRegressor supports 1 to 5 layers");
+        DynamicInputs = dynamicInputs;
+        StaticInputs = staticInputs;
+        Attention = attention;
+        lstm = register_module("lstm", new LSTM(dynamicInputs + staticInputs, hiddenSize, numLayers, batchFirst: true, dropout: numLayers > 1 ? dropout : 0));
+        // A high forget-gate bias keeps the cell state (e.g. snow storage) from being forgotten early in
+        // training (Gers et al. 2000). Gate order in libtorch: input, forget, cell, output.
+        using (no_grad())
+        {
+            for (var layer = 0; layer < numLayers; layer++)
+            {
+                var bias = lstm.named_parameters().First(p => p.Key == $"bias_hh_l{layer}").Value;
+                using var forget = bias.narrow(0, hiddenSize, hiddenSize);
+                forget.fill_(initialForgetBias);
+            }
+        }
+        if (attention) this.attention = register_module("attention", new Linear(hiddenSize, 1));
+        this.dropout = register_module("dropout", new Dropout(dropout));
+        head = register_module("head", new Linear(attention ? 2 * hiddenSize : hiddenSize, targets));
+    }
+
+    public int DynamicInputs { get; }
+    public int StaticInputs { get; }
+    public bool Attention { get; }
+
+    private readonly LSTM lstm;
+    private readonly Linear? attention;
+    private readonly Dropout dropout;
+    private readonly Linear head;
+
+    /// <summary>The attention weights of the last forward pass [batch, time], when attention is on (for plots).</summary>
+    public float[]? LastAttentionWeights { get; private set; }
+
+    public Tensor forward(Tensor dynamic, Tensor? statics = null)
+    {
+        using var scope = NewDisposeScope();
+        var input = ModelInputs.Concatenate(this, dynamic, statics, DynamicInputs, StaticInputs);   // [batch, time, dynamic + static]
+        var (output, _, _) = lstm.forward(input);                                                  // [batch, time, hidden]
+        Tensor features;
+        if (attention is null)
+        {
+            features = output;                                                                      // [batch, time, hidden]
+        }
+        else
+        {
+            // Temporal attention (Bahdanau-style pooling): weights over the steps, context = Σ_t α_t h_t.
+            var weights = attention.forward(output.tanh()).squeeze(-1).softmax(1);                 // [batch, time]
+            using (no_grad()) LastAttentionWeights = weights.detach().ToArray<float>();
+            var context = weights.unsqueeze(1).bmm(output);                                         // [batch, 1, hidden]
+            features = cat([output[.., TensorIndex.Slice(-1, null)], context], 2);                   // [batch, 1, 2 hidden]
+        }
+        return head.forward(dropout.forward(features)).MoveToOuterDisposeScope();                  // [batch, time or 1, targets]
+    }
+
+    public Tensor call(Tensor dynamic, Tensor? statics = null) => forward(dynamic, statics);
+
+    protected override string ExtraRepr() => $"dynamic_inputs={DynamicInputs}, static_inputs={StaticInputs}" + (Attention ? ", attention=True" : "");
+}

@@ -1,0 +1,44 @@
+using HydroWorkshop.Models;
+using HydroWorkshop.Torch;
+using Xunit;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Tests.Models;
+
+public class EaLstmTests
+{
+    [Fact]
+    public void Forward_OneStep_MatchesTheEquations()
+    {
+        manual_seed(3);
+        using var model = new EaLstm(2, 3, hiddenSize: 4);
+        using var scope = NewDisposeScope();
+        var dynamic = randn(5, 1, 2);
+        var statics = randn(5, 3);
+        var state = model.state_dict();
+        // From zero state: c = i ⊙ tanh(g), h = σ(o) ⊙ tanh(c), y = head(h).
+        var i = (statics.matmul(state["input_gate.weight"].t()) + state["input_gate.bias"]).sigmoid();
+        var gates = (dynamic[.., 0].matmul(state["dynamic_gates.weight"].t()) + state["dynamic_gates.bias"]).chunk(3, 1);
+        var c = i * gates[1].tanh();
+        var h = gates[2].sigmoid() * c.tanh();
+        var expected = h.matmul(state["head.weight"].t()) + state["head.bias"];
+        Assert.True(model.forward(dynamic, statics)[.., 0].allclose(expected, atol: 1e-6));
+    }
+
+    [Fact]
+    public void Forward_Sequence_ShapeAndGradientsToStaticGate()
+    {
+        using var model = new EaLstm(4, 6, hiddenSize: 8, targets: 2);
+        using var scope = NewDisposeScope();
+        var y = model.forward(randn(3, 12, 4), randn(3, 6));
+        Assert.Equal(new long[] { 3, 12, 2 }, y.shape);
+        y.sum().backward();
+        Assert.True(model.named_parameters().First(p => p.Key == "input_gate.weight").Value.grad!.abs().sum().item<float>() > 0);
+    }
+
+    [Fact]
+    public void Constructor_NoStatics_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new EaLstm(4, 0));
+    }
+}
