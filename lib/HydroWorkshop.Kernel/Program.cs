@@ -1,1 +1,61 @@
-namespace HydroWorkshop.Kernel; internal static class Program { private static int Main() => 0; }
+using HydroWorkshop.Kernel;
+using HydroWorkshop.Kernel.Install;
+using HydroWorkshop.Kernel.Protocol;
+
+const string Usage = """
+    HydroWorkshop C# Jupyter kernel
+      HydroWorkshop.Kernel <connection_file>            run the kernel (Jupyter starts it this way)
+      HydroWorkshop.Kernel install [--user | --prefix DIR | --sys-prefix] [--name NAME]
+      HydroWorkshop.Kernel uninstall [--user | --prefix DIR | --sys-prefix] [--name NAME]
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+if (args[0] is "install" or "uninstall")
+{
+    string? prefix = null;
+    var name = KernelSpecInstaller.DefaultName;
+    for (var i = 1; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--user": prefix = null; break;
+            case "--prefix" when i + 1 < args.Length: prefix = args[++i]; break;
+            case "--sys-prefix": prefix = "/usr/local"; break;
+            case "--name" when i + 1 < args.Length: name = args[++i]; break;
+            default:
+                Console.Error.WriteLine($"error: unknown argument '{args[i]}'\n{Usage}");
+                return 2;
+        }
+    }
+    if (args[0] == "install")
+    {
+        var folder = KernelSpecInstaller.Install(prefix, name);
+        Console.WriteLine($"installed kernelspec '{name}' ({KernelSpecInstaller.DisplayName}) in {folder}");
+    }
+    else
+    {
+        Console.WriteLine(KernelSpecInstaller.Uninstall(prefix, name)
+            ? $"removed kernelspec '{name}' from {KernelSpecInstaller.KernelsFolder(prefix)}"
+            : $"kernelspec '{name}' is not installed in {KernelSpecInstaller.KernelsFolder(prefix)}");
+    }
+    return 0;
+}
+
+var connectionFile = args[0] == "--connection-file" && args.Length > 1 ? args[1] : args[0];
+ConnectionInfo connection;
+try
+{
+    connection = ConnectionInfo.Load(connectionFile);
+}
+catch (Exception e) when (e is IOException or InvalidDataException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
+using var server = new KernelServer(connection, Directory.GetCurrentDirectory());
+return server.Run();

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using HydroWorkshop.Common;
+using HydroWorkshop.Kernel.Display;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace HydroWorkshop.Kernel.Execution;
+
+/// <summary>
+/// Runs cells as one continuing Roslyn script: variables, usings and types of earlier cells stay in scope.
+/// Compile errors leave the state as it was; a run-time exception is reported and the state keeps what ran
+/// before it. The kernel calls it from one thread (the shell thread).
+/// </summary>
+public sealed class CellExecutor
+{
+    private readonly ScriptOptions baseOptions;
+    private readonly NuGetResolver nuget;
+    private readonly List<JsonObject> payloads = [];
+    private readonly Dictionary<string, string[]> cellSources = new(StringComparer.Ordinal);
+    private readonly Task warmUp;
+    private readonly ScriptOptions continuationOptions;
+    private ScriptOptions options;
+    private ScriptState<object>? state;
+
+    public CellExecutor(IOutputSink sink, Action flushStreams, string workingDirectory, NuGetResolver? nuget = null)
+    {
+        baseOptions = ScriptSetup.Create(workingDirectory);
+        // Later submissions inherit the first one's references; listing them again in every submission
+        // makes Roslyn rebuild its reference bindings per cell (about 4 MB and tens of ms each).
+        continuationOptions = baseOptions.WithReferences(Array.Empty<MetadataReference>());
+        options = baseOptions;
+        this.nuget = nuget ?? NuGetResolver.Default();
+        Publisher = new DisplayPublisher(sink, flushStreams);
+        Globals = new KernelGlobals(Publisher, payloads);
+        // Roslyn's first compilation takes seconds: do it while the front end connects.
+        warmUp = Task.Run(WarmUp);
+    }
+
+    public KernelGlobals Globals { get; }
+
+    public DisplayPublisher Publisher { get; }
+
+    /// <summary>The script options of the next cell: every reference for the first submission, only the
+    /// new ones (resolved NuGet packages) for a continuation.</summary>
+    internal ScriptOptions Options => options;
+
+    /// <summary>The continuing script, null before the first cell.</summary>
+    internal ScriptState<object>? State => state;
+
+    /// <summary>Waits until the warm-up compilation finished (every entry point calls it).</summary>
+    public void WaitUntilWarm() => warmUp.GetAwaiter().GetResult();
+
+    /// <summary>The source lines of cell <c>In[n]</c>, for tracebacks; null for any other file.</summary>
+    public string[]? SourceOf(string cellName) =>
+        cellSources.GetValueOrDefault(cellName) ?? cellSources.GetValueOrDefault(Path.GetFileName(cellName));
+
+    public ExecutionOutcome Execute(string code, int executionCount) => Execute(code, $"In[{executionCount}]");
+
+    /// <summary>Runs a cell named <paramref name="cellName"/> in tracebacks (<c>In[3]</c>).</summary>
+    public ExecutionOutcome Execute(string code, string cellName)
+    {
+        WaitUntilWarm();
+        payloads.Clear();
+        WorkshopCancellation.Reset();
+        var token = WorkshopCancellation.Token;
+        cellSources[cellName] = code.Split('\n');
+        var magics = CellMagics.Parse(code);
+        if (magics.Errors.Count > 0)
+        {
+            return Failed(new CellError("MagicError", magics.Errors[0], [.. magics.Errors.Select(e => $"{cellName} {e}")]));
+        }
+        foreach (var package in magics.Packages)
+        {
+            try
+            {
+                var assemblies = nuget.Resolve(package.Name, package.Version);
+                options = options.AddReferences(assemblies.Select(path => MetadataReference.CreateFromFile(path)));
+            }
+            catch (FileNotFoundException e)
+            {
+                return Failed(new CellError("NuGetPackageNotFound", e.Message, [$"{cellName} line {package.Line}: {e.Message}"]));
+            }
+        }
+
+        var script = Continue(magics.Code, options.WithFilePath(cellName));
+        var diagnostics = script.Compile(token);
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return Failed(TracebackFormatter.FromDiagnostics(diagnostics, SourceOf));
+        }
+        var clock = Stopwatch.StartNew();
+        ScriptState<object> next;
+        try
+        {
+            next = (state is null ? script.RunAsync(Globals, _ => true, token) : script.RunFromAsync(state, _ => true, token)).GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            return Failed(TracebackFormatter.FromException(e, SourceOf, WorkshopCancellation.IsCancellationRequested));
+        }
+        state = next;
+        options = continuationOptions;
+        if (magics.Timed) Console.Out.WriteLine($"Wall time: {clock.Elapsed.TotalMilliseconds:F1} ms");
+        if (next.Exception is { } exception)
+        {
+            var interrupted = exception is OperationCanceledException && WorkshopCancellation.IsCancellationRequested;
+            return Failed(TracebackFormatter.FromException(exception, SourceOf, interrupted));
+        }
+        return new ExecutionOutcome { HasValue = next.ReturnValue is not null, Value = next.ReturnValue, Payloads = [.. payloads] };
+    }
+
+    /// <summary>Forgets every variable and reference (kernel restart).</summary>
+    public void Reset()
+    {
+        WaitUntilWarm();
+        state = null;
+        options = baseOptions;
+        cellSources.Clear();
+    }
+
+    /// <summary>The script <paramref name="code"/> would be if it ran next (for completion and inspection).</summary>
+    internal Script<object> Continue(string code, ScriptOptions? with = null) =>
+        state is null
+            ? CSharpScript.Create(code, with ?? options, typeof(KernelGlobals))
+            : state.Script.ContinueWith(code, with ?? options);
+
+    private ExecutionOutcome Failed(CellError error) => new() { Error = error, Payloads = [.. payloads] };
+
+    private void WarmUp()
+    {
+        try
+        {
+            var script = CSharpScript.Create("var warm = Enumerable.Range(0, 3).Select(i => i * 2).ToList(); warm.Count.ToString()", baseOptions.WithFilePath("warm-up"), typeof(KernelGlobals));
+            script.RunAsync(Globals).GetAwaiter().GetResult();
+            var compilation = script.ContinueWith("Console.").GetCompilation();
+            var tree = compilation.SyntaxTrees.Last();
+            var model = compilation.GetSemanticModel(tree);
+            model.LookupSymbols(0).Count();
+        }
+        catch (Exception e)
+        {
+            KernelLog.Write($"warm-up failed (cells will still run): {e.Message}");
+        }
+    }
+}

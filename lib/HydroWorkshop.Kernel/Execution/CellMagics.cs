@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HydroWorkshop.Kernel.Execution;
+
+/// <summary>
+/// The .NET Interactive cell syntax the kernel understands before Roslyn sees the code: <c>#!csharp</c>
+/// (ignored), <c>#!time</c> (prints the wall time) and <c>#r "nuget: Name, Version"</c> (resolved offline).
+/// Handled lines become blank lines so Roslyn's line numbers stay those of the cell.
+/// </summary>
+public sealed partial class CellMagics
+{
+    private CellMagics(string code, bool timed, IReadOnlyList<NuGetDirective> packages, IReadOnlyList<string> errors)
+    {
+        Code = code;
+        Timed = timed;
+        Packages = packages;
+        Errors = errors;
+    }
+
+    /// <summary>The code for Roslyn (same length and line count as the cell).</summary>
+    public string Code { get; }
+
+    public bool Timed { get; }
+
+    public IReadOnlyList<NuGetDirective> Packages { get; }
+
+    /// <summary>Unknown magics, each naming its line.</summary>
+    public IReadOnlyList<string> Errors { get; }
+
+    public static readonly string[] Supported = ["#!csharp", "#!c#", "#!time", "#r \"nuget: Name, Version\""];
+
+    public static CellMagics Parse(string cell)
+    {
+        var code = new StringBuilder(cell.Length);
+        var timed = false;
+        var packages = new List<NuGetDirective>();
+        var errors = new List<string>();
+        var lineNumber = 0;
+        var position = 0;
+        while (position <= cell.Length)
+        {
+            lineNumber++;
+            var end = cell.IndexOf('\n', position);
+            var lineEnd = end < 0 ? cell.Length : end;
+            var line = cell[position..lineEnd];
+            var trimmed = line.Trim();
+            var handled = true;
+            if (trimmed is "#!csharp" or "#!c#" or "#!C#") { }
+            else if (trimmed == "#!time") timed = true;
+            else if (NuGetReference().Match(trimmed) is { Success: true } match)
+            {
+                var version = match.Groups["version"].Success ? match.Groups["version"].Value.Trim() : null;
+                packages.Add(new NuGetDirective(match.Groups["name"].Value.Trim(), string.IsNullOrEmpty(version) ? null : version, lineNumber));
+            }
+            else if (trimmed.StartsWith("#!", StringComparison.Ordinal) && !(lineNumber == 1 && trimmed.StartsWith("#!/", StringComparison.Ordinal)))
+            {
+                errors.Add($"line {lineNumber}: unsupported magic '{trimmed.Split(' ')[0]}' (supported: {string.Join(", ", Supported)})");
+            }
+            else handled = false;
+            // Blank out handled lines but keep their length: cursor positions (complete, inspect) stay valid.
+            code.Append(handled ? new string(' ', line.TrimEnd('\r').Length) + (line.EndsWith('\r') ? "\r" : "") : line);
+            if (end < 0) break;
+            code.Append('\n');
+            position = end + 1;
+        }
+        return new CellMagics(code.ToString(), timed, packages, errors);
+    }
+
+    [GeneratedRegex("""^#r\s+"nuget:\s*(?<name>[^,"]+)(,\s*(?<version>[^"]*))?"\s*$""", RegexOptions.IgnoreCase)]
+    private static partial Regex NuGetReference();
+}
+
+/// <summary>A <c>#r "nuget: Name, Version"</c> line; <see cref="Version"/> null means the highest installed.</summary>
+public sealed record NuGetDirective(string Name, string? Version, int Line);

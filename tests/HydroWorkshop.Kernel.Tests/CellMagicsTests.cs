@@ -1,0 +1,46 @@
+using HydroWorkshop.Kernel.Execution;
+using Xunit;
+
+namespace HydroWorkshop.Kernel.Tests;
+
+public class CellMagicsTests
+{
+    [Fact]
+    public void Parse_CsharpAndTime_BlankedKeepingPositions()
+    {
+        var cell = "#!csharp\n#!time\nvar x = 1;";
+        var magics = CellMagics.Parse(cell);
+        Assert.True(magics.Timed);
+        Assert.Equal(cell.Length, magics.Code.Length);
+        Assert.Equal(cell.IndexOf("var", StringComparison.Ordinal), magics.Code.IndexOf("var", StringComparison.Ordinal));
+        Assert.Equal(3, magics.Code.Split('\n').Length);
+        Assert.Empty(magics.Errors);
+    }
+
+    [Fact]
+    public void Parse_NuGetReference_NameVersionAndLine()
+    {
+        var magics = CellMagics.Parse("// gauges\n#r \"nuget: CsvHelper, 33.0.1\"\n#r \"nuget:YamlDotNet\"");
+        Assert.Equal(new NuGetDirective("CsvHelper", "33.0.1", 2), magics.Packages[0]);
+        Assert.Equal(new NuGetDirective("YamlDotNet", null, 3), magics.Packages[1]);
+        Assert.DoesNotContain("nuget", magics.Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_PathReference_LeftForRoslyn()
+    {
+        var magics = CellMagics.Parse("#r \"lib/Gauges.dll\"\n#load \"helpers.csx\"");
+        Assert.Empty(magics.Packages);
+        Assert.Contains("#r \"lib/Gauges.dll\"", magics.Code, StringComparison.Ordinal);
+        Assert.Contains("#load", magics.Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnknownMagic_ErrorNamesLineAndMagic()
+    {
+        var magics = CellMagics.Parse("1\n#!fsharp\n2");
+        var error = Assert.Single(magics.Errors);
+        Assert.Contains("line 2", error, StringComparison.Ordinal);
+        Assert.Contains("#!fsharp", error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HydroWorkshop.Kernel.Protocol;
+using HydroWorkshop.Kernel.Zmq;
+using Xunit;
+
+namespace HydroWorkshop.Kernel.Tests;
+
+/// <summary>The kernel served in-process and spoken to over real ZeroMQ sockets (libzmq5).</summary>
+[Collection(KernelCollection.Name)]
+public sealed class KernelServerTests : IDisposable
+{
+    private const string Key = "a-test-key";
+    private readonly ConnectionInfo connection;
+    private readonly KernelServer server;
+    private readonly Thread serverThread;
+    private readonly ZmqContext context = new();
+    private readonly ZmqSocket shell;
+    private readonly WireCodec codec = new(new MessageSigner(Encoding.UTF8.GetBytes(Key)));
+
+    public KernelServerTests()
+    {
+        var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
+        connection = new ConnectionInfo
+        {
+            ShellPort = ports[0], IOPubPort = ports[1], StdinPort = ports[2], ControlPort = ports[3], HeartbeatPort = ports[4], Key = Key,
+        };
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, JsonSerializer.Serialize(connection));
+        server = new KernelServer(ConnectionInfo.Load(file), Path.GetTempPath());
+        File.Delete(file);
+        serverThread = new Thread(() => server.Run()) { IsBackground = true };
+        serverThread.Start();
+        shell = new ZmqSocket(context, ZmqNative.ZMQ_DEALER);
+        shell.Connect(connection.Endpoint(connection.ShellPort));
+    }
+
+    public void Dispose()
+    {
+        Send(shell, codec, "shutdown_request", new JsonObject { ["restart"] = false });
+        ReceiveReply(TimeSpan.FromSeconds(10));
+        Assert.True(serverThread.Join(TimeSpan.FromSeconds(10)), "the kernel did not stop after shutdown_request");
+        server.Dispose();
+        shell.Dispose();
+        context.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string Send(ZmqSocket socket, WireCodec signer, string type, JsonObject content)
+    {
+        var message = JupyterMessage.Create(type, content, "test-session");
+        socket.SendMultipart(signer.Encode(message));
+        return message.MessageId;
+    }
+
+    private JupyterMessage? ReceiveReply(TimeSpan timeout) =>
+        shell.Poll((long)timeout.TotalMilliseconds) ? codec.Decode(shell.ReceiveMultipart()!) : null;
+
+    private static JsonObject Execute(string code) => new()
+    {
+        ["code"] = code, ["silent"] = false, ["store_history"] = true, ["user_expressions"] = new JsonObject(),
+        ["allow_stdin"] = false, ["stop_on_error"] = true,
+    };
+
+    [Fact]
+    public void KernelInfo_SignedRequest_CSharpLanguageInfo()
+    {
+        var id = Send(shell, codec, "kernel_info_request", []);
+        var reply = ReceiveReply(TimeSpan.FromSeconds(30))!;
+        Assert.Equal("kernel_info_reply", reply.MessageType);
+        Assert.Equal(id, reply.ParentHeader["msg_id"]!.GetValue<string>());
+        Assert.Equal("csharp", reply.Content["language_info"]!["name"]!.GetValue<string>());
+        Assert.Equal(".cs", reply.Content["language_info"]!["file_extension"]!.GetValue<string>());
+        Assert.Equal("5.3", reply.Content["protocol_version"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Execute_WrongKeySignature_DroppedNotExecuted()
+    {
+        var attacker = new WireCodec(new MessageSigner("guessed-key"u8.ToArray()));
+        Send(shell, attacker, "execute_request", Execute("File.WriteAllText(\"/tmp/hw-kernel-pwned\", \"x\");"));
+        Assert.Null(ReceiveReply(TimeSpan.FromSeconds(1.5)));
+        Assert.Equal(1, server.RejectedMessages);
+        Assert.False(File.Exists("/tmp/hw-kernel-pwned"));
+
+        Send(shell, codec, "execute_request", Execute("var depth = 2.5;\ndepth * 2"));
+        var reply = ReceiveReply(TimeSpan.FromSeconds(60))!;
+        Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
+        Assert.Equal(1, reply.Content["execution_count"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Heartbeat_Ping_Echoed()
+    {
+        using var heartbeat = new ZmqSocket(context, ZmqNative.ZMQ_REQ);
+        heartbeat.Connect(connection.Endpoint(connection.HeartbeatPort));
+        heartbeat.SendMultipart(["ping"u8.ToArray()]);
+        Assert.True(heartbeat.Poll(5000));
+        Assert.Equal("ping"u8.ToArray(), Assert.Single(heartbeat.ReceiveMultipart()!));
+    }
+
+    [Fact]
+    public void Execute_ErrorWithStopOnError_ErrorReplyThenKernelServes()
+    {
+        Send(shell, codec, "execute_request", Execute("throw new InvalidOperationException(\"boom\");"));
+        var reply = ReceiveReply(TimeSpan.FromSeconds(60))!;
+        Assert.Equal("error", reply.Content["status"]!.GetValue<string>());
+        Assert.Equal("InvalidOperationException", reply.Content["ename"]!.GetValue<string>());
+        Send(shell, codec, "is_complete_request", new JsonObject { ["code"] = "if (true) {" });
+        Assert.Equal("incomplete", ReceiveReply(TimeSpan.FromSeconds(10))!.Content["status"]!.GetValue<string>());
+    }
+}

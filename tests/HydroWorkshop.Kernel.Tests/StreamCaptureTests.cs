@@ -1,0 +1,33 @@
+using HydroWorkshop.Kernel.Execution;
+using Xunit;
+
+namespace HydroWorkshop.Kernel.Tests;
+
+public class StreamCaptureTests
+{
+    [Fact]
+    public void Flush_WrittenText_OneMessagePerStreamInOrder()
+    {
+        var sink = new RecordingSink();
+        using var capture = new StreamCapture(sink);
+        capture.Out.Write("depth ");
+        capture.Out.WriteLine(1.5);
+        capture.Error.WriteLine("warning");
+        capture.Flush();
+        var outputs = sink.Outputs.ToArray();
+        Assert.Contains(outputs, o => o.Name == "stdout" && o.Text == "depth 1.5\n");
+        Assert.Contains(outputs, o => o.Name == "stderr" && o.Text == "warning\n");
+        Assert.Equal("depth 1.5\n", string.Concat(outputs.Where(o => o.Name == "stdout").Select(o => o.Text)));
+    }
+
+    [Fact]
+    public void Write_WithoutFlush_SentByTimerWhileRunning()
+    {
+        var sink = new RecordingSink();
+        using var capture = new StreamCapture(sink);
+        capture.Out.WriteLine("epoch 1");
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        while (sink.Outputs.IsEmpty && DateTime.UtcNow < deadline) Thread.Sleep(10);
+        Assert.Equal("epoch 1\n", Assert.Single(sink.Outputs).Text);
+    }
+}
