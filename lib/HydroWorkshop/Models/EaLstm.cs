@@ -11,7 +11,7 @@ namespace HydroWorkshop.Models;
 /// [f, g, o] = W_d x_t + U h_{t−1} + b;  c_t = σ(f) ⊙ c_{t−1} + i ⊙ tanh(g);  h_t = σ(o) ⊙ tanh(c_t).
 /// Input dynamic [batch, time, dynamic_inputs], static [batch, static_inputs]; output [batch, time, targets].
 /// </summary>
-public sealed class EaLstm : Module
+public sealed class EaLstm : Module, HydroWorkshop.Training.ISequenceRegressor
 {
     public EaLstm(int dynamicInputs, int staticInputs, int hiddenSize = 64, double dropout = 0.0, int targets = 1, double initialForgetBias = 3.0)
     {
@@ -62,6 +62,9 @@ public sealed class EaLstm : Module
     }
 
     public Tensor call(Tensor dynamic, Tensor statics) => forward(dynamic, statics);
+
+    Tensor HydroWorkshop.Training.ISequenceRegressor.forward(Tensor dynamic, Tensor? statics) =>
+        forward(dynamic, statics ?? throw new ArgumentException("EaLstm needs the static attributes separately: build the data set with ConcatenateStatics = false"));
 
     protected override string ExtraRepr() => $"dynamic_inputs={DynamicInputs}, static_inputs={StaticInputs}, hidden_size={HiddenSize}";
 }

@@ -11,7 +11,7 @@ namespace HydroWorkshop.Models;
 /// Input: dynamic [batch, time, dynamic_inputs] and static [batch, static_inputs] (or null);
 /// output: [batch, time, targets] (one prediction per step), or [batch, 1, targets] with attention.
 /// </summary>
-public sealed class LstmRegressor : Module
+public sealed class LstmRegressor : Module, HydroWorkshop.Training.ISequenceRegressor
 {
     public LstmRegressor(int dynamicInputs, int staticInputs, int hiddenSize = 64, int numLayers = 1, double dropout = 0.0,
         int targets = 1, double initialForgetBias = 3.0, bool attention = false)

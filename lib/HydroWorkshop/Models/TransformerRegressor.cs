@@ -21,7 +21,7 @@ public enum SequencePooling
 /// with it), norm-first encoder layers, pooling over time, and a linear head.
 /// Input dynamic [batch, time, dynamic_inputs], static [batch, static_inputs] (or null); output [batch, 1, targets].
 /// </summary>
-public sealed class TransformerRegressor : Module
+public sealed class TransformerRegressor : Module, HydroWorkshop.Training.ISequenceRegressor
 {
     public TransformerRegressor(int dynamicInputs, int staticInputs, int maxLength, int dModel = 64, int heads = 4, int layers = 2,
         int feedForward = 256, double dropout = 0.1, int targets = 1, bool learnedPositions = false, bool concatenatePositions = false,

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using HydroWorkshop.Data;
+using HydroWorkshop.Torch;
+using HydroWorkshop.Torch.Modules;
+using HydroWorkshop.Training;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Evaluation;
+
+/// <summary>One basin's daily predictions in physical units (mm/day), dates ascending.</summary>
+public sealed record BasinPredictions(string BasinId, DateOnly[] Dates, double[] Observed, double[] Predicted)
+{
+    /// <summary>All metrics of <see cref="Metrics"/> for this basin, by name.</summary>
+    public IReadOnlyDictionary<string, double> Scores() => new Dictionary<string, double>
+    {
+        ["NSE"] = Metrics.Nse(Observed, Predicted),
+        ["KGE"] = Metrics.Kge(Observed, Predicted),
+        ["r"] = Metrics.PearsonR(Observed, Predicted),
+        ["Alpha-NSE"] = Metrics.AlphaNse(Observed, Predicted),
+        ["Beta-NSE"] = Metrics.BetaNse(Observed, Predicted),
+        ["RMSE"] = Metrics.Rmse(Observed, Predicted),
+        ["MAE"] = Metrics.Mae(Observed, Predicted),
+        ["Bias"] = Metrics.Bias(Observed, Predicted),
+        ["PBias"] = Metrics.PercentBias(Observed, Predicted),
+        ["FHV"] = Metrics.Fhv(Observed, Predicted),
+        ["FLV"] = Metrics.Flv(Observed, Predicted),
+        ["FMS"] = Metrics.Fms(Observed, Predicted),
+        ["Peak-Timing"] = Metrics.PeakTiming(Observed, Predicted),
+    };
+
+    /// <summary><c>Date,Observed,Predicted,Residual</c> in mm/day, plus the same in m³/s when the basin area (km²) is known.</summary>
+    public string ToCsv(double? areaSquareKilometres = null)
+    {
+        // 1 mm/day over A km² = A · 1e3 m³ / 86400 s.
+        var toCubicMetres = areaSquareKilometres is { } area ? area * 1000.0 / 86400.0 : (double?)null;
+        var text = new StringBuilder(toCubicMetres is null ? "Date,Observed,Predicted,Residual\n"
+            : "Date,Observed,Predicted,Residual,Observed_m3s,Predicted_m3s,Residual_m3s\n");
+        for (var i = 0; i < Dates.Length; i++)
+        {
+            var residual = Predicted[i] - Observed[i];
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"{Dates[i]:yyyy-MM-dd},{Format(Observed[i])},{Format(Predicted[i])},{Format(residual)}"));
+            if (toCubicMetres is { } k)
+                text.Append(string.Create(CultureInfo.InvariantCulture, $",{Format(Observed[i] * k)},{Format(Predicted[i] * k)},{Format(residual * k)}"));
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static string Format(double value) => double.IsNaN(value) ? "" : value.ToString("G6", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Runs a trained model over a data set and scores it the way hydrologists do: per-basin predictions in mm/day
+/// (denormalised with the data set's normalisation), per-basin metrics, and their median and mean.
+/// </summary>
+public static class BasinEvaluation
+{
+    /// <summary>Predictions for the last day of every window, grouped by basin (first target only).</summary>
+    public static IReadOnlyList<BasinPredictions> Predict(Module model, BasinDataSet data, int batchSize = 512)
+    {
+        var regressor = model as ISequenceRegressor ?? throw new ArgumentException($"{model.GetType().Name} does not implement ISequenceRegressor");
+        var scale = data.Normalisation.Targets[0];
+        var byBasin = new Dictionary<string, List<(DateOnly Date, double Observed, double Predicted)>>();
+        model.eval();
+        using (no_grad())
+        {
+            foreach (var batch in data.Batches(batchSize))
+            {
+                using (batch)
+                using (var scope = NewDisposeScope())
+                {
+                    var output = regressor.forward(batch.Inputs, data.Options.ConcatenateStatics ? null : batch.Statics); // [batch, time or 1, targets]
+                    var predicted = output.select(1, output.size(1) - 1).select(1, 0).ToArray<float>();                // [batch]
+                    var observed = batch.Targets.select(1, batch.Targets.size(1) - 1).select(1, 0).contiguous().ToArray<float>();
+                    for (var b = 0; b < batch.Size; b++)
+                    {
+                        if (!byBasin.TryGetValue(batch.BasinIds[b], out var rows)) byBasin[batch.BasinIds[b]] = rows = [];
+                        rows.Add((batch.EndDates[b], observed[b] * scale.Std + scale.Mean, predicted[b] * scale.Std + scale.Mean));
+                    }
+                }
+            }
+        }
+        return byBasin.Select(p =>
+        {
+            var rows = p.Value.OrderBy(r => r.Date).ToArray();
+            return new BasinPredictions(p.Key, rows.Select(r => r.Date).ToArray(), rows.Select(r => r.Observed).ToArray(), rows.Select(r => r.Predicted).ToArray());
+        }).OrderBy(b => b.BasinId, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary><c>basin,NSE,KGE,...</c>, one row per basin.</summary>
+    public static string MetricsCsv(IEnumerable<BasinPredictions> basins)
+    {
+        var rows = basins.Select(b => (b.BasinId, Scores: b.Scores())).ToArray();
+        if (rows.Length == 0) return "basin\n";
+        var names = rows[0].Scores.Keys.ToArray();
+        var text = new StringBuilder("basin," + string.Join(',', names) + "\n");
+        foreach (var (id, scores) in rows)
+            text.Append(id).Append(',').Append(string.Join(',', names.Select(n => double.IsNaN(scores[n]) ? "" : scores[n].ToString("G6", CultureInfo.InvariantCulture)))).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>The median and mean of every metric across basins (NaN scores left out), as a text table.</summary>
+    public static string SummaryTable(IEnumerable<BasinPredictions> basins)
+    {
+        var scores = basins.Select(b => b.Scores()).ToArray();
+        if (scores.Length == 0) return "(no basins)";
+        var text = new StringBuilder($"{"metric",-12} {"median",10} {"mean",10}  ({scores.Length} basins)\n");
+        foreach (var name in scores[0].Keys)
+        {
+            var values = scores.Select(s => s[name]).Where(double.IsFinite).Order().ToArray();
+            var median = values.Length == 0 ? double.NaN : values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"{name,-12} {median,10:F3} {(values.Length == 0 ? double.NaN : values.Average()),10:F3}\n"));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Writes <c>predictions/&lt;basin&gt;.csv</c>, <c>metrics.csv</c> and <c>metrics_summary.txt</c> into <paramref name="folder"/>.</summary>
+    public static void Write(string folder, IReadOnlyList<BasinPredictions> basins, IReadOnlyDictionary<string, double>? areasSquareKilometres = null)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "predictions"));
+        foreach (var basin in basins)
+            Data.AtomicFile.WriteAllText(Path.Combine(folder, "predictions", basin.BasinId + ".csv"),
+                basin.ToCsv(areasSquareKilometres?.GetValueOrDefault(basin.BasinId) is > 0 and var area ? area : null));
+        Data.AtomicFile.WriteAllText(Path.Combine(folder, "metrics.csv"), MetricsCsv(basins));
+        Data.AtomicFile.WriteAllText(Path.Combine(folder, "metrics_summary.txt"), SummaryTable(basins));
+    }
+}

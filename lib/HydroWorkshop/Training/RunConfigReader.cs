@@ -1,0 +1,207 @@
+using System.Globalization;
+using HydroWorkshop.Data;
+using YamlDotNet.RepresentationModel;
+
+namespace HydroWorkshop.Training;
+
+/// <summary>
+/// Reads a run config from YAML with strict keys: an unknown key is rejected with the closest valid name, a
+/// missing required key is named, and every error gives the file and line. Keys are documented in README.md.
+/// <code>
+/// run_folder: out/runs/lstm-camels
+/// preset: symfluence            # optional: start from the SYMFLUENCE defaults
+/// data:   { source: default, seq_length: 365, train_period: [1999-10-01, 2008-09-30], ... }
+/// model:  { type: lstm, hidden_size: 64, num_layers: 1, dropout: 0.0, attention: false }
+/// training: { epochs: 30, batch_size: 256, learning_rate: 0.001, loss: nse, patience: 5 }
+/// </code>
+/// </summary>
+public static class RunConfigReader
+{
+    private delegate RunConfig Setter(RunConfig config, YamlNode value, Context context);
+
+    private sealed record Context(string File);
+
+    private static readonly Dictionary<string, Setter> DataKeys = new()
+    {
+        ["source"] = (c, v, x) => c with { Data = c.Data with { Source = Text(v, x) } },
+        ["inputs"] = (c, v, x) => c with { Data = c.Data with { Inputs = List(v, x) } },
+        ["statics"] = (c, v, x) => c with { Data = c.Data with { Statics = List(v, x) } },
+        ["targets"] = (c, v, x) => c with { Data = c.Data with { Targets = List(v, x) } },
+        ["basins"] = (c, v, x) => c with { Data = c.Data with { Basins = Text(v, x) } },
+        ["train_period"] = (c, v, x) => c with { Data = c.Data with { TrainPeriod = PeriodOf(v, x) } },
+        ["validation_period"] = (c, v, x) => c with { Data = c.Data with { ValidationPeriod = PeriodOf(v, x) } },
+        ["test_period"] = (c, v, x) => c with { Data = c.Data with { TestPeriod = PeriodOf(v, x) } },
+        ["seq_length"] = (c, v, x) => c with { Data = c.Data with { SequenceLength = Int(v, x) } },
+        ["predict_last_n"] = (c, v, x) => c with { Data = c.Data with { PredictLastN = Int(v, x) } },
+    };
+
+    private static readonly Dictionary<string, Setter> ModelKeys = new()
+    {
+        ["type"] = (c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "lstm", "ealstm", "transformer") } },
+        ["hidden_size"] = (c, v, x) => c with { Model = c.Model with { HiddenSize = Int(v, x) } },
+        ["num_layers"] = (c, v, x) => c with { Model = c.Model with { NumLayers = Int(v, x) } },
+        ["dropout"] = (c, v, x) => c with { Model = c.Model with { Dropout = Number(v, x) } },
+        ["initial_forget_bias"] = (c, v, x) => c with { Model = c.Model with { InitialForgetBias = Number(v, x) } },
+        ["attention"] = (c, v, x) => c with { Model = c.Model with { Attention = Bool(v, x) } },
+        ["d_model"] = (c, v, x) => c with { Model = c.Model with { DModel = Int(v, x) } },
+        ["heads"] = (c, v, x) => c with { Model = c.Model with { Heads = Int(v, x) } },
+        ["feed_forward"] = (c, v, x) => c with { Model = c.Model with { FeedForward = Int(v, x) } },
+        ["pooling"] = (c, v, x) => c with { Model = c.Model with { Pooling = OneOf(v, x, "last", "mean", "attention") } },
+        ["learned_positions"] = (c, v, x) => c with { Model = c.Model with { LearnedPositions = Bool(v, x) } },
+    };
+
+    private static readonly Dictionary<string, Setter> TrainingKeys = new()
+    {
+        ["epochs"] = (c, v, x) => c with { Training = c.Training with { Epochs = Int(v, x) } },
+        ["batch_size"] = (c, v, x) => c with { Training = c.Training with { BatchSize = Int(v, x) } },
+        ["optimizer"] = (c, v, x) => c with { Training = c.Training with { Optimizer = OneOf(v, x, "adam", "adamw") } },
+        ["learning_rate"] = (c, v, x) => v is YamlMappingNode map
+            ? c with { Training = c.Training with { LearningRates = map.Children.ToDictionary(p => Int(p.Key, x), p => Number(p.Value, x)) } }
+            : c with { Training = c.Training with { LearningRate = Number(v, x) } },
+        ["weight_decay"] = (c, v, x) => c with { Training = c.Training with { WeightDecay = Number(v, x) } },
+        ["clip_grad_norm"] = (c, v, x) => c with { Training = c.Training with { ClipGradNorm = IsNull(v) ? null : Number(v, x) } },
+        ["loss"] = (c, v, x) => c with { Training = c.Training with { Loss = OneOf(v, x, "mse", "nse") == "mse" ? TrainingLoss.Mse : TrainingLoss.Nse } },
+        ["validate_every"] = (c, v, x) => c with { Training = c.Training with { ValidateEvery = Int(v, x) } },
+        ["patience"] = (c, v, x) => c with { Training = c.Training with { Patience = IsNull(v) ? null : Int(v, x) } },
+        ["min_epochs"] = (c, v, x) => c with { Training = c.Training with { MinEpochs = Int(v, x) } },
+        ["seed"] = (c, v, x) => c with { Training = c.Training with { Seed = (ulong)Int(v, x) } },
+    };
+
+    private static readonly Dictionary<string, Dictionary<string, Setter>> Sections = new()
+    {
+        ["data"] = DataKeys,
+        ["model"] = ModelKeys,
+        ["training"] = TrainingKeys,
+    };
+
+    private static readonly string[] TopLevelKeys = ["run_folder", "preset", "data", "model", "training"];
+
+    /// <summary>Reads <paramref name="path"/>; relative paths in it (run_folder, basins) are relative to the file.</summary>
+    public static RunConfig Read(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"run config {path} not found", path);
+        var config = Parse(File.ReadAllText(path), path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return config with
+        {
+            RunFolder = Path.GetFullPath(config.RunFolder, folder),
+            Data = config.Data with { Basins = config.Data.Basins is { } b ? Path.GetFullPath(b, folder) : null },
+        };
+    }
+
+    /// <summary>Parses YAML text; <paramref name="file"/> names it in errors.</summary>
+    public static RunConfig Parse(string yaml, string file = "config")
+    {
+        var context = new Context(file);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new FormatException($"{file} line {e.Start.Line}: {e.Message}", e);
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new FormatException($"{file}: expected a mapping with run_folder, data, model and training");
+        foreach (var key in root.Children.Keys) CheckKey(key, TopLevelKeys, "the top level", context);
+
+        string? runFolder = root.Children.TryGetValue(new YamlScalarNode("run_folder"), out var folderNode) ? Text(folderNode, context) : null;
+        if (runFolder is null) throw new FormatException($"{file}: the required key 'run_folder' is missing (where the run writes its files)");
+        var config = new RunConfig { RunFolder = runFolder };
+        if (root.Children.TryGetValue(new YamlScalarNode("preset"), out var preset))
+        {
+            _ = OneOf(preset, context, "symfluence");                  // the only preset so far
+            config = RunConfig.Symfluence(runFolder);
+        }
+        foreach (var (sectionName, keys) in Sections)
+        {
+            if (!root.Children.TryGetValue(new YamlScalarNode(sectionName), out var section) || IsNull(section)) continue;
+            if (section is not YamlMappingNode mapping) throw Error(section, context, $"'{sectionName}' must be a mapping of keys");
+            foreach (var (key, value) in mapping.Children)
+            {
+                var name = CheckKey(key, keys.Keys, $"'{sectionName}'", context);
+                config = keys[name](config, value, context);
+            }
+        }
+        try
+        {
+            config.Training.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"{file}: training: {e.Message}", e);
+        }
+        return config;
+    }
+
+    private static string CheckKey(YamlNode key, IEnumerable<string> valid, string where, Context context)
+    {
+        var name = key is YamlScalarNode scalar ? scalar.Value ?? "" : key.ToString();
+        var names = valid.ToArray();
+        if (names.Contains(name)) return name;
+        var closest = names.MinBy(n => Distance(n, name))!;
+        throw Error(key, context, $"unknown key '{name}' in {where}; did you mean '{closest}'? (valid: {string.Join(", ", names)})");
+    }
+
+    /// <summary>Levenshtein distance, for the "did you mean" hint.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+
+    private static FormatException Error(YamlNode node, Context context, string message) =>
+        new($"{context.File} line {node.Start.Line}: {message}");
+
+    private static bool IsNull(YamlNode node) => node is YamlScalarNode { Value: null or "" or "null" or "~" };
+
+    private static string Text(YamlNode node, Context context) =>
+        node is YamlScalarNode { Value: { } value } ? value : throw Error(node, context, "expected a single value");
+
+    private static string OneOf(YamlNode node, Context context, params string[] allowed)
+    {
+        var value = Text(node, context).ToLowerInvariant();
+        return allowed.Contains(value) ? value : throw Error(node, context, $"'{value}' is not one of {string.Join(", ", allowed)}");
+    }
+
+    private static int Int(YamlNode node, Context context) =>
+        int.TryParse(Text(node, context), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value : throw Error(node, context, $"'{Text(node, context)}' is not a whole number");
+
+    private static double Number(YamlNode node, Context context) =>
+        double.TryParse(Text(node, context), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value : throw Error(node, context, $"'{Text(node, context)}' is not a number");
+
+    private static bool Bool(YamlNode node, Context context) => Text(node, context).ToLowerInvariant() switch
+    {
+        "true" or "yes" or "on" => true,
+        "false" or "no" or "off" => false,
+        var other => throw Error(node, context, $"'{other}' is not true or false"),
+    };
+
+    private static IReadOnlyList<string> List(YamlNode node, Context context) =>
+        node is YamlSequenceNode sequence ? sequence.Children.Select(c => Text(c, context)).ToArray() : throw Error(node, context, "expected a list, e.g. [a, b]");
+
+    private static Period PeriodOf(YamlNode node, Context context)
+    {
+        var parts = List(node, context);
+        if (parts.Count != 2) throw Error(node, context, "a period is [start, end], e.g. [1999-10-01, 2008-09-30]");
+        try
+        {
+            return Period.Parse(parts[0], parts[1]);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw Error(node, context, e.Message);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using HydroWorkshop.Data;
+using HydroWorkshop.Torch;
+using HydroWorkshop.Torch.Checkpoints;
+using HydroWorkshop.Torch.Optimizers;
+using HydroWorkshop.Torch.Optimizers.Schedules;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Training;
+
+// The run folder: everything needed to reuse, inspect or resume a run. Every file is written atomically.
+public sealed partial class Trainer
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public string BestModelPath => Path.Combine(RunFolder!, "best_model.safetensors");
+    public string LastCheckpointPath => Path.Combine(RunFolder!, "last_checkpoint.safetensors");
+    public string LogPath => Path.Combine(RunFolder!, "training_log.csv");
+
+    private void WriteRunFiles(BasinDataSet train)
+    {
+        HydroWorkshop.Data.AtomicFile.WriteAllText(Path.Combine(RunFolder!, "config.json"), JsonSerializer.Serialize(new
+        {
+            model = model.GetType().Name,
+            model_repr = model.ToString(),
+            training = Config,
+            data = new { inputs = train.InputNames, statics = train.StaticNames, targets = train.TargetNames, train.SequenceLength, train.PredictLastN },
+        }, Json));
+        train.Normalisation.Save(Path.Combine(RunFolder!, "normalisation.json"));
+        if (File.Exists(LogPath)) File.Delete(LogPath);
+    }
+
+    private void SaveModel(string path)
+    {
+        using var scope = NewDisposeScope();
+        save(model.state_dict(), path, new Dictionary<string, string> { ["model"] = model.GetType().Name });
+    }
+
+    private void SaveProgress(Optimizer optimizer, LearningRateSchedule? schedule, List<EpochRecord> history, int epoch, int bestEpoch, double? bestLoss, int badValidations)
+    {
+        HydroWorkshop.Data.AtomicFile.WriteAllText(LogPath, string.Join('\n', [EpochRecord.CsvHeader, .. history.Select(h => h.ToCsv())]) + "\n");
+        using var scope = NewDisposeScope();
+        var metadata = new Dictionary<string, string>
+        {
+            ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture),
+            ["best_epoch"] = bestEpoch.ToString(CultureInfo.InvariantCulture),
+            ["best_loss"] = bestLoss?.ToString("R", CultureInfo.InvariantCulture) ?? "",
+            ["bad_validations"] = badValidations.ToString(CultureInfo.InvariantCulture),
+        };
+        Checkpoint.Save(LastCheckpointPath, model.state_dict(), optimizer, schedule, metadata);
+    }
+
+    private (int Start, int BestEpoch, double? BestLoss, int BadValidations) Resume(Optimizer optimizer, LearningRateSchedule? schedule, List<EpochRecord> history)
+    {
+        Dictionary<string, string> metadata;
+        using (NewDisposeScope()) (_, metadata) = Checkpoint.Load(LastCheckpointPath, model.state_dict(), optimizer, schedule);
+        var epoch = int.Parse(metadata["epoch"], CultureInfo.InvariantCulture);
+        foreach (var line in File.ReadLines(LogPath).Skip(1).Where(l => l.Length > 0))
+        {
+            var f = line.Split(',');
+            double? Optional(string text) => text.Length == 0 ? null : double.Parse(text, CultureInfo.InvariantCulture);
+            history.Add(new EpochRecord(int.Parse(f[0], CultureInfo.InvariantCulture), Config.Epochs, double.Parse(f[1], CultureInfo.InvariantCulture),
+                Optional(f[2]), Optional(f[3]), double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture)));
+        }
+        log($"Resuming {RunFolder} after epoch {epoch}");
+        return (epoch + 1, int.Parse(metadata["best_epoch"], CultureInfo.InvariantCulture),
+            metadata["best_loss"].Length == 0 ? null : double.Parse(metadata["best_loss"], CultureInfo.InvariantCulture),
+            int.Parse(metadata["bad_validations"], CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HydroWorkshop.Common;
+using HydroWorkshop.Data;
+using HydroWorkshop.Evaluation;
+using HydroWorkshop.Torch;
+using HydroWorkshop.Torch.Checkpoints;
+using HydroWorkshop.Torch.Modules;
+using HydroWorkshop.Torch.Optimizers;
+using HydroWorkshop.Torch.Optimizers.Schedules;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Training;
+
+/// <summary>The outcome of <see cref="Trainer.Fit"/>: every epoch's record and the epoch whose weights the model holds.</summary>
+public sealed record TrainingResult(IReadOnlyList<EpochRecord> History, int BestEpoch, double? BestValidationLoss, string? RunFolder, bool Cancelled);
+
+/// <summary>
+/// Trains a rainfall–runoff model on a <see cref="BasinDataSet"/>: shuffled batches, Adam/AdamW, an optional
+/// epoch-to-rate schedule, gradient clipping, a NaN-masked MSE or NSE* loss, validation every N epochs with the
+/// median NSE across basins, early stopping that restores the best weights, and a run folder (config,
+/// normalisation, best_model.safetensors, training_log.csv, last_checkpoint.safetensors) from which a stopped
+/// run resumes and reproduces the uninterrupted one bit for bit on a CPU.
+/// </summary>
+public sealed partial class Trainer
+{
+    private const double NseEpsilon = 0.1;   // ε of NSE*, in normalised units, as Kratzert et al. (2019)
+    private readonly Module model;
+    private readonly ISequenceRegressor regressor;
+    private readonly Action<string> log;
+
+    public Trainer(Module model, TrainingConfig config, string? runFolder = null, Action<string>? log = null)
+    {
+        this.model = model;
+        regressor = model as ISequenceRegressor
+            ?? throw new ArgumentException($"{model.GetType().Name} does not implement ISequenceRegressor (forward(dynamic, statics))", nameof(model));
+        config.Validate();
+        Config = config;
+        RunFolder = runFolder;
+        this.log = log ?? Console.WriteLine;
+    }
+
+    public TrainingConfig Config { get; }
+    public string? RunFolder { get; }
+
+    /// <summary>Trains; with <paramref name="resume"/>, continues from the run folder's last checkpoint.</summary>
+    public TrainingResult Fit(BasinDataSet train, BasinDataSet? validation = null, bool resume = false, CancellationToken? cancellationToken = null)
+    {
+        var token = cancellationToken ?? WorkshopCancellation.Token;
+        var history = new List<EpochRecord>();
+        using var optimizer = MakeOptimizer();
+        var schedule = Config.LearningRates is { } rates ? optim.lr_scheduler.EpochRateLR(optimizer, rates) : null;
+        var basinWeights = Config.Loss == TrainingLoss.Nse ? NseWeights(train) : null;
+        var (start, bestEpoch, bestLoss, badValidations) = (1, 0, (double?)null, 0);
+        if (RunFolder is not null)
+        {
+            Directory.CreateDirectory(RunFolder);
+            if (resume && File.Exists(LastCheckpointPath)) (start, bestEpoch, bestLoss, badValidations) = Resume(optimizer, schedule, history);
+            else WriteRunFiles(train);
+        }
+
+        var progress = new TrainingProgress(Config.Epochs);
+        var cancelled = false;
+        for (var epoch = start; epoch <= Config.Epochs; epoch++)
+        {
+            if (token.IsCancellationRequested) { cancelled = true; break; }
+            var watch = Stopwatch.StartNew();
+            double trainLoss;
+            try
+            {
+                trainLoss = TrainEpoch(train, optimizer, basinWeights, epoch, progress, token);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled = true;
+                log($"Epoch {epoch}/{Config.Epochs}: interrupted; the model keeps its best weights so far");
+                break;
+            }
+            schedule?.step();
+            double? validationLoss = null, medianNse = null;
+            if (validation is not null && (epoch % Config.ValidateEvery == 0 || epoch == Config.Epochs))
+                (validationLoss, medianNse) = Validate(validation, basinWeights is null ? null : NseWeights(validation));
+            var record = new EpochRecord(epoch, Config.Epochs, trainLoss, validationLoss, medianNse, optimizer.param_groups[0].lr, watch.Elapsed.TotalSeconds);
+            history.Add(record);
+            log(record.ToString());
+
+            var improved = validationLoss is { } v ? bestLoss is null || v < bestLoss : validation is null;
+            if (improved)
+            {
+                (bestEpoch, bestLoss) = (epoch, validationLoss);
+                badValidations = 0;
+                if (RunFolder is not null) SaveModel(BestModelPath);
+            }
+            else if (validationLoss is not null)
+            {
+                badValidations++;
+            }
+            if (RunFolder is not null) SaveProgress(optimizer, schedule, history, epoch, bestEpoch, bestLoss, badValidations);
+            if (Config.Patience is { } patience && epoch >= Config.MinEpochs && badValidations >= patience)
+            {
+                log($"Early stop after epoch {epoch}: no improvement for {patience} validations; best epoch {bestEpoch}");
+                break;
+            }
+        }
+        progress.Finish();
+        if (RunFolder is not null && File.Exists(BestModelPath) && bestEpoch != history.LastOrDefault()?.Epoch)
+        {
+            using var scope = NewDisposeScope();
+            Checkpoint.LoadInto(BestModelPath, model.state_dict());
+        }
+        return new TrainingResult(history, bestEpoch, bestLoss, RunFolder, cancelled);
+    }
+
+    // ---- one epoch ------------------------------------------------------------------------------------
+
+    private double TrainEpoch(BasinDataSet train, Optimizer optimizer, IReadOnlyDictionary<string, double>? basinWeights, int epoch,
+        TrainingProgress progress, CancellationToken token)
+    {
+        // Seeds derived from the epoch make shuffling and dropout the same whether or not the run was resumed.
+        manual_seed(Config.Seed + (ulong)epoch);
+        using var generator = new Generator(Config.Seed * 1_000_003UL + (ulong)epoch);
+        model.train();
+        double sum = 0;
+        long count = 0;
+        var batches = (train.Count + Config.BatchSize - 1) / Config.BatchSize;
+        var index = 0;
+        foreach (var batch in train.Batches(Config.BatchSize, generator, cancellationToken: token))
+        {
+            using (batch)
+            using (var scope = NewDisposeScope())
+            {
+                var loss = Loss(Predict(train, batch), batch, basinWeights);
+                optimizer.zero_grad();
+                loss.backward();
+                if (Config.ClipGradNorm is { } maxNorm) nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
+                optimizer.step();
+                var value = loss.item<double>();
+                if (!double.IsFinite(value))
+                    throw new InvalidOperationException($"epoch {epoch}, batch {index + 1}: the loss is {value}; lower the learning rate or check the inputs for NaN");
+                sum += value * batch.Size;
+                count += batch.Size;
+            }
+            progress.Report(epoch, ++index, batches, sum / Math.Max(count, 1));
+        }
+        return count == 0 ? double.NaN : sum / count;
+    }
+
+    private (double Loss, double MedianNse) Validate(BasinDataSet validation, IReadOnlyDictionary<string, double>? basinWeights)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        double sum = 0;
+        long count = 0;
+        var observed = new Dictionary<string, List<double>>();
+        var simulated = new Dictionary<string, List<double>>();
+        foreach (var batch in validation.Batches(Config.BatchSize))
+        {
+            using (batch)
+            using (var scope = NewDisposeScope())
+            {
+                var prediction = Predict(validation, batch);                              // [batch, n, targets]
+                sum += Loss(prediction, batch, basinWeights).item<double>() * batch.Size;
+                count += batch.Size;
+                var sim = prediction.select(2, 0).ToArray<float>();                       // first target, [batch * n]
+                var obs = batch.Targets.select(2, 0).contiguous().ToArray<float>();
+                var n = sim.Length / batch.Size;
+                for (var b = 0; b < batch.Size; b++)
+                {
+                    var id = batch.BasinIds[b];
+                    if (!observed.TryGetValue(id, out var o)) { observed[id] = o = []; simulated[id] = []; }
+                    for (var k = 0; k < n; k++) { o.Add(obs[b * n + k]); simulated[id].Add(sim[b * n + k]); }
+                }
+            }
+        }
+        // NSE is unchanged by the normalisation (the same affine map of observed and simulated).
+        var nse = observed.Keys.Select(id => Metrics.Nse(observed[id].ToArray(), simulated[id].ToArray())).Where(double.IsFinite).Order().ToArray();
+        var median = nse.Length == 0 ? double.NaN : nse.Length % 2 == 1 ? nse[nse.Length / 2] : (nse[nse.Length / 2 - 1] + nse[nse.Length / 2]) / 2;
+        return (count == 0 ? double.NaN : sum / count, median);
+    }
+
+    /// <summary>The model's predictions for the scored steps, [batch, predict_last_n, targets].</summary>
+    private Tensor Predict(BasinDataSet data, BasinBatch batch)
+    {
+        var output = regressor.forward(batch.Inputs, data.Options.ConcatenateStatics ? null : batch.Statics);
+        var n = batch.Targets.size(1);
+        var steps = output.size(1);
+        if (steps < n || output.size(2) != batch.Targets.size(2))
+            throw new InvalidOperationException(
+                $"{model.GetType().Name} predicts [{string.Join(", ", output.shape)}] but the data set scores [{string.Join(", ", batch.Targets.shape)}] (predict_last_n, targets)");
+        return output.narrow(1, steps - n, n);
+    }
+
+    private Tensor Loss(Tensor prediction, BasinBatch batch, IReadOnlyDictionary<string, double>? basinWeights)
+    {
+        if (basinWeights is null) return nn.functional.masked_mse_loss(prediction, batch.Targets);
+        // NSE*: per-sample weight 1 / (s_b + ε)², applied before the masked mean.
+        var weights = batch.BasinIds.Select(id => (float)basinWeights.GetValueOrDefault(id, 1.0)).ToArray();
+        using var w = tensor(weights, [batch.Size, 1, 1]).sqrt();
+        return nn.functional.masked_mse_loss(prediction * w, batch.Targets * w);
+    }
+
+    /// <summary>1 / (s_b + ε)² per basin, s_b the standard deviation of the basin's (normalised) first target.</summary>
+    private IReadOnlyDictionary<string, double> NseWeights(BasinDataSet data)
+    {
+        var values = new Dictionary<string, List<double>>();
+        foreach (var batch in data.Batches(4096))
+        {
+            using (batch)
+            using (var scope = NewDisposeScope())
+            {
+                var targets = batch.Targets.select(2, 0).select(1, batch.Targets.size(1) - 1).ToArray<float>();
+                for (var b = 0; b < batch.Size; b++)
+                {
+                    if (float.IsNaN(targets[b])) continue;
+                    if (!values.TryGetValue(batch.BasinIds[b], out var list)) values[batch.BasinIds[b]] = list = [];
+                    list.Add(targets[b]);
+                }
+            }
+        }
+        return values.ToDictionary(p => p.Key, p =>
+        {
+            var mean = p.Value.Average();
+            var std = Math.Sqrt(p.Value.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, p.Value.Count - 1));
+            return 1 / ((std + NseEpsilon) * (std + NseEpsilon));
+        });
+    }
+
+    private Optimizer MakeOptimizer() => Config.Optimizer == "adamw"
+        ? optim.AdamW(model.parameters(), Config.LearningRate, weight_decay: Config.WeightDecay)
+        : optim.Adam(model.parameters(), Config.LearningRate, weight_decay: Config.WeightDecay);
+}
