@@ -16,11 +16,27 @@ dotnet test HydroWorkshop.sln -c Release --no-build -nologo \
   | grep -vE '^\s*$' | tee "$results/dotnet-test.log" | grep -E '^\s*(Failed|Skipped|Passed!|Failed!|Total tests|error)|\[FAIL\]|\[SKIP\]' || true
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
-extra_passed=0; extra_failed=0
+# Each test.d script counts as its Python unittest totals when it prints them ("Ran N tests", "FAILED (...)",
+# "skipped=N"), else as one test that passed or failed.
+extra_passed=0; extra_failed=0; extra_skipped=0
 for part in scripts/test.d/*.sh; do
   [ -e "$part" ] || continue
   say "test: $(basename "$part")"
-  if bash "$part"; then extra_passed=$((extra_passed + 1)); else extra_failed=$((extra_failed + 1)); status=1; fi
+  log="$results/$(basename "$part" .sh).log"
+  if bash "$part" 2>&1 | tee "$log"; then ok=1; else ok=0; status=1; fi
+  read -r ran failed_n skipped_n < <("$DEBIAN_PYTHON" - "$log" <<'PY'
+import re, sys
+text = open(sys.argv[1], errors="replace").read()
+ran = sum(int(n) for n in re.findall(r"^Ran (\d+) tests?", text, re.M))
+failed = sum(int(n) for n in re.findall(r"(?:failures|errors)=(\d+)", text))
+skipped = sum(int(n) for n in re.findall(r"skipped=(\d+)", text))
+print(ran, failed, skipped)
+PY
+)
+  if [ "$ran" -gt 0 ]; then
+    extra_passed=$((extra_passed + ran - failed_n - skipped_n)); extra_failed=$((extra_failed + failed_n)); extra_skipped=$((extra_skipped + skipped_n))
+    [ "$ok" = 1 ] || [ "$failed_n" -gt 0 ] || extra_failed=$((extra_failed + 1))
+  elif [ "$ok" = 1 ]; then extra_passed=$((extra_passed + 1)); else extra_failed=$((extra_failed + 1)); fi
 done
 
 # Sum the counts over every test project's .trx file.
@@ -35,7 +51,7 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
 print(p, f, s)
 PY
 )
-passed=$((passed + extra_passed)); failed=$((failed + extra_failed))
+passed=$((passed + extra_passed)); failed=$((failed + extra_failed)); skipped=$((skipped + extra_skipped))
 [ "$passed" -gt 0 ] || status=1
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 exit $status
