@@ -1,0 +1,77 @@
+using HydroWorkshop.FloodData;
+using HydroWorkshop.TestSupport;
+using Xunit;
+
+namespace HydroWorkshop.Physics.Tests;
+
+public class DikeBreachDataSetTests
+{
+    private const string DataSet = "dike_breach_bentivoglio2023_subset";
+
+    [RealDataFact(DataSet)]
+    public void Open_Subset_Lists34Simulations()
+    {
+        var data = DikeBreachDataSet.Open(TestPaths.RealData(DataSet));
+
+        Assert.Equal(34, data.Ids.Count);
+        Assert.Equal(1, data.Ids[0]);
+        Assert.Equal(509, data.Ids[^1]);
+    }
+
+    [RealDataFact(DataSet)]
+    public void ReadEvent_FirstSimulation_BreachAtCellZeroAndWaterInLowGround()
+    {
+        var data = DikeBreachDataSet.Open(TestPaths.RealData(DataSet));
+
+        var e = data.ReadEvent(1);
+
+        const int map = 64 * 64;
+        Assert.Equal(97, e.Steps);
+        Assert.Equal(0.0100f, e.Depth[0], 6); // the breach cell, (x, y) = (50, 50) m
+        Assert.Equal(1, e.Depth.AsSpan(0, map).ToArray().Count(h => h > 0));
+        Assert.Equal(0f, e.Bed[0]);
+        Assert.Equal(-0.43378f, e.Bed[1], 5); // line 2 of DEM_1.txt: x = 150, y = 50
+        // With the x-fastest order the wet cells at 24 h lie lower than the dry ones (PROVENANCE.md).
+        var at24h = e.Depth.AsSpan(48 * map, map).ToArray();
+        var wetBed = Enumerable.Range(0, map).Where(k => at24h[k] > 0.05).Select(k => e.Bed[k]).Average();
+        var dryBed = Enumerable.Range(0, map).Where(k => at24h[k] == 0).Select(k => e.Bed[k]).Average();
+        Assert.True(wetBed < dryBed - 0.3, $"wet mean bed {wetBed:F2} m, dry {dryBed:F2} m");
+    }
+
+    [RealDataFact(DataSet)]
+    public void ReadSequences_TwoSimulations_ReturnsEventTimeChannelYX()
+    {
+        var data = DikeBreachDataSet.Open(TestPaths.RealData(DataSet));
+
+        var (depth, shape, bed, bedShape) = data.ReadSequences([4, 500]);
+
+        Assert.Equal([2, 97, 1, 64, 64], shape);
+        Assert.Equal([2, 1, 64, 64], bedShape);
+        Assert.Equal(2 * 97 * 64 * 64, depth.Length);
+        Assert.Equal(data.ReadEvent(500).Depth[96 * 4096 + 100], depth[(97 + 96) * 4096 + 100]);
+        Assert.Equal(data.ReadEvent(500).Bed[77], bed[4096 + 77]);
+    }
+
+    [Fact]
+    public void ReadEvent_ShuffledCellOrder_ThrowsNamingFileAndLine()
+    {
+        var folder = Directory.CreateTempSubdirectory("dike-tests-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "raw_dataset", "DEM"));
+            Directory.CreateDirectory(Path.Combine(folder, "raw_dataset", "WD"));
+            var lines = Enumerable.Range(0, 4096).Select(k => $"{50 + 100 * (k / 64)}.0 {50 + 100 * (k % 64)}.0 0.0"); // y fastest: wrong
+            File.WriteAllLines(Path.Combine(folder, "raw_dataset", "DEM", "DEM_3.txt"), lines);
+            File.WriteAllText(Path.Combine(folder, "raw_dataset", "WD", "WD_3.txt"), string.Join(' ', Enumerable.Repeat("0.0000", 4096)) + "\n");
+            var data = DikeBreachDataSet.Open(folder);
+
+            var error = Assert.Throws<InvalidDataException>(() => data.ReadEvent(3));
+
+            Assert.Contains("DEM_3.txt, line 2", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
