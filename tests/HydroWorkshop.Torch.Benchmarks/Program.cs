@@ -5,12 +5,15 @@ using HydroWorkshop.Torch.Benchmarks;
 using static HydroWorkshop.Torch.torch;
 
 // Usage: dotnet run -c Release --project tests/HydroWorkshop.Torch.Benchmarks [-- --threads N --repeats N --rounds N --models lstm,transformer,convlstm]
+// Defaults: libtorch's thread count, 8 timed steps per round, 3 rounds.
 // Each training step runs from C# and, in the same run, from PyTorch (Debian's /usr/bin/python3 with python3-torch),
 // in alternating rounds so that both see the same machine state; prints both medians and the ratio (goal <= 1.05).
 const int Warmup = 3;
-var threads = Option("--threads", Environment.ProcessorCount);
-var repeats = Option("--repeats", 10);
-var rounds = Option("--rounds", 2);
+// libtorch's default thread count is the number of physical cores. On this machine's 2 vCPUs (one core,
+// hyper-threaded) two OpenMP threads make the LSTM step about 3x slower than one, so the default is libtorch's.
+var threads = Option("--threads", get_num_threads());
+var repeats = Option("--repeats", 8);
+var rounds = Option("--rounds", 3);
 var models = (OptionText("--models") ?? "lstm,transformer,convlstm").Split(',');
 var python = Environment.GetEnvironmentVariable("DEBIAN_PYTHON") ?? "/usr/bin/python3";
 set_num_threads(threads);
@@ -25,7 +28,7 @@ var steps = new Dictionary<string, (string Description, Func<ITrainingStep> Make
 Console.WriteLine("HydroWorkshop tensor-engine benchmark: training steps, C# beside PyTorch in the same run");
 Console.WriteLine($"  libtorch {version} ({library_path})");
 Console.WriteLine($"  BLAS {blas_library() ?? "(none mapped)"}; OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "(unset)"}");
-Console.WriteLine($"  threads {get_num_threads()}; {repeats} timed steps after {Warmup} warm-up, {rounds} alternating rounds");
+Console.WriteLine($"  threads {get_num_threads()} (libtorch and OpenBLAS, both sides); {repeats} timed steps after {Warmup} warm-up, {rounds} alternating rounds");
 var summary = new List<string>();
 foreach (var name in models)
 {
@@ -71,6 +74,8 @@ JsonElement RunPython(string model)
         RedirectStandardError = true,
         ArgumentList = { script, model, $"{threads}", $"{Warmup}", $"{repeats}" },
     };
+    // The same BLAS pool size as the C# side (torch.set_num_threads sizes OpenBLAS's pool too; PyTorch's does not).
+    info.Environment["OPENBLAS_NUM_THREADS"] = $"{threads}";
     using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {python}");
     var stdout = process.StandardOutput.ReadToEnd();
     var stderr = process.StandardError.ReadToEnd();

@@ -47,6 +47,7 @@ internal static partial class NativeMethods
     [DllImport(Library)] internal static extern IntPtr hw_runtime_config();
     [DllImport(Library)] internal static extern int hw_runtime_threads_get();
     [DllImport(Library)] internal static extern int hw_runtime_threads_set(int n);
+    [DllImport(Library)] internal static extern int hw_runtime_blas_threads_set(int n);
     [DllImport(Library)] internal static extern int hw_runtime_cuda_compiled();
     [DllImport(Library)] internal static extern int hw_runtime_cuda_device_count();
     [DllImport(Library)] internal static extern int hw_runtime_manual_seed(ulong seed);

@@ -83,6 +83,9 @@ HW_API char* hw_runtime_library_path(void);            /* path of the loaded lib
 HW_API char* hw_runtime_config(void);                  /* at::show_config(); free with hw_string_free */
 HW_API int32_t hw_runtime_threads_get(void);
 HW_API int32_t hw_runtime_threads_set(int32_t n);
+/* Sets the thread count of the BLAS libtorch calls, when it is OpenBLAS (found at run time with dlsym);
+ * returns the previous count, 0 when the BLAS has no such setting (then nothing changes). */
+HW_API int32_t hw_runtime_blas_threads_set(int32_t n);
 HW_API int32_t hw_runtime_cuda_compiled(void);         /* 1 when this libtorch has CUDA support */
 HW_API int32_t hw_runtime_cuda_device_count(void);     /* devices visible to CUDA, 0 without */
 HW_API int32_t hw_runtime_manual_seed(uint64_t seed);  /* seeds CPU and every CUDA device */

@@ -55,6 +55,20 @@ hw_generator* new_generator(uint64_t seed, int32_t device_type, int32_t device_i
   return new hw_generator{at::make_generator<at::CPUGeneratorImpl>(seed)};
 }
 
+// OpenBLAS keeps its own pthread pool, sized to every core and not governed by at::set_num_threads; when
+// libtorch runs on fewer threads, OpenBLAS's spinning workers compete with libtorch's own thread.
+int32_t blas_threads_set(int32_t n) {
+  if (n < 1) throw hw::ArgumentError("BLAS thread count must be at least 1, got " + std::to_string(n));
+  using get_fn = int (*)();
+  using set_fn = void (*)(int);
+  auto get = reinterpret_cast<get_fn>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
+  auto set = reinterpret_cast<set_fn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+  if (get == nullptr || set == nullptr) return 0;
+  const int previous = get();
+  set(n);
+  return previous;
+}
+
 std::string library_path() {
   Dl_info info{};
   if (dladdr(reinterpret_cast<void*>(&at::get_num_threads), &info) != 0 && info.dli_fname) {
@@ -73,6 +87,7 @@ HW_API char* hw_runtime_library_path(void) { HW_GUARD(nullptr, return copy_strin
 HW_API char* hw_runtime_config(void) { HW_GUARD(nullptr, return copy_string(at::show_config());) }
 HW_API int32_t hw_runtime_threads_get(void) { HW_GUARD(-1, return at::get_num_threads();) }
 HW_API int32_t hw_runtime_threads_set(int32_t n) { HW_GUARD(-1, at::set_num_threads(n); return 0;) }
+HW_API int32_t hw_runtime_blas_threads_set(int32_t n) { HW_GUARD(-1, return blas_threads_set(n);) }
 HW_API int32_t hw_runtime_cuda_compiled(void) { HW_GUARD(-1, return at::globalContext().hasCUDA() ? 1 : 0;) }
 HW_API int32_t hw_runtime_cuda_device_count(void) { HW_GUARD(-1, return cuda_device_count();) }
 HW_API int32_t hw_runtime_manual_seed(uint64_t seed) { HW_GUARD(-1, return manual_seed(seed);) }
