@@ -12,6 +12,7 @@ namespace HydroWorkshop.Torch;
 public sealed partial class Tensor : IDisposable
 {
     private static long liveCount;
+    private static long finalizedCount;
     private IntPtr handle;
 
     /// <summary>Takes ownership of a handle the shim returned, and joins the current dispose scope.</summary>
@@ -23,10 +24,17 @@ public sealed partial class Tensor : IDisposable
         DisposeScope.Current?.Add(this);
     }
 
-    ~Tensor() => Release();
+    ~Tensor() => Release(disposing: false);
 
-    /// <summary>How many tensors are alive (created and not yet disposed or finalised) in this process.</summary>
+    /// <summary>
+    /// How many tensors were created and not disposed in this process. A tensor the finaliser had to free
+    /// was never disposed (a leak): it stays counted, so the count never changes behind a test's back when
+    /// the garbage collector runs, and a leak shows as a count above its baseline.
+    /// </summary>
     public static long LiveCount => Interlocked.Read(ref liveCount);
+
+    /// <summary>How many undisposed tensors the finaliser has freed (leaks caught by the safety net).</summary>
+    public static long FinalizedCount => Interlocked.Read(ref finalizedCount);
 
     /// <summary>The dispose scope that will dispose this tensor, if any.</summary>
     public DisposeScope? OwningScope { get; internal set; }
@@ -47,16 +55,17 @@ public sealed partial class Tensor : IDisposable
 
     public void Dispose()
     {
-        Release();
+        Release(disposing: true);
         GC.SuppressFinalize(this);
     }
 
-    private void Release()
+    private void Release(bool disposing)
     {
         var h = Interlocked.Exchange(ref handle, IntPtr.Zero);
         if (h == IntPtr.Zero) return;
         NativeMethods.hw_tensor_free(h);
-        Interlocked.Decrement(ref liveCount);
+        if (disposing) Interlocked.Decrement(ref liveCount);
+        else Interlocked.Increment(ref finalizedCount);
     }
 
     /// <summary>A second tensor object for the same storage and autograd history (like Python's
