@@ -70,10 +70,5 @@ public static class KernelSpecInstaller
         return "dotnet";
     }
 
-    private static void WriteAtomically(string path, string text)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, text);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static void WriteAtomically(string path, string text) => HydroWorkshop.Torch.Checkpoints.AtomicFile.WriteAllText(path, text);
 }

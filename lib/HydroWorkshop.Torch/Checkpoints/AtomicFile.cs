@@ -33,4 +33,20 @@ public static class AtomicFile
             throw;
         }
     }
+
+    /// <summary>Writes UTF-8 text (no byte-order mark) atomically, creating the folder when needed.</summary>
+    public static void WriteAllText(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var bytes = new System.Text.UTF8Encoding(false).GetBytes(text);
+        Write(path, stream => stream.Write(bytes));
+    }
+
+    /// <summary>Writes bytes atomically, creating the folder when needed.</summary>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var copy = bytes.ToArray();
+        Write(path, stream => stream.Write(copy));
+    }
 }

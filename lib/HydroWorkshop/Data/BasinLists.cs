@@ -1,3 +1,4 @@
+using HydroWorkshop.Torch.Checkpoints;
 namespace HydroWorkshop.Data;
 
 /// <summary>Basin lists as neuralhydrology writes them (<c>train_basins.txt</c>): one gauge id a line.</summary>

@@ -1,3 +1,4 @@
+using HydroWorkshop.Torch.Checkpoints;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

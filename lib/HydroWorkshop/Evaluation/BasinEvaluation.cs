@@ -1,3 +1,4 @@
+using HydroWorkshop.Torch.Checkpoints;
 using System.Globalization;
 using System.Text;
 using HydroWorkshop.Data;
@@ -120,9 +121,9 @@ public static class BasinEvaluation
     {
         Directory.CreateDirectory(Path.Combine(folder, "predictions"));
         foreach (var basin in basins)
-            Data.AtomicFile.WriteAllText(Path.Combine(folder, "predictions", basin.BasinId + ".csv"),
+            AtomicFile.WriteAllText(Path.Combine(folder, "predictions", basin.BasinId + ".csv"),
                 basin.ToCsv(areasSquareKilometres?.GetValueOrDefault(basin.BasinId) is > 0 and var area ? area : null));
-        Data.AtomicFile.WriteAllText(Path.Combine(folder, "metrics.csv"), MetricsCsv(basins));
-        Data.AtomicFile.WriteAllText(Path.Combine(folder, "metrics_summary.txt"), SummaryTable(basins));
+        AtomicFile.WriteAllText(Path.Combine(folder, "metrics.csv"), MetricsCsv(basins));
+        AtomicFile.WriteAllText(Path.Combine(folder, "metrics_summary.txt"), SummaryTable(basins));
     }
 }

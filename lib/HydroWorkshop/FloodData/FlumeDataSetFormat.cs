@@ -37,12 +37,8 @@ public static class FlumeDataSetFormat
     public static string EventName(int index) => $"event_{index:D4}";
 
     /// <summary>Writes JSON atomically (temporary file, then rename).</summary>
-    internal static void WriteJson<T>(string path, T value)
-    {
-        var temporary = path + $".{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(value, Json));
-        File.Move(temporary, path, overwrite: true);
-    }
+    internal static void WriteJson<T>(string path, T value) =>
+        HydroWorkshop.Torch.Checkpoints.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, Json));
 
     internal static T ReadJson<T>(string path) =>
         JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json)

@@ -85,10 +85,8 @@ public static partial class NpyFile
         // Pad with spaces so that magic + version + length + header + newline is a multiple of 64 bytes.
         var total = 10 + header.Length + 1;
         header += new string(' ', (64 - total % 64) % 64) + "\n";
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        using (var stream = File.Create(temporary))
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        HydroWorkshop.Torch.Checkpoints.AtomicFile.Write(path, stream =>
         {
             stream.Write(Magic);
             stream.WriteByte(1);
@@ -98,8 +96,7 @@ public static partial class NpyFile
             stream.Write(length);
             stream.Write(Encoding.ASCII.GetBytes(header));
             stream.Write(body);
-        }
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     private static void CheckShape(int length, IReadOnlyList<int> shape, string path)

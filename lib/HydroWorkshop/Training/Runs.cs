@@ -71,7 +71,7 @@ public static class Runs
         Directory.CreateDirectory(config.RunFolder);
         var copy = Path.Combine(config.RunFolder, ConfigFileName);
         if (Path.GetFullPath(copy) != Path.GetFullPath(configPath))
-            Data.AtomicFile.WriteAllText(copy, File.ReadAllText(configPath).Replace("\r\n", "\n") +
+            AtomicFile.WriteAllText(copy, File.ReadAllText(configPath).Replace("\r\n", "\n") +
                 $"\n# run_folder as resolved when training: {config.RunFolder}\n");
         return new Trainer(model, config.Training, config.RunFolder, log).Fit(train, validation, resume);
     }

@@ -20,7 +20,7 @@ public sealed partial class Trainer
 
     private void WriteRunFiles(BasinDataSet train)
     {
-        HydroWorkshop.Data.AtomicFile.WriteAllText(Path.Combine(RunFolder!, "config.json"), JsonSerializer.Serialize(new
+        AtomicFile.WriteAllText(Path.Combine(RunFolder!, "config.json"), JsonSerializer.Serialize(new
         {
             model = model.GetType().Name,
             model_repr = model.ToString(),
@@ -39,7 +39,7 @@ public sealed partial class Trainer
 
     private void SaveProgress(Optimizer optimizer, LearningRateSchedule? schedule, List<EpochRecord> history, int epoch, int bestEpoch, double? bestLoss, int badValidations)
     {
-        HydroWorkshop.Data.AtomicFile.WriteAllText(LogPath, string.Join('\n', [EpochRecord.CsvHeader, .. history.Select(h => h.ToCsv())]) + "\n");
+        AtomicFile.WriteAllText(LogPath, string.Join('\n', [EpochRecord.CsvHeader, .. history.Select(h => h.ToCsv())]) + "\n");
         using var scope = NewDisposeScope();
         var metadata = new Dictionary<string, string>
         {

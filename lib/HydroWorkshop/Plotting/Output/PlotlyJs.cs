@@ -1,3 +1,4 @@
+using HydroWorkshop.Torch.Checkpoints;
 namespace HydroWorkshop.Plotting;
 
 /// <summary>The plotly.js bundle embedded in this assembly at build time (npm <c>plotly.js-dist-min</c>).</summary>
@@ -47,30 +48,5 @@ public static class PlotlyJs
         if (code.Contains("</script", StringComparison.OrdinalIgnoreCase) || code.Contains("<script", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException("the embedded plotly.js contains a <script> tag and cannot be inlined into HTML");
         return code;
-    }
-}
-
-/// <summary>Write to a temporary file beside the target, then rename: readers never see half a file.</summary>
-internal static class AtomicFile
-{
-    public static void WriteAllText(string path, string text) => Write(path, temp => File.WriteAllText(temp, text));
-
-    public static void WriteAllBytes(string path, byte[] bytes) => Write(path, temp => File.WriteAllBytes(temp, bytes));
-
-    private static void Write(string path, Action<string> write)
-    {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            write(temp);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
     }
 }
