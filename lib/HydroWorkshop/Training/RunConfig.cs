@@ -44,6 +44,8 @@ public sealed record ModelConfig
 public sealed record RunConfig
 {
     public required string RunFolder { get; init; }
+    /// <summary>The folder relative paths resolve against; null for the config file's own folder.</summary>
+    public string? ConfigFolder { get; init; }
     public DataConfig Data { get; init; } = new();
     public ModelConfig Model { get; init; } = new();
     public TrainingConfig Training { get; init; } = new();

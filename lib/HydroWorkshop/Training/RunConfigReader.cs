@@ -74,18 +74,23 @@ public static class RunConfigReader
         ["training"] = TrainingKeys,
     };
 
-    private static readonly string[] TopLevelKeys = ["run_folder", "preset", "data", "model", "training"];
+    // config_folder: where relative paths resolve (hw train writes it into the run folder's copy of the config).
+    private static readonly string[] TopLevelKeys = ["run_folder", "preset", "data", "model", "training", "config_folder"];
 
-    /// <summary>Reads <paramref name="path"/>; relative paths in it (run_folder, basins) are relative to the file.</summary>
+    /// <summary>Reads <paramref name="path"/>; relative paths in it (run_folder, data source, basins) are relative to the file.</summary>
     public static RunConfig Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"run config {path} not found", path);
         var config = Parse(File.ReadAllText(path), path);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var folder = config.ConfigFolder ?? Path.GetDirectoryName(Path.GetFullPath(path))!;
         return config with
         {
             RunFolder = Path.GetFullPath(config.RunFolder, folder),
-            Data = config.Data with { Basins = config.Data.Basins is { } b ? Path.GetFullPath(b, folder) : null },
+            Data = config.Data with
+            {
+                Basins = config.Data.Basins is { } b ? Path.GetFullPath(b, folder) : null,
+                Source = config.Data.Source is "default" or "synthetic" ? config.Data.Source : Path.GetFullPath(config.Data.Source, folder),
+            },
         };
     }
 
@@ -108,11 +113,12 @@ public static class RunConfigReader
 
         string? runFolder = root.Children.TryGetValue(new YamlScalarNode("run_folder"), out var folderNode) ? Text(folderNode, context) : null;
         if (runFolder is null) throw new FormatException($"{file}: the required key 'run_folder' is missing (where the run writes its files)");
-        var config = new RunConfig { RunFolder = runFolder };
+        var configFolder = root.Children.TryGetValue(new YamlScalarNode("config_folder"), out var folderOfConfig) ? Text(folderOfConfig, context) : null;
+        var config = new RunConfig { RunFolder = runFolder, ConfigFolder = configFolder };
         if (root.Children.TryGetValue(new YamlScalarNode("preset"), out var preset))
         {
             _ = OneOf(preset, context, "symfluence");                  // the only preset so far
-            config = RunConfig.Symfluence(runFolder);
+            config = RunConfig.Symfluence(runFolder) with { ConfigFolder = configFolder };
         }
         foreach (var (sectionName, keys) in Sections)
         {

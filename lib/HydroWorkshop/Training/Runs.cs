@@ -71,8 +71,12 @@ public static class Runs
         Directory.CreateDirectory(config.RunFolder);
         var copy = Path.Combine(config.RunFolder, ConfigFileName);
         if (Path.GetFullPath(copy) != Path.GetFullPath(configPath))
-            AtomicFile.WriteAllText(copy, File.ReadAllText(configPath).Replace("\r\n", "\n") +
-                $"\n# run_folder as resolved when training: {config.RunFolder}\n");
+        {
+            // The copy keeps the user's text; config_folder makes its relative paths resolve as the original's did.
+            var text = File.ReadAllText(configPath).Replace("\r\n", "\n").TrimEnd('\n');
+            if (config.ConfigFolder is null) text += $"\nconfig_folder: {Path.GetDirectoryName(Path.GetFullPath(configPath))}";
+            AtomicFile.WriteAllText(copy, text + "\n");
+        }
         return new Trainer(model, config.Training, config.RunFolder, log).Fit(train, validation, resume);
     }
 
@@ -85,7 +89,7 @@ public static class Runs
         log ??= Console.WriteLine;
         var configPath = Path.Combine(runFolder, ConfigFileName);
         if (!File.Exists(configPath)) throw new FileNotFoundException($"{runFolder} is not a run folder: {ConfigFileName} is missing", configPath);
-        var config = RunConfigReader.Parse(File.ReadAllText(configPath), configPath) with { RunFolder = runFolder };
+        var config = RunConfigReader.Read(configPath) with { RunFolder = runFolder };
         var normalisation = Normalisation.Load(Path.Combine(runFolder, "normalisation.json"));
         var (train, validation, test) = LoadData(config, normalisation);
         var data = period switch
