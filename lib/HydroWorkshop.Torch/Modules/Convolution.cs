@@ -3,11 +3,58 @@ using static HydroWorkshop.Torch.torch;
 namespace HydroWorkshop.Torch.Modules;
 
 /// <summary>
+/// What Conv2d and ConvTranspose2d share: their sizes, and PyTorch's initialisation of a weight of the given
+/// shape (kaiming-uniform with a = √5, i.e. U(-1/√fan_in, 1/√fan_in)) and of the bias (the same bound).
+/// </summary>
+public abstract class ConvolutionBase : Module<Tensor, Tensor>
+{
+    private protected ConvolutionBase(string name, long inChannels, long outChannels, long[] kernelSize, long[] stride, long[] padding,
+        long[] dilation, long groups, long[] weightShape, bool hasBias)
+    {
+        if (groups < 1 || inChannels % groups != 0 || outChannels % groups != 0)
+            throw new ArgumentException($"{name}: {inChannels} in and {outChannels} out channels must both divide into {groups} groups");
+        in_channels = inChannels;
+        out_channels = outChannels;
+        kernel_size = kernelSize;
+        this.stride = stride;
+        this.padding = padding;
+        this.dilation = dilation;
+        this.groups = groups;
+        weight = register_parameter("weight", nn.init.kaiming_uniform_(empty(weightShape), Math.Sqrt(5)));
+        if (hasBias)
+        {
+            var bound = 1 / Math.Sqrt(nn.init.fans(weight).fanIn);
+            bias = register_parameter("bias", nn.init.uniform_(empty([outChannels]), -bound, bound));
+        }
+    }
+
+    public long in_channels { get; }
+    public long out_channels { get; }
+    public long[] kernel_size { get; }
+    public long[] stride { get; }
+    public long[] padding { get; }
+    public long[] dilation { get; }
+    public long groups { get; }
+    public Tensor weight { get; }
+    public Tensor? bias { get; }
+
+    /// <summary>Checks [batch, in_channels, y, x], naming the module and the shapes.</summary>
+    private protected void CheckInput(Tensor input)
+    {
+        if (input.dim() != 4 || input.size(1) != in_channels)
+            throw new ArgumentException($"{this.Describe()}: input {input.Shape()} must be [batch, {in_channels}, y, x]", nameof(input));
+    }
+
+    private protected string SizesRepr() =>
+        $"{in_channels}, {out_channels}, kernel_size=({string.Join(", ", kernel_size)}), stride=({string.Join(", ", stride)})";
+}
+
+/// <summary>
 /// 2-D convolution: [batch, in_channels, y, x] -> [batch, out_channels, y', x'], weight
 /// [out_channels, in_channels / groups, kh, kw]. Padding is a size per side or "same" (keeps the grid,
 /// stride 1 only) or "valid" (none). Initialised as PyTorch's.
 /// </summary>
-public sealed class Conv2d : Module<Tensor, Tensor>
+public sealed class Conv2d : ConvolutionBase
 {
     private readonly string? paddingMode;
 
@@ -19,94 +66,48 @@ public sealed class Conv2d : Module<Tensor, Tensor>
         : this(inChannels, outChannels, [kernelSize, kernelSize], [1, 1], [0, 0], padding, [dilation, dilation], groups, hasBias) { }
 
     public Conv2d(long inChannels, long outChannels, long[] kernelSize, long[] stride, long[] padding, string? paddingMode, long[] dilation, long groups, bool hasBias)
+        : base("Conv2d", inChannels, outChannels, kernelSize, stride, padding, dilation, groups,
+            [outChannels, inChannels / Math.Max(1, groups), kernelSize[0], kernelSize[1]], hasBias)
     {
-        if (inChannels % groups != 0 || outChannels % groups != 0)
-            throw new ArgumentException($"Conv2d: {inChannels} in and {outChannels} out channels must both divide into {groups} groups");
         if (paddingMode is not null and not "same" and not "valid")
             throw new ArgumentException($"Conv2d: padding '{paddingMode}' is not 'same' or 'valid'");
-        in_channels = inChannels;
-        out_channels = outChannels;
-        kernel_size = kernelSize;
-        this.stride = stride;
-        this.padding = padding;
         this.paddingMode = paddingMode;
-        this.dilation = dilation;
-        this.groups = groups;
-        weight = register_parameter("weight", nn.init.kaiming_uniform_(empty([outChannels, inChannels / groups, kernelSize[0], kernelSize[1]]), Math.Sqrt(5)));
-        if (hasBias)
-        {
-            var bound = 1 / Math.Sqrt(nn.init.fans(weight).fanIn);
-            bias = register_parameter("bias", nn.init.uniform_(empty([outChannels]), -bound, bound));
-        }
     }
-
-    public long in_channels { get; }
-    public long out_channels { get; }
-    public long[] kernel_size { get; }
-    public long[] stride { get; }
-    public long[] padding { get; }
-    public long[] dilation { get; }
-    public long groups { get; }
-    public Tensor weight { get; }
-    public Tensor? bias { get; }
 
     public override Tensor forward(Tensor input)
     {
-        if (input.dim() != 4 || input.size(1) != in_channels)
-            throw new ArgumentException($"{this.Describe()}: input {input.Shape()} must be [batch, {in_channels}, y, x]", nameof(input));
+        CheckInput(input);
         return paddingMode is null
             ? nn.functional.conv2d(input, weight, bias, stride, padding, dilation, groups)
             : nn.functional.conv2d(input, weight, bias, stride, paddingMode, dilation, groups);
     }
 
     protected override string ExtraRepr() =>
-        $"{in_channels}, {out_channels}, kernel_size=({string.Join(", ", kernel_size)}), stride=({string.Join(", ", stride)})" +
+        SizesRepr() +
         (paddingMode is not null ? $", padding={paddingMode}" : padding.Any(p => p != 0) ? $", padding=({string.Join(", ", padding)})" : "") +
         (groups != 1 ? $", groups={groups}" : "") + (bias is null ? ", bias=False" : "");
 }
 
 /// <summary>Transposed 2-D convolution (learned upsampling): weight [in_channels, out_channels / groups, kh, kw];
 /// output size (y - 1)·stride - 2·padding + dilation·(k - 1) + output_padding + 1.</summary>
-public sealed class ConvTranspose2d : Module<Tensor, Tensor>
+public sealed class ConvTranspose2d : ConvolutionBase
 {
     public ConvTranspose2d(long inChannels, long outChannels, long kernelSize, long stride = 1, long padding = 0, long outputPadding = 0, long groups = 1, bool hasBias = true, long dilation = 1)
+        : base("ConvTranspose2d", inChannels, outChannels, [kernelSize, kernelSize], [stride, stride], [padding, padding], [dilation, dilation], groups,
+            [inChannels, outChannels / Math.Max(1, groups), kernelSize, kernelSize], hasBias)
     {
-        in_channels = inChannels;
-        out_channels = outChannels;
-        kernel_size = [kernelSize, kernelSize];
-        this.stride = [stride, stride];
-        this.padding = [padding, padding];
         output_padding = [outputPadding, outputPadding];
-        this.groups = groups;
-        this.dilation = [dilation, dilation];
-        weight = register_parameter("weight", nn.init.kaiming_uniform_(empty([inChannels, outChannels / groups, kernelSize, kernelSize]), Math.Sqrt(5)));
-        if (hasBias)
-        {
-            var bound = 1 / Math.Sqrt(nn.init.fans(weight).fanIn);
-            bias = register_parameter("bias", nn.init.uniform_(empty([outChannels]), -bound, bound));
-        }
     }
 
-    public long in_channels { get; }
-    public long out_channels { get; }
-    public long[] kernel_size { get; }
-    public long[] stride { get; }
-    public long[] padding { get; }
     public long[] output_padding { get; }
-    public long[] dilation { get; }
-    public long groups { get; }
-    public Tensor weight { get; }
-    public Tensor? bias { get; }
 
     public override Tensor forward(Tensor input)
     {
-        if (input.dim() != 4 || input.size(1) != in_channels)
-            throw new ArgumentException($"{this.Describe()}: input {input.Shape()} must be [batch, {in_channels}, y, x]", nameof(input));
+        CheckInput(input);
         return nn.functional.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation);
     }
 
-    protected override string ExtraRepr() =>
-        $"{in_channels}, {out_channels}, kernel_size=({string.Join(", ", kernel_size)}), stride=({string.Join(", ", stride)})";
+    protected override string ExtraRepr() => SizesRepr();
 }
 
 /// <summary>Maximum over windows of [batch, channel, y, x]; stride defaults to the kernel size.</summary>
