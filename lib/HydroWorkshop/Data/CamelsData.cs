@@ -76,7 +76,7 @@ public static class CamelsData
         IBasinSource? source = null, int sequenceLength = 365, IReadOnlyList<string>? statics = null, (Period Train, Period Validation, Period Test)? periods = null)
     {
         source ??= OpenDefault();
-        var (train, validation, test) = periods ?? DefaultPeriods(source.ReadBasin(source.BasinIds[0]));
+        var (train, validation, test) = periods ?? DefaultPeriods(source);
         var options = new BasinDataSetOptions
         {
             Inputs = DaymetInputs,
@@ -89,6 +89,11 @@ public static class CamelsData
             BasinDataSet.Create(source, options with { Period = validation }, trainSet.Normalisation),
             BasinDataSet.Create(source, options with { Period = test }, trainSet.Normalisation));
     }
+
+    /// <summary>Training, validation and test periods when none are given: the first 60 %, next 20 % and last
+    /// 20 % of the record of the source's first basin.</summary>
+    public static (Period Train, Period Validation, Period Test) DefaultPeriods(IBasinSource source) =>
+        DefaultPeriods(source.ReadBasin(source.BasinIds[0]));
 
     private static (Period, Period, Period) DefaultPeriods(BasinRecord record)
     {

@@ -114,10 +114,6 @@ public static class Runs
         if (data.TrainPeriod is { } train && data.ValidationPeriod is { } validation && data.TestPeriod is { } test) return (train, validation, test);
         if (data.TrainPeriod is not null || data.ValidationPeriod is not null || data.TestPeriod is not null)
             throw new FormatException("give all three of train_period, validation_period and test_period, or none (60/20/20 % of the record)");
-        // The first 60 %, next 20 % and last 20 % of the first basin's record.
-        var record = source.ReadBasin(source.BasinIds[0]);
-        var trainEnd = record.Start.AddDays((int)(record.Days * 0.6));
-        var validationEnd = record.Start.AddDays((int)(record.Days * 0.8));
-        return (new Period(record.Start, trainEnd), new Period(trainEnd.AddDays(1), validationEnd), new Period(validationEnd.AddDays(1), record.End));
+        return CamelsData.DefaultPeriods(source);
     }
 }
