@@ -54,7 +54,9 @@ public sealed class AttributeTable
         var fileColumns = new Column?[header.Length];
         for (var c = 1; c < header.Length; c++)
         {
-            if (columns.ContainsKey(header[c])) continue;   // e.g. gauge_lat in two files: the first file wins
+            // A column seen in an earlier file (gauge_lat in two files, or a second attribute folder) keeps that
+            // file's values and takes only the basins it lacks: the first file wins.
+            if (columns.TryGetValue(header[c], out var seen)) { fileColumns[c] = seen; continue; }
             fileColumns[c] = new Column(header[c], path);
             columns[header[c]] = fileColumns[c]!;
             order.Add(header[c]);
@@ -73,7 +75,7 @@ public sealed class AttributeTable
             {
                 if (fileColumns[c] is not { } column) continue;
                 var text = fields[c].Trim();
-                column.Raw[gauge] = text;
+                if (!column.Raw.TryAdd(gauge, text)) continue;
                 if (text.Length > 0 && column.Numeric && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
                     column.Numeric = false;
             }

@@ -20,7 +20,7 @@ public sealed class CamelsUs : IBasinSource
     private readonly Dictionary<string, string> streamflowFiles = new(StringComparer.Ordinal);
     private readonly Lazy<AttributeTable> attributes;
 
-    private CamelsUs(string root, IReadOnlyList<string> forcings, string? attributesFolder)
+    private CamelsUs(string root, IReadOnlyList<string> forcings, string? attributesFolder, IReadOnlyList<string> extraAttributeFolders)
     {
         Root = root;
         Forcings = forcings;
@@ -30,7 +30,7 @@ public sealed class CamelsUs : IBasinSource
         AttributesFolder = attributesFolder ?? FindAttributesFolder(root);
         attributes = new Lazy<AttributeTable>(() => AttributesFolder is null
             ? AttributeTable.Empty
-            : AttributeTable.Read(Directory.GetFiles(AttributesFolder, "camels_*.txt").Order(StringComparer.Ordinal), ';'));
+            : AttributeTable.Read(new[] { AttributesFolder }.Concat(extraAttributeFolders).SelectMany(AttributeFiles), ';'));
         var single = forcings.Count == 1;
         VariableNames = forcings.SelectMany(p => CamelsUsFiles.ForcingVariables.Select(v => single ? v : $"{v}_{p}")).Append(Discharge).ToArray();
     }
@@ -38,10 +38,18 @@ public sealed class CamelsUs : IBasinSource
     /// <summary>
     /// Opens the CAMELS-US folder <paramref name="root"/> (the one holding basin_mean_forcing and usgs_streamflow, or
     /// its parent <c>basin_dataset_public_v1p2</c>) with the forcing products <paramref name="forcings"/> (default daymet).
-    /// <paramref name="attributesFolder"/> overrides where <c>camels_*.txt</c> are read from.
+    /// <paramref name="attributesFolder"/> overrides where <c>camels_*.txt</c> are read from;
+    /// <paramref name="extraAttributeFolders"/> add rows for basins the first folder lacks (e.g. 01022500, whose
+    /// attributes the NWC sample does not carry).
     /// </summary>
-    public static CamelsUs Open(string root, IReadOnlyList<string>? forcings = null, string? attributesFolder = null)
+    public static CamelsUs Open(string root, IReadOnlyList<string>? forcings = null, string? attributesFolder = null,
+        IReadOnlyList<string>? extraAttributeFolders = null)
     {
+        foreach (var folder in extraAttributeFolders ?? [])
+        {
+            if (AttributeFiles(folder).Length == 0)
+                throw new DirectoryNotFoundException($"attribute folder '{folder}' holds no camels_*.txt");
+        }
         if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"CAMELS-US folder '{root}' does not exist");
         if (!Directory.Exists(Path.Combine(root, "basin_mean_forcing")) && Directory.Exists(Path.Combine(root, "basin_dataset_public_v1p2", "basin_mean_forcing")))
             root = Path.Combine(root, "basin_dataset_public_v1p2");
@@ -59,8 +67,11 @@ public sealed class CamelsUs : IBasinSource
                     $"(the release has {string.Join(", ", KnownForcings)})", nameof(forcings));
         }
         if (products.Count == 0) throw new DirectoryNotFoundException($"{forcingRoot} holds no forcing product folder ({string.Join(", ", KnownForcings)})");
-        return new CamelsUs(root, products.Select(p => present.First(q => q.Equals(p, StringComparison.OrdinalIgnoreCase))).ToArray(), attributesFolder);
+        return new CamelsUs(root, products.Select(p => present.First(q => q.Equals(p, StringComparison.OrdinalIgnoreCase))).ToArray(), attributesFolder, extraAttributeFolders ?? []);
     }
+
+    private static string[] AttributeFiles(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder, "camels_*.txt").Order(StringComparer.Ordinal).ToArray() : [];
 
     /// <summary>The folder holding basin_mean_forcing and usgs_streamflow.</summary>
     public string Root { get; }

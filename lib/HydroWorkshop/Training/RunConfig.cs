@@ -7,6 +7,8 @@ public sealed record DataConfig
 {
     /// <summary>"default" (real CAMELS-US when found, else synthetic basins), "synthetic", or a CAMELS-US folder path.</summary>
     public string Source { get; init; } = "default";
+    /// <summary>Further CAMELS attribute folders whose rows fill in basins the source's own attributes lack.</summary>
+    public IReadOnlyList<string> ExtraAttributes { get; init; } = [];
     public IReadOnlyList<string> Inputs { get; init; } = CamelsData.DaymetInputs;
     public IReadOnlyList<string> Statics { get; init; } = CamelsData.StandardAttributes;
     /// <summary>Target variables; null for the source's discharge.</summary>

@@ -24,6 +24,7 @@ public static class RunConfigReader
     private static readonly Dictionary<string, Setter> DataKeys = new()
     {
         ["source"] = (c, v, x) => c with { Data = c.Data with { Source = Text(v, x) } },
+        ["extra_attributes"] = (c, v, x) => c with { Data = c.Data with { ExtraAttributes = List(v, x) } },
         ["inputs"] = (c, v, x) => c with { Data = c.Data with { Inputs = List(v, x) } },
         ["statics"] = (c, v, x) => c with { Data = c.Data with { Statics = List(v, x) } },
         ["targets"] = (c, v, x) => c with { Data = c.Data with { Targets = List(v, x) } },
@@ -90,6 +91,7 @@ public static class RunConfigReader
             {
                 Basins = config.Data.Basins is { } b ? Path.GetFullPath(b, folder) : null,
                 Source = config.Data.Source is "default" or "synthetic" ? config.Data.Source : Path.GetFullPath(config.Data.Source, folder),
+                ExtraAttributes = config.Data.ExtraAttributes.Select(a => Path.GetFullPath(a, folder)).ToArray(),
             },
         };
     }

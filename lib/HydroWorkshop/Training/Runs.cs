@@ -20,7 +20,7 @@ public static class Runs
     {
         "default" => CamelsData.OpenDefault(),
         "synthetic" => CamelsData.OpenSynthetic(),
-        var path => CamelsUs.Open(path),
+        var path => CamelsUs.Open(path, extraAttributeFolders: data.ExtraAttributes),
     };
 
     /// <summary>Train, validation and test sets; normalisation fitted on train unless given (evaluation reuses the run's).</summary>
