@@ -3,16 +3,25 @@ using HydroWorkshop.Training;
 
 // hw info                          what the engine runs on: libtorch, BLAS, threads, CUDA (and why not)
 // hw demo                          trains a tiny rainfall-runoff model on a synthetic basin and prints its skill
-// hw train CONFIG.yml [--resume]   trains the run a YAML config describes into its run folder
-// hw evaluate RUN_FOLDER [--period test|validation|train]   scores a trained run, writes CSVs
+// hw train CONFIG.yml [--resume] [--seeds N]   trains the run a YAML config describes into its run folder
+//                                  (N > 1: an ensemble of N seeds in RUN_FOLDER/seed-<n>/)
+// hw evaluate RUN_FOLDER [--period test|validation|train] [--basins FILE|id,id] [--mc-dropout N] [--source S]
+//                                  scores a trained run (or ensemble), writes CSVs; --basins: e.g. ungauged basins
+// hw finetune RUN_FOLDER CONFIG.yml [--resume]   fine-tunes a trained run on the config's data
+// hw predict RUN_FOLDER --period START END [--forcings F] [--attributes FILE] [--basins ...] [--output PATH] [--mc-dropout N]
+//                                  predicts from forcings alone (no observations needed)
+// hw search CONFIG.yml             random or grid search over the config's search: section, ranked
 try
 {
     return args.FirstOrDefault() switch
     {
         "info" => Info(),
         "demo" => TinyRunoffDemo.Run(args.Skip(1).ToArray()),
-        "train" when args.Length >= 2 => Train(args[1], args.Contains("--resume")),
-        "evaluate" when args.Length >= 2 => Evaluate(args[1], Option("--period") ?? "test"),
+        "train" when args.Length >= 2 => Train(args[1], args.Contains("--resume"), IntOption("--seeds")),
+        "evaluate" when args.Length >= 2 => Evaluate(args[1], Option("--period") ?? "test", Option("--basins"), IntOption("--mc-dropout"), Option("--source")),
+        "finetune" when args.Length >= 3 => Finetune(args[1], args[2], args.Contains("--resume")),
+        "predict" when args.Length >= 2 => Predict(args[1]),
+        "search" when args.Length >= 2 => Search(args[1]),
         null or "help" or "--help" or "-h" => Usage(0),
         var other => Usage(2, $"unknown or incomplete command '{string.Join(' ', args)}'"),
     };
@@ -30,18 +39,53 @@ static int Info()
     return 0;
 }
 
-static int Train(string config, bool resume)
+static int Train(string config, bool resume, int? seeds)
 {
-    var result = Runs.Train(config, resume);
+    var result = Runs.Train(config, resume, seeds: seeds);
     Console.WriteLine($"best epoch {result.BestEpoch}; run folder {result.RunFolder}");
     return result.Cancelled ? 130 : 0;
 }
 
-static int Evaluate(string runFolder, string period)
+static int Evaluate(string runFolder, string period, string? basins, int? mcDropout, string? source)
 {
-    Runs.Evaluate(runFolder, period);
+    var list = basins is null ? null : Basins(basins);
+    var name = basins is null ? null : $"{period}-{(File.Exists(basins) ? Path.GetFileNameWithoutExtension(basins) : list!.Count == 1 ? list[0] : $"{list!.Count}-basins")}";
+    Runs.Evaluate(runFolder, period, basins: list, mcDropout: mcDropout, source: source, name: name);
     return 0;
 }
+
+static int Finetune(string runFolder, string config, bool resume)
+{
+    var result = Runs.Finetune(config, runFolder, resume);
+    Console.WriteLine($"best epoch {result.BestEpoch}; run folder {result.RunFolder}");
+    return result.Cancelled ? 130 : 0;
+}
+
+int Predict(string runFolder)
+{
+    var i = Array.IndexOf(args, "--period");
+    if (i < 0 || i + 2 >= args.Length) return Usage(2, "predict needs --period START END (e.g. --period 2014-01-01 2014-12-31)");
+    var period = HydroWorkshop.Data.Period.Parse(args[i + 1], args[i + 2]);
+    var attributes = Option("--attributes") is { } a ? a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
+    Runs.Predict(runFolder, period, Option("--forcings"), Option("--basins") is { } b ? Basins(b) : null, Option("--output"), attributes,
+        mcDropout: IntOption("--mc-dropout"));
+    return 0;
+}
+
+static int Search(string config)
+{
+    var trials = Runs.Search(config);
+    return trials.Count > 0 && trials.All(t => t.Error is not null) ? 1 : 0;
+}
+
+// A basin list file (one id per line) or ids separated by commas.
+static IReadOnlyList<string> Basins(string value) =>
+    File.Exists(value) ? HydroWorkshop.Data.BasinLists.Read(value) : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+int? IntOption(string name) => Option(name) is { } text
+    ? int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+        : throw new ArgumentException($"{name} takes a whole number, got '{text}'")
+    : null;
 
 string? Option(string name)
 {
@@ -55,8 +99,12 @@ static int Usage(int code, string? error = null)
     Console.WriteLine("""
         usage: hw info
                hw demo [--epochs N] [--seed N]
-               hw train CONFIG.yml [--resume]
-               hw evaluate RUN_FOLDER [--period test|validation|train]
+               hw train CONFIG.yml [--resume] [--seeds N]
+               hw evaluate RUN_FOLDER [--period test|validation|train] [--basins FILE|id,id] [--mc-dropout N] [--source S]
+               hw finetune RUN_FOLDER CONFIG.yml [--resume]
+               hw predict RUN_FOLDER --period START END [--forcings default|synthetic|FOLDER] [--attributes FILE.csv]
+                          [--basins FILE|id,id] [--output FOLDER|FILE.csv] [--mc-dropout N]
+               hw search CONFIG.yml
         """);
     return code;
 }

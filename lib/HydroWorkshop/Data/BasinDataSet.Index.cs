@@ -70,6 +70,7 @@ public sealed partial class BasinDataSet
     /// <summary>
     /// A window ends on every period day whose last <c>PredictLastN</c> targets hold at least one value and whose
     /// <c>SequenceLength</c> input days are complete; windows with a gap in the inputs are skipped and counted.
+    /// Without <c>RequireTargets</c> (prediction) the target condition is dropped.
     /// </summary>
     private static (int[] Basin, int[] Day) IndexSamples(List<(BasinSeries Series, int PeriodOffset)> loaded, BasinDataSetOptions options, BasinDataSetReport report)
     {
@@ -99,7 +100,7 @@ public sealed partial class BasinDataSet
             {
                 var any = false;
                 for (var d = end - lastN + 1; d <= end && !any; d++) any = hasTarget[d];
-                if (!any) { noTarget++; continue; }
+                if (!any && options.RequireTargets) { noTarget++; continue; }
                 if (gapsBefore[end + 1] != gapsBefore[end - seq + 1]) { gappy++; continue; }
                 sampleBasin.Add(b);
                 sampleDay.Add(end);

@@ -93,7 +93,8 @@ public sealed partial class BasinDataSet
             throw new ArgumentOutOfRangeException(nameof(options), $"PredictLastN must be between 1 and SequenceLength {options.SequenceLength} (got {options.PredictLastN})");
         if (options.Inputs.Count == 0) throw new ArgumentException("choose at least one input variable", nameof(options));
         var inputs = options.Inputs.Select(n => ResolveVariable(source, n, "input")).ToArray();
-        var targets = (options.Targets ?? [source.DischargeName]).Select(n => ResolveVariable(source, n, "target")).ToArray();
+        var targets = (options.Targets ?? [source.DischargeName])
+            .Select(n => options.RequireTargets || IsKnownVariable(source, n) ? ResolveVariable(source, n, "target") : n).ToArray();
         if (targets.Length == 0) throw new ArgumentException("choose at least one target", nameof(options));
         var basinIds = ResolveBasins(source, options.Basins);
         var statics = options.Statics.Count == 0 ? new float[basinIds.Count * 0] : source.Attributes.Values(basinIds, options.Statics);
@@ -163,11 +164,20 @@ public sealed partial class BasinDataSet
         var result = new float[days * names.Count];
         for (var k = 0; k < names.Count; k++)
         {
+            if (!record.Contains(names[k]))
+            {
+                // Only targets may be absent (RequireTargets false; inputs were resolved against the source): missing.
+                for (var d = 0; d < days; d++) result[d * names.Count + k] = float.NaN;
+                continue;
+            }
             var column = record[names[k]];
             for (var d = 0; d < days; d++) result[d * names.Count + k] = column[offset + d];
         }
         return result;
     }
+
+    private static bool IsKnownVariable(IBasinSource source, string name) =>
+        source.VariableNames.Any(v => v.Equals(name, StringComparison.OrdinalIgnoreCase) || v.StartsWith(name + "(", StringComparison.OrdinalIgnoreCase));
 
     private static string ResolveVariable(IBasinSource source, string name, string role)
     {

@@ -27,4 +27,8 @@ public sealed record BasinDataSetOptions
     /// <summary>Append the static attributes to every time step of the inputs (as neuralhydrology does), so
     /// inputs are <c>[batch, time, inputs + statics]</c>; otherwise statics come as their own tensor.</summary>
     public bool ConcatenateStatics { get; init; } = true;
+
+    /// <summary>False for prediction on forcings without observations: every window with complete inputs is kept,
+    /// and a target the source lacks reads as missing (NaN) instead of being an error.</summary>
+    public bool RequireTargets { get; init; } = true;
 }

@@ -48,7 +48,22 @@ public sealed record BasinPredictions(string BasinId, DateOnly[] Dates, double[]
         return text.ToString();
     }
 
-    private static string Format(double value) => double.IsNaN(value) ? "" : value.ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary><c>Date,Predicted</c> in mm/day (plus <c>Predicted_m3s</c> when the area in km² is known): the
+    /// output of <c>hw predict</c>, where there is nothing observed to compare with.</summary>
+    public string ToPredictionCsv(double? areaSquareKilometres = null)
+    {
+        var toCubicMetres = areaSquareKilometres is { } area ? area * 1000.0 / 86400.0 : (double?)null;
+        var text = new StringBuilder(toCubicMetres is null ? "Date,Predicted\n" : "Date,Predicted,Predicted_m3s\n");
+        for (var i = 0; i < Dates.Length; i++)
+        {
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"{Dates[i]:yyyy-MM-dd},{Format(Predicted[i])}"));
+            if (toCubicMetres is { } k) text.Append(',').Append(Format(Predicted[i] * k));
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    internal static string Format(double value) => double.IsNaN(value) ? "" : value.ToString("G6", CultureInfo.InvariantCulture);
 }
 
 /// <summary>
@@ -57,13 +72,15 @@ public sealed record BasinPredictions(string BasinId, DateOnly[] Dates, double[]
 /// </summary>
 public static class BasinEvaluation
 {
-    /// <summary>Predictions for the last day of every window, grouped by basin (first target only).</summary>
-    public static IReadOnlyList<BasinPredictions> Predict(Module model, BasinDataSet data, int batchSize = 512)
+    /// <summary>Predictions for the last day of every window, grouped by basin (first target only). With
+    /// <paramref name="dropoutActive"/> the model stays in training mode so that dropout samples (MC-dropout);
+    /// seed the draw with <c>torch.manual_seed</c> first.</summary>
+    public static IReadOnlyList<BasinPredictions> Predict(Module model, BasinDataSet data, int batchSize = 512, bool dropoutActive = false)
     {
         var regressor = model as ISequenceRegressor ?? throw new ArgumentException($"{model.GetType().Name} does not implement ISequenceRegressor");
         var scale = data.Normalisation.Targets[0];
         var byBasin = new Dictionary<string, List<(DateOnly Date, double Observed, double Predicted)>>();
-        model.eval();
+        model.train(dropoutActive);
         using (no_grad())
         {
             foreach (var batch in data.Batches(batchSize))
@@ -90,10 +107,14 @@ public static class BasinEvaluation
     }
 
     /// <summary><c>basin,NSE,KGE,...</c>, one row per basin.</summary>
-    public static string MetricsCsv(IEnumerable<BasinPredictions> basins)
+    public static string MetricsCsv(IEnumerable<BasinPredictions> basins) => MetricsCsv(basins.Select(b => (b.BasinId, b.Scores())).ToArray());
+
+    /// <summary>The median and mean of every metric across basins (NaN scores left out), as a text table.</summary>
+    public static string SummaryTable(IEnumerable<BasinPredictions> basins) => SummaryTable(basins.Select(b => b.Scores()).ToArray());
+
+    internal static string MetricsCsv(IReadOnlyList<(string BasinId, IReadOnlyDictionary<string, double> Scores)> rows)
     {
-        var rows = basins.Select(b => (b.BasinId, Scores: b.Scores())).ToArray();
-        if (rows.Length == 0) return "basin\n";
+        if (rows.Count == 0) return "basin\n";
         var names = rows[0].Scores.Keys.ToArray();
         var text = new StringBuilder("basin," + string.Join(',', names) + "\n");
         foreach (var (id, scores) in rows)
@@ -101,12 +122,17 @@ public static class BasinEvaluation
         return text.ToString();
     }
 
-    /// <summary>The median and mean of every metric across basins (NaN scores left out), as a text table.</summary>
-    public static string SummaryTable(IEnumerable<BasinPredictions> basins)
+    /// <summary>The median of <paramref name="metric"/> across basins, NaN scores left out (NaN when none is left).</summary>
+    public static double Median(IEnumerable<IReadOnlyDictionary<string, double>> scores, string metric)
     {
-        var scores = basins.Select(b => b.Scores()).ToArray();
-        if (scores.Length == 0) return "(no basins)";
-        var text = new StringBuilder($"{"metric",-12} {"median",10} {"mean",10}  ({scores.Length} basins)\n");
+        var values = scores.Select(s => s[metric]).Where(double.IsFinite).Order().ToArray();
+        return values.Length == 0 ? double.NaN : values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
+    }
+
+    internal static string SummaryTable(IReadOnlyList<IReadOnlyDictionary<string, double>> scores)
+    {
+        if (scores.Count == 0) return "(no basins)";
+        var text = new StringBuilder($"{"metric",-12} {"median",10} {"mean",10}  ({scores.Count} basins)\n");
         foreach (var name in scores[0].Keys)
         {
             var values = scores.Select(s => s[name]).Where(double.IsFinite).Order().ToArray();

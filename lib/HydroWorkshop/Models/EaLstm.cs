@@ -10,10 +10,12 @@ namespace HydroWorkshop.Models;
 /// cell and output gates see the forcings and the hidden state as in an LSTM:
 /// [f, g, o] = W_d x_t + U h_{t−1} + b;  c_t = σ(f) ⊙ c_{t−1} + i ⊙ tanh(g);  h_t = σ(o) ⊙ tanh(c_t).
 /// Input dynamic [batch, time, dynamic_inputs], static [batch, static_inputs]; output [batch, time, targets].
+/// With <c>gaussian</c> the head is a <see cref="GaussianHead"/> (see <see cref="forward_distribution"/>).
 /// </summary>
-public sealed class EaLstm : Module, HydroWorkshop.Training.ISequenceRegressor
+public sealed class EaLstm : Module, HydroWorkshop.Training.IProbabilisticRegressor
 {
-    public EaLstm(int dynamicInputs, int staticInputs, int hiddenSize = 64, double dropout = 0.0, int targets = 1, double initialForgetBias = 3.0)
+    public EaLstm(int dynamicInputs, int staticInputs, int hiddenSize = 64, double dropout = 0.0, int targets = 1, double initialForgetBias = 3.0,
+        bool gaussian = false)
     {
         if (staticInputs < 1) throw new ArgumentException("EaLstm needs static attributes: they drive its input gate", nameof(staticInputs));
         DynamicInputs = dynamicInputs;
@@ -26,24 +28,46 @@ public sealed class EaLstm : Module, HydroWorkshop.Training.ISequenceRegressor
         using (var forget = dynamicGates.bias!.narrow(0, 0, hiddenSize))
             forget.fill_(initialForgetBias);
         this.dropout = register_module("dropout", new Dropout(dropout));
-        head = register_module("head", new Linear(hiddenSize, targets));
+        if (gaussian) gaussianHead = register_module("head", new GaussianHead(hiddenSize, targets));
+        else head = register_module("head", new Linear(hiddenSize, targets));
     }
+
+    public bool IsGaussian => gaussianHead is not null;
 
     public int DynamicInputs { get; }
     public int StaticInputs { get; }
     public int HiddenSize { get; }
 
-    private readonly Linear inputGate, dynamicGates, head;
+    private readonly Linear inputGate, dynamicGates;
+    private readonly Linear? head;
+    private readonly GaussianHead? gaussianHead;
     private readonly Tensor recurrentWeight;
     private readonly Dropout dropout;
 
     public Tensor forward(Tensor dynamic, Tensor statics)
     {
+        using var scope = NewDisposeScope();
+        var features = Features(dynamic, statics);
+        return (head is not null ? head.forward(features) : gaussianHead!.forward(features).mean).MoveToOuterDisposeScope(); // [batch, time, targets]
+    }
+
+    /// <summary>Mean and variance, each [batch, time, targets]; only with a Gaussian head.</summary>
+    public (Tensor Mean, Tensor Variance) forward_distribution(Tensor dynamic, Tensor? statics)
+    {
+        if (gaussianHead is null) throw new InvalidOperationException("EaLstm was built without a Gaussian head (gaussian: false)");
+        using var scope = NewDisposeScope();
+        var (mean, variance) = gaussianHead.forward(Features(dynamic, statics ?? throw new ArgumentException("EaLstm needs the static attributes")));
+        scope.MoveToOuter(mean, variance);
+        return (mean, variance);
+    }
+
+    /// <summary>The hidden states after dropout, [batch, time, hidden].</summary>
+    private Tensor Features(Tensor dynamic, Tensor statics)
+    {
         if (dynamic.dim() != 3 || dynamic.size(2) != DynamicInputs)
             throw new ArgumentException($"EaLstm: dynamic inputs [{string.Join(", ", dynamic.shape)}] must be [batch, time, {DynamicInputs}]");
         if (statics.dim() != 2 || statics.size(1) != StaticInputs)
             throw new ArgumentException($"EaLstm: static inputs [{string.Join(", ", statics.shape)}] must be [batch, {StaticInputs}]");
-        using var scope = NewDisposeScope();
         long batch = dynamic.size(0), steps = dynamic.size(1);
         var i = inputGate.forward(statics).sigmoid();                                    // [batch, hidden], fixed over time
         var projected = dynamicGates.forward(dynamic);                                   // [batch, time, 3 hidden]
@@ -58,7 +82,7 @@ public sealed class EaLstm : Module, HydroWorkshop.Training.ISequenceRegressor
             outputs[t] = h;
         }
         var sequence = stack(outputs, 1);                                                 // [batch, time, hidden]
-        return head.forward(dropout.forward(sequence)).MoveToOuterDisposeScope();         // [batch, time, targets]
+        return dropout.forward(sequence);
     }
 
     public Tensor call(Tensor dynamic, Tensor statics) => forward(dynamic, statics);

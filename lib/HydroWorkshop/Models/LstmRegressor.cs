@@ -10,11 +10,13 @@ namespace HydroWorkshop.Models;
 /// the sequence, and one linear head per target (e.g. discharge and snow water equivalent).
 /// Input: dynamic [batch, time, dynamic_inputs] and static [batch, static_inputs] (or null);
 /// output: [batch, time, targets] (one prediction per step), or [batch, 1, targets] with attention.
+/// With <c>gaussian</c> the head is a <see cref="GaussianHead"/>: forward gives the mean and
+/// <see cref="forward_distribution"/> the mean and variance (train with the Gaussian NLL loss).
 /// </summary>
-public sealed class LstmRegressor : Module, HydroWorkshop.Training.ISequenceRegressor
+public sealed class LstmRegressor : Module, HydroWorkshop.Training.IProbabilisticRegressor
 {
     public LstmRegressor(int dynamicInputs, int staticInputs, int hiddenSize = 64, int numLayers = 1, double dropout = 0.0,
-        int targets = 1, double initialForgetBias = 3.0, bool attention = false)
+        int targets = 1, double initialForgetBias = 3.0, bool attention = false, bool gaussian = false)
     {
         if (numLayers is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(numLayers), numLayers, "LstmRegressor supports 1 to 5 layers");
         DynamicInputs = dynamicInputs;
@@ -34,8 +36,12 @@ public sealed class LstmRegressor : Module, HydroWorkshop.Training.ISequenceRegr
         }
         if (attention) this.attention = register_module("attention", new Linear(hiddenSize, 1));
         this.dropout = register_module("dropout", new Dropout(dropout));
-        head = register_module("head", new Linear(attention ? 2 * hiddenSize : hiddenSize, targets));
+        // The plain head keeps the name "head" (head.weight) so that checkpoints of earlier runs still load.
+        if (gaussian) gaussianHead = register_module("head", new GaussianHead(attention ? 2 * hiddenSize : hiddenSize, targets));
+        else head = register_module("head", new Linear(attention ? 2 * hiddenSize : hiddenSize, targets));
     }
+
+    public bool IsGaussian => gaussianHead is not null;
 
     public int DynamicInputs { get; }
     public int StaticInputs { get; }
@@ -44,7 +50,8 @@ public sealed class LstmRegressor : Module, HydroWorkshop.Training.ISequenceRegr
     private readonly LSTM lstm;
     private readonly Linear? attention;
     private readonly Dropout dropout;
-    private readonly Linear head;
+    private readonly Linear? head;
+    private readonly GaussianHead? gaussianHead;
 
     /// <summary>The attention weights of the last forward pass [batch, time], when attention is on (for plots).</summary>
     public float[]? LastAttentionWeights { get; private set; }
@@ -52,6 +59,23 @@ public sealed class LstmRegressor : Module, HydroWorkshop.Training.ISequenceRegr
     public Tensor forward(Tensor dynamic, Tensor? statics = null)
     {
         using var scope = NewDisposeScope();
+        var features = Features(dynamic, statics);
+        return (head is not null ? head.forward(features) : gaussianHead!.forward(features).mean).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Mean and variance, each [batch, time or 1, targets]; only with a Gaussian head.</summary>
+    public (Tensor Mean, Tensor Variance) forward_distribution(Tensor dynamic, Tensor? statics = null)
+    {
+        if (gaussianHead is null) throw new InvalidOperationException("LstmRegressor was built without a Gaussian head (gaussian: false)");
+        using var scope = NewDisposeScope();
+        var (mean, variance) = gaussianHead.forward(Features(dynamic, statics));
+        scope.MoveToOuter(mean, variance);
+        return (mean, variance);
+    }
+
+    /// <summary>The features the head reads, after dropout: [batch, time, hidden] or [batch, 1, 2 hidden] with attention.</summary>
+    private Tensor Features(Tensor dynamic, Tensor? statics)
+    {
         var input = ModelInputs.Concatenate(this, dynamic, statics, DynamicInputs, StaticInputs);   // [batch, time, dynamic + static]
         var (output, _, _) = lstm.forward(input);                                                  // [batch, time, hidden]
         Tensor features;
@@ -67,7 +91,7 @@ public sealed class LstmRegressor : Module, HydroWorkshop.Training.ISequenceRegr
             var context = weights.unsqueeze(1).bmm(output);                                         // [batch, 1, hidden]
             features = cat([output[.., TensorIndex.Slice(-1, null)], context], 2);                   // [batch, 1, 2 hidden]
         }
-        return head.forward(dropout.forward(features)).MoveToOuterDisposeScope();                  // [batch, time or 1, targets]
+        return dropout.forward(features);
     }
 
     public Tensor call(Tensor dynamic, Tensor? statics = null) => forward(dynamic, statics);

@@ -20,12 +20,14 @@ public enum SequencePooling
 /// attributes to d_model, a positional encoding (sinusoidal or learned; added to the projection or concatenated
 /// with it), norm-first encoder layers, pooling over time, and a linear head.
 /// Input dynamic [batch, time, dynamic_inputs], static [batch, static_inputs] (or null); output [batch, 1, targets].
+/// With <c>gaussian</c> the head is a <see cref="GaussianHead"/> (mean from forward, mean and variance from
+/// <see cref="forward_distribution"/>).
 /// </summary>
-public sealed class TransformerRegressor : Module, HydroWorkshop.Training.ISequenceRegressor
+public sealed class TransformerRegressor : Module, HydroWorkshop.Training.IProbabilisticRegressor
 {
     public TransformerRegressor(int dynamicInputs, int staticInputs, int maxLength, int dModel = 64, int heads = 4, int layers = 2,
         int feedForward = 256, double dropout = 0.1, int targets = 1, bool learnedPositions = false, bool concatenatePositions = false,
-        SequencePooling pooling = SequencePooling.Last)
+        SequencePooling pooling = SequencePooling.Last, bool gaussian = false)
     {
         DynamicInputs = dynamicInputs;
         StaticInputs = staticInputs;
@@ -41,8 +43,11 @@ public sealed class TransformerRegressor : Module, HydroWorkshop.Training.ISeque
         encoder = register_module("encoder", new TransformerEncoder(
             () => new TransformerEncoderLayer(dModel, heads, feedForward, dropout, "gelu", batchFirst: true, normFirst: true), layers, new LayerNorm(dModel)));
         if (pooling == SequencePooling.Attention) poolingScore = register_module("pooling", new Linear(dModel, 1));
-        head = register_module("head", new Linear(dModel, targets));
+        if (gaussian) gaussianHead = register_module("head", new GaussianHead(dModel, targets));
+        else head = register_module("head", new Linear(dModel, targets));
     }
+
+    public bool IsGaussian => gaussianHead is not null;
 
     public int DynamicInputs { get; }
     public int StaticInputs { get; }
@@ -54,7 +59,9 @@ public sealed class TransformerRegressor : Module, HydroWorkshop.Training.ISeque
     public float[]? LastPoolingWeights { get; private set; }
 
     private readonly int positionWidth;
-    private readonly Linear projection, head;
+    private readonly Linear projection;
+    private readonly Linear? head;
+    private readonly GaussianHead? gaussianHead;
     private readonly Linear? poolingScore;
     private readonly Tensor positions;
     private readonly TransformerEncoder encoder;
@@ -62,6 +69,24 @@ public sealed class TransformerRegressor : Module, HydroWorkshop.Training.ISeque
     public Tensor forward(Tensor dynamic, Tensor? statics = null)
     {
         using var scope = NewDisposeScope();
+        var pooled = Pooled(dynamic, statics);
+        return (head is not null ? head.forward(pooled) : gaussianHead!.forward(pooled).mean).unsqueeze(1).MoveToOuterDisposeScope(); // [batch, 1, targets]
+    }
+
+    /// <summary>Mean and variance, each [batch, 1, targets]; only with a Gaussian head.</summary>
+    public (Tensor Mean, Tensor Variance) forward_distribution(Tensor dynamic, Tensor? statics = null)
+    {
+        if (gaussianHead is null) throw new InvalidOperationException("TransformerRegressor was built without a Gaussian head (gaussian: false)");
+        using var scope = NewDisposeScope();
+        var (mean, variance) = gaussianHead.forward(Pooled(dynamic, statics));
+        var result = (mean.unsqueeze(1), variance.unsqueeze(1));
+        scope.MoveToOuter(result.Item1, result.Item2);
+        return result;
+    }
+
+    /// <summary>The pooled encoder output the head reads, [batch, d_model].</summary>
+    private Tensor Pooled(Tensor dynamic, Tensor? statics)
+    {
         var input = ModelInputs.Concatenate(this, dynamic, statics, DynamicInputs, StaticInputs);   // [batch, time, inputs]
         long batch = input.size(0), steps = input.size(1);
         if (steps > MaxLength) throw new ArgumentException($"TransformerRegressor: sequence of {steps} steps exceeds max_length {MaxLength}");
@@ -69,13 +94,12 @@ public sealed class TransformerRegressor : Module, HydroWorkshop.Training.ISeque
         var position = positions[..(int)steps].unsqueeze(0);                                        // [1, time, width]
         x = ConcatenatePositions ? cat([x, position.expand(batch, -1, -1)], 2) : x + position;    // [batch, time, d_model]
         var encoded = encoder.forward(x);                                                           // [batch, time, d_model]
-        var pooled = Pooling switch                                                                  // [batch, d_model]
+        return Pooling switch                                                                        // [batch, d_model]
         {
             SequencePooling.Mean => encoded.mean(1),
             SequencePooling.Attention => AttentionPool(encoded),
             _ => encoded[.., -1],
         };
-        return head.forward(pooled).unsqueeze(1).MoveToOuterDisposeScope();                         // [batch, 1, targets]
     }
 
     public Tensor call(Tensor dynamic, Tensor? statics = null) => forward(dynamic, statics);

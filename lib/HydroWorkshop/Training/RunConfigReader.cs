@@ -15,7 +15,7 @@ namespace HydroWorkshop.Training;
 /// training: { epochs: 30, batch_size: 256, learning_rate: 0.001, loss: nse, patience: 5 }
 /// </code>
 /// </summary>
-public static class RunConfigReader
+public static partial class RunConfigReader
 {
     private delegate RunConfig Setter(RunConfig config, YamlNode value, Context context);
 
@@ -49,6 +49,7 @@ public static class RunConfigReader
         ["feed_forward"] = (c, v, x) => c with { Model = c.Model with { FeedForward = Int(v, x) } },
         ["pooling"] = (c, v, x) => c with { Model = c.Model with { Pooling = OneOf(v, x, "last", "mean", "attention") } },
         ["learned_positions"] = (c, v, x) => c with { Model = c.Model with { LearnedPositions = Bool(v, x) } },
+        ["head"] = (c, v, x) => c with { Model = c.Model with { Head = OneOf(v, x, "regression", "gaussian") } },
     };
 
     private static readonly Dictionary<string, Setter> TrainingKeys = new()
@@ -61,11 +62,33 @@ public static class RunConfigReader
             : c with { Training = c.Training with { LearningRate = Number(v, x) } },
         ["weight_decay"] = (c, v, x) => c with { Training = c.Training with { WeightDecay = Number(v, x) } },
         ["clip_grad_norm"] = (c, v, x) => c with { Training = c.Training with { ClipGradNorm = IsNull(v) ? null : Number(v, x) } },
-        ["loss"] = (c, v, x) => c with { Training = c.Training with { Loss = OneOf(v, x, "mse", "nse") == "mse" ? TrainingLoss.Mse : TrainingLoss.Nse } },
+        ["loss"] = (c, v, x) => c with
+        {
+            Training = c.Training with
+            {
+                Loss = OneOf(v, x, "mse", "nse", "gaussian_nll") switch { "mse" => TrainingLoss.Mse, "nse" => TrainingLoss.Nse, _ => TrainingLoss.GaussianNll },
+            },
+        },
+        ["target_weights"] = (c, v, x) => c with { Training = c.Training with { TargetWeights = IsNull(v) ? null : Numbers(v, x) } },
         ["validate_every"] = (c, v, x) => c with { Training = c.Training with { ValidateEvery = Int(v, x) } },
         ["patience"] = (c, v, x) => c with { Training = c.Training with { Patience = IsNull(v) ? null : Int(v, x) } },
         ["min_epochs"] = (c, v, x) => c with { Training = c.Training with { MinEpochs = Int(v, x) } },
         ["seed"] = (c, v, x) => c with { Training = c.Training with { Seed = (ulong)Int(v, x) } },
+    };
+
+    private static readonly Dictionary<string, Setter> FinetuneKeys = new()
+    {
+        ["pretrained"] = (c, v, x) => c with { Finetune = (c.Finetune ?? new()) with { Pretrained = Text(v, x) } },
+        ["freeze"] = (c, v, x) => c with { Finetune = (c.Finetune ?? new()) with { Freeze = List(v, x) } },
+    };
+
+    private static readonly Dictionary<string, Setter> EnsembleKeys = new()
+    {
+        ["seeds"] = (c, v, x) => c with { Ensemble = c.Ensemble with { Seeds = Int(v, x) } },
+        ["mc_dropout"] = (c, v, x) => c with { Ensemble = c.Ensemble with { McDropout = Int(v, x) } },
+        ["quantiles"] = (c, v, x) => Numbers(v, x) is [var lower, var upper]
+            ? c with { Ensemble = c.Ensemble with { LowerQuantile = lower, UpperQuantile = upper } }
+            : throw Error(v, x, "quantiles is [lower, upper], e.g. [0.05, 0.95]"),
     };
 
     private static readonly Dictionary<string, Dictionary<string, Setter>> Sections = new()
@@ -73,10 +96,12 @@ public static class RunConfigReader
         ["data"] = DataKeys,
         ["model"] = ModelKeys,
         ["training"] = TrainingKeys,
+        ["finetune"] = FinetuneKeys,
+        ["ensemble"] = EnsembleKeys,
     };
 
     // config_folder: where relative paths resolve (hw train writes it into the run folder's copy of the config).
-    private static readonly string[] TopLevelKeys = ["run_folder", "preset", "data", "model", "training", "config_folder"];
+    private static readonly string[] TopLevelKeys = ["run_folder", "preset", "data", "model", "training", "finetune", "ensemble", "search", "config_folder"];
 
     /// <summary>Reads <paramref name="path"/>; relative paths in it (run_folder, data source, basins) are relative to the file.</summary>
     public static RunConfig Read(string path)
@@ -93,6 +118,7 @@ public static class RunConfigReader
                 Source = config.Data.Source is "default" or "synthetic" ? config.Data.Source : Path.GetFullPath(config.Data.Source, folder),
                 ExtraAttributes = config.Data.ExtraAttributes.Select(a => Path.GetFullPath(a, folder)).ToArray(),
             },
+            Finetune = config.Finetune is { Pretrained: { } pretrained } finetune ? finetune with { Pretrained = Path.GetFullPath(pretrained, folder) } : config.Finetune,
         };
     }
 
@@ -126,12 +152,15 @@ public static class RunConfigReader
         {
             if (!root.Children.TryGetValue(new YamlScalarNode(sectionName), out var section) || IsNull(section)) continue;
             if (section is not YamlMappingNode mapping) throw Error(section, context, $"'{sectionName}' must be a mapping of keys");
+            if (sectionName == "finetune") config = config with { Finetune = config.Finetune ?? new() };
             foreach (var (key, value) in mapping.Children)
             {
                 var name = CheckKey(key, keys.Keys, $"'{sectionName}'", context);
                 config = keys[name](config, value, context);
             }
         }
+        if (root.Children.TryGetValue(new YamlScalarNode("search"), out var search) && !IsNull(search))
+            config = config with { Search = ParseSearch(search, config, context) };
         try
         {
             config.Training.Validate();
@@ -140,6 +169,16 @@ public static class RunConfigReader
         {
             throw new FormatException($"{file}: training: {e.Message}", e);
         }
+        try
+        {
+            config.Ensemble.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"{file}: ensemble: {e.Message}", e);
+        }
+        if (config.Training.Loss == TrainingLoss.GaussianNll && config.Model.Head != "gaussian")
+            throw new FormatException($"{file}: training: loss gaussian_nll needs model: head: gaussian (a mean and a variance to score)");
         return config;
     }
 
@@ -198,6 +237,9 @@ public static class RunConfigReader
 
     private static IReadOnlyList<string> List(YamlNode node, Context context) =>
         node is YamlSequenceNode sequence ? sequence.Children.Select(c => Text(c, context)).ToArray() : throw Error(node, context, "expected a list, e.g. [a, b]");
+
+    private static IReadOnlyList<double> Numbers(YamlNode node, Context context) =>
+        node is YamlSequenceNode sequence ? sequence.Children.Select(c => Number(c, context)).ToArray() : throw Error(node, context, "expected a list of numbers, e.g. [1.0, 0.5]");
 
     private static Period PeriodOf(YamlNode node, Context context)
     {

@@ -9,11 +9,14 @@ namespace HydroWorkshop.Training;
 
 /// <summary>
 /// A run from a <see cref="RunConfig"/>: the data sets, the model, training into the run folder, and evaluation
-/// of a trained run folder on a period. What <c>hw train</c> and <c>hw evaluate</c> call, and a notebook can too.
+/// of a trained run folder on a period. What <c>hw train</c>, <c>hw evaluate</c>, <c>hw finetune</c>,
+/// <c>hw predict</c> and <c>hw search</c> call, and a notebook can too.
 /// </summary>
-public static class Runs
+public static partial class Runs
 {
     public const string ConfigFileName = "run_config.yml";
+    public const string NormalisationFileName = "normalisation.json";
+    public const string BestModelFileName = "best_model.safetensors";
 
     /// <summary>The source the config names: "default", "synthetic", or a CAMELS-US folder.</summary>
     public static IBasinSource OpenSource(DataConfig data) => data.Source switch
@@ -28,85 +31,91 @@ public static class Runs
     {
         var source = OpenSource(config.Data);
         var (train, validation, test) = Periods(config.Data, source);
-        var options = new BasinDataSetOptions
-        {
-            Inputs = config.Data.Inputs,
-            Statics = config.Data.Statics,
-            Targets = config.Data.Targets,
-            Basins = config.Data.Basins is { } file ? BasinLists.Read(file) : null,
-            Period = train,
-            SequenceLength = config.Data.SequenceLength,
-            PredictLastN = config.Data.PredictLastN,
-            ConcatenateStatics = config.Model.Type != "ealstm",
-        };
+        var options = Options(config, train, config.Data.Basins is { } file ? BasinLists.Read(file) : null);
         var trainSet = BasinDataSet.Create(source, options, normalisation);
         return (trainSet,
             BasinDataSet.Create(source, options with { Period = validation }, trainSet.Normalisation),
             BasinDataSet.Create(source, options with { Period = test }, trainSet.Normalisation));
     }
 
+    private static BasinDataSetOptions Options(RunConfig config, Period period, IReadOnlyList<string>? basins) => new()
+    {
+        Inputs = config.Data.Inputs,
+        Statics = config.Data.Statics,
+        Targets = config.Data.Targets,
+        Basins = basins,
+        Period = period,
+        SequenceLength = config.Data.SequenceLength,
+        PredictLastN = config.Data.PredictLastN,
+        ConcatenateStatics = config.Model.Type != "ealstm",
+    };
+
     /// <summary>The model the config describes, sized for <paramref name="data"/>.</summary>
     public static Module BuildModel(ModelConfig model, BasinDataSet data, ulong seed)
     {
         manual_seed(seed);
         var targets = data.TargetNames.Count;
+        var gaussian = model.Head == "gaussian";
         return model.Type switch
         {
-            "ealstm" => new EaLstm(data.InputNames.Count, data.StaticNames.Count, model.HiddenSize, model.Dropout, targets, model.InitialForgetBias),
+            "ealstm" => new EaLstm(data.InputNames.Count, data.StaticNames.Count, model.HiddenSize, model.Dropout, targets, model.InitialForgetBias, gaussian),
             "transformer" => new TransformerRegressor(data.InputFeatures, 0, data.SequenceLength, model.DModel, model.Heads, model.NumLayers,
                 model.FeedForward, model.Dropout, targets, model.LearnedPositions,
-                pooling: model.Pooling switch { "mean" => SequencePooling.Mean, "attention" => SequencePooling.Attention, _ => SequencePooling.Last }),
-            _ => new LstmRegressor(data.InputFeatures, 0, model.HiddenSize, model.NumLayers, model.Dropout, targets, model.InitialForgetBias, model.Attention),
+                pooling: model.Pooling switch { "mean" => SequencePooling.Mean, "attention" => SequencePooling.Attention, _ => SequencePooling.Last },
+                gaussian: gaussian),
+            _ => new LstmRegressor(data.InputFeatures, 0, model.HiddenSize, model.NumLayers, model.Dropout, targets, model.InitialForgetBias, model.Attention, gaussian),
         };
     }
 
-    /// <summary>Trains the run the config at <paramref name="configPath"/> describes (copying the config into the run folder).</summary>
-    public static TrainingResult Train(string configPath, bool resume = false, Action<string>? log = null)
+    /// <summary>
+    /// Trains the run the config at <paramref name="configPath"/> describes (copying the config into the run folder).
+    /// A config with <c>ensemble: {seeds: N}</c> (or <paramref name="seeds"/> &gt; 1) trains the N members
+    /// (<see cref="TrainEnsemble"/>) and returns the last one's result with the ensemble folder; one with a
+    /// <c>finetune:</c> section fine-tunes (<see cref="Finetune"/>).
+    /// </summary>
+    public static TrainingResult Train(string configPath, bool resume = false, Action<string>? log = null, int? seeds = null,
+        CancellationToken? cancellationToken = null)
     {
         var config = RunConfigReader.Read(configPath);
+        if ((seeds ?? config.Ensemble.Seeds) > 1)
+            return TrainEnsemble(configPath, seeds, resume, log)[^1] with { RunFolder = config.RunFolder };
+        if (config.Finetune is not null) return Finetune(configPath, null, resume, log);
         log ??= Console.WriteLine;
         var (train, validation, _) = LoadData(config);
         log(train.Report.ToString());
         using var model = BuildModel(config.Model, train, config.Training.Seed);
         Directory.CreateDirectory(config.RunFolder);
-        var copy = Path.Combine(config.RunFolder, ConfigFileName);
-        if (Path.GetFullPath(copy) != Path.GetFullPath(configPath))
-        {
-            // The copy keeps the user's text; config_folder makes its relative paths resolve as the original's did.
-            var text = File.ReadAllText(configPath).Replace("\r\n", "\n").TrimEnd('\n');
-            if (config.ConfigFolder is null) text += $"\nconfig_folder: {Path.GetDirectoryName(Path.GetFullPath(configPath))}";
-            AtomicFile.WriteAllText(copy, text + "\n");
-        }
-        return new Trainer(model, config.Training, config.RunFolder, log).Fit(train, validation, resume);
+        CopyConfig(configPath, config);
+        return new Trainer(model, config.Training, config.RunFolder, log).Fit(train, validation, resume, cancellationToken);
     }
 
-    /// <summary>
-    /// Evaluates a trained run folder on "test", "validation" or "train": its best weights, its normalisation,
-    /// predictions and metrics written to <c>evaluation/&lt;period&gt;/</c>. Returns the per-basin predictions.
-    /// </summary>
-    public static IReadOnlyList<BasinPredictions> Evaluate(string runFolder, string period = "test", Action<string>? log = null)
+    /// <summary>Copies the config into the run folder (unless it is that file), keeping the user's text.</summary>
+    private static void CopyConfig(string configPath, RunConfig config)
     {
-        log ??= Console.WriteLine;
+        var copy = Path.Combine(config.RunFolder, ConfigFileName);
+        if (Path.GetFullPath(copy) == Path.GetFullPath(configPath)) return;
+        // config_folder makes the copy's relative paths resolve as the original's did.
+        var text = File.ReadAllText(configPath).Replace("\r\n", "\n").TrimEnd('\n');
+        if (config.ConfigFolder is null) text += $"\nconfig_folder: {Path.GetDirectoryName(Path.GetFullPath(configPath))}";
+        AtomicFile.WriteAllText(copy, text + "\n");
+    }
+
+    /// <summary>A trained run folder's config (run folder set to where it now lies).</summary>
+    public static RunConfig ReadRun(string runFolder)
+    {
         var configPath = Path.Combine(runFolder, ConfigFileName);
         if (!File.Exists(configPath)) throw new FileNotFoundException($"{runFolder} is not a run folder: {ConfigFileName} is missing", configPath);
-        var config = RunConfigReader.Read(configPath) with { RunFolder = runFolder };
-        var normalisation = Normalisation.Load(Path.Combine(runFolder, "normalisation.json"));
-        var (train, validation, test) = LoadData(config, normalisation);
-        var data = period switch
-        {
-            "test" => test,
-            "validation" => validation,
-            "train" => train,
-            _ => throw new ArgumentException($"period '{period}' is not one of test, validation, train", nameof(period)),
-        };
-        using var model = BuildModel(config.Model, train, config.Training.Seed);
-        using (NewDisposeScope()) Checkpoint.LoadInto(Path.Combine(runFolder, "best_model.safetensors"), model.state_dict());
-        var predictions = BasinEvaluation.Predict(model, data);
-        var folder = Path.Combine(runFolder, "evaluation", period);
-        BasinEvaluation.Write(folder, predictions);
-        log(BasinEvaluation.SummaryTable(predictions));
-        log($"predictions and metrics in {folder}");
-        return predictions;
+        return RunConfigReader.Read(configPath) with { RunFolder = Path.GetFullPath(runFolder) };
+    }
+
+    /// <summary>The model of a trained run, sized for <paramref name="data"/>, with its best weights.</summary>
+    public static Module LoadModel(string runFolder, RunConfig config, BasinDataSet data)
+    {
+        var weights = Path.Combine(runFolder, BestModelFileName);
+        if (!File.Exists(weights)) throw new FileNotFoundException($"{runFolder} has no {BestModelFileName}: the run has not finished an epoch", weights);
+        var model = BuildModel(config.Model, data, config.Training.Seed);
+        using (NewDisposeScope()) Checkpoint.LoadInto(weights, model.state_dict());
+        return model;
     }
 
     private static (Period Train, Period Validation, Period Test) Periods(DataConfig data, IBasinSource source)
@@ -115,5 +124,18 @@ public static class Runs
         if (data.TrainPeriod is not null || data.ValidationPeriod is not null || data.TestPeriod is not null)
             throw new FormatException("give all three of train_period, validation_period and test_period, or none (60/20/20 % of the record)");
         return CamelsData.DefaultPeriods(source);
+    }
+
+    /// <summary>Basin areas in km² from the source's attributes (CAMELS: area_gages2), for m³/s columns; empty when unknown.</summary>
+    private static IReadOnlyDictionary<string, double> Areas(IBasinSource source, IEnumerable<string> basinIds)
+    {
+        var table = source.Attributes;
+        var name = new[] { "area_gages2", "area", "area_km2" }.FirstOrDefault(n => table.Names.Contains(n));
+        if (name is null) return new Dictionary<string, double>();
+        var areas = new Dictionary<string, double>();
+        foreach (var id in basinIds)
+            if (double.TryParse(table.Text(id, name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var area) && area > 0)
+                areas[id] = area;
+        return areas;
     }
 }

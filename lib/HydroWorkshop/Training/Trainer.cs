@@ -35,6 +35,8 @@ public sealed partial class Trainer
         regressor = model as ISequenceRegressor
             ?? throw new ArgumentException($"{model.GetType().Name} does not implement ISequenceRegressor (forward(dynamic, statics))", nameof(model));
         config.Validate();
+        if (config.Loss == TrainingLoss.GaussianNll && model is not IProbabilisticRegressor { IsGaussian: true })
+            throw new ArgumentException($"loss gaussian_nll needs a model with a Gaussian head (model head: gaussian); {model.GetType().Name} predicts values only", nameof(config));
         Config = config;
         RunFolder = runFolder;
         this.log = log ?? Console.WriteLine;
@@ -132,7 +134,7 @@ public sealed partial class Trainer
                 var loss = Loss(Predict(train, batch), batch, basinWeights);
                 optimizer.zero_grad();
                 loss.backward();
-                if (Config.ClipGradNorm is { } maxNorm) nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
+                if (Config.ClipGradNorm is { } maxNorm) nn.utils.clip_grad_norm_(Trainable(), maxNorm);
                 optimizer.step();
                 var value = loss.item<double>();
                 if (!double.IsFinite(value))
@@ -161,7 +163,7 @@ public sealed partial class Trainer
                 var prediction = Predict(validation, batch);                              // [batch, n, targets]
                 sum += Loss(prediction, batch, basinWeights).item<double>() * batch.Size;
                 count += batch.Size;
-                var sim = prediction.select(2, 0).ToArray<float>();                       // first target, [batch * n]
+                var sim = prediction.Mean.select(2, 0).contiguous().ToArray<float>();      // first target, [batch * n]
                 var obs = batch.Targets.select(2, 0).contiguous().ToArray<float>();
                 var n = sim.Length / batch.Size;
                 for (var b = 0; b < batch.Size; b++)
@@ -178,25 +180,52 @@ public sealed partial class Trainer
         return (count == 0 ? double.NaN : sum / count, median);
     }
 
-    /// <summary>The model's predictions for the scored steps, [batch, predict_last_n, targets].</summary>
-    private Tensor Predict(BasinDataSet data, BasinBatch batch)
+    /// <summary>The model's mean (and, with the Gaussian NLL loss, variance) for the scored steps, [batch, predict_last_n, targets].</summary>
+    private readonly record struct Prediction(Tensor Mean, Tensor? Variance);
+
+    private Prediction Predict(BasinDataSet data, BasinBatch batch)
     {
-        var output = regressor.forward(batch.Inputs, data.Options.ConcatenateStatics ? null : batch.Statics);
+        var statics = data.Options.ConcatenateStatics ? null : batch.Statics;
+        Tensor output;
+        Tensor? variance = null;
+        if (Config.Loss == TrainingLoss.GaussianNll) (output, variance) = ((IProbabilisticRegressor)regressor).forward_distribution(batch.Inputs, statics);
+        else output = regressor.forward(batch.Inputs, statics);
         var n = batch.Targets.size(1);
         var steps = output.size(1);
         if (steps < n || output.size(2) != batch.Targets.size(2))
             throw new InvalidOperationException(
                 $"{model.GetType().Name} predicts [{string.Join(", ", output.shape)}] but the data set scores [{string.Join(", ", batch.Targets.shape)}] (predict_last_n, targets)");
-        return output.narrow(1, steps - n, n);
+        return new Prediction(output.narrow(1, steps - n, n), variance?.narrow(1, steps - n, n));
     }
 
-    private Tensor Loss(Tensor prediction, BasinBatch batch, IReadOnlyDictionary<string, double>? basinWeights)
+    private Tensor Loss(Prediction prediction, BasinBatch batch, IReadOnlyDictionary<string, double>? basinWeights)
     {
-        if (basinWeights is null) return nn.functional.masked_mse_loss(prediction, batch.Targets);
+        if (Config.TargetWeights is not { } targetWeights) return TargetLoss(prediction.Mean, prediction.Variance, batch.Targets, batch, basinWeights);
+        var targets = batch.Targets.size(2);
+        if (targetWeights.Count != targets)
+            throw new InvalidOperationException($"target_weights has {targetWeights.Count} weights but the data set has {targets} targets");
+        Tensor? total = null;
+        for (var k = 0; k < targets; k++)
+        {
+            if (targetWeights[k] == 0) continue;
+            using var mean = prediction.Mean.narrow(2, k, 1);
+            using var variance = prediction.Variance?.narrow(2, k, 1);
+            using var target = batch.Targets.narrow(2, k, 1);
+            var term = TargetLoss(mean, variance, target, batch, basinWeights) * targetWeights[k];
+            total = total is null ? term : total + term;
+        }
+        return total!;
+    }
+
+    /// <summary>The masked loss of predictions [batch, n, k] against targets [batch, n, k].</summary>
+    private Tensor TargetLoss(Tensor mean, Tensor? variance, Tensor targets, BasinBatch batch, IReadOnlyDictionary<string, double>? basinWeights)
+    {
+        if (Config.Loss == TrainingLoss.GaussianNll) return nn.functional.masked_gaussian_nll_loss(mean, targets, variance!);
+        if (basinWeights is null) return nn.functional.masked_mse_loss(mean, targets);
         // NSE*: per-sample weight 1 / (s_b + ε)², applied before the masked mean.
         var weights = batch.BasinIds.Select(id => (float)basinWeights.GetValueOrDefault(id, 1.0)).ToArray();
         using var w = tensor(weights, [batch.Size, 1, 1]).sqrt();
-        return nn.functional.masked_mse_loss(prediction * w, batch.Targets * w);
+        return nn.functional.masked_mse_loss(mean * w, targets * w);
     }
 
     /// <summary>1 / (s_b + ε)² per basin, s_b the standard deviation of the basin's (normalised) first target.</summary>
@@ -225,7 +254,15 @@ public sealed partial class Trainer
         });
     }
 
-    private Optimizer MakeOptimizer() => Config.Optimizer == "adamw"
-        ? optim.AdamW(model.parameters(), Config.LearningRate, weight_decay: Config.WeightDecay)
-        : optim.Adam(model.parameters(), Config.LearningRate, weight_decay: Config.WeightDecay);
+    /// <summary>Parameters that train: frozen ones (requires_grad false, e.g. after <see cref="Finetuning.Freeze"/>) stay out of the optimizer.</summary>
+    private Tensor[] Trainable() => model.parameters().Where(p => p.requires_grad).ToArray();
+
+    private Optimizer MakeOptimizer()
+    {
+        var trainable = Trainable();
+        if (trainable.Length == 0) throw new InvalidOperationException($"every parameter of {model.GetType().Name} is frozen: nothing to train");
+        return Config.Optimizer == "adamw"
+            ? optim.AdamW(trainable, Config.LearningRate, weight_decay: Config.WeightDecay)
+            : optim.Adam(trainable, Config.LearningRate, weight_decay: Config.WeightDecay);
+    }
 }

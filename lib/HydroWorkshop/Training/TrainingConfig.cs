@@ -8,6 +8,9 @@ public enum TrainingLoss
     /// <summary>NSE* (Kratzert et al. 2019, HESS 23): squared errors weighted by 1 / (s_b + ε)², with s_b the
     /// standard deviation of basin b's target in the training period, so that every basin counts alike.</summary>
     Nse,
+    /// <summary>Gaussian negative log-likelihood ½(log σ² + (y − μ)²/σ²) of the targets under the mean and variance
+    /// of a model with a Gaussian head (model <c>head: gaussian</c>), for predictive uncertainty (Nix &amp; Weigend 1994).</summary>
+    GaussianNll,
 }
 
 /// <summary>How a run trains: one record, saved in the run folder, that reproduces the run with the same data.
@@ -26,6 +29,9 @@ public sealed record TrainingConfig
     /// <summary>Gradient norm clipping; null for none.</summary>
     public double? ClipGradNorm { get; init; } = 1.0;
     public TrainingLoss Loss { get; init; } = TrainingLoss.Nse;
+    /// <summary>Multi-task weights, one per target (e.g. [1.0, 0.3] for discharge and snow water equivalent): the loss is
+    /// Σ_k w_k · loss_k with each target's loss masked on its own; null pools all targets' valid values in one mean.</summary>
+    public IReadOnlyList<double>? TargetWeights { get; init; }
     /// <summary>Validate every N epochs (when a validation set is given).</summary>
     public int ValidateEvery { get; init; } = 1;
     /// <summary>Stop after this many validations without improvement; null never stops early.</summary>
@@ -46,6 +52,8 @@ public sealed record TrainingConfig
         if (LearningRate <= 0) throw new ArgumentException($"LearningRate must be positive, got {LearningRate}");
         if (Optimizer is not ("adam" or "adamw")) throw new ArgumentException($"Optimizer '{Optimizer}' is not one of adam, adamw");
         if (ValidateEvery < 1) throw new ArgumentException($"ValidateEvery must be at least 1, got {ValidateEvery}");
+        if (TargetWeights is { } w && (w.Count == 0 || w.Any(v => !(v >= 0)) || w.Sum() <= 0))
+            throw new ArgumentException($"TargetWeights must be non-negative with a positive sum, got [{string.Join(", ", w)}]");
         if (ClipGradNorm is <= 0) throw new ArgumentException($"ClipGradNorm must be positive or null, got {ClipGradNorm}");
     }
 }

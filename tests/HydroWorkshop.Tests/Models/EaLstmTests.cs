@@ -41,4 +41,16 @@ public class EaLstmTests
     {
         Assert.Throws<ArgumentException>(() => new EaLstm(4, 0));
     }
+
+    [Fact]
+    public void ForwardDistribution_GaussianHead_MeanIsForwardAndVarianceIsPositive()
+    {
+        using var model = new EaLstm(5, 3, hiddenSize: 8, gaussian: true);
+        using var scope = NewDisposeScope();
+        var (dynamic, statics) = (randn(2, 12, 5), randn(2, 3));
+        var (mean, variance) = model.forward_distribution(dynamic, statics);
+        Assert.Equal(new long[] { 2, 12, 1 }, variance.shape);
+        Assert.True(variance.min().item<float>() > 0);
+        Assert.True(mean.equal(model.forward(dynamic, statics)));
+    }
 }

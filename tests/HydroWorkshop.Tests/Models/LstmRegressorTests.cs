@@ -73,4 +73,29 @@ public class LstmRegressorTests
         }
         Assert.True(last < 0.2 * first, $"loss {first:F3} -> {last:F3}");
     }
+
+    [Fact]
+    public void StateDict_PlainOrGaussianHead_KeepsHeadWeightNameForOldCheckpoints()
+    {
+        using var plain = new LstmRegressor(2, 0, hiddenSize: 4);
+        using var gaussian = new LstmRegressor(2, 0, hiddenSize: 4, gaussian: true);
+        using var scope = NewDisposeScope();
+        Assert.Contains("head.weight", plain.state_dict().Keys);
+        Assert.Contains("head.linear.weight", gaussian.state_dict().Keys);
+        Assert.False(plain.IsGaussian);
+        Assert.Throws<InvalidOperationException>(() => plain.forward_distribution(randn(1, 3, 2)));
+    }
+
+    [Fact]
+    public void ForwardDistribution_GaussianHead_MeanIsForwardAndVarianceIsPositive()
+    {
+        using var model = new LstmRegressor(5, 3, hiddenSize: 8, targets: 2, attention: true, gaussian: true);
+        using var scope = NewDisposeScope();
+        var (dynamic, statics) = (randn(4, 30, 5), randn(4, 3));
+        var (mean, variance) = model.forward_distribution(dynamic, statics);
+        Assert.Equal(new long[] { 4, 1, 2 }, mean.shape);
+        Assert.Equal(new long[] { 4, 1, 2 }, variance.shape);
+        Assert.True(variance.min().item<float>() > 0);
+        Assert.True(mean.equal(model.forward(dynamic, statics)));
+    }
 }

@@ -52,4 +52,16 @@ public class TransformerRegressorTests
         Assert.Equal(new long[] { 100, 2 }, mean.shape);
         Assert.True(variance.min().item<float>() > 0);
     }
+
+    [Fact]
+    public void ForwardDistribution_GaussianHead_MeanIsForwardAndVarianceIsPositive()
+    {
+        using var model = new TransformerRegressor(5, 2, maxLength: 16, dModel: 16, heads: 2, layers: 1, feedForward: 32, dropout: 0, targets: 1, gaussian: true);
+        using var scope = NewDisposeScope();
+        var (dynamic, statics) = (randn(3, 16, 5), randn(3, 2));
+        var (mean, variance) = model.forward_distribution(dynamic, statics);
+        Assert.Equal(new long[] { 3, 1, 1 }, variance.shape);
+        Assert.True(variance.min().item<float>() > 0);
+        Assert.True(mean.equal(model.forward(dynamic, statics)));
+    }
 }

@@ -80,4 +80,67 @@ public class RunConfigReaderTests
         Assert.Equal(30, config.Training.Patience);
         Assert.Equal(10, config.Training.Epochs);
     }
+
+    [Fact]
+    public void Parse_FinetuneEnsembleAndGaussian_SetEveryKey()
+    {
+        var config = RunConfigReader.Parse("""
+            run_folder: r
+            model: {head: gaussian}
+            training: {loss: gaussian_nll, target_weights: [1.0, 0.25]}
+            finetune: {pretrained: runs/regional, freeze: [lstm, head.linear]}
+            ensemble: {seeds: 5, mc_dropout: 20, quantiles: [0.1, 0.9]}
+            """);
+        Assert.Equal("gaussian", config.Model.Head);
+        Assert.Equal(TrainingLoss.GaussianNll, config.Training.Loss);
+        Assert.Equal([1.0, 0.25], config.Training.TargetWeights!);
+        Assert.Equal("runs/regional", config.Finetune!.Pretrained);
+        Assert.Equal(["lstm", "head.linear"], config.Finetune.Freeze);
+        Assert.Equal((5, 20, 0.1, 0.9), (config.Ensemble.Seeds, config.Ensemble.McDropout, config.Ensemble.LowerQuantile, config.Ensemble.UpperQuantile));
+    }
+
+    [Theory]
+    [InlineData("ensemble: {sedes: 5}", "unknown key 'sedes' in 'ensemble'; did you mean 'seeds'?")]
+    [InlineData("finetune: {frezee: [lstm]}", "unknown key 'frezee' in 'finetune'; did you mean 'freeze'?")]
+    [InlineData("ensembel: {seeds: 5}", "unknown key 'ensembel' in the top level; did you mean 'ensemble'?")]
+    [InlineData("ensemble: {quantiles: [0.9, 0.1]}", "ensemble: quantiles must satisfy")]
+    [InlineData("ensemble: {mc_dropout: 1}", "mc_dropout must be 0 (off) or at least 2")]
+    [InlineData("training: {loss: gaussian_nll}", "loss gaussian_nll needs model: head: gaussian")]
+    [InlineData("training: {target_weights: [1, -1]}", "TargetWeights must be non-negative")]
+    public void Parse_BadNewSections_NameTheProblem(string section, string expected)
+    {
+        var e = Assert.Throws<FormatException>(() => RunConfigReader.Parse("run_folder: x\n" + section, "n.yml"));
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void Read_RelativePretrained_ResolvesAgainstTheConfigFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "hw-reader-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "f.yml"), "run_folder: out\nfinetune: {pretrained: runs/a}\n");
+            Assert.Equal(Path.Combine(folder, "runs", "a"), RunConfigReader.Read(Path.Combine(folder, "f.yml")).Finetune!.Pretrained);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Read_AccuracyConfigs_AllParse()
+    {
+        // The real-data configs of tests/accuracy are read here (not run) so that a key typo shows before a long run.
+        var root = HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot() ?? HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot(SourceFolder())!;
+        var configs = Directory.GetFiles(Path.Combine(root, "tests", "accuracy"), "*.yml");
+        Assert.Contains(configs, c => c.EndsWith("camels-regional-ensemble.yml", StringComparison.Ordinal));
+        foreach (var path in configs) Assert.NotNull(RunConfigReader.Read(path));
+        var ensemble = RunConfigReader.Read(configs.Single(c => c.EndsWith("camels-regional-ensemble.yml", StringComparison.Ordinal)));
+        Assert.Equal(5, ensemble.Ensemble.Seeds);
+    }
+
+    // Builds with an artifacts path put the binaries outside the repository: start from this file instead.
+    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
 }

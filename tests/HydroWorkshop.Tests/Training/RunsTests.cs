@@ -6,6 +6,7 @@ using Xunit;
 namespace HydroWorkshop.Tests.Training;
 
 /// <summary>A whole run from a YAML file: train into a run folder, then evaluate it on the test period.</summary>
+[Collection(SerialCollection.Name)]
 public sealed class RunsTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "hw-runs-" + Guid.NewGuid().ToString("N"));

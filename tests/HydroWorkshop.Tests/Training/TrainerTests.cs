@@ -9,6 +9,7 @@ using static HydroWorkshop.Torch.torch;
 namespace HydroWorkshop.Tests.Training;
 
 /// <summary>End to end on synthetic basins made for the test (3 basins, 6 years, 30-day windows).</summary>
+[Collection(SerialCollection.Name)]
 public sealed class TrainerTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "hw-trainer-" + Guid.NewGuid().ToString("N"));

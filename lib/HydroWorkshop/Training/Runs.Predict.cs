@@ -1,0 +1,67 @@
+using HydroWorkshop.Data;
+using HydroWorkshop.Evaluation;
+using HydroWorkshop.Torch.Checkpoints;
+
+namespace HydroWorkshop.Training;
+
+// Prediction: a trained run on forcings without observations (a future period, a basin without a gauge).
+public static partial class Runs
+{
+    /// <summary>
+    /// Runs a trained run (or ensemble folder) on forcings alone and writes <c>Date,Predicted</c> in mm/day (plus
+    /// <c>Lower,Upper</c> for an ensemble, MC-dropout or a Gaussian head, and m³/s columns where the basin area is
+    /// known) per basin. Observations
+    /// are neither needed nor used: every day of <paramref name="period"/> with a complete input window is predicted.
+    /// </summary>
+    /// <param name="runFolder">A run folder (or an ensemble folder with seed-*/ members).</param>
+    /// <param name="period">The days to predict; inputs reach seq_length − 1 days before its start.</param>
+    /// <param name="basins">The basins (null: the run's basin list).</param>
+    /// <param name="log">Where the summary line goes (default the console).</param>
+    /// <param name="forcings">"default", "synthetic", a CAMELS-US folder, or a folder of <c>&lt;basin&gt;.csv</c> files
+    /// (<c>date</c> plus the run's input columns, see <see cref="CsvBasins"/>); null for the run's own source.</param>
+    /// <param name="attributeFiles">Attribute CSVs (gauge_id plus the run's statics) for a CSV forcing folder.</param>
+    /// <param name="output">A folder for <c>&lt;basin&gt;.csv</c> files, or a <c>.csv</c> file when there is one basin;
+    /// default <c>&lt;run&gt;/predictions/&lt;start&gt;_&lt;end&gt;/</c>.</param>
+    /// <param name="mcDropout">MC-dropout samples for a band (null: the config's ensemble.mc_dropout; 0: off).</param>
+    /// <returns>The per-basin predictions (the mean where there is a band); Observed is NaN where the forcings have none.</returns>
+    public static IReadOnlyList<BasinPredictions> Predict(string runFolder, Period period, string? forcings = null, IReadOnlyList<string>? basins = null,
+        string? output = null, IReadOnlyList<string>? attributeFiles = null, Action<string>? log = null, int? mcDropout = null)
+    {
+        log ??= Console.WriteLine;
+        var config = ReadRun(runFolder);
+        object? source = forcings is null ? null : OpenForcings(forcings, config, attributeFiles ?? []);
+        var predicted = PredictSamples(runFolder, config, new PredictionRequest(null, period, basins, source, RequireTargets: false), mcDropout, log);
+        var samples = predicted.Samples;
+        var areas = Areas(predicted.Source, samples[0].Select(p => p.BasinId));
+        double? Area(string id) => areas.TryGetValue(id, out var a) ? a : null;
+        var band = predicted.Band(config);
+        var files = samples[0].Select((p, b) => (p.BasinId, Text: band?[b].ToCsv(Area(p.BasinId), withObserved: false) ?? p.ToPredictionCsv(Area(p.BasinId)))).ToArray();
+
+        output ??= Path.Combine(runFolder, "predictions", $"{period.Start:yyyy-MM-dd}_{period.End:yyyy-MM-dd}");
+        if (output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            if (files.Length != 1)
+                throw new ArgumentException($"--output {output} is one CSV file but {files.Length} basins were predicted; give a folder", nameof(output));
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+            AtomicFile.WriteAllText(output, files[0].Text);
+        }
+        else
+        {
+            Directory.CreateDirectory(output);
+            foreach (var (id, text) in files) AtomicFile.WriteAllText(Path.Combine(output, id + ".csv"), text);
+        }
+        log($"{files.Length} basin(s), {samples[0].Sum(p => p.Dates.Length)} days predicted{(band is null ? "" : $" with a band from {band[0].Source}")}; written to {output}");
+        return band?.Select(e => e.MeanPredictions).ToArray() ?? samples[0];
+    }
+
+    /// <summary>A forcing source for prediction: a source name, a CAMELS-US folder, or a folder of basin CSVs.</summary>
+    private static IBasinSource OpenForcings(string forcings, RunConfig config, IReadOnlyList<string> attributeFiles)
+    {
+        if (forcings is "default" or "synthetic") return OpenSource(config.Data with { Source = forcings });
+        if (!Directory.Exists(forcings)) throw new DirectoryNotFoundException($"forcings '{forcings}' is neither default, synthetic nor a folder");
+        var isCsvFolder = Directory.EnumerateFiles(forcings, "*.csv").Any() && !Directory.Exists(Path.Combine(forcings, "basin_mean_forcing"));
+        return isCsvFolder
+            ? new CsvBasins(forcings, attributeFiles, description: $"forcings in {forcings}")
+            : CamelsUs.Open(forcings, extraAttributeFolders: config.Data.ExtraAttributes);
+    }
+}

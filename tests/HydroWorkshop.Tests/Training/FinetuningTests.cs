@@ -1,0 +1,102 @@
+using HydroWorkshop.Models;
+using HydroWorkshop.Training;
+using Xunit;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Tests.Training;
+
+/// <summary>Transfer learning: a regional run pretrained on two basins, fine-tuned on a third with the LSTM frozen.</summary>
+[Collection(SerialCollection.Name)]
+public sealed class FinetuningTests : IDisposable
+{
+    private readonly SyntheticRunFolder basins = new("finetune");
+
+    public void Dispose() => basins.Dispose();
+
+    [Fact]
+    public void Freeze_LstmPrefix_FreezesOnlyTheLstm()
+    {
+        using var model = new LstmRegressor(7, 0, hiddenSize: 4);
+        var frozen = Finetuning.Freeze(model, ["lstm"]);
+        Assert.Equal(["lstm.bias_hh_l0", "lstm.bias_ih_l0", "lstm.weight_hh_l0", "lstm.weight_ih_l0"], frozen.Order(StringComparer.Ordinal));
+        Assert.All(model.named_parameters(), p => Assert.Equal(!p.Key.StartsWith("lstm.", StringComparison.Ordinal), p.Value.requires_grad));
+    }
+
+    [Fact]
+    public void Freeze_UnknownPrefix_ListsTheParameterNames()
+    {
+        using var model = new LstmRegressor(7, 0, hiddenSize: 4);
+        var e = Assert.Throws<ArgumentException>(() => Finetuning.Freeze(model, ["lstmm"]));
+        Assert.Contains("'lstmm'", e.Message);
+        Assert.Contains("lstm.weight_ih_l0", e.Message);
+    }
+
+    [Fact]
+    public void Finetune_FrozenLstm_KeepsLstmWeightsAndTrainsTheHead()
+    {
+        var (pretrained, newBasin) = Pretrain();
+        var config = basins.Config("finetune", "runs/finetuned", basins.BasinList("new", newBasin), """
+            model:
+              type: ealstm
+              hidden_size: 99
+            training:
+              epochs: 2
+              batch_size: 64
+              learning_rate: 0.01
+              loss: mse
+            finetune:
+              freeze: [lstm]
+            """);
+        var lines = new List<string>();
+        var result = Runs.Finetune(config, pretrained, log: lines.Add);
+        Assert.Equal(2, result.History.Count);
+        Assert.Contains(lines, l => l.Contains("4 parameter tensors frozen"));
+
+        using var scope = NewDisposeScope();
+        var before = load(Path.Combine(pretrained, Runs.BestModelFileName));
+        var after = load(Path.Combine(result.RunFolder!, Runs.BestModelFileName));
+        foreach (var (name, value) in before)
+        {
+            if (name.StartsWith("lstm.", StringComparison.Ordinal)) Assert.True(value.equal(after[name]), $"{name} changed although frozen");
+            else Assert.False(value.equal(after[name]), $"{name} did not train");
+        }
+        // The merged config carries the pretrained model (lstm, hidden 6), not the fine-tune file's model section.
+        var merged = Runs.ReadRun(result.RunFolder!);
+        Assert.Equal(("lstm", 6), (merged.Model.Type, merged.Model.HiddenSize));
+        Assert.Equal(pretrained, merged.Finetune!.Pretrained);
+        Assert.Single(Runs.Evaluate(result.RunFolder!, "test", _ => { }));
+    }
+
+    [Fact]
+    public void Evaluate_UngaugedBasin_ScoresARegionalRunOnABasinItNeverSaw()
+    {
+        var (pretrained, newBasin) = Pretrain();
+        var predictions = Runs.Evaluate(pretrained, "test", _ => { }, basins: [newBasin]);
+        Assert.Equal(newBasin, Assert.Single(predictions).BasinId);
+        Assert.Equal(366, predictions[0].Dates.Length);                            // 2004 is a leap year
+        Assert.True(File.Exists(Path.Combine(pretrained, "evaluation", $"test-{newBasin}", "metrics.csv")));
+    }
+
+    [Fact]
+    public void Finetune_NoPretrainedRun_SaysHowToGiveOne()
+    {
+        var config = basins.Config("finetune", "runs/finetuned", null, "training: {epochs: 1}\n");
+        var e = Assert.Throws<FormatException>(() => Runs.Finetune(config));
+        Assert.Contains("pretrained", e.Message);
+    }
+
+    /// <summary>Trains an LSTM (hidden 6) on the first two basins; returns its folder and the third basin.</summary>
+    private (string RunFolder, string NewBasin) Pretrain()
+    {
+        var config = basins.Config("pretrain", "runs/pretrained", basins.BasinList("regional", basins.BasinIds[0], basins.BasinIds[1]), """
+            model:
+              type: lstm
+              hidden_size: 6
+            training:
+              epochs: 1
+              batch_size: 128
+            """);
+        Runs.Train(config, log: _ => { });
+        return (Path.Combine(basins.Root, "runs", "pretrained"), basins.BasinIds[2]);
+    }
+}
