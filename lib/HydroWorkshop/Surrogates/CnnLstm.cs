@@ -1,0 +1,108 @@
+using HydroWorkshop.Torch;
+using HydroWorkshop.Torch.Modules;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Surrogates;
+
+/// <summary>
+/// CNN–LSTM map model (the CSDMS workshop's architecture): a CNN encodes each frame's gridded inputs (forcing
+/// broadcast as a map, extra maps) to a vector, an LSTM runs over the encoded sequence, and a CNN decoder turns each
+/// step's LSTM output back into a map. A second CNN encodes what does not change within the event, the static maps
+/// and the warm-up depth maps, into the LSTM's initial state. Not autoregressive: every frame of the event is
+/// encoded and decoded in one batched pass, which is what makes a whole-event roll-out fast. The context's coarse map
+/// joins the LSTM output at the decoder's bottleneck, and features of the static maps and last observed depth, computed
+/// once per event, join the decoder at half resolution (skip connections: obstacles and the water's edge come from
+/// there, the dynamics from the LSTM). The head works at half resolution and is upsampled bilinearly; the per-frame
+/// encoder starts with a 4x4 stride-4 convolution and the decoder uses 2x2 stride-2 transposed convolutions, so a frame
+/// costs about 1.5 million multiply-adds on the default flume.
+/// Depth(t) = ReLU(last observed depth + decoded change) x wet gate x open (<see cref="DepthOutput"/>).
+/// Grid rows and columns must be multiples of 8.
+/// </summary>
+public sealed class CnnLstm : Module, IMapModel
+{
+    public CnnLstm(MapInputs inputs, int warmupFrames, int features = 8, int latent = 64, int hiddenSize = 64)
+    {
+        if (inputs.Rows % 8 != 0 || inputs.Columns % 8 != 0)
+            throw new ArgumentException($"CnnLstm: grid {inputs.Rows} x {inputs.Columns} must be a multiple of 8 in both directions", nameof(inputs));
+        if (warmupFrames < 1) throw new ArgumentOutOfRangeException(nameof(warmupFrames), warmupFrames, "CnnLstm needs at least one warm-up frame");
+        if (inputs.Forcings + inputs.Extra < 1) throw new ArgumentException("CnnLstm needs at least one forcing or extra map per frame for its frame encoder", nameof(inputs));
+        Inputs = inputs;
+        WarmupFrames = warmupFrames;
+        Features = features;
+        (coarseRows, coarseColumns) = (inputs.Rows / 8, inputs.Columns / 8);
+        var coarse = 2L * features * coarseRows * coarseColumns;
+        frameEncoder = register_module("frame_encoder", new Sequential(
+            new Conv2d(inputs.Forcings + inputs.Extra, features, 4, stride: 4), new ReLU(),               // [n, f, y/4, x/4]
+            new Conv2d(features, 2 * features, 3, stride: 2, padding: 1), new ReLU()));                 // [n, 2f, y/8, x/8]
+        frameProjection = register_module("frame_projection", new Linear(coarse, latent));              // [n, latent]
+        contextEncoder = register_module("context_encoder", new Sequential(
+            new Conv2d(inputs.Statics + warmupFrames, features, 3, stride: 2, padding: 1), new ReLU(),   // [b, f, y/2, x/2]
+            new Conv2d(features, 2 * features, 3, stride: 2, padding: 1), new ReLU(),                   // [b, 2f, y/4, x/4]
+            new Conv2d(2 * features, 2 * features, 3, stride: 2, padding: 1), new ReLU()));             // [b, 2f, y/8, x/8]
+        contextProjection = register_module("context_projection", new Linear(coarse, 2L * hiddenSize)); // h0, c0
+        lstm = register_module("lstm", new LSTM(latent, hiddenSize, batchFirst: true));
+        decoderProjection = register_module("decoder_projection", new Linear(hiddenSize, coarse));      // [n, 2f * y/8 * x/8]
+        decoder = register_module("decoder", new Sequential(
+            new ConvTranspose2d(4 * features, 2 * features, 2, stride: 2), new ReLU(),                  // [n, 2f, y/4, x/4]
+            new ConvTranspose2d(2 * features, features, 2, stride: 2), new ReLU()));                    // [n, f, y/2, x/2]
+        skipEncoder = register_module("skip_encoder", new Sequential(
+            new Conv2d(inputs.Statics + 1, features, 3, padding: 1), new ReLU(),                        // [b, f, y, x]
+            new Conv2d(features, features, 3, stride: 2, padding: 1), new ReLU()));                     // [b, f, y/2, x/2]
+        head = register_module("head", new Conv2d(2 * features, 2, 3, padding: 1));                     // [n, 2 (change, wet logit), y/2, x/2]
+        upsample = register_module("upsample", new Upsample(2, "bilinear"));                           // [n, 2, y, x]
+        DepthOutput.Initialise(head);
+    }
+
+    public MapInputs Inputs { get; }
+    public int WarmupFrames { get; }
+    public int Features { get; }
+
+    private readonly int coarseRows, coarseColumns;
+    private readonly Sequential frameEncoder, contextEncoder, decoder, skipEncoder;
+    private readonly Linear frameProjection, contextProjection, decoderProjection;
+    private readonly LSTM lstm;
+    private readonly Conv2d head;
+    private readonly Upsample upsample;
+
+    public MapRollout Rollout(MapBatch batch, int warmupFrames, double teacherForcing = 0, Random? random = null)
+    {
+        if (warmupFrames != WarmupFrames)
+            throw new ArgumentException($"CnnLstm was built for {WarmupFrames} warm-up frames, got {warmupFrames}", nameof(warmupFrames));
+        var frames = (int)batch.Frames;
+        if (warmupFrames >= frames) throw new ArgumentOutOfRangeException(nameof(warmupFrames), $"warm-up {warmupFrames} leaves nothing of {frames} frames to predict");
+        using var scope = NewDisposeScope();
+        var (b, rows, columns) = (batch.Size, batch.Rows, batch.Columns);
+        var n = frames - warmupFrames;
+
+        // Frame encoder over every frame at once: [b * time, forcings + extra, y, x] -> [b, time, latent].
+        var forcingMaps = batch.Forcing[.., .., .., TensorIndex.None, TensorIndex.None].expand(b, frames, batch.Forcing.size(2), rows, columns);
+        var frameInputs = batch.Extra is null ? forcingMaps : cat([forcingMaps, batch.Extra], 2);
+        var encoded = frameEncoder.forward(frameInputs.reshape(b * frames, Inputs.Forcings + Inputs.Extra, rows, columns)).flatten(1);
+        var sequence = frameProjection.forward(encoded).reshape(b, frames, -1);                    // [b, time, latent]
+
+        // Context, once per event: static maps and the warm-up depths set the LSTM's initial state and the bottleneck map.
+        var warmup = batch.Depth.narrow(1, 0, warmupFrames);                                        // [b, k, y, x]
+        var contextMap = contextEncoder.forward(cat([batch.Statics, warmup], 1));                   // [b, 2f, y/8, x/8]
+        var context = contextProjection.forward(contextMap.flatten(1)).tanh();                     // [b, 2 hidden]
+        var hidden = context.size(1) / 2;
+        var h0 = context.narrow(1, 0, hidden).unsqueeze(0).contiguous();                           // [1, b, hidden]
+        var c0 = context.narrow(1, hidden, hidden).unsqueeze(0).contiguous();
+        var (output, _, _) = lstm.forward(sequence, (h0, c0));                                      // [b, time, hidden]
+
+        // Decoder over the predicted frames at once, with the context map at the bottleneck and skip features at y/2.
+        var decoded = decoderProjection.forward(output.narrow(1, warmupFrames, n).reshape(b * n, -1)).relu()
+            .reshape(b, n, 2L * Features, coarseRows, coarseColumns);
+        var bottleneck = cat([decoded, contextMap.unsqueeze(1).expand(b, n, 2L * Features, coarseRows, coarseColumns)], 2)
+            .reshape(b * n, 4L * Features, coarseRows, coarseColumns);
+        var last = batch.Depth.select(1, warmupFrames - 1).unsqueeze(1);                            // [b, 1, y, x]
+        var skip = skipEncoder.forward(cat([batch.Statics, last], 1));                              // [b, f, y/2, x/2]
+        var skipped = skip.unsqueeze(1).expand(b, n, Features, rows / 2, columns / 2).reshape(b * n, Features, rows / 2, columns / 2);
+        var headOutput = upsample.forward(head.forward(cat([decoder.forward(bottleneck), skipped], 1)));   // [b * n, 2, y, x]
+        var baseDepth = last.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
+        var open = batch.Open.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
+        var (depth, logit) = DepthOutput.Apply(headOutput, baseDepth, open, training);              // [b * n, 1, y, x] each
+        return new MapRollout(depth.reshape(b, n, rows, columns).MoveToOuterDisposeScope(), logit.reshape(b, n, rows, columns).MoveToOuterDisposeScope());
+    }
+
+    protected override string ExtraRepr() => $"warmup={WarmupFrames}, statics={Inputs.Statics}, forcings={Inputs.Forcings}, extra={Inputs.Extra}, grid={Inputs.Rows}x{Inputs.Columns}";
+}

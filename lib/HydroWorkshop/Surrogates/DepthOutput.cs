@@ -1,0 +1,38 @@
+using HydroWorkshop.Torch;
+using HydroWorkshop.Torch.Modules;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Surrogates;
+
+/// <summary>
+/// The output rule shared by the map models, which keeps depths physical: a 2-channel head gives a depth change and a
+/// wet/dry logit per cell, and
+/// <code>depth = ReLU(base depth + change) x gate x open</code>
+/// ReLU: never negative. open (0 in solid cells): obstacles stay dry. gate: sigmoid(logit) in training (differentiable,
+/// so the MSE teaches it to close where observed water is absent) and the hard step logit &gt; 0 in evaluation, so a cell
+/// the model judges dry gets exactly 0 m rather than a thin film of drift (which would count as a false alarm at a 1 mm
+/// threshold).
+/// </summary>
+public static class DepthOutput
+{
+    /// <summary>Makes <paramref name="head"/> start close to persistence: small changes, gates open (sigmoid(3) = 0.95).</summary>
+    public static void Initialise(Conv2d head)
+    {
+        using var noGrad = no_grad();
+        head.weight.mul_(0.1);
+        using var gateBias = head.bias!.narrow(0, 1, 1);
+        gateBias.fill_(3.0);
+    }
+
+    /// <summary>head output [n, 2, y, x] (change, logit) and base depth, open [n, 1, y, x] (or broadcastable) →
+    /// (depth, wet logit), each [n, 1, y, x].</summary>
+    public static (Tensor Depth, Tensor WetLogit) Apply(Tensor headOutput, Tensor baseDepth, Tensor open, bool training)
+    {
+        using var scope = NewDisposeScope();
+        var change = headOutput.narrow(1, 0, 1);
+        var logit = headOutput.narrow(1, 1, 1);
+        var gate = training ? logit.sigmoid() : (logit > 0.0).to(ScalarType.Float32);
+        var depth = (baseDepth + change).relu() * gate * open;
+        return (depth.MoveToOuterDisposeScope(), logit.MoveToOuterDisposeScope());
+    }
+}

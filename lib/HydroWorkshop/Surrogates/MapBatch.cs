@@ -1,0 +1,40 @@
+using HydroWorkshop.Torch;
+
+namespace HydroWorkshop.Surrogates;
+
+/// <summary>
+/// Events (or windows of events) in model units, as every map model reads them. Owns its tensors.
+/// </summary>
+/// <param name="Depth">Scaled water depth [batch, time, y, x].</param>
+/// <param name="Statics">Static maps [batch, statics, y, x] (scaled bed elevation, obstacle 0/1, ...).</param>
+/// <param name="Forcing">Scaled forcing series [batch, time, forcings] (e.g. inflow discharge), broadcast over the grid by the models.</param>
+/// <param name="Extra">Extra dynamic input maps [batch, time, extra, y, x] (e.g. a process-based estimate), or null.</param>
+/// <param name="Open">1 where water can be, 0 in solid cells [batch, 1, y, x]: predictions are multiplied by it.</param>
+public sealed record MapBatch(Tensor Depth, Tensor Statics, Tensor Forcing, Tensor? Extra, Tensor Open) : IDisposable
+{
+    public long Size => Depth.size(0);
+    public long Frames => Depth.size(1);
+    public long Rows => Depth.size(2);
+    public long Columns => Depth.size(3);
+
+    public void Dispose()
+    {
+        Depth.Dispose();
+        Statics.Dispose();
+        Forcing.Dispose();
+        Extra?.Dispose();
+        Open.Dispose();
+    }
+}
+
+/// <summary>The channel counts a map model is built for.</summary>
+/// <param name="Statics">Static maps per event.</param>
+/// <param name="Forcings">Forcing series per event (each broadcast as one map channel).</param>
+/// <param name="Extra">Extra dynamic maps per frame.</param>
+/// <param name="Rows">Grid rows (y).</param>
+/// <param name="Columns">Grid columns (x).</param>
+public sealed record MapInputs(int Statics, int Forcings, int Extra, int Rows, int Columns)
+{
+    /// <summary>Channels of one frame's gridded input besides depth: statics + forcings + extra.</summary>
+    public int FrameChannels => Statics + Forcings + Extra;
+}

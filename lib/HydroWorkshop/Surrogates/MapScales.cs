@@ -1,0 +1,20 @@
+using System.Text.Json;
+using HydroWorkshop.Torch.Checkpoints;
+
+namespace HydroWorkshop.Surrogates;
+
+/// <summary>
+/// How physical values become model units, fitted on the training events and saved in the run folder
+/// (<c>scales.json</c>) so that a run can be reused: depth / <see cref="Depth"/> (m), (bed − <see cref="BedMean"/>) /
+/// <see cref="BedScale"/> (m), forcing_k / <see cref="Forcing"/>[k]. Depth is only scaled, never shifted, so that
+/// zero depth stays zero (dry stays dry) and a ReLU output is non-negative in metres too.
+/// </summary>
+public sealed record MapScales(double Depth, double BedMean, double BedScale, IReadOnlyList<double> Forcing, IReadOnlyList<double> Extra)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+
+    public static MapScales Load(string path) =>
+        JsonSerializer.Deserialize<MapScales>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: not a MapScales JSON file");
+}

@@ -1,0 +1,180 @@
+using HydroWorkshop.FloodData;
+using HydroWorkshop.Torch;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Surrogates;
+
+/// <summary>One flood event in physical units, row-major maps.</summary>
+/// <param name="Name">Event name (used in metrics and map files).</param>
+/// <param name="Depth">Water depth (m) [time, y, x].</param>
+/// <param name="Bed">Bed elevation (m) [y, x].</param>
+/// <param name="Obstacle">1 in solid cells [y, x].</param>
+/// <param name="Forcing">Forcing series [time, forcings] (e.g. inflow discharge, m3/s).</param>
+/// <param name="Extra">Extra dynamic maps [time, extra, y, x], or null.</param>
+public sealed record MapEvent(string Name, float[] Depth, float[] Bed, float[] Obstacle, float[] Forcing, float[]? Extra);
+
+/// <summary>
+/// The events a map model trains or is scored on, held in memory in physical units (the default flume training
+/// split is 16 events x 100 frames x 64 x 128 cells, 52 MB), and turned into <see cref="MapBatch"/>es in model units.
+/// Build from the flume data set (<see cref="FromFlume"/>: statics bed and obstacle, forcing inflow discharge) or the
+/// dike-breach simulations (<see cref="FromDikeBreach"/>: static bed, forcing the elapsed fraction of the event).
+/// Extra input maps (a "physics-encoded" variant: a process-based estimate as one more channel) are added with
+/// <see cref="WithExtraChannel"/>; no model class changes.
+/// </summary>
+public sealed class MapSequences
+{
+    public MapSequences(IReadOnlyList<MapEvent> events, int frames, int rows, int columns, IReadOnlyList<string> forcingNames, IReadOnlyList<string> extraNames)
+    {
+        if (events.Count == 0) throw new ArgumentException("MapSequences needs at least one event", nameof(events));
+        var cells = rows * columns;
+        foreach (var e in events)
+        {
+            void Check(float[]? array, long length, string what)
+            {
+                if (array is not null && array.Length != length)
+                    throw new ArgumentException($"event '{e.Name}': {what} has {array.Length} values, expected {length}", nameof(events));
+            }
+            Check(e.Depth, (long)frames * cells, "depth [time, y, x]");
+            Check(e.Bed, cells, "bed [y, x]");
+            Check(e.Obstacle, cells, "obstacle [y, x]");
+            Check(e.Forcing, (long)frames * forcingNames.Count, "forcing [time, forcings]");
+            Check(e.Extra, (long)frames * extraNames.Count * cells, "extra [time, extra, y, x]");
+            if (extraNames.Count > 0 && e.Extra is null) throw new ArgumentException($"event '{e.Name}': extra channels {string.Join(", ", extraNames)} are missing", nameof(events));
+        }
+        Events = events;
+        Frames = frames;
+        Rows = rows;
+        Columns = columns;
+        ForcingNames = forcingNames;
+        ExtraNames = extraNames;
+    }
+
+    public IReadOnlyList<MapEvent> Events { get; }
+    public int Count => Events.Count;
+    public int Frames { get; }
+    public int Rows { get; }
+    public int Columns { get; }
+    public IReadOnlyList<string> ForcingNames { get; }
+    public IReadOnlyList<string> ExtraNames { get; }
+
+    /// <summary>Channel counts for building a model: 2 statics (bed, obstacle), the forcings and extra maps.</summary>
+    public MapInputs Inputs => new(2, ForcingNames.Count, ExtraNames.Count, Rows, Columns);
+
+    /// <summary>The events of <paramref name="events"/> (indices, e.g. <c>data.Split("test")</c>) of a flume data set.</summary>
+    public static MapSequences FromFlume(FlumeDataSet data, IReadOnlyList<int> events)
+    {
+        var list = events.Select(index =>
+        {
+            var e = data.ReadEvent(index);
+            return new MapEvent(e.Metadata.Name, e.Depth, e.Bed, e.Obstacle, e.Inflow, null);
+        }).ToArray();
+        return new MapSequences(list, data.Frames, data.Rows, data.Columns, ["inflow"], []);
+    }
+
+    /// <summary>Simulations <paramref name="ids"/> of the dike-breach data set; the forcing is the elapsed fraction of the
+    /// event (the breach hydrograph is not part of the data), no obstacles.</summary>
+    public static MapSequences FromDikeBreach(DikeBreachDataSet data, IReadOnlyList<int> ids)
+    {
+        var events = ids.Select(data.ReadEvent).ToArray();
+        var frames = events[0].Steps;
+        var cells = DikeBreachDataSet.GridSize * DikeBreachDataSet.GridSize;
+        var list = events.Select(e =>
+        {
+            if (e.Steps != frames) throw new InvalidDataException($"simulation {e.Id} has {e.Steps} steps, simulation {events[0].Id} has {frames}");
+            var elapsed = Enumerable.Range(0, frames).Select(t => (float)t / (frames - 1)).ToArray();
+            return new MapEvent($"dike_{e.Id}", e.Depth, e.Bed, new float[cells], elapsed, null);
+        }).ToArray();
+        return new MapSequences(list, frames, DikeBreachDataSet.GridSize, DikeBreachDataSet.GridSize, ["elapsed"], []);
+    }
+
+    /// <summary>The same events with one more input map per frame, <paramref name="maps"/>[event] = [time, y, x]
+    /// (e.g. a coarse solver's depth: the "physics-encoded" variant).</summary>
+    public MapSequences WithExtraChannel(string name, IReadOnlyList<float[]> maps)
+    {
+        if (maps.Count != Count) throw new ArgumentException($"{maps.Count} maps for {Count} events", nameof(maps));
+        var cells = Rows * Columns;
+        var channels = ExtraNames.Count;
+        var events = Events.Select((e, k) =>
+        {
+            if (maps[k].Length != Frames * cells) throw new ArgumentException($"event '{e.Name}': extra map '{name}' has {maps[k].Length} values, expected [time {Frames}, y {Rows}, x {Columns}]", nameof(maps));
+            var extra = new float[Frames * (channels + 1) * cells];
+            for (var t = 0; t < Frames; t++)
+            {
+                if (channels > 0) Array.Copy(e.Extra!, t * channels * cells, extra, t * (channels + 1) * cells, channels * cells);
+                Array.Copy(maps[k], t * cells, extra, (t * (channels + 1) + channels) * cells, cells);
+            }
+            return e with { Extra = extra };
+        }).ToArray();
+        return new MapSequences(events, Frames, Rows, Columns, ForcingNames, [.. ExtraNames, name]);
+    }
+
+    /// <summary>Scales fitted on these events: depth by its maximum over all events, bed by its mean and spread, each
+    /// forcing and extra channel by its largest magnitude.</summary>
+    public MapScales FitScales()
+    {
+        var maxDepth = Events.Max(e => e.Depth.Max());
+        var beds = Events.SelectMany(e => e.Bed).Select(v => (double)v).ToArray();
+        var bedMean = beds.Average();
+        var bedSpread = Math.Sqrt(beds.Sum(v => (v - bedMean) * (v - bedMean)) / beds.Length);
+        var forcing = Enumerable.Range(0, ForcingNames.Count)
+            .Select(k => Math.Max(1e-12, Events.Max(e => Enumerable.Range(0, Frames).Max(t => Math.Abs(e.Forcing[t * ForcingNames.Count + k]))))).ToArray();
+        var cells = Rows * Columns;
+        var extra = Enumerable.Range(0, ExtraNames.Count).Select(k => Math.Max(1e-12, Events.Max(e =>
+            Enumerable.Range(0, Frames).Max(t => Enumerable.Range(0, cells).Max(i => Math.Abs(e.Extra![(t * ExtraNames.Count + k) * cells + i])))))).ToArray();
+        return new MapScales(Math.Max(maxDepth, 1e-6), bedMean, Math.Max(bedSpread, 1e-3), forcing, extra);
+    }
+
+    /// <summary>Frames [<paramref name="start"/>, start + <paramref name="length"/>) of <paramref name="events"/> in model units.</summary>
+    public MapBatch Batch(IReadOnlyList<int> events, MapScales scales, int start = 0, int length = -1)
+    {
+        if (length < 0) length = Frames - start;
+        if (start < 0 || length < 1 || start + length > Frames)
+            throw new ArgumentOutOfRangeException(nameof(length), $"frames {start}..{start + length - 1} are outside 0..{Frames - 1}");
+        var starts = events.Select(_ => start).ToArray();
+        return Batch(events, starts, length, scales);
+    }
+
+    /// <summary>Windows of <paramref name="length"/> frames, event <paramref name="events"/>[b] from frame <paramref name="starts"/>[b].</summary>
+    public MapBatch Batch(IReadOnlyList<int> events, IReadOnlyList<int> starts, int length, MapScales scales)
+    {
+        var cells = Rows * Columns;
+        var (b, f, x) = (events.Count, ForcingNames.Count, ExtraNames.Count);
+        var depth = new float[(long)b * length * cells];
+        var statics = new float[b * 2 * cells];
+        var open = new float[b * cells];
+        var forcing = new float[b * length * f];
+        var extra = x > 0 ? new float[(long)b * length * x * cells] : null;
+        for (var k = 0; k < b; k++)
+        {
+            var e = Events[events[k]];
+            var s = starts[k];
+            for (var i = 0; i < (long)length * cells; i++) depth[(long)k * length * cells + i] = (float)(e.Depth[(long)s * cells + i] / scales.Depth);
+            for (var i = 0; i < cells; i++)
+            {
+                statics[(k * 2) * cells + i] = (float)((e.Bed[i] - scales.BedMean) / scales.BedScale);
+                statics[(k * 2 + 1) * cells + i] = e.Obstacle[i];
+                open[k * cells + i] = e.Obstacle[i] > 0.5f ? 0f : 1f;
+            }
+            for (var t = 0; t < length; t++)
+                for (var j = 0; j < f; j++) forcing[(k * length + t) * f + j] = (float)(e.Forcing[(s + t) * f + j] / scales.Forcing[j]);
+            if (extra is not null)
+                for (var t = 0; t < length; t++)
+                    for (var j = 0; j < x; j++)
+                        for (var i = 0; i < cells; i++)
+                            extra[(((long)k * length + t) * x + j) * cells + i] = (float)(e.Extra![((s + t) * x + j) * cells + i] / scales.Extra[j]);
+        }
+        return new MapBatch(
+            tensor(depth, [b, length, Rows, Columns]),
+            tensor(statics, [b, 2, Rows, Columns]),
+            tensor(forcing, [b, length, f]),
+            extra is null ? null : tensor(extra, [b, length, x, Rows, Columns]),
+            tensor(open, [b, 1, Rows, Columns]));
+    }
+
+    /// <summary>Observed depth (m) of event <paramref name="index"/> from frame <paramref name="start"/> on, [time, y, x].</summary>
+    public Tensor ObservedDepth(int index, int start = 0)
+    {
+        var cells = Rows * Columns;
+        return tensor(Events[index].Depth.AsSpan(start * cells).ToArray(), [Frames - start, Rows, Columns]);
+    }
+}

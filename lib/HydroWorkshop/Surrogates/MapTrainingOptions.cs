@@ -1,0 +1,48 @@
+namespace HydroWorkshop.Surrogates;
+
+/// <summary>The map metric that decides the best epoch and early stopping.</summary>
+public enum MapStopMetric
+{
+    /// <summary>Mean validation depth RMSE over wet cells (m), lower is better.</summary>
+    WetRmse,
+    /// <summary>Mean validation critical success index at <see cref="MapTrainingOptions.WetThreshold"/>, higher is better.</summary>
+    Csi,
+    /// <summary>Validation loss (scaled MSE), lower is better.</summary>
+    Loss,
+}
+
+/// <summary>What a map run needs beyond <see cref="HydroWorkshop.Training.TrainingConfig"/> (epochs, batch size, rate,
+/// weight decay, clipping, patience, minimum epochs, seed come from there).</summary>
+public sealed record MapTrainingOptions
+{
+    /// <summary>Observed frames a model sees before it predicts (k).</summary>
+    public int WarmupFrames { get; init; } = 4;
+    /// <summary>Frames per training window (warm-up + predicted); 0 trains on whole events. Windows are drawn at random
+    /// starts each epoch; validation and evaluation always roll out whole events.</summary>
+    public int WindowFrames { get; init; }
+    /// <summary>Windows drawn per event and epoch (with <see cref="WindowFrames"/> &gt; 0).</summary>
+    public int WindowsPerEvent { get; init; } = 1;
+    /// <summary>Teacher forcing per epoch (autoregressive models only).</summary>
+    public TeacherForcingSchedule TeacherForcing { get; init; } = new();
+    /// <summary>Depth (m) above which a cell is wet, for the metrics and early stopping.</summary>
+    public double WetThreshold { get; init; } = 0.001;
+    public MapStopMetric StopMetric { get; init; } = MapStopMetric.WetRmse;
+    /// <summary>Weight of the wet/dry cross-entropy beside the depth MSE in the loss (0: depth MSE alone).</summary>
+    public double WetDryWeight { get; init; } = 0.1;
+    /// <summary>Events rolled out at once in validation and evaluation.</summary>
+    public int EvaluationBatchSize { get; init; } = 2;
+    /// <summary>Stop training (keeping the best weights) once this much wall time has passed; null for no limit.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    public void Validate()
+    {
+        if (WarmupFrames < 1) throw new ArgumentException($"WarmupFrames must be at least 1, got {WarmupFrames}");
+        if (WindowFrames != 0 && WindowFrames <= WarmupFrames)
+            throw new ArgumentException($"WindowFrames ({WindowFrames}) must exceed WarmupFrames ({WarmupFrames}), or be 0 for whole events");
+        if (WindowsPerEvent < 1) throw new ArgumentException($"WindowsPerEvent must be at least 1, got {WindowsPerEvent}");
+        if (!(WetThreshold >= 0)) throw new ArgumentException($"WetThreshold must be non-negative, got {WetThreshold}");
+        if (!(WetDryWeight >= 0)) throw new ArgumentException($"WetDryWeight must be non-negative, got {WetDryWeight}");
+        if (EvaluationBatchSize < 1) throw new ArgumentException($"EvaluationBatchSize must be at least 1, got {EvaluationBatchSize}");
+        TeacherForcing.At(1);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using HydroWorkshop.Common;
+using HydroWorkshop.FloodData;
+using HydroWorkshop.Physics;
+using HydroWorkshop.Surrogates;
+using HydroWorkshop.Torch;
+using HydroWorkshop.Torch.Modules;
+using HydroWorkshop.Training;
+using static HydroWorkshop.Torch.torch;
+
+// Usage: dotnet run -c Release --project tests/HydroWorkshop.Surrogates.Benchmarks [-- --fast] [--minutes M] [--headline-minutes M]
+//        [--models cnnlstm,convlstm] [--no-dike] [--flume folder]
+// Trains the map surrogates on the flume data set (out/flume-dataset, generated when absent) and on the dike-breach
+// simulations (../shared/data, skipped with the reason when absent), scores the test events' whole roll-outs and
+// times each roll-out against the solver simulating the same event, in the same run. Prints one table.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var fast = args.Contains("--fast");
+var minutes = Option("--minutes", fast ? 0.75 : 1.5);                     // training budget per model and data set ...
+var headlineMinutes = Option("--headline-minutes", fast ? 1.5 : 5.0);     // ... except the flume CNN-LSTM, the speed-up model
+var models = (OptionText("--models") ?? "cnnlstm,convlstm").Split(',', StringSplitOptions.RemoveEmptyEntries);
+var root = ProjectPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory();
+var runs = Path.Combine(root, "out", "runs", "surrogates-benchmark");
+Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores (shared with other work), libtorch threads {get_num_threads()}{LoadAverage()}");
+Console.WriteLine($"training budget: {headlineMinutes:F1} min for the flume CNN-LSTM, {minutes:F1} min for each other model and data set{(fast ? " (--fast)" : "")}");
+var rows = new List<string[]>();
+
+// ---- (i) flume ------------------------------------------------------------------------------------------
+var flumeFolder = OptionText("--flume") ?? Path.Combine(root, "out", "flume-dataset");
+if (!File.Exists(Path.Combine(flumeFolder, "dataset.json")))
+{
+    Console.WriteLine($"generating the default flume data set into {flumeFolder} ...");
+    Console.WriteLine(FlumeDataSetGenerator.Generate(new FlumeGeneratorOptions { OutputFolder = flumeFolder }, new Progress<string>(Console.WriteLine)));
+}
+var flumeData = FlumeDataSet.Open(flumeFolder);
+var flumeTrain = MapSequences.FromFlume(flumeData, flumeData.Split("train"));
+var flumeValidation = MapSequences.FromFlume(flumeData, flumeData.Split("validation"));
+var flumeTest = MapSequences.FromFlume(flumeData, flumeData.Split("test"));
+Console.WriteLine($"flume: {flumeData.EventCount} events ({flumeTrain.Count} train, {flumeValidation.Count} validation, {flumeTest.Count} test), {flumeData.Frames} frames, grid {flumeData.Rows} x {flumeData.Columns}");
+
+const int flumeWarmup = 4;
+foreach (var name in models)
+{
+    manual_seed(42);
+    using var model = BuildModel(name, flumeTrain.Inputs, flumeWarmup);
+    var options = MapOptions(name, flumeWarmup, 0.001, name == "cnnlstm" ? headlineMinutes : minutes);
+    var trainer = new MapTrainer(model, Config(name), options, Path.Combine(runs, $"flume-{name}"));
+    var fit = trainer.Fit(flumeTrain, flumeValidation);
+    var scores = trainer.Evaluate(flumeTest, Path.Combine(runs, $"flume-{name}", "evaluation", "test"));
+    var relative = scores.Select(s => s.Scores.WetRmse / s.MaxObservedDepth).ToArray();
+    var (rollout, solver) = Timings(trainer, flumeData, flumeTest);
+    rows.Add([$"flume {name}", $"{fit.History.Count} ep / {fit.Seconds:F0} s",
+        $"{100 * relative.Average():F1} % (max {100 * relative.Max():F1} %)", $"{scores.Average(s => s.Scores.WetRmse) * 1000:F1} mm",
+        $"{scores.Average(s => s.Scores.Csi):F3} (min {scores.Min(s => s.Scores.Csi):F3})",
+        $"{rollout * 1000:F0} ms", $"{solver:F2} s", $"{solver / rollout:F0}x"]);
+    Console.WriteLine(string.Join(" | ", rows[^1]));
+}
+
+// ---- (ii) dike breach -----------------------------------------------------------------------------------
+var dikeFolder = ProjectPaths.SharedDataSet("dike_breach_bentivoglio2023_subset");
+if (args.Contains("--no-dike")) Console.WriteLine("dike breach: skipped (--no-dike)");
+else if (dikeFolder is null) Console.WriteLine("dike breach: skipped, data set dike_breach_bentivoglio2023_subset not found ($HYDROWORKSHOP_DATA or ../shared/data)");
+else
+{
+    var dike = DikeBreachDataSet.Open(dikeFolder);
+    var dikeTrain = MapSequences.FromDikeBreach(dike, Enumerable.Range(1, 20).ToArray());
+    var dikeValidation = MapSequences.FromDikeBreach(dike, Enumerable.Range(21, 4).ToArray());
+    var dikeTest = MapSequences.FromDikeBreach(dike, Enumerable.Range(500, 10).ToArray());
+    Console.WriteLine($"dike breach: train 1-20, validation 21-24, test 500-509; {dikeTrain.Frames} frames of {dikeTrain.Rows} x {dikeTrain.Columns}");
+    const int dikeWarmup = 2;
+    foreach (var name in models)
+    {
+        manual_seed(42);
+        using var model = BuildModel(name, dikeTrain.Inputs, dikeWarmup);
+        var trainer = new MapTrainer(model, Config(name), MapOptions(name, dikeWarmup, 0.05, minutes), Path.Combine(runs, $"dike-{name}"));
+        var fit = trainer.Fit(dikeTrain, dikeValidation);
+        var scores = trainer.Evaluate(dikeTest, Path.Combine(runs, $"dike-{name}", "evaluation", "test"));
+        var rollout = RolloutSeconds(trainer, dikeTest, Enumerable.Range(0, dikeTest.Count)).Median;
+        rows.Add([$"dike {name}", $"{fit.History.Count} ep / {fit.Seconds:F0} s", $"MAE {scores.Average(s => s.Scores.Mae) * 100:F1} cm",
+            $"{scores.Average(s => s.Scores.WetRmse) * 100:F1} cm", $"{scores.Average(s => s.Scores.Csi):F3} (min {scores.Min(s => s.Scores.Csi):F3})",
+            $"{rollout * 1000:F0} ms", "-", "-"]);
+        Console.WriteLine(string.Join(" | ", rows[^1]));
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine($"{"data / model",-16} | {"training",-14} | {"depth error",-24} | {"wet RMSE",-9} | {"CSI (1 mm flume, 5 cm dike)",-28} | {"roll-out",-8} | {"solver",-7} | speed-up");
+foreach (var r in rows) Console.WriteLine($"{r[0],-16} | {r[1],-14} | {r[2],-24} | {r[3],-9} | {r[4],-28} | {r[5],-8} | {r[6],-7} | {r[7]}");
+Console.WriteLine($"flume goals: wet RMSE < 5 % of the event's max depth, CSI >= 0.90, speed-up >= 100x{LoadAverage()}");
+
+// ---- helpers ------------------------------------------------------------------------------------------------
+Module BuildModel(string name, MapInputs inputs, int warmup) => name switch
+{
+    "cnnlstm" => new CnnLstm(inputs, warmup, features: 8, latent: 64, hiddenSize: 64),
+    "convlstm" => new ConvLstmForecaster(inputs, features: 12, hiddenChannels: 24),
+    _ => throw new ArgumentException($"unknown model '{name}' (cnnlstm, convlstm)"),
+};
+
+TrainingConfig Config(string name) => name == "cnnlstm"
+    ? new TrainingConfig { Epochs = 400, BatchSize = 1, LearningRate = 2e-3, ClipGradNorm = 1.0, Patience = 40, Seed = 42 }
+    : new TrainingConfig { Epochs = 400, BatchSize = 2, LearningRate = 2e-3, ClipGradNorm = 1.0, Patience = 40, Seed = 42 };
+
+MapTrainingOptions MapOptions(string name, int warmup, double wetThreshold, double budgetMinutes) => new()
+{
+    WarmupFrames = warmup,
+    WindowFrames = name == "cnnlstm" ? 0 : 20,
+    WindowsPerEvent = 2,
+    TeacherForcing = new TeacherForcingSchedule(0.5, 0.0, DecayEpochs: 10),
+    WetThreshold = wetThreshold,
+    StopMetric = MapStopMetric.WetRmse,
+    TimeLimit = TimeSpan.FromMinutes(budgetMinutes),
+};
+
+// Per test event, alternately: the solver re-simulating it (same parameters, frames and output interval as the data
+// set, 2 threads) and the surrogate's whole-event roll-out (batch of one, no gradients), so that both see the same
+// machine load. Returns the medians over the events.
+static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet data, MapSequences test)
+{
+    var flume = new LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
+    var events = data.Split("test");
+    using (trainer.Predict(test, 0)) { }                                            // warm-up
+    var rollouts = new List<double>();
+    var solvers = new List<double>();
+    for (var e = 0; e < events.Count; e++)
+    {
+        rollouts.Add(RolloutSeconds(trainer, test, [e]).Median);
+        var solver = flume.CreateSolver(data.ReadEvent(events[e]).Metadata.Parameters, new SolverOptions { Threads = 2 });
+        var clock = Stopwatch.StartNew();
+        solver.Run((data.Frames - 1) * data.Metadata.FrameInterval, data.Metadata.FrameInterval, _ => { });
+        solvers.Add(clock.Elapsed.TotalSeconds);
+        rollouts.Add(RolloutSeconds(trainer, test, [e]).Median);
+    }
+    // Each event's speed-up against the mean of the roll-outs timed just before and just after its solver run.
+    var ratios = solvers.Select((s, e) => s / ((rollouts[2 * e] + rollouts[2 * e + 1]) / 2)).ToArray();
+    Console.WriteLine($"timings per test event: solver {string.Join(", ", solvers.Select(s => $"{s:F2} s"))}; roll-out (before, after) " +
+        $"{string.Join(", ", rollouts.Select(r => $"{r * 1000:F0} ms"))}; speed-up per event {string.Join(", ", ratios.Select(r => $"{r:F0}x"))}{LoadAverage()}");
+    return (Median(rollouts), Median(solvers));
+}
+
+// Wall time of whole-event roll-outs of the given events (batch of one, no gradients).
+static (double Median, double[] All) RolloutSeconds(MapTrainer trainer, MapSequences events, IEnumerable<int> which)
+{
+    var times = which.Select(e =>
+    {
+        var clock = Stopwatch.StartNew();
+        using (trainer.Predict(events, e)) { }
+        return clock.Elapsed.TotalSeconds;
+    }).ToArray();
+    return (Median(times), times);
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+double Option(string key, double fallback) => OptionText(key) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
+string? OptionText(string key) => Array.IndexOf(args, key) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+static string LoadAverage()
+{
+    try { return ", load average " + File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+    catch (IOException) { return ""; }
+}

@@ -1,0 +1,80 @@
+using HydroWorkshop.Torch;
+using Xunit;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Surrogates.Tests;
+
+public sealed class ConvLstmForecasterTests
+{
+    /// <summary>A batch on a 16 x 24 grid with a solid block at rows 4-7, columns 8-11, and random (even negative) depths.</summary>
+    internal static MapBatch RandomBatch(int batch, int frames, int extra = 0)
+    {
+        var open = ones(batch, 1, 16, 24);
+        open[.., .., 4..8, 8..12] = tensor(0f);
+        return new MapBatch(randn(batch, frames, 16, 24), randn(batch, 2, 16, 24), rand(batch, frames, 1),
+            extra > 0 ? randn(batch, frames, extra, 16, 24) : null, open);
+    }
+
+    [Fact]
+    public void Rollout_RandomWeights_NonNegativeAndDryInSolidCells()
+    {
+        manual_seed(1);
+        using var model = new ConvLstmForecaster(new MapInputs(2, 1, 0, 16, 24), features: 4, hiddenChannels: 6);
+        using var scope = NewDisposeScope();
+        using var batch = RandomBatch(2, 10);
+        // Large head weights so that the predicted changes are large and negative somewhere.
+        using (no_grad()) foreach (var p in model.parameters()) p.mul_(5.0);
+        var predicted = model.Rollout(batch, warmupFrames: 3).Depth;
+        Assert.Equal([2L, 7, 16, 24], predicted.shape);
+        Assert.True(predicted.min().item<float>() >= 0);
+        Assert.Equal(0f, predicted[.., .., 4..8, 8..12].abs().max().item<float>());
+        Assert.True(predicted.max().item<float>() > 0);
+    }
+
+    [Fact]
+    public void Rollout_FullTeacherForcing_DependsOnObservedFrames()
+    {
+        manual_seed(2);
+        using var model = new ConvLstmForecaster(new MapInputs(2, 1, 0, 16, 24), features: 4, hiddenChannels: 6);
+        using var scope = NewDisposeScope();
+        using var batch = RandomBatch(1, 8);
+        var free = model.Rollout(batch, 2, teacherForcing: 0).Depth;
+        var forced = model.Rollout(batch, 2, teacherForcing: 1).Depth;
+        // Step 1 of the roll-out reads the observed frame 2 only when forced.
+        Assert.Equal(0f, (free.select(1, 0) - forced.select(1, 0)).abs().max().item<float>());
+        Assert.True((free.select(1, 1) - forced.select(1, 1)).abs().max().item<float>() > 0);
+    }
+
+    [Fact]
+    public void Rollout_ExtraChannel_IsAccepted()
+    {
+        using var model = new ConvLstmForecaster(new MapInputs(2, 1, 1, 16, 24), features: 4, hiddenChannels: 4);
+        using var scope = NewDisposeScope();
+        using var batch = RandomBatch(1, 5, extra: 1);
+        Assert.Equal([1L, 3, 16, 24], model.Rollout(batch, 2).Depth.shape);
+    }
+
+    [Fact]
+    public void Constructor_GridNotMultipleOfFour_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ConvLstmForecaster(new MapInputs(2, 1, 0, 18, 24)));
+        Assert.Contains("18 x 24", error.Message);
+    }
+
+    [Fact]
+    public void Rollout_TrainingSteps_LiveTensorCountReturnsToBaseline()
+    {
+        using var model = new ConvLstmForecaster(new MapInputs(2, 1, 0, 16, 24), features: 4, hiddenChannels: 4, peephole: true);
+        using var batch = RandomBatch(1, 6);
+        void Step()
+        {
+            using var scope = NewDisposeScope();
+            model.Rollout(batch, 2, teacherForcing: 0.5, new Random(1)).Depth.sum().backward();
+            model.zero_grad();
+        }
+        Step();
+        var baseline = Tensor.LiveCount;
+        for (var i = 0; i < 5; i++) Step();
+        Assert.Equal(baseline, Tensor.LiveCount);
+    }
+}

@@ -1,0 +1,44 @@
+using HydroWorkshop.Torch;
+using HydroWorkshop.Torch.Modules;
+using Xunit;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Surrogates.Tests;
+
+public sealed class DepthOutputTests
+{
+    [Fact]
+    public void Apply_Evaluation_HardGateReluAndOpenMask()
+    {
+        using var scope = NewDisposeScope();
+        // cells: wet gate & positive sum, negative sum, closed gate, solid cell
+        var head = tensor(new[] { 0.1f, -0.5f, 0.2f, 0.3f, /* logits */ 1f, 2f, -1f, 5f }, [1, 2, 1, 4]);
+        var baseDepth = tensor(new[] { 0.2f, 0.3f, 0.4f, 0.5f }, [1, 1, 1, 4]);
+        var open = tensor(new[] { 1f, 1f, 1f, 0f }, [1, 1, 1, 4]);
+        var depth = DepthOutput.Apply(head, baseDepth, open, training: false).Depth.flatten().ToArray<float>();
+        Assert.Equal(0.3f, depth[0], 6);
+        Assert.Equal(0f, depth[1]);
+        Assert.Equal(0f, depth[2]);
+        Assert.Equal(0f, depth[3]);
+    }
+
+    [Fact]
+    public void Apply_Training_SoftGateIsDifferentiable()
+    {
+        using var scope = NewDisposeScope();
+        var head = tensor(new[] { 0.1f, 0f }, [1, 2, 1, 1], requires_grad: true);
+        var (depth, logit) = DepthOutput.Apply(head, tensor(new[] { 0.3f }, [1, 1, 1, 1]), ones(1, 1, 1, 1), training: true);
+        Assert.Equal(0f, logit.item<float>());
+        Assert.Equal(0.2f, depth.item<float>(), 6);                 // 0.4 x sigmoid(0)
+        depth.backward();
+        Assert.Equal(0.1f, head.grad![0, 1, 0, 0].item<float>(), 5);   // 0.4 x sigmoid'(0) = 0.4 / 4
+    }
+
+    [Fact]
+    public void Initialise_Head_GatesStartOpen()
+    {
+        using var head = new Conv2d(3, 2, 1);
+        DepthOutput.Initialise(head);
+        Assert.Equal(3f, head.bias![1].item<float>());
+    }
+}

@@ -1,0 +1,76 @@
+using HydroWorkshop.Torch;
+using Xunit;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Surrogates.Tests;
+
+public sealed class MapSequencesTests
+{
+    /// <summary>Two events, 3 frames of a 2 x 2 grid; depth = event + frame / 10 in cell 0, obstacle in cell 3.</summary>
+    private static MapSequences Small()
+    {
+        MapEvent Event(int e) => new($"e{e}",
+            Enumerable.Range(0, 12).Select(i => i % 4 == 0 ? e + i / 4 / 10f : 0f).ToArray(),
+            [0f, 1f, 2f, 3f], [0f, 0f, 0f, 1f], [0.1f * e, 0.2f, 0.4f], null);
+        return new MapSequences([Event(1), Event(2)], frames: 3, rows: 2, columns: 2, ["inflow"], []);
+    }
+
+    [Fact]
+    public void FitScales_SmallSet_MaxDepthBedMomentsMaxForcing()
+    {
+        var scales = Small().FitScales();
+        Assert.Equal(2.2, scales.Depth, 6);
+        Assert.Equal(1.5, scales.BedMean, 12);
+        Assert.Equal(Math.Sqrt(1.25), scales.BedScale, 12);
+        Assert.Equal(0.4, scales.Forcing[0], 6);
+    }
+
+    [Fact]
+    public void Batch_Window_ScalesAndMasks()
+    {
+        var data = Small();
+        var scales = new MapScales(2.0, 1.0, 2.0, [0.5], []);
+        using var scope = NewDisposeScope();
+        using var batch = data.Batch([1, 0], [1, 0], 2, scales);
+        Assert.Equal([2L, 2, 2, 2], batch.Depth.shape);
+        Assert.Equal((2 + 0.1f) / 2f, batch.Depth[0, 0, 0, 0].item<float>(), 6);       // event 2, frame 1
+        Assert.Equal(0.5f, batch.Depth[1, 0, 0, 0].item<float>(), 6);                   // event 1, frame 0
+        Assert.Equal(new[] { -0.5f, 0f, 0.5f, 1f }, batch.Statics[0, 0].flatten().ToArray<float>());
+        Assert.Equal(new[] { 1f, 1f, 1f, 0f }, batch.Open[0, 0].flatten().ToArray<float>());
+        Assert.Equal(new[] { 0.4f, 0.8f }, batch.Forcing[0, .., 0].ToArray<float>());
+        Assert.Null(batch.Extra);
+    }
+
+    [Fact]
+    public void WithExtraChannel_AddsOneInputMap()
+    {
+        var data = Small().WithExtraChannel("estimate", [new float[12], Enumerable.Repeat(3f, 12).ToArray()]);
+        Assert.Equal(new MapInputs(2, 1, 1, 2, 2), data.Inputs);
+        var scales = data.FitScales();
+        Assert.Equal(3.0, scales.Extra[0], 6);
+        using var scope = NewDisposeScope();
+        using var batch = data.Batch([1], scales);
+        Assert.Equal([1L, 3, 1, 2, 2], batch.Extra!.shape);
+        Assert.Equal(1f, batch.Extra.max().item<float>(), 6);
+    }
+
+    [Fact]
+    public void Constructor_WrongDepthLength_NamesEvent()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new MapSequences([new MapEvent("bad", new float[5], new float[4], new float[4], new float[3], null)], 3, 2, 2, ["inflow"], []));
+        Assert.Contains("'bad'", error.Message);
+    }
+
+    [Fact]
+    public void FromFlume_TinyFlume_StaticsForcingAndObservedDepth()
+    {
+        var data = TinyFlume.DataSet;
+        var sequences = MapSequences.FromFlume(data, [0, 1]);
+        Assert.Equal(new MapInputs(2, 1, 0, 16, 32), sequences.Inputs);
+        using var scope = NewDisposeScope();
+        var observed = sequences.ObservedDepth(1, start: 4);
+        Assert.Equal([20L, 16, 32], observed.shape);
+        using var expected = data.SequencesTensor([1], ["depth"]);
+        Assert.Equal(0f, (expected[0, 4.., 0] - observed).abs().max().item<float>());
+    }
+}

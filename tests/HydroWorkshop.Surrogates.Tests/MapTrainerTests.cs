@@ -1,0 +1,106 @@
+using HydroWorkshop.Torch;
+using HydroWorkshop.Training;
+using Xunit;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Surrogates.Tests;
+
+public sealed class MapTrainerTests
+{
+    private static readonly MapTrainingOptions Options = new() { WarmupFrames = 3, TeacherForcing = new(1.0, 0.0, DecayEpochs: 10), WetThreshold = 0.001 };
+
+    [Fact]
+    public void Fit_TinyFlume_LossFallsByAnOrderOfMagnitude()
+    {
+        var (train, validation) = TinyFlume.Sets();
+        manual_seed(11);
+        using var model = new ConvLstmForecaster(train.Inputs, features: 8, hiddenChannels: 16);
+        var lines = new List<string>();
+        // Free-running roll-outs in every epoch (no teacher forcing) and the depth MSE alone, so that epoch losses compare.
+        var trainer = new MapTrainer(model, new TrainingConfig { Epochs = 20, BatchSize = 1, LearningRate = 3e-3, Seed = 11 },
+            Options with { TeacherForcing = TeacherForcingSchedule.None, WetDryWeight = 0 }, log: lines.Add);
+        var result = trainer.Fit(train, validation);
+        // The free-running roll-out of the held-out event: its loss after the first epoch's 5 steps against the best.
+        var first = result.History[0].ValidationLoss!.Value;
+        var best = result.History.Min(h => h.ValidationLoss!.Value);
+        Assert.True(best < first / 10, $"validation loss {first:G3} -> {best:G3}\n{string.Join('\n', lines)}");
+        Assert.True(result.History.TakeLast(5).Min(h => h.TrainLoss) < result.History[0].TrainLoss / 1.5);
+        Assert.Matches(@"^Epoch 20/20: Train Loss: \d+\.\d+ Val Loss: \d+\.\d+ Wet RMSE: \d+\.\d+ m CSI: \d\.\d+$", lines.Last(l => l.StartsWith("Epoch 20", StringComparison.Ordinal)));
+        // The best epoch's CSI over the whole validation roll-out is that of a model that learned where water goes.
+        var bestEpoch = result.History.Single(h => h.Epoch == result.BestEpoch);
+        Assert.True(bestEpoch.Csi > 0.6, $"best validation CSI {bestEpoch.Csi}");
+    }
+
+    [Fact]
+    public void Fit_RunFolder_WritesConfigScalesModelLogAndEvaluation()
+    {
+        var (train, validation) = TinyFlume.Sets();
+        var folder = Path.Combine(Path.GetTempPath(), $"hw-map-run-{Guid.NewGuid():N}");
+        try
+        {
+            manual_seed(12);
+            using var model = new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 16, hiddenSize: 16);
+            var trainer = new MapTrainer(model, new TrainingConfig { Epochs = 3, BatchSize = 5, LearningRate = 2e-3 },
+                Options with { StopMetric = MapStopMetric.Csi }, folder, log: _ => { });
+            var result = trainer.Fit(train, validation);
+            foreach (var file in new[] { "config.json", "scales.json", "best_model.safetensors", "training_log.csv" })
+                Assert.True(File.Exists(Path.Combine(folder, file)), file);
+            Assert.Equal(4, File.ReadAllLines(trainer.LogPath).Length);
+            Assert.InRange(result.BestEpoch, 1, 3);
+
+            var scores = trainer.Evaluate(validation, Path.Combine(folder, "evaluation"));
+            Assert.Single(scores);
+            Assert.True(File.Exists(Path.Combine(folder, "evaluation", "event_metrics.csv")));
+            Assert.True(File.Exists(Path.Combine(folder, "evaluation", "maps", $"{validation.Events[0].Name}_predicted.npy")));
+
+            // A fresh model loads the run and predicts the same maps.
+            using var again = new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 16, hiddenSize: 16);
+            var reloaded = new MapTrainer(again, new TrainingConfig(), Options, folder);
+            reloaded.Load();
+            using var scope = NewDisposeScope();
+            var a = trainer.Predict(validation, 0);
+            var b = reloaded.Predict(validation, 0);
+            Assert.Equal([21L, 16, 32], a.shape);
+            Assert.Equal(0f, (a - b).abs().max().item<float>());
+            Assert.True(a.min().item<float>() >= 0);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Fit_Cancelled_StopsAndKeepsModel()
+    {
+        var (train, validation) = TinyFlume.Sets();
+        using var model = new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 8, hiddenSize: 8);
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        var result = new MapTrainer(model, new TrainingConfig { Epochs = 5 }, Options, log: _ => { }).Fit(train, validation, source.Token);
+        Assert.True(result.Cancelled);
+        Assert.Empty(result.History);
+    }
+
+    [Fact]
+    public void Fit_TwoEpochs_LiveTensorCountReturnsToBaseline()
+    {
+        var (train, validation) = TinyFlume.Sets();
+        using var model = new ConvLstmForecaster(train.Inputs, features: 4, hiddenChannels: 4);
+        var trainer = new MapTrainer(model, new TrainingConfig { Epochs = 1, BatchSize = 5 }, Options with { WindowFrames = 8 }, log: _ => { });
+        trainer.Fit(train, validation);
+        var baseline = Tensor.LiveCount;
+        trainer.Fit(train, validation);
+        trainer.Evaluate(validation);
+        Assert.Equal(baseline, Tensor.LiveCount);
+    }
+
+    [Fact]
+    public void Constructor_ModelBuiltForOtherInputs_FitNamesBoth()
+    {
+        var (train, _) = TinyFlume.Sets();
+        using var model = new CnnLstm(new MapInputs(2, 1, 1, 16, 32), warmupFrames: 3, features: 4);
+        var error = Assert.Throws<ArgumentException>(() => new MapTrainer(model, new TrainingConfig(), Options, log: _ => { }).Fit(train));
+        Assert.Contains("Extra = 1", error.Message);
+    }
+}
