@@ -7,12 +7,52 @@ const string Usage = """
       HydroWorkshop.Kernel <connection_file>            run the kernel (Jupyter starts it this way)
       HydroWorkshop.Kernel install [--user | --prefix DIR | --sys-prefix] [--name NAME]
       HydroWorkshop.Kernel uninstall [--user | --prefix DIR | --sys-prefix] [--name NAME]
+      HydroWorkshop.Kernel export NOTEBOOK.ipynb... [--out DIR] [--project HydroWorkshop.csproj]
+                                                        each notebook as a .NET file-based app (dotnet run NOTEBOOK.cs)
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine(Usage);
     return args.Length == 0 ? 2 : 0;
+}
+
+if (args[0] == "export")
+{
+    string? outFolder = null, project = null;
+    var notebooks = new List<string>();
+    for (var i = 1; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--out" when i + 1 < args.Length: outFolder = args[++i]; break;
+            case "--project" when i + 1 < args.Length: project = args[++i]; break;
+            case var a when a.StartsWith("--", StringComparison.Ordinal):
+                Console.Error.WriteLine($"error: unknown argument '{a}'\n{Usage}");
+                return 2;
+            default: notebooks.Add(args[i]); break;
+        }
+    }
+    if (notebooks.Count == 0)
+    {
+        Console.Error.WriteLine($"error: no notebook given\n{Usage}");
+        return 2;
+    }
+    try
+    {
+        foreach (var notebook in notebooks)
+        {
+            var output = outFolder is null ? null : Path.Combine(outFolder, Path.GetFileNameWithoutExtension(notebook) + ".cs");
+            var (app, command) = HydroWorkshop.Kernel.Export.NotebookExport.Run(notebook, output, Directory.GetCurrentDirectory(), project);
+            Console.WriteLine($"{notebook} -> {app}   ({command})");
+        }
+    }
+    catch (HydroWorkshop.Kernel.Export.NotebookExportException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 1;
+    }
+    return 0;
 }
 
 if (args[0] is "install" or "uninstall")

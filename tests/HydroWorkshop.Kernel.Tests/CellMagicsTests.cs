@@ -43,4 +43,15 @@ public class CellMagicsTests
         Assert.Contains("line 2", error, StringComparison.Ordinal);
         Assert.Contains("#!fsharp", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_Export_ArgumentsKeptLineBlanked()
+    {
+        var magics = CellMagics.Parse("#!export 01-lstm.ipynb out/01.cs\nvar after = 1;");
+        Assert.Equal(["01-lstm.ipynb", "out/01.cs"], magics.Export);
+        Assert.DoesNotContain("export", magics.Code, StringComparison.Ordinal);
+        Assert.Empty(magics.Errors);
+        Assert.Null(CellMagics.Parse("var x = 1;").Export);
+        Assert.Contains("line 1: usage: #!export notebook.ipynb [app.cs]", CellMagics.Parse("#!export").Errors);
+    }
 }

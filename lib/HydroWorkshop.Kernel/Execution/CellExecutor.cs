@@ -23,9 +23,11 @@ public sealed class CellExecutor
     private readonly ScriptOptions continuationOptions;
     private ScriptOptions options;
     private ScriptState<object>? state;
+    private readonly string workingDirectory;
 
     public CellExecutor(IOutputSink sink, Action flushStreams, string workingDirectory, NuGetResolver? nuget = null)
     {
+        this.workingDirectory = workingDirectory;
         baseOptions = ScriptSetup.Create(workingDirectory);
         // Later submissions inherit the first one's references; listing them again in every submission
         // makes Roslyn rebuild its reference bindings per cell (about 4 MB and tens of ms each).
@@ -70,6 +72,18 @@ public sealed class CellExecutor
         if (magics.Errors.Count > 0)
         {
             return Failed(new CellError("MagicError", magics.Errors[0], [.. magics.Errors.Select(e => $"{cellName} {e}")]));
+        }
+        if (magics.Export is { } export)
+        {
+            try
+            {
+                var (app, command) = Export.NotebookExport.Run(export[0], export.Count > 1 ? export[1] : null, workingDirectory);
+                Console.Out.WriteLine($"exported {export[0]} -> {app}\nrun it with: {command}");
+            }
+            catch (Exception e) when (e is Export.NotebookExportException or IOException or UnauthorizedAccessException)
+            {
+                return Failed(new CellError("ExportError", e.Message, [$"{cellName} #!export: {e.Message}"]));
+            }
         }
         foreach (var package in magics.Packages)
         {

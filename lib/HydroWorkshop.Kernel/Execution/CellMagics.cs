@@ -5,17 +5,19 @@ namespace HydroWorkshop.Kernel.Execution;
 
 /// <summary>
 /// The .NET Interactive cell syntax the kernel understands before Roslyn sees the code: <c>#!csharp</c>
-/// (ignored), <c>#!time</c> (prints the wall time) and <c>#r "nuget: Name, Version"</c> (resolved offline).
+/// (ignored), <c>#!time</c> (prints the wall time), <c>#r "nuget: Name, Version"</c> (resolved offline) and
+/// <c>#!export notebook.ipynb [app.cs]</c> (the notebook as a .NET file-based app, see <see cref="Export.NotebookExporter"/>).
 /// Handled lines become blank lines so Roslyn's line numbers stay those of the cell.
 /// </summary>
 public sealed partial class CellMagics
 {
-    private CellMagics(string code, bool timed, IReadOnlyList<NuGetDirective> packages, IReadOnlyList<string> errors)
+    private CellMagics(string code, bool timed, IReadOnlyList<NuGetDirective> packages, IReadOnlyList<string> errors, IReadOnlyList<string>? export)
     {
         Code = code;
         Timed = timed;
         Packages = packages;
         Errors = errors;
+        Export = export;
     }
 
     /// <summary>The code for Roslyn (same length and line count as the cell).</summary>
@@ -28,7 +30,10 @@ public sealed partial class CellMagics
     /// <summary>Unknown magics, each naming its line.</summary>
     public IReadOnlyList<string> Errors { get; }
 
-    public static readonly string[] Supported = ["#!csharp", "#!c#", "#!time", "#r \"nuget: Name, Version\""];
+    /// <summary>The arguments of an <c>#!export</c> line (notebook, optional output), or null without one.</summary>
+    public IReadOnlyList<string>? Export { get; }
+
+    public static readonly string[] Supported = ["#!csharp", "#!c#", "#!time", "#!export notebook.ipynb [app.cs]", "#r \"nuget: Name, Version\""];
 
     public static CellMagics Parse(string cell)
     {
@@ -36,6 +41,7 @@ public sealed partial class CellMagics
         var timed = false;
         var packages = new List<NuGetDirective>();
         var errors = new List<string>();
+        List<string>? export = null;
         var lineNumber = 0;
         var position = 0;
         while (position <= cell.Length)
@@ -48,6 +54,11 @@ public sealed partial class CellMagics
             var handled = true;
             if (trimmed is "#!csharp" or "#!c#" or "#!C#") { }
             else if (trimmed == "#!time") timed = true;
+            else if (trimmed == "#!export" || trimmed.StartsWith("#!export ", StringComparison.Ordinal))
+            {
+                export = [.. trimmed["#!export".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(a => a.Trim('"'))];
+                if (export.Count is < 1 or > 2) errors.Add($"line {lineNumber}: usage: #!export notebook.ipynb [app.cs]");
+            }
             else if (NuGetReference().Match(trimmed) is { Success: true } match)
             {
                 var version = match.Groups["version"].Success ? match.Groups["version"].Value.Trim() : null;
@@ -64,7 +75,7 @@ public sealed partial class CellMagics
             code.Append('\n');
             position = end + 1;
         }
-        return new CellMagics(code.ToString(), timed, packages, errors);
+        return new CellMagics(code.ToString(), timed, packages, errors, export);
     }
 
     [GeneratedRegex("""^#r\s+"nuget:\s*(?<name>[^,"]+)(,\s*(?<version>[^"]*))?"\s*$""", RegexOptions.IgnoreCase)]
