@@ -11,6 +11,8 @@ using HydroWorkshop.Training;
 // hw predict RUN_FOLDER --period START END [--forcings F] [--attributes FILE] [--basins ...] [--output PATH] [--mc-dropout N]
 //                                  predicts from forcings alone (no observations needed)
 // hw search CONFIG.yml             random or grid search over the config's search: section, ranked
+// hw surrogate train CONFIG.yml    trains a flood-map surrogate (CNN-LSTM, ConvLSTM) a map-run config describes
+// hw surrogate evaluate RUN_FOLDER [--split test|validation|train]   scores a trained map run, writes CSVs and maps
 try
 {
     return args.FirstOrDefault() switch
@@ -22,11 +24,12 @@ try
         "finetune" when args.Length >= 3 => Finetune(args[1], args[2], args.Contains("--resume")),
         "predict" when args.Length >= 2 => Predict(args[1]),
         "search" when args.Length >= 2 => Search(args[1]),
+        "surrogate" when args.Length >= 3 => Surrogate(args[1], args[2]),
         null or "help" or "--help" or "-h" => Usage(0),
         var other => Usage(2, $"unknown or incomplete command '{string.Join(' ', args)}'"),
     };
 }
-catch (Exception e) when (e is FormatException or ArgumentException or FileNotFoundException or IOException or InvalidOperationException)
+catch (Exception e) when (e is FormatException or ArgumentException or FileNotFoundException or IOException or InvalidOperationException or InvalidDataException)
 {
     // Bad input is reported in one line that names the file and line; a crash in our code still shows its stack.
     Console.Error.WriteLine($"hw: {e.Message}");
@@ -78,6 +81,22 @@ static int Search(string config)
     return trials.Count > 0 && trials.All(t => t.Error is not null) ? 1 : 0;
 }
 
+int Surrogate(string action, string path)
+{
+    switch (action)
+    {
+        case "train":
+            var run = HydroWorkshop.Surrogates.MapRuns.Train(path);
+            Console.WriteLine($"best epoch {run.Training.BestEpoch}; run folder {run.RunFolder}");
+            return run.Training.Cancelled ? 130 : 0;
+        case "evaluate":
+            HydroWorkshop.Surrogates.MapRuns.Evaluate(path, Option("--split") ?? "test");
+            return 0;
+        default:
+            return Usage(2, $"unknown surrogate action '{action}' (train CONFIG.yml, evaluate RUN_FOLDER)");
+    }
+}
+
 // A basin list file (one id per line) or ids separated by commas.
 static IReadOnlyList<string> Basins(string value) =>
     File.Exists(value) ? HydroWorkshop.Data.BasinLists.Read(value) : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -105,6 +124,8 @@ static int Usage(int code, string? error = null)
                hw predict RUN_FOLDER --period START END [--forcings default|synthetic|FOLDER] [--attributes FILE.csv]
                           [--basins FILE|id,id] [--output FOLDER|FILE.csv] [--mc-dropout N]
                hw search CONFIG.yml
+               hw surrogate train CONFIG.yml
+               hw surrogate evaluate RUN_FOLDER [--split test|validation|train]
         """);
     return code;
 }

@@ -10,7 +10,8 @@ using HydroWorkshop.Training;
 using static HydroWorkshop.Torch.torch;
 
 // Usage: dotnet run -c Release --project tests/HydroWorkshop.Surrogates.Benchmarks [-- --fast] [--minutes M] [--headline-minutes M]
-//        [--models cnnlstm,convlstm] [--no-dike] [--flume folder]
+//        [--models cnnlstm,convlstm] [--no-dike] [--flume folder] [--extra-events N] [--mirror] [--wet-weight W] [--wet-dry-weight W] [--batch B]
+//        [--forecaster-wet-positive-weight P]
 // Trains the map surrogates on the flume data set (out/flume-dataset, generated when absent) and on the dike-breach
 // simulations (../shared/data, skipped with the reason when absent), scores the test events' whole roll-outs and
 // times each roll-out against the solver simulating the same event, in the same run. Prints one table.
@@ -19,6 +20,13 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var fast = args.Contains("--fast");
 var minutes = Option("--minutes", fast ? 0.75 : 1.5);                     // training budget per model and data set ...
 var headlineMinutes = Option("--headline-minutes", fast ? 1.5 : 5.0);     // ... except the flume CNN-LSTM, the speed-up model
+var mirror = args.Contains("--mirror");
+var wetCellWeight = Option("--wet-weight", 1.0);
+var wetDryWeight = Option("--wet-dry-weight", 0.1);
+var batchSize = (int)Option("--batch", 1);
+// The forecaster's wet/dry gate learned "dry everywhere" on the dike breach (first frames dry but the breach): a weight
+// on the wet class (4 measured dike CSI 0.017 instead of 0.000 at 1.5 minutes, no real fix; see docs/surrogates.md).
+var forecasterWetPositiveWeight = Option("--forecaster-wet-positive-weight", 1.0);
 var models = (OptionText("--models") ?? "cnnlstm,convlstm").Split(',', StringSplitOptions.RemoveEmptyEntries);
 var root = ProjectPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory();
 var runs = Path.Combine(root, "out", "runs", "surrogates-benchmark");
@@ -35,6 +43,22 @@ if (!File.Exists(Path.Combine(flumeFolder, "dataset.json")))
 }
 var flumeData = FlumeDataSet.Open(flumeFolder);
 var flumeTrain = MapSequences.FromFlume(flumeData, flumeData.Split("train"));
+// More training events: a second data set drawn with another seed (all its events train; the test split above is
+// the default data set's, unchanged). 0 (the default) keeps the default data set's 16 training events alone: at a
+// 5-minute budget 48 more events (and --mirror) measured worse, see docs/surrogates.md.
+var extraEvents = (int)Option("--extra-events", 0);
+if (extraEvents > 0)
+{
+    var extraFolder = Path.Combine(root, "out", "flume-dataset-extra");
+    if (!File.Exists(Path.Combine(extraFolder, "dataset.json")) || FlumeDataSet.Open(extraFolder).EventCount < extraEvents)
+    {
+        Console.WriteLine($"generating {extraEvents} extra training events (seed 43) into {extraFolder} ...");
+        Console.WriteLine(FlumeDataSetGenerator.Generate(new FlumeGeneratorOptions { OutputFolder = extraFolder, Events = extraEvents, Seed = 43 }, new Progress<string>(Console.WriteLine)));
+    }
+    var extraData = FlumeDataSet.Open(extraFolder);
+    var extraTrain = MapSequences.FromFlume(extraData, Enumerable.Range(0, extraEvents).ToArray());
+    flumeTrain = new MapSequences([.. flumeTrain.Events, .. extraTrain.Events], flumeTrain.Frames, flumeTrain.Rows, flumeTrain.Columns, flumeTrain.ForcingNames, flumeTrain.ExtraNames);
+}
 var flumeValidation = MapSequences.FromFlume(flumeData, flumeData.Split("validation"));
 var flumeTest = MapSequences.FromFlume(flumeData, flumeData.Split("test"));
 Console.WriteLine($"flume: {flumeData.EventCount} events ({flumeTrain.Count} train, {flumeValidation.Count} validation, {flumeTest.Count} test), {flumeData.Frames} frames, grid {flumeData.Rows} x {flumeData.Columns}");
@@ -44,7 +68,7 @@ foreach (var name in models)
 {
     manual_seed(42);
     using var model = BuildModel(name, flumeTrain.Inputs, flumeWarmup);
-    var options = MapOptions(name, flumeWarmup, 0.001, name == "cnnlstm" ? headlineMinutes : minutes);
+    var options = MapOptions(name, flumeWarmup, 0.001, name == "cnnlstm" ? headlineMinutes : minutes, mirror);
     var trainer = new MapTrainer(model, Config(name), options, Path.Combine(runs, $"flume-{name}"));
     var fit = trainer.Fit(flumeTrain, flumeValidation);
     var scores = trainer.Evaluate(flumeTest, Path.Combine(runs, $"flume-{name}", "evaluation", "test"));
@@ -73,7 +97,7 @@ else
     {
         manual_seed(42);
         using var model = BuildModel(name, dikeTrain.Inputs, dikeWarmup);
-        var trainer = new MapTrainer(model, Config(name), MapOptions(name, dikeWarmup, 0.05, minutes), Path.Combine(runs, $"dike-{name}"));
+        var trainer = new MapTrainer(model, Config(name), MapOptions(name, dikeWarmup, 0.05, minutes, mirrorRows: false), Path.Combine(runs, $"dike-{name}"));
         var fit = trainer.Fit(dikeTrain, dikeValidation);
         var scores = trainer.Evaluate(dikeTest, Path.Combine(runs, $"dike-{name}", "evaluation", "test"));
         var rollout = RolloutSeconds(trainer, dikeTest, Enumerable.Range(0, dikeTest.Count)).Median;
@@ -98,10 +122,11 @@ Module BuildModel(string name, MapInputs inputs, int warmup) => name switch
 };
 
 TrainingConfig Config(string name) => name == "cnnlstm"
-    ? new TrainingConfig { Epochs = 400, BatchSize = 1, LearningRate = 2e-3, ClipGradNorm = 1.0, Patience = 40, Seed = 42 }
+    ? new TrainingConfig { Epochs = 400, BatchSize = batchSize, LearningRate = 2e-3, ClipGradNorm = 1.0, Patience = 40, Seed = 42 }
     : new TrainingConfig { Epochs = 400, BatchSize = 2, LearningRate = 2e-3, ClipGradNorm = 1.0, Patience = 40, Seed = 42 };
 
-MapTrainingOptions MapOptions(string name, int warmup, double wetThreshold, double budgetMinutes) => new()
+// mirrorRows: the flume is symmetric across its axis (walls both sides, bed sloping along x); the dike-breach terrain is not.
+MapTrainingOptions MapOptions(string name, int warmup, double wetThreshold, double budgetMinutes, bool mirrorRows) => new()
 {
     WarmupFrames = warmup,
     WindowFrames = name == "cnnlstm" ? 0 : 20,
@@ -109,6 +134,10 @@ MapTrainingOptions MapOptions(string name, int warmup, double wetThreshold, doub
     TeacherForcing = new TeacherForcingSchedule(0.5, 0.0, DecayEpochs: 10),
     WetThreshold = wetThreshold,
     StopMetric = MapStopMetric.WetRmse,
+    MirrorRows = mirrorRows,
+    WetCellWeight = wetCellWeight,
+    WetDryWeight = wetDryWeight,
+    WetPositiveWeight = name == "convlstm" ? forecasterWetPositiveWeight : 1.0,
     TimeLimit = TimeSpan.FromMinutes(budgetMinutes),
 };
 

@@ -103,4 +103,52 @@ public sealed class MapTrainerTests
         var error = Assert.Throws<ArgumentException>(() => new MapTrainer(model, new TrainingConfig(), Options, log: _ => { }).Fit(train));
         Assert.Contains("Extra = 1", error.Message);
     }
+
+    [Fact]
+    public void Fit_MirrorAndWetWeights_LiveTensorCountReturnsToBaseline()
+    {
+        var (train, validation) = TinyFlume.Sets();
+        using var model = new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 8, hiddenSize: 8);
+        var trainer = new MapTrainer(model, new TrainingConfig { Epochs = 2, BatchSize = 1 },
+            Options with { MirrorRows = true, WetCellWeight = 3, WetPositiveWeight = 2 }, log: _ => { });
+        trainer.Fit(train, validation);
+        var baseline = Tensor.LiveCount;
+        var result = trainer.Fit(train, validation);
+        Assert.All(result.History, h => Assert.True(double.IsFinite(h.TrainLoss)));
+        Assert.Equal(baseline, Tensor.LiveCount);
+    }
+
+    /// <summary>One warm-up frame and one predicted frame of a 1 x 2 grid: cell 0 observed wet (0.5), cell 1 dry.</summary>
+    private static double LossOf(MapTrainingOptions options, float[] predicted, float[] logits)
+    {
+        using var model = new CnnLstm(new MapInputs(2, 1, 0, 8, 8), warmupFrames: 1, features: 2, latent: 2, hiddenSize: 2);
+        var trainer = new MapTrainer(model, new TrainingConfig(), options with { WarmupFrames = 1 }, log: _ => { })
+        {
+            Scales = new MapScales(1.0, 0, 1, [1.0], []),
+        };
+        using var scope = NewDisposeScope();
+        using var batch = new MapBatch(tensor(new[] { 0.4f, 0f, 0.5f, 0f }, [1, 2, 1, 2]), zeros(1, 2, 1, 2), zeros(1, 2, 1), null, ones(1, 1, 1, 2));
+        using var rollout = new MapRollout(tensor(predicted, [1, 1, 1, 2]), tensor(logits, [1, 1, 1, 2]));
+        return trainer.Loss(rollout, batch).item<double>();
+    }
+
+    [Fact]
+    public void Loss_WetCellWeight_WeightsTheWetCellsSquaredError()
+    {
+        var plain = new MapTrainingOptions { WetDryWeight = 0 };
+        Assert.Equal((0.04 + 0.01) / 2, LossOf(plain, [0.3f, 0.1f], [0f, 0f]), 6);
+        Assert.Equal((3 * 0.04 + 0.01) / 2, LossOf(plain with { WetCellWeight = 3 }, [0.3f, 0.1f], [0f, 0f]), 6);
+    }
+
+    [Fact]
+    public void Loss_WetPositiveWeight_MatchesPyTorchPosWeightBce()
+    {
+        // BCEWithLogits(pos_weight = p): -p y log(sigmoid z) - (1 - y) log(1 - sigmoid z), here y = (1, 0).
+        var options = new MapTrainingOptions { WetDryWeight = 1 };
+        double Wet(double z) => Math.Log(1 + Math.Exp(-z));
+        double Dry(double z) => Math.Log(1 + Math.Exp(z));
+        Assert.Equal((Wet(1.5) + Dry(-0.7)) / 2, LossOf(options, [0.5f, 0f], [1.5f, -0.7f]), 5);
+        Assert.Equal((4 * Wet(1.5) + Dry(-0.7)) / 2, LossOf(options with { WetPositiveWeight = 4 }, [0.5f, 0f], [1.5f, -0.7f]), 5);
+        Assert.Equal((4 * Wet(-2.0) + Dry(3.0)) / 2, LossOf(options with { WetPositiveWeight = 4 }, [0.5f, 0f], [-2f, 3f]), 5);
+    }
 }

@@ -18,4 +18,10 @@ public sealed class MapTrainingOptionsTests
     [Fact]
     public void Validate_NegativeThreshold_Throws() =>
         Assert.Throws<ArgumentException>(() => new MapTrainingOptions { WetThreshold = -0.1 }.Validate());
+
+    [Theory]
+    [InlineData(0.0, 1.0, "WetCellWeight")]
+    [InlineData(1.0, -1.0, "WetPositiveWeight")]
+    public void Validate_NonPositiveLossWeight_NamesIt(double wetCell, double wetPositive, string name) =>
+        Assert.Contains(name, Assert.Throws<ArgumentException>(() => new MapTrainingOptions { WetCellWeight = wetCell, WetPositiveWeight = wetPositive }.Validate()).Message);
 }

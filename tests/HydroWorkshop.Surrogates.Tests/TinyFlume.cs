@@ -9,7 +9,7 @@ public static class TinyFlume
 {
     private static readonly Lazy<FlumeDataSet> Data = new(() =>
     {
-        var folder = Path.Combine(Path.GetTempPath(), "hw-surrogates-tiny-flume-seed3-16x32");
+        var folder = Folder;
         FlumeDataSetGenerator.Generate(new FlumeGeneratorOptions
         {
             OutputFolder = folder, Events = 6, Seed = 3, Frames = 24, FrameInterval = 0.8,
@@ -19,6 +19,9 @@ public static class TinyFlume
     });
 
     public static FlumeDataSet DataSet => Data.Value;
+
+    /// <summary>The data set's folder (generated on first use of <see cref="DataSet"/>).</summary>
+    public static string Folder { get; } = Path.Combine(Path.GetTempPath(), "hw-surrogates-tiny-flume-seed3-16x32");
 
     /// <summary>All events but the last as one set (training), the last alone (validation).</summary>
     public static (MapSequences Train, MapSequences Validation) Sets()

@@ -17,6 +17,11 @@ public sealed record MapBatch(Tensor Depth, Tensor Statics, Tensor Forcing, Tens
     public long Rows => Depth.size(2);
     public long Columns => Depth.size(3);
 
+    /// <summary>The batch mirrored across the grid's x axis: every map's rows reversed (row y becomes rows − 1 − y), the
+    /// forcing series unchanged. A new batch that owns its tensors (training augmentation, <see cref="MapTrainingOptions.MirrorRows"/>).</summary>
+    public MapBatch MirroredRows() =>
+        new(Depth.flip(-2), Statics.flip(-2), Forcing.clone(), Extra?.flip(-2), Open.flip(-2));
+
     public void Dispose()
     {
         Depth.Dispose();

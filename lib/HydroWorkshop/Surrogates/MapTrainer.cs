@@ -149,7 +149,9 @@ public sealed partial class MapTrainer
             token.ThrowIfCancellationRequested();
             var chunk = windows.Skip(k * Config.BatchSize).Take(Config.BatchSize).ToArray();
             using var scope = NewDisposeScope();
-            using var batch = train.Batch(chunk.Select(c => c.Event).ToArray(), chunk.Select(c => c.Start).ToArray(), length, Scales!);
+            using var drawn = train.Batch(chunk.Select(c => c.Event).ToArray(), chunk.Select(c => c.Start).ToArray(), length, Scales!);
+            using var mirrored = Options.MirrorRows && random.Next(2) == 1 ? drawn.MirroredRows() : null;
+            var batch = mirrored ?? drawn;
             var loss = Loss(mapModel.Rollout(batch, Options.WarmupFrames, teacher, random), batch);   // the scope frees the roll-out
             optimizer.zero_grad();
             loss.backward();
@@ -164,21 +166,28 @@ public sealed partial class MapTrainer
         return sum / Math.Max(1, batches);
     }
 
-    /// <summary>Scaled-depth MSE over open (non-solid) cells of the predicted frames, plus
-    /// <see cref="MapTrainingOptions.WetDryWeight"/> x the binary cross-entropy of the wet/dry logits against the
-    /// observed wet cells (depth above <see cref="MapTrainingOptions.WetThreshold"/>).</summary>
-    private Tensor Loss(MapRollout rollout, MapBatch batch)
+    /// <summary>Scaled-depth MSE over open (non-solid) cells of the predicted frames (wet cells weighted by
+    /// <see cref="MapTrainingOptions.WetCellWeight"/>), plus <see cref="MapTrainingOptions.WetDryWeight"/> x the binary
+    /// cross-entropy of the wet/dry logits against the observed wet cells (depth above
+    /// <see cref="MapTrainingOptions.WetThreshold"/>; wet class weighted by <see cref="MapTrainingOptions.WetPositiveWeight"/>).
+    /// Needs <see cref="Scales"/>. A scalar tensor.</summary>
+    public Tensor Loss(MapRollout rollout, MapBatch batch)
     {
         var predicted = rollout.Depth;                                                               // [b, n, y, x]
         var observed = batch.Depth.narrow(1, Options.WarmupFrames, predicted.size(1));
         var open = batch.Open;                                                                       // [b, 1, y, x]
         var cells = (open.sum() * predicted.size(1)).clamp_min(1);
-        var mse = ((predicted - observed).square() * open).sum() / cells;
+        var scales = Scales ?? throw new InvalidOperationException("no scales: call Fit, Load or set Scales first");
+        var wet = (observed > Options.WetThreshold / scales.Depth).to(ScalarType.Float32);
+        var squared = (predicted - observed).square() * open;
+        var mse = (Options.WetCellWeight == 1 ? squared : squared * (wet * (Options.WetCellWeight - 1) + 1)).sum() / cells;
         if (Options.WetDryWeight == 0) return mse;
-        var wet = (observed > Options.WetThreshold / Scales!.Depth).to(ScalarType.Float32);
         var logit = rollout.WetLogit;
-        // Numerically stable BCE with logits: max(z, 0) - z y + log(1 + exp(-|z|)).
-        var bce = logit.relu() - logit * wet + (-logit.abs()).exp().log1p();
+        // Numerically stable BCE with logits: max(z, 0) - z y + log(1 + exp(-|z|)); with a positive-class weight p,
+        // (1 - y) z + (1 + (p - 1) y) (log(1 + exp(-|z|)) + max(-z, 0)), as PyTorch's pos_weight.
+        var bce = Options.WetPositiveWeight == 1
+            ? logit.relu() - logit * wet + (-logit.abs()).exp().log1p()
+            : (1 - wet) * logit + (wet * (Options.WetPositiveWeight - 1) + 1) * ((-logit.abs()).exp().log1p() + (-logit).relu());
         return mse + Options.WetDryWeight * (bce * open).sum() / cells;
     }
 

@@ -29,6 +29,16 @@ public sealed record MapTrainingOptions
     public MapStopMetric StopMetric { get; init; } = MapStopMetric.WetRmse;
     /// <summary>Weight of the wet/dry cross-entropy beside the depth MSE in the loss (0: depth MSE alone).</summary>
     public double WetDryWeight { get; init; } = 0.1;
+    /// <summary>Weight of the depth error in cells the observation says are wet, relative to dry cells (1: plain MSE). Above 1
+    /// the loss leans towards the water the wet-cell RMSE scores, rather than the many dry cells that are easy.</summary>
+    public double WetCellWeight { get; init; } = 1.0;
+    /// <summary>Weight of the wet class in the wet/dry cross-entropy (1: plain BCE). Above 1 a gate that learned
+    /// "dry everywhere" (events that start dry, like a dike breach) pays for every missed wet cell.</summary>
+    public double WetPositiveWeight { get; init; } = 1.0;
+    /// <summary>Augmentation: each training batch is mirrored across the grid's x axis (rows reversed) with probability
+    /// 1/2. Valid when the physics is symmetric under that mirror, as in the flume (walls on both long sides, bed
+    /// sloping along x only, the inflow segment and obstacles mirrored with the maps).</summary>
+    public bool MirrorRows { get; init; }
     /// <summary>Events rolled out at once in validation and evaluation.</summary>
     public int EvaluationBatchSize { get; init; } = 2;
     /// <summary>Stop training (keeping the best weights) once this much wall time has passed; null for no limit.</summary>
@@ -42,6 +52,8 @@ public sealed record MapTrainingOptions
         if (WindowsPerEvent < 1) throw new ArgumentException($"WindowsPerEvent must be at least 1, got {WindowsPerEvent}");
         if (!(WetThreshold >= 0)) throw new ArgumentException($"WetThreshold must be non-negative, got {WetThreshold}");
         if (!(WetDryWeight >= 0)) throw new ArgumentException($"WetDryWeight must be non-negative, got {WetDryWeight}");
+        if (!(WetCellWeight > 0)) throw new ArgumentException($"WetCellWeight must be positive, got {WetCellWeight}");
+        if (!(WetPositiveWeight > 0)) throw new ArgumentException($"WetPositiveWeight must be positive, got {WetPositiveWeight}");
         if (EvaluationBatchSize < 1) throw new ArgumentException($"EvaluationBatchSize must be at least 1, got {EvaluationBatchSize}");
         TeacherForcing.At(1);
     }

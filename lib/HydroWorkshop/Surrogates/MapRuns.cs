@@ -1,0 +1,120 @@
+using System.Globalization;
+using HydroWorkshop.Common;
+using HydroWorkshop.FloodData;
+using HydroWorkshop.Torch.Checkpoints;
+using HydroWorkshop.Torch.Modules;
+using static HydroWorkshop.Torch.torch;
+
+namespace HydroWorkshop.Surrogates;
+
+/// <summary>The events of a map run: training, validation and test sets.</summary>
+public sealed record MapRunData(MapSequences Train, MapSequences Validation, MapSequences Test);
+
+/// <summary>The outcome of <see cref="MapRuns.Train"/>: the training result and the test events' scores.</summary>
+public sealed record MapRunResult(MapTrainingResult Training, IReadOnlyList<MapEventScores> Test, string RunFolder);
+
+/// <summary>
+/// Map runs driven by a YAML config (<see cref="MapRunConfigReader"/>), what <c>hw surrogate train CONFIG.yml</c> and
+/// <c>hw surrogate evaluate RUN_FOLDER</c> call: build the data and model the config names, train with
+/// <see cref="MapTrainer"/> into the run folder (which keeps a copy of the config, <c>map_run.yml</c>, so that the run
+/// can be evaluated from its folder alone) and score the test events into <c>RUN_FOLDER/evaluation/test/</c>.
+/// </summary>
+public static class MapRuns
+{
+    /// <summary>Trains the run <paramref name="configPath"/> describes, then evaluates it on the test events.</summary>
+    public static MapRunResult Train(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null)
+    {
+        log ??= Console.WriteLine;
+        var config = MapRunConfigReader.Read(configPath);
+        var data = LoadData(config.Data);
+        log($"map run {config.RunFolder}: {config.Model.Type}, {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test events " +
+            $"of {data.Train.Frames} frames on {data.Train.Rows} x {data.Train.Columns} cells");
+        manual_seed(config.Training.Seed);
+        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames);
+        Directory.CreateDirectory(config.RunFolder);
+        WriteConfigCopy(configPath, config.RunFolder);
+        var trainer = new MapTrainer(model, config.Training, config.Map, config.RunFolder, log);
+        var fit = trainer.Fit(data.Train, data.Validation, cancellationToken);
+        var scores = trainer.Evaluate(data.Test, Path.Combine(config.RunFolder, "evaluation", "test"));
+        log(Summary("test", scores));
+        return new MapRunResult(fit, scores, config.RunFolder);
+    }
+
+    /// <summary>Scores a trained run (its folder's <c>map_run.yml</c>, scales and best weights) on the events of
+    /// <paramref name="split"/> (test, validation or train), writing <c>RUN_FOLDER/evaluation/&lt;split&gt;/</c>.</summary>
+    public static IReadOnlyList<MapEventScores> Evaluate(string runFolder, string split = "test", Action<string>? log = null)
+    {
+        log ??= Console.WriteLine;
+        var copy = Path.Combine(runFolder, MapRunConfigReader.RunFolderCopy);
+        if (!File.Exists(copy)) throw new FileNotFoundException($"{runFolder} is not a map run folder: {MapRunConfigReader.RunFolderCopy} is missing (made by hw surrogate train)", copy);
+        var config = MapRunConfigReader.Read(copy) with { RunFolder = Path.GetFullPath(runFolder) };
+        var data = LoadData(config.Data);
+        var events = split switch
+        {
+            "test" => data.Test,
+            "validation" => data.Validation,
+            "train" => data.Train,
+            _ => throw new ArgumentException($"split '{split}' is not one of test, validation, train", nameof(split)),
+        };
+        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames);
+        var trainer = new MapTrainer(model, config.Training, config.Map, config.RunFolder, log);
+        trainer.Load();
+        var scores = trainer.Evaluate(events, Path.Combine(config.RunFolder, "evaluation", split));
+        log(Summary(split, scores));
+        return scores;
+    }
+
+    /// <summary>The model <paramref name="model"/> describes, for <paramref name="inputs"/>.</summary>
+    public static Module BuildModel(MapModelConfig model, MapInputs inputs, int warmupFrames) => model.Type switch
+    {
+        "cnnlstm" => new CnnLstm(inputs, warmupFrames, model.Features, model.Latent, model.HiddenSize),
+        "convlstm_forecaster" => new ConvLstmForecaster(inputs, model.Features, model.HiddenChannels, model.NumLayers, model.KernelSize, model.Peephole),
+        _ => throw new ArgumentException($"unknown map model type '{model.Type}' (cnnlstm, convlstm_forecaster)"),
+    };
+
+    /// <summary>The training, validation and test events <paramref name="data"/> describes.</summary>
+    public static MapRunData LoadData(MapDataConfig data)
+    {
+        if (data.Type == "dike_breach")
+        {
+            var folder = data.Folder != "default" ? data.Folder : ProjectPaths.SharedDataSet("dike_breach_bentivoglio2023_subset")
+                ?? throw new DirectoryNotFoundException("data set dike_breach_bentivoglio2023_subset not found ($HYDROWORKSHOP_DATA or ../shared/data); set data: folder");
+            var dike = DikeBreachDataSet.Open(folder);
+            return new MapRunData(MapSequences.FromDikeBreach(dike, data.TrainIds), MapSequences.FromDikeBreach(dike, data.ValidationIds),
+                MapSequences.FromDikeBreach(dike, data.TestIds));
+        }
+        var flumeFolder = data.Folder != "default" ? data.Folder
+            : Path.Combine(ProjectPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "out", "flume-dataset");
+        if (!File.Exists(Path.Combine(flumeFolder, FlumeDataSetFormat.MetadataFile)))
+            throw new FileNotFoundException($"no flume data set in {flumeFolder} (make one with data-scripts/make-flume-dataset.sh --out {flumeFolder})");
+        var flume = FlumeDataSet.Open(flumeFolder);
+        var train = MapSequences.FromFlume(flume, flume.Split("train"));
+        foreach (var extraFolder in data.ExtraTrainFolders)
+        {
+            var extra = FlumeDataSet.Open(extraFolder);
+            if (extra.Rows != flume.Rows || extra.Columns != flume.Columns || extra.Frames != flume.Frames)
+                throw new InvalidDataException($"{extraFolder}: {extra.Frames} frames of {extra.Rows} x {extra.Columns} cells, but {flumeFolder} has {flume.Frames} of {flume.Rows} x {flume.Columns}");
+            var more = MapSequences.FromFlume(extra, Enumerable.Range(0, extra.EventCount).ToArray());
+            // Event names repeat across data sets (event_0000, ...): prefix the folder's name.
+            var renamed = more.Events.Select(e => e with { Name = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(extraFolder))}/{e.Name}" });
+            train = new MapSequences([.. train.Events, .. renamed], train.Frames, train.Rows, train.Columns, train.ForcingNames, train.ExtraNames);
+        }
+        return new MapRunData(train, MapSequences.FromFlume(flume, flume.Split("validation")), MapSequences.FromFlume(flume, flume.Split("test")));
+    }
+
+    /// <summary>One line: mean wet-cell RMSE (m and % of the event's maximum depth), MAE and CSI over the events.</summary>
+    public static string Summary(string split, IReadOnlyList<MapEventScores> scores) => string.Create(CultureInfo.InvariantCulture,
+        $"{split}: {scores.Count} events, wet RMSE {scores.Average(s => s.Scores.WetRmse):F4} m " +
+        $"({100 * scores.Average(s => s.Scores.WetRmse / s.MaxObservedDepth):F1} % of the event's max depth), " +
+        $"MAE {scores.Average(s => s.Scores.Mae):F4} m, CSI {scores.Average(s => s.Scores.Csi):F3} (worst {scores.Min(s => s.Scores.Csi):F3})");
+
+    // The run folder's copy of the config, with config_folder so that its relative paths still resolve from there.
+    private static void WriteConfigCopy(string configPath, string runFolder)
+    {
+        var text = File.ReadAllText(configPath);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        if (!text.Split('\n').Any(line => line.StartsWith("config_folder:", StringComparison.Ordinal)))
+            text = text.TrimEnd() + $"\nconfig_folder: '{folder.Replace("'", "''", StringComparison.Ordinal)}'\n";
+        AtomicFile.WriteAllText(Path.Combine(runFolder, MapRunConfigReader.RunFolderCopy), text);
+    }
+}

@@ -1,0 +1,146 @@
+using Xunit;
+
+namespace HydroWorkshop.Surrogates.Tests;
+
+public sealed class MapRunConfigReaderTests
+{
+    private const string Full = """
+        run_folder: runs/flume
+        data:
+          type: flume
+          folder: data/flume
+          extra_train_folders: [data/more]
+        model: { type: convlstm_forecaster, features: 12, hidden_channels: 24, num_layers: 2, kernel_size: 5, peephole: true }
+        training:
+          epochs: 50
+          batch_size: 2
+          optimizer: adamw
+          learning_rate: { 1: 0.002, 20: 0.0005 }
+          weight_decay: 0.0001
+          clip_grad_norm: 0.5
+          validate_every: 2
+          patience: 8
+          min_epochs: 4
+          seed: 7
+        map:
+          warmup_frames: 3
+          window_frames: 20
+          windows_per_event: 2
+          teacher_forcing: { start: 0.5, end: 0.1, decay_epochs: 12, decay: inverse_sigmoid }
+          wet_threshold: 0.002
+          stop_metric: csi
+          wet_dry_weight: 0.2
+          wet_cell_weight: 3
+          wet_positive_weight: 2.5
+          mirror_rows: true
+          evaluation_batch_size: 4
+          time_limit_minutes: 1.5
+        """;
+
+    [Fact]
+    public void Parse_EveryKey_SetsConfig()
+    {
+        var config = MapRunConfigReader.Parse(Full, "full.yml");
+        Assert.Equal("runs/flume", config.RunFolder);
+        Assert.Equal(new MapDataConfig { Type = "flume", Folder = "data/flume", ExtraTrainFolders = ["data/more"] }.ExtraTrainFolders, config.Data.ExtraTrainFolders);
+        Assert.Equal("data/flume", config.Data.Folder);
+        Assert.Equal(new MapModelConfig { Type = "convlstm_forecaster", Features = 12, HiddenChannels = 24, NumLayers = 2, KernelSize = 5, Peephole = true }, config.Model);
+        var t = config.Training;
+        Assert.Equal((50, 2, "adamw", 1e-4, 0.5, 2, 8, 4, 7UL), (t.Epochs, t.BatchSize, t.Optimizer, t.WeightDecay, t.ClipGradNorm, t.ValidateEvery, t.Patience, t.MinEpochs, t.Seed));
+        Assert.Equal(0.0005, t.LearningRates![20]);
+        var m = config.Map;
+        Assert.Equal((3, 20, 2, 0.002, MapStopMetric.Csi, 0.2, 3.0, 2.5, true, 4), (m.WarmupFrames, m.WindowFrames, m.WindowsPerEvent, m.WetThreshold,
+            m.StopMetric, m.WetDryWeight, m.WetCellWeight, m.WetPositiveWeight, m.MirrorRows, m.EvaluationBatchSize));
+        Assert.Equal(new TeacherForcingSchedule(0.5, 0.1, 12, TeacherForcingDecay.InverseSigmoid), m.TeacherForcing);
+        Assert.Equal(TimeSpan.FromMinutes(1.5), m.TimeLimit);
+    }
+
+    [Fact]
+    public void Parse_UnknownKey_NamesClosestKeyFileAndLine()
+    {
+        var error = Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("run_folder: r\nmap:\n  warmup_frame: 4\n", "flume.yml"));
+        Assert.Contains("flume.yml line 3", error.Message);
+        Assert.Contains("unknown key 'warmup_frame' in 'map'; did you mean 'warmup_frames'?", error.Message);
+    }
+
+    [Fact]
+    public void Parse_UnknownTopLevelAndTeacherForcingKeys_NameClosest()
+    {
+        Assert.Contains("did you mean 'training'", Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("run_folder: r\ntrainig: {}\n")).Message);
+        var error = Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("run_folder: r\nmap:\n  teacher_forcing: { start: 1, decay_epoch: 3 }\n", "c.yml"));
+        Assert.Contains("c.yml line 3", error.Message);
+        Assert.Contains("did you mean 'decay_epochs'", error.Message);
+    }
+
+    [Fact]
+    public void Parse_MissingRunFolder_NamesKey() =>
+        Assert.Contains("'run_folder' is missing", Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("model: { type: cnnlstm }\n", "c.yml")).Message);
+
+    [Theory]
+    [InlineData("model:\n  type: unet\n", "line 3: 'unet' is not one of cnnlstm, convlstm_forecaster")]
+    [InlineData("training:\n  epochs: many\n", "line 3: 'many' is not a whole number")]
+    [InlineData("model:\n  features: 0\n", "line 3: expected a positive whole number, got 0")]
+    [InlineData("map:\n  mirror_rows: maybe\n", "line 3: 'maybe' is not true or false")]
+    [InlineData("map:\n  warmup_frames: 0\n", "c.yml: map: WarmupFrames must be at least 1")]
+    [InlineData("map:\n  wet_cell_weight: 0\n", "c.yml: map: WetCellWeight must be positive")]
+    [InlineData("training:\n  epochs: 0\n", "c.yml: training:")]
+    [InlineData("data:\n  test_ids: [5-1]\n", "line 3: '5-1' is not an id or a range")]
+    public void Parse_BadValue_NamesFileLineAndValue(string yaml, string expected) =>
+        Assert.Contains(expected, Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("run_folder: r\n" + yaml, "c.yml")).Message);
+
+    [Fact]
+    public void Parse_IdRanges_Expand()
+    {
+        var config = MapRunConfigReader.Parse("run_folder: r\ndata: { type: dike_breach, train_ids: [1-3, 7], test_ids: [500] }\n");
+        Assert.Equal([1, 2, 3, 7], config.Data.TrainIds);
+        Assert.Equal([500], config.Data.TestIds);
+        Assert.Equal(Enumerable.Range(21, 4), config.Data.ValidationIds);
+    }
+
+    [Fact]
+    public void Parse_TeacherForcingNone_IsNone() =>
+        Assert.Equal(TeacherForcingSchedule.None, MapRunConfigReader.Parse("run_folder: r\nmap: { teacher_forcing: none }\n").Map.TeacherForcing);
+
+    [Fact]
+    public void Parse_Defaults_MatchTheDocumentedOnes()
+    {
+        var config = MapRunConfigReader.Parse("run_folder: r\n");
+        Assert.Equal(new MapModelConfig(), config.Model);
+        Assert.Equal(new MapTrainingOptions(), config.Map);
+        Assert.Equal(("flume", "default"), (config.Data.Type, config.Data.Folder));
+    }
+
+    [Fact]
+    public void Read_RelativePaths_ResolveFromTheFilesFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"hw-map-config-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var path = Path.Combine(folder, "run.yml");
+            File.WriteAllText(path, "run_folder: ../runs/a\ndata: { folder: flume, extra_train_folders: [more] }\n");
+            var config = MapRunConfigReader.Read(path);
+            Assert.Equal(Path.GetFullPath(Path.Combine(folder, "..", "runs", "a")), config.RunFolder);
+            Assert.Equal(Path.Combine(folder, "flume"), config.Data.Folder);
+            Assert.Equal(Path.Combine(folder, "more"), config.Data.ExtraTrainFolders[0]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Read_MissingFile_NamesIt() =>
+        Assert.Contains("nowhere.yml", Assert.Throws<FileNotFoundException>(() => MapRunConfigReader.Read("nowhere.yml")).Message);
+
+    [Fact]
+    public void Read_AccuracyConfig_Parses()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "accuracy", "flume-cnnlstm.yml");     // tests/accuracy/, copied by the project
+        var config = MapRunConfigReader.Read(path);
+        Assert.Equal("cnnlstm", config.Model.Type);
+        Assert.Equal(4, config.Map.WarmupFrames);
+        Assert.Equal(TimeSpan.FromMinutes(5), config.Map.TimeLimit);
+    }
+}

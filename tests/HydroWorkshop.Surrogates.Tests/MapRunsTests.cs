@@ -1,0 +1,64 @@
+using Xunit;
+
+namespace HydroWorkshop.Surrogates.Tests;
+
+public sealed class MapRunsTests
+{
+    [Fact]
+    public void TrainThenEvaluate_TinyFlume_WritesRunAndReproducesTestScores()
+    {
+        _ = TinyFlume.DataSet;                                                 // generated on first use
+        var folder = Path.Combine(Path.GetTempPath(), $"hw-map-runs-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var config = Path.Combine(folder, "tiny.yml");
+            File.WriteAllText(config, $"""
+                run_folder: run
+                data: {"{"} type: flume, folder: '{TinyFlume.Folder}' {"}"}
+                model: {"{"} type: cnnlstm, features: 4, latent: 8, hidden_size: 8 {"}"}
+                training: {"{"} epochs: 3, batch_size: 2, learning_rate: 0.002, seed: 5 {"}"}
+                map: {"{"} warmup_frames: 3, mirror_rows: true, wet_cell_weight: 2 {"}"}
+                """);
+            var lines = new List<string>();
+            var run = MapRuns.Train(config, lines.Add);
+            var runFolder = Path.Combine(folder, "run");
+            Assert.Equal(runFolder, run.RunFolder);
+            Assert.Equal(3, run.Training.History.Count);
+            foreach (var file in new[] { MapRunConfigReader.RunFolderCopy, "config.json", "scales.json", "best_model.safetensors", "training_log.csv",
+                         Path.Combine("evaluation", "test", "event_metrics.csv") })
+                Assert.True(File.Exists(Path.Combine(runFolder, file)), file);
+            Assert.Contains(lines, l => l.StartsWith("test: 1 events, wet RMSE", StringComparison.Ordinal));
+
+            // Evaluating the folder alone (config copy, scales, best weights) gives the same scores.
+            File.Delete(config);
+            var again = MapRuns.Evaluate(runFolder, "test", _ => { });
+            Assert.Equal(run.Test.Select(s => s.Scores), again.Select(s => s.Scores));
+            var validation = MapRuns.Evaluate(runFolder, "validation", _ => { });
+            Assert.Single(validation);
+            Assert.True(File.Exists(Path.Combine(runFolder, "evaluation", "validation", "event_metrics.csv")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_NotARunFolder_NamesTheMissingConfig() =>
+        Assert.Contains(MapRunConfigReader.RunFolderCopy, Assert.Throws<FileNotFoundException>(() => MapRuns.Evaluate(Path.GetTempPath(), "test", _ => { })).Message);
+
+    [Fact]
+    public void LoadData_FlumeWithExtraTrainFolder_AddsEveryEventAsTraining()
+    {
+        var data = MapRuns.LoadData(new MapDataConfig { Folder = TinyFlume.Folder, ExtraTrainFolders = [TinyFlume.Folder] });
+        var own = TinyFlume.DataSet.Split("train").Count;
+        Assert.Equal(own + TinyFlume.DataSet.EventCount, data.Train.Count);
+        Assert.Equal(TinyFlume.DataSet.Split("test").Count, data.Test.Count);
+        Assert.StartsWith("hw-surrogates-tiny-flume-seed3-16x32/event_", data.Train.Events[^1].Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BuildModel_UnknownType_Throws() =>
+        Assert.Throws<ArgumentException>(() => MapRuns.BuildModel(new MapModelConfig { Type = "unet" }, new MapInputs(2, 1, 0, 16, 32), 2));
+}
