@@ -1,5 +1,7 @@
 using HydroWorkshop.Training;
 using YamlDotNet.RepresentationModel;
+using HydroWorkshop.Common;
+using static HydroWorkshop.Common.StrictYaml;
 
 namespace HydroWorkshop.Surrogates;
 
@@ -17,9 +19,7 @@ namespace HydroWorkshop.Surrogates;
 /// </summary>
 public static partial class MapRunConfigReader
 {
-    private delegate MapRunConfig Setter(MapRunConfig config, YamlNode value, Context context);
-
-    private sealed record Context(string File);
+    private delegate MapRunConfig Setter(MapRunConfig config, YamlNode value, YamlContext context);
 
     private static readonly Dictionary<string, Setter> DataKeys = new()
     {
@@ -117,7 +117,7 @@ public static partial class MapRunConfigReader
 
     private static (MapRunConfig Config, string? ConfigFolder) ParseWithFolder(string yaml, string file)
     {
-        var context = new Context(file);
+        var context = new YamlContext(file);
         var stream = new YamlStream();
         try
         {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
+using HydroWorkshop.Common;
+using static HydroWorkshop.Common.StrictYaml;
 
 namespace HydroWorkshop.Training;
 
@@ -22,7 +24,7 @@ public static partial class RunConfigReader
         new[] { ("data", DataKeys), ("model", ModelKeys), ("training", TrainingKeys) }
             .SelectMany(s => s.Item2.Keys.Select(k => $"{s.Item1}.{k}")).Where(k => !NotSearchable.Contains(k)).ToArray();
 
-    private static SearchConfig ParseSearch(YamlNode node, RunConfig config, Context context)
+    private static SearchConfig ParseSearch(YamlNode node, RunConfig config, YamlContext context)
     {
         if (node is not YamlMappingNode mapping) throw Error(node, context, "'search' must be a mapping, e.g. { method: random, trials: 8, hidden_size: [32, 64] }");
         // A bare name stands for its section's key when only one section has it (all do today).
@@ -52,7 +54,7 @@ public static partial class RunConfigReader
         return search;
     }
 
-    private static SearchSpace Space(string key, YamlNode value, RunConfig config, Context context)
+    private static SearchSpace Space(string key, YamlNode value, RunConfig config, YamlContext context)
     {
         var section = key[..key.IndexOf('.')];
         var setter = (section switch { "data" => DataKeys, "model" => ModelKeys, _ => TrainingKeys })[key[(section.Length + 1)..]];
@@ -92,7 +94,7 @@ public static partial class RunConfigReader
         throw Error(value, context, $"'{key}' in 'search' takes a list of choices [a, b, c] or a range {{min: a, max: b}}");
     }
 
-    private static int Positive(YamlNode node, Context context) =>
+    private static int Positive(YamlNode node, YamlContext context) =>
         Int(node, context) is > 0 and var n ? n : throw Error(node, context, "expected a positive whole number");
 
     /// <summary>Writes a copy of the YAML config at <paramref name="source"/> to <paramref name="destination"/> with keys

@@ -1,6 +1,8 @@
 using System.Globalization;
 using HydroWorkshop.Data;
 using YamlDotNet.RepresentationModel;
+using HydroWorkshop.Common;
+using static HydroWorkshop.Common.StrictYaml;
 
 namespace HydroWorkshop.Training;
 
@@ -17,9 +19,7 @@ namespace HydroWorkshop.Training;
 /// </summary>
 public static partial class RunConfigReader
 {
-    private delegate RunConfig Setter(RunConfig config, YamlNode value, Context context);
-
-    private sealed record Context(string File);
+    private delegate RunConfig Setter(RunConfig config, YamlNode value, YamlContext context);
 
     private static readonly Dictionary<string, Setter> DataKeys = new()
     {
@@ -125,7 +125,7 @@ public static partial class RunConfigReader
     /// <summary>Parses YAML text; <paramref name="file"/> names it in errors.</summary>
     public static RunConfig Parse(string yaml, string file = "config")
     {
-        var context = new Context(file);
+        var context = new YamlContext(file);
         var stream = new YamlStream();
         try
         {
@@ -182,66 +182,10 @@ public static partial class RunConfigReader
         return config;
     }
 
-    private static string CheckKey(YamlNode key, IEnumerable<string> valid, string where, Context context)
-    {
-        var name = key is YamlScalarNode scalar ? scalar.Value ?? "" : key.ToString();
-        var names = valid.ToArray();
-        if (names.Contains(name)) return name;
-        var closest = names.MinBy(n => Distance(n, name))!;
-        throw Error(key, context, $"unknown key '{name}' in {where}; did you mean '{closest}'? (valid: {string.Join(", ", names)})");
-    }
-
-    /// <summary>Levenshtein distance, for the "did you mean" hint.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
-    }
-
-    private static FormatException Error(YamlNode node, Context context, string message) =>
-        new($"{context.File} line {node.Start.Line}: {message}");
-
-    private static bool IsNull(YamlNode node) => node is YamlScalarNode { Value: null or "" or "null" or "~" };
-
-    private static string Text(YamlNode node, Context context) =>
-        node is YamlScalarNode { Value: { } value } ? value : throw Error(node, context, "expected a single value");
-
-    private static string OneOf(YamlNode node, Context context, params string[] allowed)
-    {
-        var value = Text(node, context).ToLowerInvariant();
-        return allowed.Contains(value) ? value : throw Error(node, context, $"'{value}' is not one of {string.Join(", ", allowed)}");
-    }
-
-    private static int Int(YamlNode node, Context context) =>
-        int.TryParse(Text(node, context), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value : throw Error(node, context, $"'{Text(node, context)}' is not a whole number");
-
-    private static double Number(YamlNode node, Context context) =>
-        double.TryParse(Text(node, context), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value : throw Error(node, context, $"'{Text(node, context)}' is not a number");
-
-    private static bool Bool(YamlNode node, Context context) => Text(node, context).ToLowerInvariant() switch
-    {
-        "true" or "yes" or "on" => true,
-        "false" or "no" or "off" => false,
-        var other => throw Error(node, context, $"'{other}' is not true or false"),
-    };
-
-    private static IReadOnlyList<string> List(YamlNode node, Context context) =>
-        node is YamlSequenceNode sequence ? sequence.Children.Select(c => Text(c, context)).ToArray() : throw Error(node, context, "expected a list, e.g. [a, b]");
-
-    private static IReadOnlyList<double> Numbers(YamlNode node, Context context) =>
+    private static IReadOnlyList<double> Numbers(YamlNode node, YamlContext context) =>
         node is YamlSequenceNode sequence ? sequence.Children.Select(c => Number(c, context)).ToArray() : throw Error(node, context, "expected a list of numbers, e.g. [1.0, 0.5]");
 
-    private static Period PeriodOf(YamlNode node, Context context)
+    private static Period PeriodOf(YamlNode node, YamlContext context)
     {
         var parts = List(node, context);
         if (parts.Count != 2) throw Error(node, context, "a period is [start, end], e.g. [1999-10-01, 2008-09-30]");
