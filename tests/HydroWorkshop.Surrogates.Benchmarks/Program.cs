@@ -25,7 +25,7 @@ var wetCellWeight = Option("--wet-weight", 1.0);
 var wetDryWeight = Option("--wet-dry-weight", 0.1);
 var batchSize = (int)Option("--batch", 1);
 // The forecaster's wet/dry gate learned "dry everywhere" on the dike breach (first frames dry but the breach): a weight
-// on the wet class (4 measured dike CSI 0.017 instead of 0.000 at 1.5 minutes, no real fix; see docs/surrogates.md).
+// on the wet class (4 measured dike CSI 0.017 instead of 0.000 at 1.5 minutes, no real fix; see README.md, "Flood surrogates").
 var forecasterWetPositiveWeight = Option("--forecaster-wet-positive-weight", 1.0);
 var models = (OptionText("--models") ?? "cnnlstm,convlstm").Split(',', StringSplitOptions.RemoveEmptyEntries);
 var root = ProjectPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory();
@@ -45,7 +45,7 @@ var flumeData = FlumeDataSet.Open(flumeFolder);
 var flumeTrain = MapSequences.FromFlume(flumeData, flumeData.Split("train"));
 // More training events: a second data set drawn with another seed (all its events train; the test split above is
 // the default data set's, unchanged). 0 (the default) keeps the default data set's 16 training events alone: at a
-// 5-minute budget 48 more events (and --mirror) measured worse, see docs/surrogates.md.
+// 5-minute budget 48 more events (and --mirror) measured worse, see README.md, "Flood surrogates".
 var extraEvents = (int)Option("--extra-events", 0);
 if (extraEvents > 0)
 {
