@@ -18,13 +18,9 @@ for argument in "$@"; do
   esac
 done
 [ ${#notebooks[@]} -gt 0 ] || notebooks=(notebooks/*.ipynb)
-kernel=${KERNEL_DLL:-$(ls -t out/kernel/HydroWorkshop.Kernel.dll lib/HydroWorkshop.Kernel/bin/Release/net10.0/HydroWorkshop.Kernel.dll 2>/dev/null | head -1 || true)}
-if [ -z "$kernel" ] || [ ! -f "$kernel" ]; then
-  echo "error: the kernel is not built (run scripts/setup.sh, or set KERNEL_DLL)" >&2
-  exit 1
-fi
+require_kernel_dll
 say "exporting ${#notebooks[@]} notebook(s) to out/exported"
-dotnet "$kernel" export "${notebooks[@]}" --out out/exported
+dotnet "$KERNEL_DLL" export "${notebooks[@]}" --out out/exported
 [ "$run" = 1 ] || exit 0
 
 export HYDRO_FAST=${HYDRO_FAST:-1}

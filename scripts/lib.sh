@@ -21,3 +21,17 @@ apt_ensure() {
 # Debian's Python (sees python3-torch, Jupyter); the first python3 on PATH may be another one.
 DEBIAN_PYTHON=/usr/bin/python3
 export DEBIAN_PYTHON
+
+# The kernel under test: $KERNEL_DLL, else the newer of out/kernel (set-up) and the Release build; exported.
+# Fails with the reason when neither is built.
+require_kernel_dll() {
+  if [ -z "${KERNEL_DLL:-}" ]; then
+    KERNEL_DLL=$(ls -t "$REPO_ROOT/out/kernel/HydroWorkshop.Kernel.dll" \
+      "$REPO_ROOT/lib/HydroWorkshop.Kernel/bin/Release/net10.0/HydroWorkshop.Kernel.dll" 2>/dev/null | head -1 || true)
+  fi
+  if [ -z "$KERNEL_DLL" ] || [ ! -f "$KERNEL_DLL" ]; then
+    echo "error: the kernel is not built (run scripts/setup.sh, or set KERNEL_DLL)" >&2
+    exit 1
+  fi
+  export KERNEL_DLL
+}

@@ -7,15 +7,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$REPO_ROOT/tests/kernel"
 
-if [ -z "${KERNEL_DLL:-}" ]; then
-  KERNEL_DLL=$(ls -t "$REPO_ROOT/out/kernel/HydroWorkshop.Kernel.dll" \
-    "$REPO_ROOT/lib/HydroWorkshop.Kernel/bin/Release/net10.0/HydroWorkshop.Kernel.dll" 2>/dev/null | head -1 || true)
-fi
-if [ -z "$KERNEL_DLL" ] || [ ! -f "$KERNEL_DLL" ]; then
-  echo "error: the kernel is not built (run scripts/setup.sh, or set KERNEL_DLL)" >&2
-  exit 1
-fi
-export KERNEL_DLL
+require_kernel_dll
 say "kernel tests with $KERNEL_DLL"
 "$DEBIAN_PYTHON" -m unittest -v test_conformance test_protocol test_notebook 2>&1 | grep -v '^\[HydroWorkshop.Kernel '
 exit "${PIPESTATUS[0]}"

@@ -9,15 +9,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$REPO_ROOT"
 
-if [ -z "${KERNEL_DLL:-}" ]; then
-  KERNEL_DLL=$(ls -t "$REPO_ROOT/out/kernel/HydroWorkshop.Kernel.dll" \
-    "$REPO_ROOT/lib/HydroWorkshop.Kernel/bin/Release/net10.0/HydroWorkshop.Kernel.dll" 2>/dev/null | head -1 || true)
-fi
-if [ -z "$KERNEL_DLL" ] || [ ! -f "$KERNEL_DLL" ]; then
-  echo "error: the kernel is not built (run scripts/setup.sh, or set KERNEL_DLL)" >&2
-  exit 1
-fi
-export KERNEL_DLL HYDRO_FAST=1
+require_kernel_dll
+export HYDRO_FAST=1
 say "workshop notebooks in fast mode with $KERNEL_DLL"
 start=$(date +%s)
 status=0
