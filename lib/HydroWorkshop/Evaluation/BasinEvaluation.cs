@@ -143,13 +143,20 @@ public static class BasinEvaluation
     }
 
     /// <summary>Writes <c>predictions/&lt;basin&gt;.csv</c>, <c>metrics.csv</c> and <c>metrics_summary.txt</c> into <paramref name="folder"/>.</summary>
-    public static void Write(string folder, IReadOnlyList<BasinPredictions> basins, IReadOnlyDictionary<string, double>? areasSquareKilometres = null)
+    public static void Write(string folder, IReadOnlyList<BasinPredictions> basins, IReadOnlyDictionary<string, double>? areasSquareKilometres = null) =>
+        WriteFolder(folder, basins.Select(b => (b.BasinId, b.ToCsv(Area(areasSquareKilometres, b.BasinId)))), MetricsCsv(basins), SummaryTable(basins));
+
+    /// <summary>The evaluation folder's files, each written atomically: <c>predictions/&lt;basin&gt;.csv</c>,
+    /// <c>metrics.csv</c> and <c>metrics_summary.txt</c> (shared by single runs and ensembles).</summary>
+    internal static void WriteFolder(string folder, IEnumerable<(string BasinId, string Csv)> predictions, string metricsCsv, string summary)
     {
         Directory.CreateDirectory(Path.Combine(folder, "predictions"));
-        foreach (var basin in basins)
-            AtomicFile.WriteAllText(Path.Combine(folder, "predictions", basin.BasinId + ".csv"),
-                basin.ToCsv(areasSquareKilometres?.GetValueOrDefault(basin.BasinId) is > 0 and var area ? area : null));
-        AtomicFile.WriteAllText(Path.Combine(folder, "metrics.csv"), MetricsCsv(basins));
-        AtomicFile.WriteAllText(Path.Combine(folder, "metrics_summary.txt"), SummaryTable(basins));
+        foreach (var (basinId, csv) in predictions) AtomicFile.WriteAllText(Path.Combine(folder, "predictions", basinId + ".csv"), csv);
+        AtomicFile.WriteAllText(Path.Combine(folder, "metrics.csv"), metricsCsv);
+        AtomicFile.WriteAllText(Path.Combine(folder, "metrics_summary.txt"), summary);
     }
+
+    /// <summary>The basin's area (km²) when known and positive, for the m³/s columns.</summary>
+    internal static double? Area(IReadOnlyDictionary<string, double>? areasSquareKilometres, string basinId) =>
+        areasSquareKilometres?.GetValueOrDefault(basinId) is > 0 and var area ? area : null;
 }

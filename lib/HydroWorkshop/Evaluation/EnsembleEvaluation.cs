@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using HydroWorkshop.Data;
-using HydroWorkshop.Torch.Checkpoints;
 using HydroWorkshop.Torch.Modules;
 using static HydroWorkshop.Torch.torch;
 
@@ -135,12 +134,8 @@ public static class EnsembleEvaluation
     /// <summary>Writes <c>predictions/&lt;basin&gt;.csv</c> (with Lower/Upper), <c>metrics.csv</c> and <c>metrics_summary.txt</c>.</summary>
     public static void Write(string folder, IReadOnlyList<IPredictionBand> basins, IReadOnlyDictionary<string, double>? areasSquareKilometres = null)
     {
-        Directory.CreateDirectory(Path.Combine(folder, "predictions"));
-        foreach (var basin in basins)
-            AtomicFile.WriteAllText(Path.Combine(folder, "predictions", basin.BasinId + ".csv"),
-                basin.ToCsv(areasSquareKilometres?.GetValueOrDefault(basin.BasinId) is > 0 and var area ? area : null));
-        AtomicFile.WriteAllText(Path.Combine(folder, "metrics.csv"), MetricsCsv(basins));
         var band = basins.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"band {100 * basins[0].LowerQuantile:G3}–{100 * basins[0].UpperQuantile:G3} %, {basins[0].Source}\n") : "";
-        AtomicFile.WriteAllText(Path.Combine(folder, "metrics_summary.txt"), band + SummaryTable(basins));
+        BasinEvaluation.WriteFolder(folder, basins.Select(b => (b.BasinId, b.ToCsv(BasinEvaluation.Area(areasSquareKilometres, b.BasinId)))),
+            MetricsCsv(basins), band + SummaryTable(basins));
     }
 }
