@@ -57,7 +57,7 @@ if (extraEvents > 0)
     }
     var extraData = FlumeDataSet.Open(extraFolder);
     var extraTrain = MapSequences.FromFlume(extraData, Enumerable.Range(0, extraEvents).ToArray());
-    flumeTrain = new MapSequences([.. flumeTrain.Events, .. extraTrain.Events], flumeTrain.Frames, flumeTrain.Rows, flumeTrain.Columns, flumeTrain.ForcingNames, flumeTrain.ExtraNames);
+    flumeTrain = flumeTrain.WithEvents([.. flumeTrain.Events, .. extraTrain.Events]);
 }
 var flumeValidation = MapSequences.FromFlume(flumeData, flumeData.Split("validation"));
 var flumeTest = MapSequences.FromFlume(flumeData, flumeData.Split("test"));

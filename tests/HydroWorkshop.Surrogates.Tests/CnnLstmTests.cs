@@ -21,6 +21,23 @@ public sealed class CnnLstmTests
     }
 
     [Fact]
+    public void Rollout_DeadBottleneck_FramesStillChangeWithTheLstm()
+    {
+        // A trained model once zeroed its bottleneck path (all ReLUs off) and predicted one map for a whole event;
+        // the direct step path must keep every frame tied to the LSTM's output.
+        manual_seed(5);
+        using var model = new CnnLstm(new MapInputs(2, 1, 0, 16, 24), warmupFrames: 3, features: 4, latent: 8, hiddenSize: 8);
+        using var scope = NewDisposeScope();
+        using var batch = ConvLstmForecasterTests.RandomBatch(1, 9);
+        using (no_grad())
+            foreach (var (name, parameter) in model.named_parameters())
+                if (name.StartsWith("decoder", StringComparison.Ordinal)) parameter.zero_();
+        var depth = model.Rollout(batch, 3).Depth;                                  // [1, 6, y, x]
+        var largestChange = (depth[.., 1..] - depth[.., ..^1]).abs().max().item<float>();
+        Assert.True(largestChange > 1e-4f, $"consecutive frames differ by at most {largestChange} m");
+    }
+
+    [Fact]
     public void Rollout_OtherWarmup_Throws()
     {
         using var model = new CnnLstm(new MapInputs(2, 1, 0, 16, 24), warmupFrames: 3, features: 4);

@@ -55,6 +55,43 @@ public sealed class MapSequencesTests
     }
 
     [Fact]
+    public void FromFlume_TinyFlume_RoughnessAndInflowSegmentFromTheEventParameters()
+    {
+        var data = TinyFlume.DataSet;
+        var sequences = MapSequences.FromFlume(data, [1]);
+        var parameters = data.ReadEvent(1).Metadata.Parameters;
+        var cells = data.Rows * data.Columns;
+        var statics = sequences.Events[0].MoreStatics!;
+        Assert.All(statics.Take(cells), n => Assert.Equal((float)parameters.Manning, n));
+        // The inflow segment: West-column cells whose centre lies within centre ± width / 2, nothing anywhere else.
+        var segment = statics.Skip(cells).ToArray();
+        for (var row = 0; row < data.Rows; row++)
+        {
+            var y = (row + 0.5) * data.Metadata.CellSize;
+            var inside = Math.Abs(y - parameters.InflowCentre) <= 0.5 * parameters.InflowWidth;
+            Assert.Equal(inside ? 1f : 0f, segment[row * data.Columns]);
+        }
+        Assert.InRange(segment.Sum(), 1f, data.Rows - 1f);
+        Assert.Equal(segment.Sum(), Enumerable.Range(0, data.Rows).Sum(row => segment[row * data.Columns]));
+
+        var scales = sequences.FitScales();
+        Assert.Equal(parameters.Manning, scales.MoreStatics![0], 6);
+        using var scope = NewDisposeScope();
+        using var batch = sequences.Batch([0], scales);
+        Assert.Equal([1L, 4, data.Rows, data.Columns], batch.Statics.shape);
+        Assert.Equal(1f, batch.Statics[0, 2].min().item<float>(), 6);                  // roughness / its largest value
+    }
+
+    [Fact]
+    public void Batch_ScalesWithoutStaticMapScales_NamesTheMaps()
+    {
+        var sequences = MapSequences.FromFlume(TinyFlume.DataSet, [0]);
+        var old = sequences.FitScales() with { MoreStatics = null };
+        var error = Assert.Throws<ArgumentException>(() => sequences.Batch([0], old));
+        Assert.Contains("roughness, inflow_segment", error.Message);
+    }
+
+    [Fact]
     public void Constructor_WrongDepthLength_NamesEvent()
     {
         var error = Assert.Throws<ArgumentException>(() => new MapSequences([new MapEvent("bad", new float[5], new float[4], new float[4], new float[3], null)], 3, 2, 2, ["inflow"], []));
@@ -66,7 +103,8 @@ public sealed class MapSequencesTests
     {
         var data = TinyFlume.DataSet;
         var sequences = MapSequences.FromFlume(data, [0, 1]);
-        Assert.Equal(new MapInputs(2, 1, 0, 16, 32), sequences.Inputs);
+        Assert.Equal(new MapInputs(4, 1, 0, 16, 32), sequences.Inputs);
+        Assert.Equal(["roughness", "inflow_segment"], sequences.MoreStaticNames);
         using var scope = NewDisposeScope();
         var observed = sequences.ObservedDepth(1, start: 4);
         Assert.Equal([20L, 16, 32], observed.shape);

@@ -12,7 +12,11 @@ namespace HydroWorkshop.Surrogates;
 /// encoded and decoded in one batched pass, which is what makes a whole-event roll-out fast. The context's coarse map
 /// joins the LSTM output at the decoder's bottleneck, and features of the static maps and last observed depth, computed
 /// once per event, join the decoder at half resolution (skip connections: obstacles and the water's edge come from
-/// there, the dynamics from the LSTM). The head works at half resolution and is upsampled bilinearly; the per-frame
+/// there, the dynamics from the LSTM). Each step's LSTM output also reaches the head directly, as channels broadcast
+/// over the half-resolution grid, and the raw forcing joins the LSTM's input: with only the path through the
+/// bottleneck's ReLUs, a trained model could stop responding to the forcing altogether and predict the same map at every
+/// step of an event (measured on two of the four flume test events before this path existed). The head works at half
+/// resolution and is upsampled bilinearly; the per-frame
 /// encoder starts with a 4x4 stride-4 convolution and the decoder uses 2x2 stride-2 transposed convolutions, so a frame
 /// costs about 1.5 million multiply-adds on the default flume.
 /// Depth(t) = ReLU(last observed depth + decoded change) x wet gate x open (<see cref="DepthOutput"/>).
@@ -40,15 +44,16 @@ public sealed class CnnLstm : Module, IMapModel
             new Conv2d(features, 2 * features, 3, stride: 2, padding: 1), new ReLU(),                   // [b, 2f, y/4, x/4]
             new Conv2d(2 * features, 2 * features, 3, stride: 2, padding: 1), new ReLU()));             // [b, 2f, y/8, x/8]
         contextProjection = register_module("context_projection", new Linear(coarse, 2L * hiddenSize)); // h0, c0
-        lstm = register_module("lstm", new LSTM(latent, hiddenSize, batchFirst: true));
+        lstm = register_module("lstm", new LSTM(latent + inputs.Forcings, hiddenSize, batchFirst: true));
         decoderProjection = register_module("decoder_projection", new Linear(hiddenSize, coarse));      // [n, 2f * y/8 * x/8]
+        stepProjection = register_module("step_projection", new Linear(hiddenSize, features));          // [n, f], broadcast at y/2
         decoder = register_module("decoder", new Sequential(
             new ConvTranspose2d(4 * features, 2 * features, 2, stride: 2), new ReLU(),                  // [n, 2f, y/4, x/4]
             new ConvTranspose2d(2 * features, features, 2, stride: 2), new ReLU()));                    // [n, f, y/2, x/2]
         skipEncoder = register_module("skip_encoder", new Sequential(
             new Conv2d(inputs.Statics + 1, features, 3, padding: 1), new ReLU(),                        // [b, f, y, x]
             new Conv2d(features, features, 3, stride: 2, padding: 1), new ReLU()));                     // [b, f, y/2, x/2]
-        head = register_module("head", new Conv2d(2 * features, 2, 3, padding: 1));                     // [n, 2 (change, wet logit), y/2, x/2]
+        head = register_module("head", new Conv2d(3 * features, 2, 3, padding: 1));                     // [n, 2 (change, wet logit), y/2, x/2]
         upsample = register_module("upsample", new Upsample(2, "bilinear"));                           // [n, 2, y, x]
         DepthOutput.Initialise(head);
     }
@@ -59,7 +64,7 @@ public sealed class CnnLstm : Module, IMapModel
 
     private readonly int coarseRows, coarseColumns;
     private readonly Sequential frameEncoder, contextEncoder, decoder, skipEncoder;
-    private readonly Linear frameProjection, contextProjection, decoderProjection;
+    private readonly Linear frameProjection, contextProjection, decoderProjection, stepProjection;
     private readonly LSTM lstm;
     private readonly Conv2d head;
     private readonly Upsample upsample;
@@ -78,7 +83,7 @@ public sealed class CnnLstm : Module, IMapModel
         var forcingMaps = batch.Forcing[.., .., .., TensorIndex.None, TensorIndex.None].expand(b, frames, batch.Forcing.size(2), rows, columns);
         var frameInputs = batch.Extra is null ? forcingMaps : cat([forcingMaps, batch.Extra], 2);
         var encoded = frameEncoder.forward(frameInputs.reshape(b * frames, Inputs.Forcings + Inputs.Extra, rows, columns)).flatten(1);
-        var sequence = frameProjection.forward(encoded).reshape(b, frames, -1);                    // [b, time, latent]
+        var sequence = cat([frameProjection.forward(encoded).reshape(b, frames, -1), batch.Forcing], 2);   // [b, time, latent + forcings]
 
         // Context, once per event: static maps and the warm-up depths set the LSTM's initial state and the bottleneck map.
         var warmup = batch.Depth.narrow(1, 0, warmupFrames);                                        // [b, k, y, x]
@@ -90,14 +95,16 @@ public sealed class CnnLstm : Module, IMapModel
         var (output, _, _) = lstm.forward(sequence, (h0, c0));                                      // [b, time, hidden]
 
         // Decoder over the predicted frames at once, with the context map at the bottleneck and skip features at y/2.
-        var decoded = decoderProjection.forward(output.narrow(1, warmupFrames, n).reshape(b * n, -1)).relu()
-            .reshape(b, n, 2L * Features, coarseRows, coarseColumns);
+        var predictedOutput = output.narrow(1, warmupFrames, n).reshape(b * n, -1);                // [b * n, hidden]
+        var decoded = decoderProjection.forward(predictedOutput).reshape(b, n, 2L * Features, coarseRows, coarseColumns);
         var bottleneck = cat([decoded, contextMap.unsqueeze(1).expand(b, n, 2L * Features, coarseRows, coarseColumns)], 2)
             .reshape(b * n, 4L * Features, coarseRows, coarseColumns);
         var last = batch.Depth.select(1, warmupFrames - 1).unsqueeze(1);                            // [b, 1, y, x]
         var skip = skipEncoder.forward(cat([batch.Statics, last], 1));                              // [b, f, y/2, x/2]
         var skipped = skip.unsqueeze(1).expand(b, n, Features, rows / 2, columns / 2).reshape(b * n, Features, rows / 2, columns / 2);
-        var headOutput = upsample.forward(head.forward(cat([decoder.forward(bottleneck), skipped], 1)));   // [b * n, 2, y, x]
+        var step = stepProjection.forward(predictedOutput)[.., .., TensorIndex.None, TensorIndex.None]
+            .expand(b * n, Features, rows / 2, columns / 2);                                        // [b * n, f, y/2, x/2]
+        var headOutput = upsample.forward(head.forward(cat([decoder.forward(bottleneck), skipped, step], 1)));   // [b * n, 2, y, x]
         var baseDepth = last.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
         var open = batch.Open.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
         var (depth, logit) = DepthOutput.Apply(headOutput, baseDepth, open, training);              // [b * n, 1, y, x] each

@@ -11,7 +11,10 @@ namespace HydroWorkshop.Surrogates;
 /// ReLU: never negative. open (0 in solid cells): obstacles stay dry. gate: sigmoid(logit) in training (differentiable,
 /// so the MSE teaches it to close where observed water is absent) and the hard step logit &gt; 0 in evaluation, so a cell
 /// the model judges dry gets exactly 0 m rather than a thin film of drift (which would count as a false alarm at a 1 mm
-/// threshold).
+/// threshold). In training the ReLU leaks (slope 0.01 below zero): where the water has not arrived yet the base depth is
+/// 0 and a plain ReLU of a negative change has no gradient, so a model started on dry frames (the dike breach, or a
+/// flume event from a dry bed) never learned to make water appear; the MSE against the non-negative observations
+/// pushes the leaked values up, and evaluation clips them.
 /// </summary>
 public static class DepthOutput
 {
@@ -32,7 +35,8 @@ public static class DepthOutput
         var change = headOutput.narrow(1, 0, 1);
         var logit = headOutput.narrow(1, 1, 1);
         var gate = training ? logit.sigmoid() : (logit > 0.0).to(ScalarType.Float32);
-        var depth = (baseDepth + change).relu() * gate * open;
+        var raw = baseDepth + change;
+        var depth = (training ? raw.leaky_relu(0.01) : raw.relu()) * gate * open;
         return (depth.MoveToOuterDisposeScope(), logit.MoveToOuterDisposeScope());
     }
 }

@@ -97,7 +97,7 @@ public static class MapRuns
             var more = MapSequences.FromFlume(extra, Enumerable.Range(0, extra.EventCount).ToArray());
             // Event names repeat across data sets (event_0000, ...): prefix the folder's name.
             var renamed = more.Events.Select(e => e with { Name = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(extraFolder))}/{e.Name}" });
-            train = new MapSequences([.. train.Events, .. renamed], train.Frames, train.Rows, train.Columns, train.ForcingNames, train.ExtraNames);
+            train = train.WithEvents([.. train.Events, .. renamed]);
         }
         return new MapRunData(train, MapSequences.FromFlume(flume, flume.Split("validation")), MapSequences.FromFlume(flume, flume.Split("test")));
     }

@@ -6,10 +6,12 @@ namespace HydroWorkshop.Surrogates;
 /// <summary>
 /// How physical values become model units, fitted on the training events and saved in the run folder
 /// (<c>scales.json</c>) so that a run can be reused: depth / <see cref="Depth"/> (m), (bed − <see cref="BedMean"/>) /
-/// <see cref="BedScale"/> (m), forcing_k / <see cref="Forcing"/>[k]. Depth is only scaled, never shifted, so that
-/// zero depth stays zero (dry stays dry) and a ReLU output is non-negative in metres too.
+/// <see cref="BedScale"/> (m), forcing_k / <see cref="Forcing"/>[k], extra map_k / <see cref="Extra"/>[k], further
+/// static map_k / <see cref="MoreStatics"/>[k] (null in runs saved before those maps existed). Depth is only scaled,
+/// never shifted, so that zero depth stays zero (dry stays dry) and a ReLU output is non-negative in metres too.
 /// </summary>
-public sealed record MapScales(double Depth, double BedMean, double BedScale, IReadOnlyList<double> Forcing, IReadOnlyList<double> Extra)
+public sealed record MapScales(double Depth, double BedMean, double BedScale, IReadOnlyList<double> Forcing, IReadOnlyList<double> Extra,
+    IReadOnlyList<double>? MoreStatics = null)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

@@ -11,20 +11,25 @@ namespace HydroWorkshop.Surrogates;
 /// <param name="Obstacle">1 in solid cells [y, x].</param>
 /// <param name="Forcing">Forcing series [time, forcings] (e.g. inflow discharge, m3/s).</param>
 /// <param name="Extra">Extra dynamic maps [time, extra, y, x], or null.</param>
-public sealed record MapEvent(string Name, float[] Depth, float[] Bed, float[] Obstacle, float[] Forcing, float[]? Extra);
+/// <param name="MoreStatics">Static maps beyond bed and obstacle [statics, y, x] (e.g. the flume's roughness and inflow
+/// segment), or null.</param>
+public sealed record MapEvent(string Name, float[] Depth, float[] Bed, float[] Obstacle, float[] Forcing, float[]? Extra, float[]? MoreStatics = null);
 
 /// <summary>
 /// The events a map model trains or is scored on, held in memory in physical units (the default flume training
 /// split is 16 events x 100 frames x 64 x 128 cells, 52 MB), and turned into <see cref="MapBatch"/>es in model units.
-/// Build from the flume data set (<see cref="FromFlume"/>: statics bed and obstacle, forcing inflow discharge) or the
+/// Build from the flume data set (<see cref="FromFlume"/>: statics bed, obstacle, roughness and inflow segment, forcing
+/// inflow discharge) or the
 /// dike-breach simulations (<see cref="FromDikeBreach"/>: static bed, forcing the elapsed fraction of the event).
 /// Extra input maps (a "physics-encoded" variant: a process-based estimate as one more channel) are added with
 /// <see cref="WithExtraChannel"/>; no model class changes.
 /// </summary>
 public sealed class MapSequences
 {
-    public MapSequences(IReadOnlyList<MapEvent> events, int frames, int rows, int columns, IReadOnlyList<string> forcingNames, IReadOnlyList<string> extraNames)
+    public MapSequences(IReadOnlyList<MapEvent> events, int frames, int rows, int columns, IReadOnlyList<string> forcingNames, IReadOnlyList<string> extraNames,
+        IReadOnlyList<string>? moreStaticNames = null)
     {
+        moreStaticNames ??= [];
         if (events.Count == 0) throw new ArgumentException("MapSequences needs at least one event", nameof(events));
         var cells = rows * columns;
         foreach (var e in events)
@@ -39,7 +44,9 @@ public sealed class MapSequences
             Check(e.Obstacle, cells, "obstacle [y, x]");
             Check(e.Forcing, (long)frames * forcingNames.Count, "forcing [time, forcings]");
             Check(e.Extra, (long)frames * extraNames.Count * cells, "extra [time, extra, y, x]");
+            Check(e.MoreStatics, (long)moreStaticNames.Count * cells, "more statics [statics, y, x]");
             if (extraNames.Count > 0 && e.Extra is null) throw new ArgumentException($"event '{e.Name}': extra channels {string.Join(", ", extraNames)} are missing", nameof(events));
+            if (moreStaticNames.Count > 0 && e.MoreStatics is null) throw new ArgumentException($"event '{e.Name}': static maps {string.Join(", ", moreStaticNames)} are missing", nameof(events));
         }
         Events = events;
         Frames = frames;
@@ -47,6 +54,7 @@ public sealed class MapSequences
         Columns = columns;
         ForcingNames = forcingNames;
         ExtraNames = extraNames;
+        MoreStaticNames = moreStaticNames;
     }
 
     public IReadOnlyList<MapEvent> Events { get; }
@@ -56,19 +64,39 @@ public sealed class MapSequences
     public int Columns { get; }
     public IReadOnlyList<string> ForcingNames { get; }
     public IReadOnlyList<string> ExtraNames { get; }
+    /// <summary>Static maps after bed and obstacle (the flume's: roughness, inflow segment).</summary>
+    public IReadOnlyList<string> MoreStaticNames { get; }
 
-    /// <summary>Channel counts for building a model: 2 statics (bed, obstacle), the forcings and extra maps.</summary>
-    public MapInputs Inputs => new(2, ForcingNames.Count, ExtraNames.Count, Rows, Columns);
+    /// <summary>Channel counts for building a model: the statics (bed, obstacle and <see cref="MoreStaticNames"/>), the
+    /// forcings and extra maps.</summary>
+    public MapInputs Inputs => new(2 + MoreStaticNames.Count, ForcingNames.Count, ExtraNames.Count, Rows, Columns);
+
+    /// <summary>The same events with other events' lists (e.g. more training events), keeping the channel names.</summary>
+    public MapSequences WithEvents(IReadOnlyList<MapEvent> events) => new(events, Frames, Rows, Columns, ForcingNames, ExtraNames, MoreStaticNames);
 
     /// <summary>The events of <paramref name="events"/> (indices, e.g. <c>data.Split("test")</c>) of a flume data set.</summary>
+    /// <remarks>Besides bed and obstacles the models see the two things the solver knows that the depth maps do not
+    /// show: the event's Manning roughness (a uniform map, s/m^(1/3)) and where the inflow enters (1 in the West
+    /// column's cells whose centre lies on the inflow segment). Without them, normal depth, which goes as n^(3/5),
+    /// varies by a factor of two across the generator's roughness range with nothing in the inputs to tell why.</remarks>
     public static MapSequences FromFlume(FlumeDataSet data, IReadOnlyList<int> events)
     {
+        var cells = data.Rows * data.Columns;
         var list = events.Select(index =>
         {
             var e = data.ReadEvent(index);
-            return new MapEvent(e.Metadata.Name, e.Depth, e.Bed, e.Obstacle, e.Inflow, null);
+            var parameters = e.Metadata.Parameters;
+            var statics = new float[2 * cells];
+            Array.Fill(statics, (float)parameters.Manning, 0, cells);
+            var (start, end) = (parameters.InflowCentre - 0.5 * parameters.InflowWidth, parameters.InflowCentre + 0.5 * parameters.InflowWidth);
+            for (var row = 0; row < data.Rows; row++)
+            {
+                var centre = (row + 0.5) * data.Metadata.CellSize;
+                if (centre >= start && centre <= end) statics[cells + row * data.Columns] = 1f;
+            }
+            return new MapEvent(e.Metadata.Name, e.Depth, e.Bed, e.Obstacle, e.Inflow, null, statics);
         }).ToArray();
-        return new MapSequences(list, data.Frames, data.Rows, data.Columns, ["inflow"], []);
+        return new MapSequences(list, data.Frames, data.Rows, data.Columns, ["inflow"], [], ["roughness", "inflow_segment"]);
     }
 
     /// <summary>Simulations <paramref name="ids"/> of the dike-breach data set; the forcing is the elapsed fraction of the
@@ -105,11 +133,11 @@ public sealed class MapSequences
             }
             return e with { Extra = extra };
         }).ToArray();
-        return new MapSequences(events, Frames, Rows, Columns, ForcingNames, [.. ExtraNames, name]);
+        return new MapSequences(events, Frames, Rows, Columns, ForcingNames, [.. ExtraNames, name], MoreStaticNames);
     }
 
     /// <summary>Scales fitted on these events: depth by its maximum over all events, bed by its mean and spread, each
-    /// forcing and extra channel by its largest magnitude.</summary>
+    /// forcing, extra and further static channel by its largest magnitude.</summary>
     public MapScales FitScales()
     {
         var maxDepth = Events.Max(e => e.Depth.Max());
@@ -121,7 +149,9 @@ public sealed class MapSequences
         var cells = Rows * Columns;
         var extra = Enumerable.Range(0, ExtraNames.Count).Select(k => Math.Max(1e-12, Events.Max(e =>
             Enumerable.Range(0, Frames).Max(t => Enumerable.Range(0, cells).Max(i => Math.Abs(e.Extra![(t * ExtraNames.Count + k) * cells + i])))))).ToArray();
-        return new MapScales(Math.Max(maxDepth, 1e-6), bedMean, Math.Max(bedSpread, 1e-3), forcing, extra);
+        var moreStatics = Enumerable.Range(0, MoreStaticNames.Count).Select(k => Math.Max(1e-12, Events.Max(e =>
+            Enumerable.Range(0, cells).Max(i => Math.Abs(e.MoreStatics![k * cells + i]))))).ToArray();
+        return new MapScales(Math.Max(maxDepth, 1e-6), bedMean, Math.Max(bedSpread, 1e-3), forcing, extra, moreStatics);
     }
 
     /// <summary>Frames [<paramref name="start"/>, start + <paramref name="length"/>) of <paramref name="events"/> in model units.</summary>
@@ -138,9 +168,11 @@ public sealed class MapSequences
     public MapBatch Batch(IReadOnlyList<int> events, IReadOnlyList<int> starts, int length, MapScales scales)
     {
         var cells = Rows * Columns;
-        var (b, f, x) = (events.Count, ForcingNames.Count, ExtraNames.Count);
+        var (b, f, x, c) = (events.Count, ForcingNames.Count, ExtraNames.Count, 2 + MoreStaticNames.Count);
+        if (MoreStaticNames.Count > 0 && (scales.MoreStatics is null || scales.MoreStatics.Count != MoreStaticNames.Count))
+            throw new ArgumentException($"the scales have {scales.MoreStatics?.Count ?? 0} static-map scales, the events {MoreStaticNames.Count} ({string.Join(", ", MoreStaticNames)})", nameof(scales));
         var depth = new float[(long)b * length * cells];
-        var statics = new float[b * 2 * cells];
+        var statics = new float[b * c * cells];
         var open = new float[b * cells];
         var forcing = new float[b * length * f];
         var extra = x > 0 ? new float[(long)b * length * x * cells] : null;
@@ -151,10 +183,13 @@ public sealed class MapSequences
             for (var i = 0; i < (long)length * cells; i++) depth[(long)k * length * cells + i] = (float)(e.Depth[(long)s * cells + i] / scales.Depth);
             for (var i = 0; i < cells; i++)
             {
-                statics[(k * 2) * cells + i] = (float)((e.Bed[i] - scales.BedMean) / scales.BedScale);
-                statics[(k * 2 + 1) * cells + i] = e.Obstacle[i];
+                statics[(k * c) * cells + i] = (float)((e.Bed[i] - scales.BedMean) / scales.BedScale);
+                statics[(k * c + 1) * cells + i] = e.Obstacle[i];
                 open[k * cells + i] = e.Obstacle[i] > 0.5f ? 0f : 1f;
             }
+            for (var j = 0; j < c - 2; j++)
+                for (var i = 0; i < cells; i++)
+                    statics[(k * c + 2 + j) * cells + i] = (float)(e.MoreStatics![j * cells + i] / scales.MoreStatics![j]);
             for (var t = 0; t < length; t++)
                 for (var j = 0; j < f; j++) forcing[(k * length + t) * f + j] = (float)(e.Forcing[(s + t) * f + j] / scales.Forcing[j]);
             if (extra is not null)
@@ -165,7 +200,7 @@ public sealed class MapSequences
         }
         return new MapBatch(
             tensor(depth, [b, length, Rows, Columns]),
-            tensor(statics, [b, 2, Rows, Columns]),
+            tensor(statics, [b, c, Rows, Columns]),
             tensor(forcing, [b, length, f]),
             extra is null ? null : tensor(extra, [b, length, x, Rows, Columns]),
             tensor(open, [b, 1, Rows, Columns]));
