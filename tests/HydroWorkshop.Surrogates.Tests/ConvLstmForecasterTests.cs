@@ -24,6 +24,7 @@ public sealed class ConvLstmForecasterTests
         using var batch = RandomBatch(2, 10);
         // Large head weights so that the predicted changes are large and negative somewhere.
         using (no_grad()) foreach (var p in model.parameters()) p.mul_(5.0);
+        model.eval();                                                    // training leaks below zero (DepthOutput)
         var predicted = model.Rollout(batch, warmupFrames: 3).Depth;
         Assert.Equal([2L, 7, 16, 24], predicted.shape);
         Assert.True(predicted.min().item<float>() >= 0);

@@ -35,6 +35,20 @@ public sealed class DepthOutputTests
     }
 
     [Fact]
+    public void Apply_TrainingOnDryCell_LeaksSoANegativeChangeStillHasAGradient()
+    {
+        using var scope = NewDisposeScope();
+        // A dry cell (base 0), a negative change, an open gate (logit 20).
+        var head = tensor(new[] { -0.2f, 20f }, [1, 2, 1, 1], requires_grad: true);
+        var (depth, _) = DepthOutput.Apply(head, zeros(1, 1, 1, 1), ones(1, 1, 1, 1), training: true);
+        Assert.Equal(-0.002f, depth.item<float>(), 5);                 // 0.01 x -0.2
+        depth.backward();
+        Assert.Equal(0.01f, head.grad![0, 0, 0, 0].item<float>(), 5);
+        using var evaluated = DepthOutput.Apply(head.detach(), zeros(1, 1, 1, 1), ones(1, 1, 1, 1), training: false).Depth;
+        Assert.Equal(0f, evaluated.item<float>());
+    }
+
+    [Fact]
     public void Initialise_Head_GatesStartOpen()
     {
         using var head = new Conv2d(3, 2, 1);
