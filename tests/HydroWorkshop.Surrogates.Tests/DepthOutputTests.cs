@@ -49,6 +49,15 @@ public sealed class DepthOutputTests
     }
 
     [Fact]
+    public void Apply_EvaluationOfARunawayRollout_CapsAtTwiceTheTrainingMaximum()
+    {
+        using var scope = NewDisposeScope();
+        var head = tensor(new[] { 1e6f, 20f }, [1, 2, 1, 1]);
+        var depth = DepthOutput.Apply(head, ones(1, 1, 1, 1), ones(1, 1, 1, 1), training: false).Depth;
+        Assert.Equal((float)DepthOutput.MaxScaledDepth, depth.item<float>());
+    }
+
+    [Fact]
     public void Initialise_Head_GatesStartOpen()
     {
         using var head = new Conv2d(3, 2, 1);

@@ -14,10 +14,15 @@ namespace HydroWorkshop.Surrogates;
 /// threshold). In training the ReLU leaks (slope 0.01 below zero): where the water has not arrived yet the base depth is
 /// 0 and a plain ReLU of a negative change has no gradient, so a model started on dry frames (the dike breach, or a
 /// flume event from a dry bed) never learned to make water appear; the MSE against the non-negative observations
-/// pushes the leaked values up, and evaluation clips them.
+/// pushes the leaked values up, and evaluation clips them. Evaluation also caps depth at <see cref="MaxScaledDepth"/>
+/// (twice the deepest training water): an autoregressive roll-out that feeds its own errors back can otherwise grow
+/// without bound (the dike-breach forecaster once predicted kilometres of water).
 /// </summary>
 public static class DepthOutput
 {
+    /// <summary>The largest depth evaluation gives, in model units (1 = the deepest water of the training events).</summary>
+    public const double MaxScaledDepth = 2.0;
+
     /// <summary>Makes <paramref name="head"/> start close to persistence: small changes, gates open (sigmoid(3) = 0.95).</summary>
     public static void Initialise(Conv2d head)
     {
@@ -36,7 +41,7 @@ public static class DepthOutput
         var logit = headOutput.narrow(1, 1, 1);
         var gate = training ? logit.sigmoid() : (logit > 0.0).to(ScalarType.Float32);
         var raw = baseDepth + change;
-        var depth = (training ? raw.leaky_relu(0.01) : raw.relu()) * gate * open;
+        var depth = (training ? raw.leaky_relu(0.01) : raw.clamp(0.0, MaxScaledDepth)) * gate * open;
         return (depth.MoveToOuterDisposeScope(), logit.MoveToOuterDisposeScope());
     }
 }
