@@ -18,7 +18,7 @@ namespace HydroWorkshop.Surrogates;
 /// step of an event (measured on two of the four flume test events before this path existed). The head works at half
 /// resolution and is upsampled bilinearly; the per-frame
 /// encoder starts with a 4x4 stride-4 convolution and the decoder uses 2x2 stride-2 transposed convolutions, so a frame
-/// costs about 1.5 million multiply-adds on the default flume.
+/// costs about 1.9 million multiply-adds on the default flume (half of them in the head).
 /// Depth(t) = ReLU(last observed depth + decoded change) x wet gate x open (<see cref="DepthOutput"/>).
 /// Grid rows and columns must be multiples of 8.
 /// </summary>
