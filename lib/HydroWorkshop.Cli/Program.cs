@@ -121,7 +121,7 @@ static int Usage(int code, string? error = null)
                hw train CONFIG.yml [--resume] [--seeds N]
                hw evaluate RUN_FOLDER [--period test|validation|train] [--basins FILE|id,id] [--mc-dropout N] [--source S]
                hw finetune RUN_FOLDER CONFIG.yml [--resume]
-               hw predict RUN_FOLDER --period START END [--forcings default|synthetic|FOLDER] [--attributes FILE.csv]
+               hw predict RUN_FOLDER --period START END [--forcings default|synthetic|FOLDER|BASIN.csv] [--attributes FILE.csv]
                           [--basins FILE|id,id] [--output FOLDER|FILE.csv] [--mc-dropout N]
                hw search CONFIG.yml
                hw surrogate train CONFIG.yml

@@ -10,15 +10,18 @@ public sealed class CsvBasins : IBasinSource
     private readonly Dictionary<string, string> files;
     private readonly Lazy<AttributeTable> attributes;
 
-    /// <param name="timeSeriesFolder">Folder of <c>&lt;basin&gt;.csv</c> files.</param>
+    /// <param name="timeSeriesFolder">Folder of <c>&lt;basin&gt;.csv</c> files, or one such file (a single basin).</param>
     /// <param name="attributeFiles">Attribute CSVs (comma separated, first column gauge_id); may be empty.</param>
     /// <param name="dischargeName">The column of observed discharge in mm/day.</param>
     /// <param name="description">How messages name this source.</param>
     public CsvBasins(string timeSeriesFolder, IEnumerable<string> attributeFiles, string dischargeName = "streamflow", string? description = null)
     {
-        if (!Directory.Exists(timeSeriesFolder)) throw new DirectoryNotFoundException($"time-series folder '{timeSeriesFolder}' does not exist");
+        if (File.Exists(timeSeriesFolder) && timeSeriesFolder.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            files = new Dictionary<string, string>(StringComparer.Ordinal) { [Path.GetFileNameWithoutExtension(timeSeriesFolder)] = timeSeriesFolder };
+        else if (Directory.Exists(timeSeriesFolder))
+            files = Directory.GetFiles(timeSeriesFolder, "*.csv").ToDictionary(f => Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal);
+        else throw new DirectoryNotFoundException($"time-series folder '{timeSeriesFolder}' does not exist (nor is it a <basin>.csv file)");
         TimeSeriesFolder = timeSeriesFolder;
-        files = Directory.GetFiles(timeSeriesFolder, "*.csv").ToDictionary(f => Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal);
         if (files.Count == 0) throw new FileNotFoundException($"{timeSeriesFolder} holds no <basin>.csv file");
         BasinIds = files.Keys.Order(StringComparer.Ordinal).ToArray();
         var attributeList = attributeFiles.ToArray();

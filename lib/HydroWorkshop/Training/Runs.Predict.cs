@@ -15,10 +15,11 @@ public static partial class Runs
     /// </summary>
     /// <param name="runFolder">A run folder (or an ensemble folder with seed-*/ members).</param>
     /// <param name="period">The days to predict; inputs reach seq_length − 1 days before its start.</param>
-    /// <param name="basins">The basins (null: the run's basin list).</param>
+    /// <param name="basins">The basins (null: the run's basin list, or the one basin of a single forcing file).</param>
     /// <param name="log">Where the summary line goes (default the console).</param>
-    /// <param name="forcings">"default", "synthetic", a CAMELS-US folder, or a folder of <c>&lt;basin&gt;.csv</c> files
-    /// (<c>date</c> plus the run's input columns, see <see cref="CsvBasins"/>); null for the run's own source.</param>
+    /// <param name="forcings">"default", "synthetic", a CAMELS-US folder, a folder of <c>&lt;basin&gt;.csv</c> files
+    /// (<c>date</c> plus the run's input columns, see <see cref="CsvBasins"/>) or one such file; null for the run's own
+    /// source.</param>
     /// <param name="attributeFiles">Attribute CSVs (gauge_id plus the run's statics) for a CSV forcing folder.</param>
     /// <param name="output">A folder for <c>&lt;basin&gt;.csv</c> files, or a <c>.csv</c> file when there is one basin;
     /// default <c>&lt;run&gt;/predictions/&lt;start&gt;_&lt;end&gt;/</c>.</param>
@@ -29,7 +30,8 @@ public static partial class Runs
     {
         log ??= Console.WriteLine;
         var config = ReadRun(runFolder);
-        object? source = forcings is null ? null : OpenForcings(forcings, config, attributeFiles ?? []);
+        var source = forcings is null ? null : OpenForcings(forcings, config, attributeFiles ?? []);
+        if (basins is null && File.Exists(forcings)) basins = source!.BasinIds;                   // one <basin>.csv: that basin
         var predicted = PredictSamples(runFolder, config, new PredictionRequest(null, period, basins, source, RequireTargets: false), mcDropout, log);
         var samples = predicted.Samples;
         var areas = Areas(predicted.Source, samples[0].Select(p => p.BasinId));
@@ -54,11 +56,13 @@ public static partial class Runs
         return band?.Select(e => e.MeanPredictions).ToArray() ?? samples[0];
     }
 
-    /// <summary>A forcing source for prediction: a source name, a CAMELS-US folder, or a folder of basin CSVs.</summary>
+    /// <summary>A forcing source for prediction: a source name, a CAMELS-US folder, a folder of basin CSVs or one basin CSV.</summary>
     private static IBasinSource OpenForcings(string forcings, RunConfig config, IReadOnlyList<string> attributeFiles)
     {
         if (forcings is "default" or "synthetic") return OpenSource(config.Data with { Source = forcings });
-        if (!Directory.Exists(forcings)) throw new DirectoryNotFoundException($"forcings '{forcings}' is neither default, synthetic nor a folder");
+        if (File.Exists(forcings) && forcings.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            return new CsvBasins(forcings, attributeFiles, description: $"forcings in {forcings}");
+        if (!Directory.Exists(forcings)) throw new DirectoryNotFoundException($"forcings '{forcings}' is neither default, synthetic, a folder nor a <basin>.csv file");
         var isCsvFolder = Directory.EnumerateFiles(forcings, "*.csv").Any() && !Directory.Exists(Path.Combine(forcings, "basin_mean_forcing"));
         return isCsvFolder
             ? new CsvBasins(forcings, attributeFiles, description: $"forcings in {forcings}")

@@ -41,6 +41,23 @@ public sealed class RunsPredictTests : IDisposable
     }
 
     [Fact]
+    public void Predict_OneForcingFile_PredictsItsBasinAsTheFolderDoes()
+    {
+        var config = basins.Config("run", "runs/run", null, "model: {type: lstm, hidden_size: 4}\ntraining: {epochs: 1, batch_size: 128}\n");
+        Runs.Train(config, log: _ => { });
+        var run = Path.Combine(basins.Root, "runs", "run");
+        var basin = basins.BasinIds[1];
+        var (folder, attributes) = WriteForcingsOnly(basin);
+        var period = Period.Parse("2004-03-01", "2004-03-31");
+        var fromFolder = Runs.Predict(run, period, folder, [basin], Path.Combine(basins.Root, "from-folder"), [attributes], _ => { });
+        var output = Path.Combine(basins.Root, "one.csv");
+        var fromFile = Runs.Predict(run, period, Path.Combine(folder, basin + ".csv"), output: output, attributeFiles: [attributes], log: _ => { });
+        Assert.Equal(basin, Assert.Single(fromFile).BasinId);
+        Assert.Equal(fromFolder[0].Predicted, fromFile[0].Predicted);
+        Assert.Equal(1 + 31, File.ReadAllLines(output).Length);
+    }
+
+    [Fact]
     public void Predict_OneCsvFileForTwoBasins_AsksForAFolder()
     {
         var config = basins.Config("run", "runs/run", null, "model: {hidden_size: 4}\ntraining: {epochs: 1, batch_size: 256}\n");
