@@ -11,7 +11,7 @@ using HydroWorkshop.Training;
 // hw predict RUN_FOLDER --period START END [--forcings F] [--attributes FILE] [--basins ...] [--output PATH] [--mc-dropout N]
 //                                  predicts from forcings alone (no observations needed)
 // hw search CONFIG.yml             random or grid search over the config's search: section, ranked
-// hw surrogate train CONFIG.yml    trains a flood-map surrogate (CNN-LSTM, ConvLSTM) a map-run config describes
+// hw surrogate train CONFIG.yml [--resume]   trains a flood-map surrogate (CNN-LSTM, ConvLSTM) a map-run config describes
 // hw surrogate evaluate RUN_FOLDER [--split test|validation|train]   scores a trained map run, writes CSVs and maps
 try
 {
@@ -86,7 +86,7 @@ int Surrogate(string action, string path)
     switch (action)
     {
         case "train":
-            var run = HydroWorkshop.Surrogates.MapRuns.Train(path);
+            var run = HydroWorkshop.Surrogates.MapRuns.Train(path, resume: args.Contains("--resume"));
             Console.WriteLine($"best epoch {run.Training.BestEpoch}; run folder {run.RunFolder}");
             return run.Training.Cancelled ? 130 : 0;
         case "evaluate":
@@ -124,7 +124,7 @@ static int Usage(int code, string? error = null)
                hw predict RUN_FOLDER --period START END [--forcings default|synthetic|FOLDER|BASIN.csv] [--attributes FILE.csv]
                           [--basins FILE|id,id] [--output FOLDER|FILE.csv] [--mc-dropout N]
                hw search CONFIG.yml
-               hw surrogate train CONFIG.yml
+               hw surrogate train CONFIG.yml [--resume]
                hw surrogate evaluate RUN_FOLDER [--split test|validation|train]
         """);
     return code;

@@ -16,6 +16,17 @@ public sealed record MapEpochRecord(int Epoch, int Epochs, double TrainLoss, dou
         (WetRmse is { } r ? string.Create(CultureInfo.InvariantCulture, $" Wet RMSE: {r:F4} m") : "") +
         (Csi is { } c ? string.Create(CultureInfo.InvariantCulture, $" CSI: {c:F3}") : "");
 
+    /// <summary>Reads a line written by <see cref="ToCsv"/> (a resumed run's log).</summary>
+    public static MapEpochRecord FromCsv(string line, int epochs)
+    {
+        var f = line.Split(',');
+        if (f.Length != 8) throw new FormatException($"training log line '{line}': {f.Length} fields, expected 8 ({CsvHeader})");
+        static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+        static double? Optional(string text) => text.Length == 0 ? null : Number(text);
+        return new MapEpochRecord(int.Parse(f[0], CultureInfo.InvariantCulture), epochs, Number(f[1]), Optional(f[2]), Optional(f[3]), Optional(f[4]),
+            Number(f[5]), Number(f[6]), Number(f[7]));
+    }
+
     public string ToCsv()
     {
         static string Optional(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";

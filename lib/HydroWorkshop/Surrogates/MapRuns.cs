@@ -21,8 +21,9 @@ public sealed record MapRunResult(MapTrainingResult Training, IReadOnlyList<MapE
 /// </summary>
 public static class MapRuns
 {
-    /// <summary>Trains the run <paramref name="configPath"/> describes, then evaluates it on the test events.</summary>
-    public static MapRunResult Train(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null)
+    /// <summary>Trains the run <paramref name="configPath"/> describes, then evaluates it on the test events. With
+    /// <paramref name="resume"/> a stopped run goes on from its folder's last checkpoint.</summary>
+    public static MapRunResult Train(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null, bool resume = false)
     {
         log ??= Console.WriteLine;
         var config = MapRunConfigReader.Read(configPath);
@@ -34,7 +35,7 @@ public static class MapRuns
         Directory.CreateDirectory(config.RunFolder);
         WriteConfigCopy(configPath, config.RunFolder);
         var trainer = new MapTrainer(model, config.Training, config.Map, config.RunFolder, log);
-        var fit = trainer.Fit(data.Train, data.Validation, cancellationToken);
+        var fit = trainer.Fit(data.Train, data.Validation, cancellationToken, resume);
         var scores = trainer.Evaluate(data.Test, Path.Combine(config.RunFolder, "evaluation", "test"));
         log(Summary("test", scores));
         return new MapRunResult(fit, scores, config.RunFolder);

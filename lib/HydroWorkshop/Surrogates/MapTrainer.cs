@@ -20,7 +20,9 @@ public sealed record MapTrainingResult(IReadOnlyList<MapEpochRecord> History, in
 /// teacher forcing, validation by
 /// rolling out whole validation events and scoring them with <see cref="MapMetrics"/>, early stopping on a map metric
 /// (wet-cell RMSE or CSI) that restores the best weights, cooperative cancellation, and a run folder
-/// (<c>config.json</c>, <c>scales.json</c>, <c>best_model.safetensors</c>, <c>training_log.csv</c>).
+/// (<c>config.json</c>, <c>scales.json</c>, <c>best_model.safetensors</c>, <c>training_log.csv</c>,
+/// <c>last_checkpoint.safetensors</c>) from which a stopped run resumes and reproduces the uninterrupted one bit for bit
+/// on a CPU (every epoch's random draws derive from the seed and the epoch).
 /// <code>
 /// var trainer = new MapTrainer(model, new TrainingConfig { Epochs = 40, BatchSize = 4, LearningRate = 2e-3 }, new MapTrainingOptions(), "out/runs/flume");
 /// trainer.Fit(train, validation);              // Epoch 12/40: Train Loss: 0.0012 Val Loss: 0.0020 Wet RMSE: 0.0041 m CSI: 0.95
@@ -52,9 +54,12 @@ public sealed partial class MapTrainer
     public MapScales? Scales { get; set; }
 
     /// <summary>Trains on <paramref name="train"/>, validating on <paramref name="validation"/> every
-    /// <see cref="TrainingConfig.ValidateEvery"/> epochs; the model ends with the best validation weights.</summary>
-    public MapTrainingResult Fit(MapSequences train, MapSequences? validation = null, CancellationToken? cancellationToken = null)
+    /// <see cref="TrainingConfig.ValidateEvery"/> epochs; the model ends with the best validation weights. With
+    /// <paramref name="resume"/> and a run folder holding a last checkpoint, training goes on after its epoch (the
+    /// time limit counts from the resumption).</summary>
+    public MapTrainingResult Fit(MapSequences train, MapSequences? validation = null, CancellationToken? cancellationToken = null, bool resume = false)
     {
+        if (resume && RunFolder is null) throw new InvalidOperationException("resume needs a run folder");
         var token = cancellationToken ?? WorkshopCancellation.Token;
         CheckInputs(train);
         if (validation is not null) CheckInputs(validation);
@@ -65,12 +70,13 @@ public sealed partial class MapTrainer
             ? optim.AdamW(parameters, Config.LearningRate, weight_decay: Config.WeightDecay) as Optimizer
             : optim.Adam(parameters, Config.LearningRate, weight_decay: Config.WeightDecay);
         var schedule = Config.LearningRates is { } rates ? optim.lr_scheduler.EpochRateLR(optimizer, rates) : null;
-        if (RunFolder is not null) WriteRunFiles(train);
-
         var history = new List<MapEpochRecord>();
-        var (bestEpoch, bestMetric, badValidations, cancelled) = (0, (double?)null, 0, false);
+        var (start, bestEpoch, bestMetric, badValidations, cancelled) = (1, 0, (double?)null, 0, false);
+        if (resume && File.Exists(LastCheckpointPath)) (start, bestEpoch, bestMetric, badValidations) = Resume(train, optimizer, schedule, history);
+        else if (RunFolder is not null) WriteRunFiles(train);
+
         var progress = new TrainingProgress(Config.Epochs);
-        for (var epoch = 1; epoch <= Config.Epochs; epoch++)
+        for (var epoch = start; epoch <= Config.Epochs; epoch++)
         {
             if (token.IsCancellationRequested) { cancelled = true; break; }
             var watch = Stopwatch.StartNew();
@@ -111,7 +117,7 @@ public sealed partial class MapTrainer
             {
                 badValidations++;
             }
-            if (RunFolder is not null) WriteLog(history);
+            if (RunFolder is not null) SaveProgress(optimizer, schedule, history, epoch, bestEpoch, bestMetric, badValidations);
             if (Config.Patience is { } patience && epoch >= Config.MinEpochs && badValidations >= patience)
             {
                 log($"Early stop after epoch {epoch}: no improvement of {Options.StopMetric} for {patience} validations; best epoch {bestEpoch}");
