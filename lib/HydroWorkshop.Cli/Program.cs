@@ -10,7 +10,7 @@ using HydroWorkshop.Training;
 // hw finetune RUN_FOLDER CONFIG.yml [--resume]   fine-tunes a trained run on the config's data
 // hw predict RUN_FOLDER --period START END [--forcings F] [--attributes FILE] [--basins ...] [--output PATH] [--mc-dropout N]
 //                                  predicts from forcings alone (no observations needed)
-// hw search CONFIG.yml             random or grid search over the config's search: section, ranked
+// hw search CONFIG.yml [--resume]  random or grid search over the config's search: section, ranked
 // hw surrogate train CONFIG.yml [--resume]   trains a flood-map surrogate (CNN-LSTM, ConvLSTM) a map-run config describes
 // hw surrogate evaluate RUN_FOLDER [--split test|validation|train]   scores a trained map run, writes CSVs and maps
 try
@@ -23,7 +23,7 @@ try
         "evaluate" when args.Length >= 2 => Evaluate(args[1], Option("--period") ?? "test", Option("--basins"), IntOption("--mc-dropout"), Option("--source")),
         "finetune" when args.Length >= 3 => Finetune(args[1], args[2], args.Contains("--resume")),
         "predict" when args.Length >= 2 => Predict(args[1]),
-        "search" when args.Length >= 2 => Search(args[1]),
+        "search" when args.Length >= 2 => Search(args[1], args.Contains("--resume")),
         "surrogate" when args.Length >= 3 => Surrogate(args[1], args[2]),
         null or "help" or "--help" or "-h" => Usage(0),
         var other => Usage(2, $"unknown or incomplete command '{string.Join(' ', args)}'"),
@@ -75,9 +75,9 @@ int Predict(string runFolder)
     return 0;
 }
 
-static int Search(string config)
+static int Search(string config, bool resume)
 {
-    var trials = Runs.Search(config);
+    var trials = Runs.Search(config, resume: resume);
     return trials.Count > 0 && trials.All(t => t.Error is not null) ? 1 : 0;
 }
 
@@ -123,7 +123,7 @@ static int Usage(int code, string? error = null)
                hw finetune RUN_FOLDER CONFIG.yml [--resume]
                hw predict RUN_FOLDER --period START END [--forcings default|synthetic|FOLDER|BASIN.csv] [--attributes FILE.csv]
                           [--basins FILE|id,id] [--output FOLDER|FILE.csv] [--mc-dropout N]
-               hw search CONFIG.yml
+               hw search CONFIG.yml [--resume]
                hw surrogate train CONFIG.yml [--resume]
                hw surrogate evaluate RUN_FOLDER [--split test|validation|train]
         """);

@@ -22,9 +22,11 @@ public static partial class Runs
     /// Runs the search the config's <c>search:</c> section describes: each trial is the config with the drawn values,
     /// trained into <c>run_folder/trial-NN/</c> and scored on the validation period by the median over basins of
     /// <c>search: metric</c>. Writes <c>run_folder/search_results.csv</c> (ranked, best first) and returns the trials ranked.
-    /// A trial that fails (e.g. d_model not divisible by heads) is logged and ranked last.
+    /// A trial that fails (e.g. d_model not divisible by heads) is logged and ranked last. The results file is rewritten
+    /// after every trial, so a stopped search leaves the finished trials ranked; with <paramref name="resume"/> the same
+    /// trials are drawn again, finished ones are kept (only re-scored) and a stopped one goes on from its last checkpoint.
     /// </summary>
-    public static IReadOnlyList<SearchTrial> Search(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null)
+    public static IReadOnlyList<SearchTrial> Search(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null, bool resume = false)
     {
         log ??= Console.WriteLine;
         var token = cancellationToken ?? HydroWorkshop.Common.WorkshopCancellation.Token;
@@ -41,7 +43,8 @@ public static partial class Runs
             RunConfigReader.WriteVariant(configPath, trialConfig, new Dictionary<string, string>(values) { ["run_folder"] = folder }, ["search"]);
             try
             {
-                var result = Train(trialConfig, log: log, cancellationToken: token);
+                var result = Train(trialConfig, resume, log, cancellationToken: token);
+                if (result.Cancelled) break;
                 var score = search.Metric == "val_loss"
                     ? result.BestValidationLoss ?? double.NaN
                     : BasinEvaluation.Median(Evaluate(folder, "validation", _ => { }).Select(p => p.Scores()), MetricColumn(search.Metric));
@@ -53,14 +56,23 @@ public static partial class Runs
                 trials.Add(new SearchTrial(i + 1, values, folder, double.NaN, 0, e.Message));
                 log($"trial {i + 1} failed: {e.Message}");
             }
+            WriteResults(Rank(trials, search), search, config.RunFolder);
         }
-        var ranked = trials.OrderBy(t => double.IsNaN(t.Score) ? 1 : 0)
-            .ThenBy(t => search.HigherIsBetter ? -t.Score : t.Score).ThenBy(t => t.Number)
-            .Select((t, k) => t with { Rank = k + 1 }).ToArray();
-        Directory.CreateDirectory(config.RunFolder);
-        AtomicFile.WriteAllText(Path.Combine(config.RunFolder, SearchResultsFileName), ResultsCsv(ranked, search));
+        var ranked = Rank(trials, search);
+        WriteResults(ranked, search, config.RunFolder);
         log(ResultsTable(ranked, search));
         return ranked;
+    }
+
+    private static SearchTrial[] Rank(IEnumerable<SearchTrial> trials, SearchConfig search) =>
+        trials.OrderBy(t => double.IsNaN(t.Score) ? 1 : 0)
+            .ThenBy(t => search.HigherIsBetter ? -t.Score : t.Score).ThenBy(t => t.Number)
+            .Select((t, k) => t with { Rank = k + 1 }).ToArray();
+
+    private static void WriteResults(IReadOnlyList<SearchTrial> ranked, SearchConfig search, string runFolder)
+    {
+        Directory.CreateDirectory(runFolder);
+        AtomicFile.WriteAllText(Path.Combine(runFolder, SearchResultsFileName), ResultsCsv(ranked, search));
     }
 
     private static string MetricColumn(string metric) => metric switch

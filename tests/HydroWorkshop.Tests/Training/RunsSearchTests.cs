@@ -38,6 +38,29 @@ public sealed class RunsSearchTests : IDisposable
     }
 
     [Fact]
+    public void Search_StoppedAfterOneTrialThenResumed_EqualsTheUninterruptedSearch()
+    {
+        const string body = """
+            model: {type: lstm, hidden_size: 4}
+            training: {epochs: 2, batch_size: 128}
+            search: {method: grid, metric: nse, hidden_size: [2, 6]}
+            """;
+        var whole = Runs.Search(basins.Config("whole", "runs/whole", null, body), _ => { });
+
+        var config = basins.Config("stopped", "runs/stopped", null, body);
+        using var stop = new CancellationTokenSource();
+        var first = Runs.Search(config, line => { if (line.StartsWith("trial 2/2", StringComparison.Ordinal)) stop.Cancel(); }, stop.Token);
+        Assert.Equal(1, Assert.Single(first).Number);
+        var partial = File.ReadAllLines(Path.Combine(basins.Root, "runs", "stopped", Runs.SearchResultsFileName));
+        Assert.Equal(2, partial.Length);                                            // header and the finished trial
+
+        var lines = new List<string>();
+        var resumed = Runs.Search(config, lines.Add, resume: true);
+        Assert.Contains(lines, l => l.StartsWith("Resuming ", StringComparison.Ordinal) && l.Contains("trial-01", StringComparison.Ordinal));
+        Assert.Equal(whole.Select(t => (t.Number, t.Score, t.BestEpoch)), resumed.Select(t => (t.Number, t.Score, t.BestEpoch)));
+    }
+
+    [Fact]
     public void Search_RandomWithRange_DrawsTheSameTrialsForTheSameSeed()
     {
         var search = RunConfigReader.Parse("""
