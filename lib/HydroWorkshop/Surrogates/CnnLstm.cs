@@ -5,20 +5,20 @@ using static HydroWorkshop.Torch.torch;
 namespace HydroWorkshop.Surrogates;
 
 /// <summary>
-/// CNN–LSTM map model (the CSDMS workshop's architecture): a CNN encodes each frame's gridded inputs (forcing
-/// broadcast as a map, extra maps) to a vector, an LSTM runs over the encoded sequence, and a CNN decoder turns each
-/// step's LSTM output back into a map. A second CNN encodes what does not change within the event, the static maps
+/// CNN–LSTM map model (the CSDMS workshop's architecture): a CNN encodes each frame's gridded inputs (extra maps, with
+/// the forcing broadcast beside them) to a vector, an LSTM runs over the encoded sequence and the forcing, and a CNN
+/// decoder turns each step's LSTM output back into a map. Without extra maps there is nothing gridded to encode per
+/// frame (a broadcast forcing is a constant map), and the LSTM reads the forcing alone. A second CNN encodes what does not change within the event, the static maps
 /// and the warm-up depth maps, into the LSTM's initial state. Not autoregressive: every frame of the event is
 /// encoded and decoded in one batched pass, which is what makes a whole-event roll-out fast. The context's coarse map
 /// joins the LSTM output at the decoder's bottleneck, and features of the static maps and last observed depth, computed
 /// once per event, join the decoder at half resolution (skip connections: obstacles and the water's edge come from
-/// there, the dynamics from the LSTM). Each step's LSTM output also reaches the head directly, as channels broadcast
-/// over the half-resolution grid, and the raw forcing joins the LSTM's input: with only the path through the
-/// bottleneck's ReLUs, a trained model could stop responding to the forcing altogether and predict the same map at every
-/// step of an event (measured on two of the four flume test events before this path existed). The head works at half
-/// resolution and is upsampled bilinearly; the per-frame
-/// encoder starts with a 4x4 stride-4 convolution and the decoder uses 2x2 stride-2 transposed convolutions, so a frame
-/// costs about 1.9 million multiply-adds on the default flume (half of them in the head).
+/// there, the dynamics from the LSTM). Each step's LSTM output also shifts every decoder channel directly (after the
+/// decoder's last ReLU), and the raw forcing joins the LSTM's input: with only the path through the bottleneck's ReLUs,
+/// a trained model could stop responding to the forcing altogether and predict the same map at every step of an event
+/// (measured on two of the four flume test events before this path existed). The head works at half resolution and is
+/// upsampled bilinearly; the decoder uses 2x2 stride-2 transposed convolutions, so a frame costs about 1.3 million
+/// multiply-adds on the default flume (half of them in the head; the per-frame encoder, with extra maps, adds 0.35).
 /// Depth(t) = ReLU(last observed depth + decoded change) x wet gate x open (<see cref="DepthOutput"/>).
 /// Grid rows and columns must be multiples of 8.
 /// </summary>
@@ -29,31 +29,36 @@ public sealed class CnnLstm : Module, IMapModel
         if (inputs.Rows % 8 != 0 || inputs.Columns % 8 != 0)
             throw new ArgumentException($"CnnLstm: grid {inputs.Rows} x {inputs.Columns} must be a multiple of 8 in both directions", nameof(inputs));
         if (warmupFrames < 1) throw new ArgumentOutOfRangeException(nameof(warmupFrames), warmupFrames, "CnnLstm needs at least one warm-up frame");
-        if (inputs.Forcings + inputs.Extra < 1) throw new ArgumentException("CnnLstm needs at least one forcing or extra map per frame for its frame encoder", nameof(inputs));
+        if (inputs.Forcings + inputs.Extra < 1) throw new ArgumentException("CnnLstm needs at least one forcing or extra map per frame", nameof(inputs));
         Inputs = inputs;
         WarmupFrames = warmupFrames;
         Features = features;
         (coarseRows, coarseColumns) = (inputs.Rows / 8, inputs.Columns / 8);
         var coarse = 2L * features * coarseRows * coarseColumns;
-        frameEncoder = register_module("frame_encoder", new Sequential(
-            new Conv2d(inputs.Forcings + inputs.Extra, features, 4, stride: 4), new ReLU(),               // [n, f, y/4, x/4]
-            new Conv2d(features, 2 * features, 3, stride: 2, padding: 1), new ReLU()));                 // [n, 2f, y/8, x/8]
-        frameProjection = register_module("frame_projection", new Linear(coarse, latent));              // [n, latent]
+        // The frame encoder only exists for per-frame maps: a forcing broadcast over the grid is a constant map, which the
+        // LSTM reads more cheaply as the number itself.
+        if (inputs.Extra > 0)
+        {
+            frameEncoder = register_module("frame_encoder", new Sequential(
+                new Conv2d(inputs.Forcings + inputs.Extra, features, 4, stride: 4), new ReLU(),           // [n, f, y/4, x/4]
+                new Conv2d(features, 2 * features, 3, stride: 2, padding: 1), new ReLU()));             // [n, 2f, y/8, x/8]
+            frameProjection = register_module("frame_projection", new Linear(coarse, latent));          // [n, latent]
+        }
         contextEncoder = register_module("context_encoder", new Sequential(
             new Conv2d(inputs.Statics + warmupFrames, features, 3, stride: 2, padding: 1), new ReLU(),   // [b, f, y/2, x/2]
             new Conv2d(features, 2 * features, 3, stride: 2, padding: 1), new ReLU(),                   // [b, 2f, y/4, x/4]
             new Conv2d(2 * features, 2 * features, 3, stride: 2, padding: 1), new ReLU()));             // [b, 2f, y/8, x/8]
         contextProjection = register_module("context_projection", new Linear(coarse, 2L * hiddenSize)); // h0, c0
-        lstm = register_module("lstm", new LSTM(latent + inputs.Forcings, hiddenSize, batchFirst: true));
+        lstm = register_module("lstm", new LSTM((inputs.Extra > 0 ? latent : 0) + inputs.Forcings, hiddenSize, batchFirst: true));
         decoderProjection = register_module("decoder_projection", new Linear(hiddenSize, coarse));      // [n, 2f * y/8 * x/8]
-        stepProjection = register_module("step_projection", new Linear(hiddenSize, features));          // [n, f], broadcast at y/2
+        stepProjection = register_module("step_projection", new Linear(hiddenSize, features));          // [n, f], a shift per decoder channel
         decoder = register_module("decoder", new Sequential(
             new ConvTranspose2d(4 * features, 2 * features, 2, stride: 2), new ReLU(),                  // [n, 2f, y/4, x/4]
             new ConvTranspose2d(2 * features, features, 2, stride: 2), new ReLU()));                    // [n, f, y/2, x/2]
         skipEncoder = register_module("skip_encoder", new Sequential(
             new Conv2d(inputs.Statics + 1, features, 3, padding: 1), new ReLU(),                        // [b, f, y, x]
             new Conv2d(features, features, 3, stride: 2, padding: 1), new ReLU()));                     // [b, f, y/2, x/2]
-        head = register_module("head", new Conv2d(3 * features, 2, 3, padding: 1));                     // [n, 2 (change, wet logit), y/2, x/2]
+        head = register_module("head", new Conv2d(2 * features, 2, 3, padding: 1));                     // [n, 2 (change, wet logit), y/2, x/2]
         upsample = register_module("upsample", new Upsample(2, "bilinear"));                           // [n, 2, y, x]
         DepthOutput.Initialise(head);
     }
@@ -63,8 +68,10 @@ public sealed class CnnLstm : Module, IMapModel
     public int Features { get; }
 
     private readonly int coarseRows, coarseColumns;
-    private readonly Sequential frameEncoder, contextEncoder, decoder, skipEncoder;
-    private readonly Linear frameProjection, contextProjection, decoderProjection, stepProjection;
+    private readonly Sequential contextEncoder, decoder, skipEncoder;
+    private readonly Sequential? frameEncoder;
+    private readonly Linear contextProjection, decoderProjection, stepProjection;
+    private readonly Linear? frameProjection;
     private readonly LSTM lstm;
     private readonly Conv2d head;
     private readonly Upsample upsample;
@@ -79,11 +86,16 @@ public sealed class CnnLstm : Module, IMapModel
         var (b, rows, columns) = (batch.Size, batch.Rows, batch.Columns);
         var n = frames - warmupFrames;
 
-        // Frame encoder over every frame at once: [b * time, forcings + extra, y, x] -> [b, time, latent].
-        var forcingMaps = batch.Forcing[.., .., .., TensorIndex.None, TensorIndex.None].expand(b, frames, batch.Forcing.size(2), rows, columns);
-        var frameInputs = batch.Extra is null ? forcingMaps : cat([forcingMaps, batch.Extra], 2);
-        var encoded = frameEncoder.forward(frameInputs.reshape(b * frames, Inputs.Forcings + Inputs.Extra, rows, columns)).flatten(1);
-        var sequence = cat([frameProjection.forward(encoded).reshape(b, frames, -1), batch.Forcing], 2);   // [b, time, latent + forcings]
+        // Frame encoder over every frame at once (with per-frame maps): [b * time, forcings + extra, y, x] -> [b, time, latent].
+        var sequence = batch.Forcing;                                                               // [b, time, forcings]
+        if (frameEncoder is not null)
+        {
+            if (batch.Extra is null) throw new ArgumentException($"CnnLstm was built for {Inputs.Extra} extra map(s) per frame; the batch has none", nameof(batch));
+            var forcingMaps = batch.Forcing[.., .., .., TensorIndex.None, TensorIndex.None].expand(b, frames, batch.Forcing.size(2), rows, columns);
+            var frameInputs = cat([forcingMaps, batch.Extra], 2);
+            var encoded = frameEncoder.forward(frameInputs.reshape(b * frames, Inputs.Forcings + Inputs.Extra, rows, columns)).flatten(1);
+            sequence = cat([frameProjection!.forward(encoded).reshape(b, frames, -1), batch.Forcing], 2);   // [b, time, latent + forcings]
+        }
 
         // Context, once per event: static maps and the warm-up depths set the LSTM's initial state and the bottleneck map.
         var warmup = batch.Depth.narrow(1, 0, warmupFrames);                                        // [b, k, y, x]
@@ -102,9 +114,8 @@ public sealed class CnnLstm : Module, IMapModel
         var last = batch.Depth.select(1, warmupFrames - 1).unsqueeze(1);                            // [b, 1, y, x]
         var skip = skipEncoder.forward(cat([batch.Statics, last], 1));                              // [b, f, y/2, x/2]
         var skipped = skip.unsqueeze(1).expand(b, n, Features, rows / 2, columns / 2).reshape(b * n, Features, rows / 2, columns / 2);
-        var step = stepProjection.forward(predictedOutput)[.., .., TensorIndex.None, TensorIndex.None]
-            .expand(b * n, Features, rows / 2, columns / 2);                                        // [b * n, f, y/2, x/2]
-        var headOutput = upsample.forward(head.forward(cat([decoder.forward(bottleneck), skipped, step], 1)));   // [b * n, 2, y, x]
+        var step = stepProjection.forward(predictedOutput)[.., .., TensorIndex.None, TensorIndex.None];   // [b * n, f, 1, 1]
+        var headOutput = upsample.forward(head.forward(cat([decoder.forward(bottleneck) + step, skipped], 1)));   // [b * n, 2, y, x]
         var baseDepth = last.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
         var open = batch.Open.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
         var (depth, logit) = DepthOutput.Apply(headOutput, baseDepth, open, training);              // [b * n, 1, y, x] each
