@@ -142,13 +142,28 @@ MapTrainingOptions MapOptions(string name, int warmup, double wetThreshold, doub
 };
 
 // Per test event, alternately: the solver re-simulating it (same parameters, frames and output interval as the data
-// set, 2 threads) and the surrogate's whole-event roll-out (batch of one, no gradients), so that both see the same
-// machine load. Returns the medians over the events.
+// set, 2 threads) and the surrogate's whole-event roll-out (batch of one, no gradients, libtorch on the same 2
+// threads: training keeps 1, which is faster for its small steps), so that both see the same machine and load.
+// Returns the medians over the events.
 static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet data, MapSequences test)
 {
     var flume = new LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
     var events = data.Split("test");
-    using (trainer.Predict(test, 0)) { }                                            // warm-up
+    var trainingThreads = get_num_threads();
+    set_num_threads(2);
+    try
+    {
+        using (trainer.Predict(test, 0)) { }                                        // warm-up
+        return TimedEvents(trainer, data, test, flume, events);
+    }
+    finally
+    {
+        set_num_threads(trainingThreads);
+    }
+}
+
+static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeDataSet data, MapSequences test, LaboratoryFlume flume, IReadOnlyList<int> events)
+{
     var rollouts = new List<double>();
     var solvers = new List<double>();
     for (var e = 0; e < events.Count; e++)
@@ -162,7 +177,7 @@ static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet 
     }
     // Each event's speed-up against the mean of the roll-outs timed just before and just after its solver run.
     var ratios = solvers.Select((s, e) => s / ((rollouts[2 * e] + rollouts[2 * e + 1]) / 2)).ToArray();
-    Console.WriteLine($"timings per test event: solver {string.Join(", ", solvers.Select(s => $"{s:F2} s"))}; roll-out (before, after) " +
+    Console.WriteLine($"timings per test event (2 threads each): solver {string.Join(", ", solvers.Select(s => $"{s:F2} s"))}; roll-out (before, after) " +
         $"{string.Join(", ", rollouts.Select(r => $"{r * 1000:F0} ms"))}; speed-up per event {string.Join(", ", ratios.Select(r => $"{r:F0}x"))}{LoadAverage()}");
     return (Median(rollouts), Median(solvers));
 }
