@@ -26,4 +26,12 @@ public sealed record BoundarySegment(
     /// <summary>A fixed water-surface elevation over [start, end] of a side.</summary>
     public static BoundarySegment FixedLevelOver(BoundarySide side, double start, double end, double level) =>
         new(side, start, end, BoundaryKind.FixedLevel, FixedLevel: level);
+
+    /// <summary>Whether boundary face <paramref name="k"/> (counted from the origin corner along the side, faces
+    /// <paramref name="cellSize"/> m long) belongs to this segment: its centre lies in [Start, End].</summary>
+    public bool Covers(int k, double cellSize)
+    {
+        var centre = (k + 0.5) * cellSize;
+        return centre >= Start && centre <= End;
+    }
 }

@@ -55,10 +55,17 @@ public sealed record LaboratoryFlume(int Columns = 128, int Rows = 64, double Ce
         domain.SetBed((x, _) => Bed(x, parameters.BedSlope));
         foreach (var block in parameters.Obstacles) domain.MarkSolid(block.Contains);
         domain.SetUniformRoughness(parameters.Manning);
+        domain.Segments.Add(InflowSegment(parameters));
+        return domain;
+    }
+
+    /// <summary>The event's inflow segment on the West side (its width centred on the inflow centre, within the flume).</summary>
+    public BoundarySegment InflowSegment(FlumeEventParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
         var start = Math.Max(0, parameters.InflowCentre - 0.5 * parameters.InflowWidth);
         var end = Math.Min(Width, parameters.InflowCentre + 0.5 * parameters.InflowWidth);
-        domain.Segments.Add(BoundarySegment.InflowOver(BoundarySide.West, start, end, parameters.Inflow));
-        return domain;
+        return BoundarySegment.InflowOver(BoundarySide.West, start, end, parameters.Inflow);
     }
 
     /// <summary>A solver with the event's initial state (still water at <see cref="FlumeEventParameters.InitialDepth"/>

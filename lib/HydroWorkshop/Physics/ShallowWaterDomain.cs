@@ -167,11 +167,7 @@ public sealed class ShallowWaterDomain
             var count = segment.Side is BoundarySide.West or BoundarySide.East ? Rows : Columns;
             var size = segment.Side is BoundarySide.West or BoundarySide.East ? CellSizeY : CellSizeX;
             for (var k = 0; k < count; k++)
-            {
-                var centre = (k + 0.5) * size;
-                if (centre < segment.Start || centre > segment.End) continue;
-                if (!Solid[BoundaryCell(segment.Side, k)]) open++;
-            }
+                if (segment.Covers(k, size) && !Solid[BoundaryCell(segment.Side, k)]) open++;
             if (open == 0)
                 throw new ShallowWaterInputException($"{name}: covers no open (non-solid) boundary cell centre");
         }

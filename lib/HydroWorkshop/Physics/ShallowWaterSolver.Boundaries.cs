@@ -54,8 +54,7 @@ public sealed partial class ShallowWaterSolver
             if (segment.Side != side) continue;
             for (var k = 0; k < count; k++)
             {
-                var centre = (k + 0.5) * size;
-                if (centre < segment.Start || centre > segment.End) continue;
+                if (!segment.Covers(k, size)) continue;
                 kinds[k] = segment.Kind;
                 segmentOf[k] = s;
                 levels[k] = segment.FixedLevel;

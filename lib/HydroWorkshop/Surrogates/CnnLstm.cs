@@ -8,8 +8,8 @@ namespace HydroWorkshop.Surrogates;
 /// CNN–LSTM map model (the CSDMS workshop's architecture): a CNN encodes each frame's gridded inputs (extra maps, with
 /// the forcing broadcast beside them) to a vector, an LSTM runs over the encoded sequence and the forcing, and a CNN
 /// decoder turns each step's LSTM output back into a map. Without extra maps there is nothing gridded to encode per
-/// frame (a broadcast forcing is a constant map), and the LSTM reads the forcing alone. A second CNN encodes what does not change within the event, the static maps
-/// and the warm-up depth maps, into the LSTM's initial state. Not autoregressive: every frame of the event is
+/// frame (a broadcast forcing is a constant map), and the LSTM reads the forcing alone. A second CNN encodes what does
+/// not change within the event, the static maps and the warm-up depth maps, into the LSTM's initial state. Not autoregressive: every frame of the event is
 /// encoded and decoded in one batched pass, which is what makes a whole-event roll-out fast. The context's coarse map
 /// joins the LSTM output at the decoder's bottleneck, and features of the static maps and last observed depth, computed
 /// once per event, join the decoder at half resolution (skip connections: obstacles and the water's edge come from

@@ -1,4 +1,5 @@
 using HydroWorkshop.FloodData;
+using HydroWorkshop.Physics;
 using HydroWorkshop.Torch;
 using static HydroWorkshop.Torch.torch;
 
@@ -19,8 +20,8 @@ public sealed record MapEvent(string Name, float[] Depth, float[] Bed, float[] O
 /// The events a map model trains or is scored on, held in memory in physical units (the default flume training
 /// split is 16 events x 100 frames x 64 x 128 cells, 52 MB), and turned into <see cref="MapBatch"/>es in model units.
 /// Build from the flume data set (<see cref="FromFlume"/>: statics bed, obstacle, roughness and inflow segment, forcing
-/// inflow discharge) or the
-/// dike-breach simulations (<see cref="FromDikeBreach"/>: static bed, forcing the elapsed fraction of the event).
+/// inflow discharge) or the dike-breach simulations (<see cref="FromDikeBreach"/>: static bed, forcing the elapsed
+/// fraction of the event).
 /// Extra input maps (a "physics-encoded" variant: a process-based estimate as one more channel) are added with
 /// <see cref="WithExtraChannel"/>; no model class changes.
 /// </summary>
@@ -82,18 +83,16 @@ public sealed class MapSequences
     public static MapSequences FromFlume(FlumeDataSet data, IReadOnlyList<int> events)
     {
         var cells = data.Rows * data.Columns;
+        var flume = new LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
         var list = events.Select(index =>
         {
             var e = data.ReadEvent(index);
             var parameters = e.Metadata.Parameters;
-            var statics = new float[2 * cells];
+            var statics = new float[2 * cells];                                                    // [roughness, inflow segment] x [y, x]
             Array.Fill(statics, (float)parameters.Manning, 0, cells);
-            var (start, end) = (parameters.InflowCentre - 0.5 * parameters.InflowWidth, parameters.InflowCentre + 0.5 * parameters.InflowWidth);
+            var segment = flume.InflowSegment(parameters);                                          // the solver's own segment
             for (var row = 0; row < data.Rows; row++)
-            {
-                var centre = (row + 0.5) * data.Metadata.CellSize;
-                if (centre >= start && centre <= end) statics[cells + row * data.Columns] = 1f;
-            }
+                if (segment.Covers(row, data.Metadata.CellSize)) statics[cells + row * data.Columns] = 1f;
             return new MapEvent(e.Metadata.Name, e.Depth, e.Bed, e.Obstacle, e.Inflow, null, statics);
         }).ToArray();
         return new MapSequences(list, data.Frames, data.Rows, data.Columns, ["inflow"], [], ["roughness", "inflow_segment"]);
