@@ -31,16 +31,37 @@ public class ParityTests
     [MemberData(nameof(CaseNames))]
     public void Operator_SameInputs_MatchesPyTorch(string name)
     {
+        CheckCase(name, Device.Cpu, ValueRtol, ValueAtol, GradRtol, GradAtol);
+    }
+
+    /// <summary>Every case again with its inputs on the GPU. The tolerances are looser because CUDA's
+    /// kernels sum in another order (and cuDNN may use TF32); a wrong kernel or a tensor left on the CPU
+    /// still fails by orders of magnitude.</summary>
+    [Fact]
+    public void Operator_OnCuda_MatchesPyTorch()
+    {
+        CudaOnly.SkipUnlessAvailable();
+        var failures = new List<string>();
+        foreach (var name in TorchFixtures.ParityCases.Keys.Order())
+        {
+            try { CudaOnly.WithoutTf32(() => CheckCase(name, Device.Cuda(0), CudaOnly.ValueRtol, CudaOnly.ValueAtol, CudaOnly.GradRtol, CudaOnly.GradAtol)); }
+            catch (Exception e) { failures.Add($"{name}: {e.GetType().Name}: {e.Message}"); }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {TorchFixtures.ParityCases.Count} cases fail on CUDA:\n{string.Join("\n", failures)}");
+    }
+
+    private static void CheckCase(string name, Device device, double valueRtol, double valueAtol, double gradRtol, double gradAtol)
+    {
         var c = TorchFixtures.ParityCases[name];
         var baseline = Tensor.LiveCount;
         using (var scope = torch.NewDisposeScope())
         {
             var withGrad = c.Grads is not null;
-            var inputs = c.Inputs.Select(i => i.ToTensor(withGrad && i.ScalarType.IsFloatingPoint())).ToArray();
+            var inputs = c.Inputs.Select(i => i.ToTensor(withGrad && i.ScalarType.IsFloatingPoint(), device)).ToArray();
             var outputs = ParityCases.All[name](inputs);
             Assert.Equal(c.Outputs.Length, outputs.Length);
             for (var k = 0; k < outputs.Length; k++)
-                TensorAssert.Close(c.Outputs[k], outputs[k], ValueRtol, ValueAtol, $"{name} output {k}");
+                TensorAssert.Close(c.Outputs[k], outputs[k], valueRtol, valueAtol, $"{name} output {k}");
 
             if (withGrad)
             {
@@ -48,7 +69,7 @@ public class ParityTests
                 for (var k = 0; k < outputs.Length; k++)
                 {
                     if (c.Weights![k] is not { } weight) continue;
-                    var term = (outputs[k] * weight.ToTensor()).sum();
+                    var term = (outputs[k] * weight.ToTensor(false, outputs[k].device)).sum();
                     loss = loss is null ? term : loss + term;
                 }
                 loss!.backward();
@@ -62,7 +83,7 @@ public class ParityTests
                         continue;
                     }
                     Assert.True(actual is not null, $"{name}: input {k} has no gradient");
-                    TensorAssert.Close(expected, actual!, GradRtol, GradAtol, $"{name} grad of input {k}");
+                    TensorAssert.Close(expected, actual!, gradRtol, gradAtol, $"{name} grad of input {k}");
                 }
             }
         }

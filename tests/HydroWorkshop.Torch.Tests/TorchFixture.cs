@@ -40,6 +40,16 @@ public sealed record FixtureTensor(long[] Shape, string DType, double[] Data)
         _ => throw new NotSupportedException(DType),
     };
 
+    /// <summary>The values as a tensor on <paramref name="device"/> (the CPU when null); a tensor that
+    /// requires grad is a leaf on that device, so its <c>grad</c> is filled there.</summary>
+    public Tensor ToTensor(bool requiresGrad, Device? device)
+    {
+        if (device is not { } target || target == Device.Cpu) return ToTensor(requiresGrad);
+        using var onCpu = ToTensor();
+        var moved = onCpu.to(target);
+        return requiresGrad ? moved.requires_grad_() : moved;
+    }
+
     public Tensor ToTensor(bool requiresGrad = false) => ScalarType switch
     {
         ScalarType.Float32 => torch.tensor(Data.Select(v => (float)v).ToArray(), Shape, requires_grad: requiresGrad),

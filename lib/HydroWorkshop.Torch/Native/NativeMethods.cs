@@ -51,6 +51,8 @@ internal static partial class NativeMethods
     [DllImport(Library)] internal static extern int hw_runtime_cuda_compiled();
     [DllImport(Library)] internal static extern int hw_runtime_cuda_device_count();
     [DllImport(Library)] internal static extern int hw_runtime_manual_seed(ulong seed);
+    [DllImport(Library)] internal static extern int hw_runtime_tf32_get(int backend);
+    [DllImport(Library)] internal static extern int hw_runtime_tf32_set(int backend, int allowed);
     [DllImport(Library)] internal static extern void hw_string_free(IntPtr s);
 
     // generators

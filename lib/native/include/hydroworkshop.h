@@ -89,6 +89,11 @@ HW_API int32_t hw_runtime_blas_threads_set(int32_t n);
 HW_API int32_t hw_runtime_cuda_compiled(void);         /* 1 when this libtorch has CUDA support */
 HW_API int32_t hw_runtime_cuda_device_count(void);     /* devices visible to CUDA, 0 without */
 HW_API int32_t hw_runtime_manual_seed(uint64_t seed);  /* seeds CPU and every CUDA device */
+/* Whether float32 work may use TF32 tensor cores on CUDA: backend 0 is cuBLAS matmul (PyTorch's
+ * torch.backends.cuda.matmul.allow_tf32, default off), 1 is cuDNN convolutions and RNNs
+ * (torch.backends.cudnn.allow_tf32, default on). get returns 1 or 0; set returns 0; both -1 on error. */
+HW_API int32_t hw_runtime_tf32_get(int32_t backend);
+HW_API int32_t hw_runtime_tf32_set(int32_t backend, int32_t allowed);
 HW_API void hw_string_free(char* s);
 
 /* ---- generators ------------------------------------------------------------------------ */

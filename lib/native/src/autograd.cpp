@@ -1,6 +1,8 @@
 // autograd.cpp - requires_grad, gradients, backward and grad mode.
 #include <torch/csrc/autograd/autograd.h>
 
+#include <c10/core/GradMode.h>
+
 #include "guard.h"
 
 namespace {

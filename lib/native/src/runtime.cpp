@@ -1,5 +1,6 @@
 // runtime.cpp - versions, threads, devices and seeds.
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Context.h>
 #include <ATen/Parallel.h>
 #include <ATen/Version.h>
 #include <torch/version.h>
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <stdexcept>
 
 #include "guard.h"
 
@@ -39,9 +41,29 @@ int32_t manual_seed(uint64_t seed) {
   auto cpu = at::detail::getDefaultCPUGenerator();
   seed_generator(cpu, seed);
   for (int32_t i = 0; i < cuda_device_count(); ++i) {
-    auto cuda = at::detail::getCUDAHooks().getDefaultCUDAGenerator(static_cast<c10::DeviceIndex>(i));
+    // Context::defaultGenerator is the spelling both libtorch 1.13 and 2.x keep (the CUDA hooks' own
+    // getDefaultCUDAGenerator was renamed in 2.x).
+    at::Generator cuda = at::globalContext().defaultGenerator(c10::Device(c10::DeviceType::CUDA, static_cast<c10::DeviceIndex>(i)));
     seed_generator(cuda, seed);
   }
+  return 0;
+}
+
+void check_tf32_backend(int32_t backend) {
+  if (backend != 0 && backend != 1) throw std::invalid_argument("TF32 backend must be 0 (cuBLAS matmul) or 1 (cuDNN)");
+}
+
+int32_t tf32_get(int32_t backend) {
+  check_tf32_backend(backend);
+  auto& context = at::globalContext();
+  return (backend == 0 ? context.allowTF32CuBLAS() : context.allowTF32CuDNN()) ? 1 : 0;
+}
+
+int32_t tf32_set(int32_t backend, bool allowed) {
+  check_tf32_backend(backend);
+  auto& context = at::globalContext();
+  if (backend == 0) context.setAllowTF32CuBLAS(allowed);
+  else context.setAllowTF32CuDNN(allowed);
   return 0;
 }
 
@@ -91,6 +113,8 @@ HW_API int32_t hw_runtime_blas_threads_set(int32_t n) { HW_GUARD(-1, return blas
 HW_API int32_t hw_runtime_cuda_compiled(void) { HW_GUARD(-1, return at::globalContext().hasCUDA() ? 1 : 0;) }
 HW_API int32_t hw_runtime_cuda_device_count(void) { HW_GUARD(-1, return cuda_device_count();) }
 HW_API int32_t hw_runtime_manual_seed(uint64_t seed) { HW_GUARD(-1, return manual_seed(seed);) }
+HW_API int32_t hw_runtime_tf32_get(int32_t backend) { HW_GUARD(-1, return tf32_get(backend);) }
+HW_API int32_t hw_runtime_tf32_set(int32_t backend, int32_t allowed) { HW_GUARD(-1, return tf32_set(backend, allowed != 0);) }
 HW_API void hw_string_free(char* s) { std::free(s); }
 
 HW_API hw_generator* hw_generator_new(uint64_t seed, int32_t device_type, int32_t device_index) {

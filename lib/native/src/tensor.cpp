@@ -1,6 +1,8 @@
 // tensor.cpp - tensor handles: creation from host memory, metadata, and copies back out.
 #include <cstring>
 
+#include <c10/core/GradMode.h>
+
 #include "guard.h"
 
 namespace {
@@ -49,7 +51,7 @@ int32_t copy_to(const at::Tensor& t, void* dst, int64_t nbytes) {
 
 int32_t copy_from(const at::Tensor& t, const void* src, int64_t nbytes) {
   check_bytes(t, nbytes);
-  at::NoGradGuard no_grad;
+  c10::NoGradGuard no_grad;
   at::Tensor source = at::from_blob(const_cast<void*>(src), t.sizes(), t.options().device(at::kCPU).requires_grad(false));
   t.detach().copy_(source);
   return 0;

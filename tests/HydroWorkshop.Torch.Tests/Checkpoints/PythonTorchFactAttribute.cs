@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace HydroWorkshop.Torch.Tests.Checkpoints;
@@ -11,7 +12,8 @@ public sealed class PythonTorchFactAttribute : FactAttribute
 
     private static readonly Lazy<string?> Missing = new(FindMissing);
 
-    public PythonTorchFactAttribute()
+    public PythonTorchFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (Missing.Value is { } reason) Skip = reason;
     }

@@ -16,7 +16,10 @@ public static class NnCases
     private static Tensor[] Three((Tensor a, Tensor b, Tensor c) t) => [t.a, t.b, t.c];
     private static Tensor[] Pair((Tensor a, Tensor? b) t) => t.b is null ? [t.a] : [t.a, t.b];
 
-    private static Tensor Padding() => tensor(new[] { false, false, false, true, true, false, false, false, false, false }, [2, 5]);
+    /// <summary>The key-padding mask of the attention cases, on the inputs' device (as PyTorch, the
+    /// caller puts masks where the inputs are).</summary>
+    private static Tensor Padding(Device device) =>
+        tensor(new[] { false, false, false, true, true, false, false, false, false, false }, [2, 5]).to(device);
 
     public static readonly IReadOnlyDictionary<string, NnCase> All = new Dictionary<string, NnCase>
     {
@@ -55,9 +58,9 @@ public static class NnCases
         ["softplus_module"] = new(() => new Softplus(beta: 2.0), Call),
 
         ["mha_key_padding"] = new(() => new MultiheadAttention(8, 2, batchFirst: true),
-            (m, x) => Pair(((MultiheadAttention)m!).forward(x[0], x[0], x[0], key_padding_mask: Padding()))),
+            (m, x) => Pair(((MultiheadAttention)m!).forward(x[0], x[0], x[0], key_padding_mask: Padding(x[0].device)))),
         ["mha_causal_cross"] = new(() => new MultiheadAttention(8, 4, batchFirst: true),
-            (m, x) => Pair(((MultiheadAttention)m!).forward(x[0], x[1], x[1], attn_mask: ones([4, 4], @bool).triu(1)))),
+            (m, x) => Pair(((MultiheadAttention)m!).forward(x[0], x[1], x[1], attn_mask: ones([4, 4], @bool, x[0].device).triu(1)))),
         ["mha_per_head_weights"] = new(() => new MultiheadAttention(6, 3, batchFirst: true),
             (m, x) => Pair(((MultiheadAttention)m!).forward(x[0], x[0], x[0], average_attn_weights: false))),
         ["transformer_layer_post_norm"] = new(() => new TransformerEncoderLayer(8, 2, 16, 0.0, batchFirst: true),
@@ -66,7 +69,7 @@ public static class NnCases
             (m, x) => One(((TransformerEncoderLayer)m!).forward(x[0]))),
         ["transformer_encoder_two_layers"] = new(
             () => new TransformerEncoder(() => new TransformerEncoderLayer(8, 2, 16, 0.0, batchFirst: true, normFirst: true), 2, new LayerNorm(8)),
-            (m, x) => One(((TransformerEncoder)m!).forward(x[0], src_key_padding_mask: Padding()))),
+            (m, x) => One(((TransformerEncoder)m!).forward(x[0], src_key_padding_mask: Padding(x[0].device)))),
 
         ["mse_loss"] = new(() => null, (_, x) => One(F.mse_loss(x[0], x[1]))),
         ["mse_loss_sum"] = new(() => null, (_, x) => One(F.mse_loss(x[0], x[1], nn.Reduction.Sum))),
@@ -75,7 +78,7 @@ public static class NnCases
         ["smooth_l1_loss_none"] = new(() => null, (_, x) => One(F.smooth_l1_loss(x[0], x[1], nn.Reduction.None, beta: 0.5))),
         ["gaussian_nll_loss_full"] = new(() => null, (_, x) => One(F.gaussian_nll_loss(x[0], x[1], x[2], full: true))),
         ["bce_with_logits_pos_weight"] = new(() => null,
-            (_, x) => One(F.binary_cross_entropy_with_logits(x[0], x[1], pos_weight: tensor(new[] { 0.5f, 1.0f, 2.0f })))),
+            (_, x) => One(F.binary_cross_entropy_with_logits(x[0], x[1], pos_weight: tensor(new[] { 0.5f, 1.0f, 2.0f }).to(x[0].device)))),
         ["masked_mse_loss"] = new(() => null, (_, x) => One(F.masked_mse_loss(x[0], x[1]))),
         ["masked_l1_loss"] = new(() => null, (_, x) => One(F.masked_l1_loss(x[0], x[1]))),
     };

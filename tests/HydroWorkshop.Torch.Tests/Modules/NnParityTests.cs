@@ -27,6 +27,25 @@ public class NnParityTests
     [MemberData(nameof(CaseNames))]
     public void Layer_PyTorchWeights_MatchesPyTorch(string name)
     {
+        CheckCase(name, Device.Cpu, 1e-5, 1e-6, 1e-4, 1e-5);
+    }
+
+    /// <summary>Every layer and loss moved to the GPU with <c>module.to(cuda)</c>, its inputs there too.</summary>
+    [Fact]
+    public void Layer_OnCuda_MatchesPyTorch()
+    {
+        CudaOnly.SkipUnlessAvailable();
+        var failures = new List<string>();
+        foreach (var name in Fixtures.Value.Keys.Order())
+        {
+            try { CudaOnly.WithoutTf32(() => CheckCase(name, Device.Cuda(0), CudaOnly.ValueRtol, CudaOnly.ValueAtol, CudaOnly.GradRtol, CudaOnly.GradAtol)); }
+            catch (Exception e) { failures.Add($"{name}: {e.GetType().Name}: {e.Message}"); }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {Fixtures.Value.Count} layers fail on CUDA:\n{string.Join("\n", failures)}");
+    }
+
+    private static void CheckCase(string name, Device device, double valueRtol, double valueAtol, double gradRtol, double gradAtol)
+    {
         var fixture = Fixtures.Value[name];
         var c = NnCases.All[name];
         var baseline = Tensor.LiveCount;
@@ -38,34 +57,35 @@ public class NnParityTests
                 var state = fixture.State.ToDictionary(p => p.Key, p => p.Value.ToTensor());
                 module.load_state_dict(state);
                 module.train(c.Train);
+                if (device != Device.Cpu) module.to(device);
             }
             var withGrad = fixture.Case.Grads is not null;
-            var inputs = fixture.Case.Inputs.Select(i => i.ToTensor(withGrad && i.ScalarType.IsFloatingPoint())).ToArray();
+            var inputs = fixture.Case.Inputs.Select(i => i.ToTensor(withGrad && i.ScalarType.IsFloatingPoint(), device)).ToArray();
             var outputs = c.Run(module, inputs);
             if (c.Extra is not null) outputs = [.. outputs, .. c.Extra(module!)];
             Assert.Equal(fixture.Case.Outputs.Length, outputs.Length);
             for (var k = 0; k < outputs.Length; k++)
-                TensorAssert.Close(fixture.Case.Outputs[k], outputs[k], 1e-5, 1e-6, $"{name} output {k}");
+                TensorAssert.Close(fixture.Case.Outputs[k], outputs[k], valueRtol, valueAtol, $"{name} output {k}");
             if (!withGrad) return;
 
             Tensor? loss = null;
             for (var k = 0; k < outputs.Length; k++)
             {
                 if (fixture.Case.Weights![k] is not { } weight) continue;
-                var term = (outputs[k] * weight.ToTensor()).sum();
+                var term = (outputs[k] * weight.ToTensor(false, outputs[k].device)).sum();
                 loss = loss is null ? term : loss + term;
             }
             loss!.backward();
             for (var k = 0; k < inputs.Length; k++)
             {
                 if (fixture.Case.Grads![k] is not { } expected) continue;
-                TensorAssert.Close(expected, inputs[k].grad!, 1e-4, 1e-5, $"{name} grad of input {k}");
+                TensorAssert.Close(expected, inputs[k].grad!, gradRtol, gradAtol, $"{name} grad of input {k}");
             }
             if (module is null) return;
             var parameters = module.named_parameters().ToDictionary(p => p.Key, p => p.Value);
             Assert.Equal(fixture.ParamGrads.Keys.Order(), parameters.Where(p => p.Value.grad is not null).Select(p => p.Key).Order());
             foreach (var (key, expected) in fixture.ParamGrads)
-                TensorAssert.Close(expected, parameters[key].grad!, 1e-4, 1e-5, $"{name} grad of {key}");
+                TensorAssert.Close(expected, parameters[key].grad!, gradRtol, gradAtol, $"{name} grad of {key}");
         }
         Assert.Equal(baseline, Tensor.LiveCount);
     }

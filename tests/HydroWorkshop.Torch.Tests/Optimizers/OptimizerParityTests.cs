@@ -51,19 +51,41 @@ public class OptimizerParityTests
     [MemberData(nameof(CaseNames))]
     public void Step_ThreeStepsWithGivenGradients_MatchesPyTorch(string name)
     {
+        CheckCase(name, Device.Cpu, OptimFixtures.Rtol, OptimFixtures.Atol);
+    }
+
+    /// <summary>Every configuration with its parameters, gradients and hence its state on the GPU.</summary>
+    [Fact]
+    public void Step_OnCuda_MatchesPyTorch()
+    {
+        CudaOnly.SkipUnlessAvailable();
+        var failures = new List<string>();
+        foreach (var name in Configurations.Keys.Order())
+        {
+            try { CheckCase(name, Device.Cuda(0), CudaOnly.ValueRtol, CudaOnly.ValueAtol); }
+            catch (Exception e) { failures.Add($"{name}: {e.GetType().Name}: {e.Message}"); }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} optimizer cases fail on CUDA:\n{string.Join("\n", failures)}");
+    }
+
+    private static void CheckCase(string name, Device device, double rtol, double atol)
+    {
         var c = OptimFixtures.Cases[name];
         using var scope = torch.NewDisposeScope();
-        var parameters = new[] { c.Inputs[0].ToTensor(requiresGrad: true), c.Inputs[1].ToTensor(requiresGrad: true) };
+        var parameters = new[] { c.Inputs[0].ToTensor(true, device), c.Inputs[1].ToTensor(true, device) };
         IEnumerable<ParamGroup> groups = GroupRates.TryGetValue(name, out var rates)
             ? [new ParamGroup([parameters[0]], lr: rates[0]), new ParamGroup([parameters[1]], lr: rates[1])]
             : [new ParamGroup(parameters)];
         using var optimizer = Configurations[name](groups);
         for (var step = 0; step < 3; step++)
         {
-            for (var k = 0; k < 2; k++) parameters[k].grad = c.Inputs[2 + 2 * step + k].ToTensor();
+            for (var k = 0; k < 2; k++) parameters[k].grad = c.Inputs[2 + 2 * step + k].ToTensor(false, device);
             optimizer.step();
             for (var k = 0; k < 2; k++)
-                TensorAssert.Close(c.Outputs[2 * step + k], parameters[k], OptimFixtures.Rtol, OptimFixtures.Atol, $"{name} step {step + 1} parameter {k}");
+            {
+                Assert.Equal(device, parameters[k].device);
+                TensorAssert.Close(c.Outputs[2 * step + k], parameters[k], rtol, atol, $"{name} step {step + 1} parameter {k}");
+            }
         }
     }
 }
