@@ -17,8 +17,9 @@ namespace HydroWorkshop.Surrogates;
 /// decoder's last ReLU), and the raw forcing joins the LSTM's input: with only the path through the bottleneck's ReLUs,
 /// a trained model could stop responding to the forcing altogether and predict the same map at every step of an event
 /// (measured on two of the four flume test events before this path existed). The head works at half resolution and is
-/// upsampled bilinearly; the decoder uses 2x2 stride-2 transposed convolutions, so a frame costs about 1.3 million
-/// multiply-adds on the default flume (half of them in the head; the per-frame encoder, with extra maps, adds 0.35).
+/// upsampled bilinearly; the decoder uses 2x2 stride-2 transposed convolutions. The context's and the skip features'
+/// shares of the decoder's first layer and of the head are computed once per event, so a frame costs about 0.8 million
+/// multiply-adds on the default flume (the per-frame encoder, with extra maps, adds 0.35).
 /// Depth(t) = ReLU(last observed depth + decoded change) x wet gate x open (<see cref="DepthOutput"/>).
 /// Grid rows and columns must be multiples of 8.
 /// </summary>
@@ -52,9 +53,9 @@ public sealed class CnnLstm : Module, IMapModel
         lstm = register_module("lstm", new LSTM((inputs.Extra > 0 ? latent : 0) + inputs.Forcings, hiddenSize, batchFirst: true));
         decoderProjection = register_module("decoder_projection", new Linear(hiddenSize, coarse));      // [n, 2f * y/8 * x/8]
         stepProjection = register_module("step_projection", new Linear(hiddenSize, features));          // [n, f], a shift per decoder channel
-        decoder = register_module("decoder", new Sequential(
-            new ConvTranspose2d(4 * features, 2 * features, 2, stride: 2), new ReLU(),                  // [n, 2f, y/4, x/4]
-            new ConvTranspose2d(2 * features, features, 2, stride: 2), new ReLU()));                    // [n, f, y/2, x/2]
+        decoderIn = new ConvTranspose2d(4 * features, 2 * features, 2, stride: 2);                    // [n, 2f, y/4, x/4]
+        decoderOut = new ConvTranspose2d(2 * features, features, 2, stride: 2);                       // [n, f, y/2, x/2]
+        register_module("decoder", new Sequential(decoderIn, new ReLU(), decoderOut, new ReLU()));
         skipEncoder = register_module("skip_encoder", new Sequential(
             new Conv2d(inputs.Statics + 1, features, 3, padding: 1), new ReLU(),                        // [b, f, y, x]
             new Conv2d(features, features, 3, stride: 2, padding: 1), new ReLU()));                     // [b, f, y/2, x/2]
@@ -68,7 +69,8 @@ public sealed class CnnLstm : Module, IMapModel
     public int Features { get; }
 
     private readonly int coarseRows, coarseColumns;
-    private readonly Sequential contextEncoder, decoder, skipEncoder;
+    private readonly Sequential contextEncoder, skipEncoder;
+    private readonly ConvTranspose2d decoderIn, decoderOut;
     private readonly Sequential? frameEncoder;
     private readonly Linear contextProjection, decoderProjection, stepProjection;
     private readonly Linear? frameProjection;
@@ -107,15 +109,25 @@ public sealed class CnnLstm : Module, IMapModel
         var (output, _, _) = lstm.forward(sequence, (h0, c0));                                      // [b, time, hidden]
 
         // Decoder over the predicted frames at once, with the context map at the bottleneck and skip features at y/2.
+        // Both join through a linear layer (the decoder's first transposed convolution, the head), so their share is
+        // computed once per event and added to every frame: the same sums as concatenating them to each frame's
+        // channels, without n copies of each (this halved the roll-out's time).
         var predictedOutput = output.narrow(1, warmupFrames, n).reshape(b * n, -1);                // [b * n, hidden]
-        var decoded = decoderProjection.forward(predictedOutput).reshape(b, n, 2L * Features, coarseRows, coarseColumns);
-        var bottleneck = cat([decoded, contextMap.unsqueeze(1).expand(b, n, 2L * Features, coarseRows, coarseColumns)], 2)
-            .reshape(b * n, 4L * Features, coarseRows, coarseColumns);
+        var twoF = 2L * Features;
+        var decoded = decoderProjection.forward(predictedOutput).reshape(b * n, twoF, coarseRows, coarseColumns);
+        var fromFrames = nn.functional.conv_transpose2d(decoded, decoderIn.weight.narrow(0, 0, twoF), decoderIn.bias, decoderIn.stride);
+        var fromContext = nn.functional.conv_transpose2d(contextMap, decoderIn.weight.narrow(0, twoF, twoF), null, decoderIn.stride);
+        var quarter = (fromFrames.reshape(b, n, twoF, rows / 4, columns / 4) + fromContext.unsqueeze(1)).relu()
+            .reshape(b * n, twoF, rows / 4, columns / 4);                                            // [b * n, 2f, y/4, x/4]
+        var step = stepProjection.forward(predictedOutput)[.., .., TensorIndex.None, TensorIndex.None];   // [b * n, f, 1, 1]
+        var half = decoderOut.forward(quarter).relu() + step;                                        // [b * n, f, y/2, x/2]
         var last = batch.Depth.select(1, warmupFrames - 1).unsqueeze(1);                            // [b, 1, y, x]
         var skip = skipEncoder.forward(cat([batch.Statics, last], 1));                              // [b, f, y/2, x/2]
-        var skipped = skip.unsqueeze(1).expand(b, n, Features, rows / 2, columns / 2).reshape(b * n, Features, rows / 2, columns / 2);
-        var step = stepProjection.forward(predictedOutput)[.., .., TensorIndex.None, TensorIndex.None];   // [b * n, f, 1, 1]
-        var headOutput = upsample.forward(head.forward(cat([decoder.forward(bottleneck) + step, skipped], 1)));   // [b * n, 2, y, x]
+        var headFromFrames = nn.functional.conv2d(half, head.weight.narrow(1, 0, Features), head.bias, padding: head.padding);
+        var headFromSkip = nn.functional.conv2d(skip, head.weight.narrow(1, Features, Features), null, padding: head.padding);
+        var headHalf = (headFromFrames.reshape(b, n, 2, rows / 2, columns / 2) + headFromSkip.unsqueeze(1))
+            .reshape(b * n, 2, rows / 2, columns / 2);                                              // [b * n, 2, y/2, x/2]
+        var headOutput = upsample.forward(headHalf);                                                // [b * n, 2, y, x]
         var baseDepth = last.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
         var open = batch.Open.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
         var (depth, logit) = DepthOutput.Apply(headOutput, baseDepth, open, training);              // [b * n, 1, y, x] each
