@@ -32,4 +32,19 @@ public static class CudaOnly
             torch.backends.cuda.matmul.allow_tf32 = matmul;
         }
     }
+
+    /// <summary>Runs <paramref name="check"/> on every case with TF32 off and fails once, listing every case that
+    /// failed (one test for all of them, so a machine without CUDA shows one skip, not a hundred).</summary>
+    public static void EveryCase(string what, IEnumerable<string> names, Action<string> check)
+    {
+        SkipUnlessAvailable();
+        var all = names.Order().ToList();
+        var failures = new List<string>();
+        foreach (var name in all)
+        {
+            try { WithoutTf32(() => check(name)); }
+            catch (Exception e) { failures.Add($"{name}: {e.GetType().Name}: {e.Message}"); }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {all.Count} {what} fail on CUDA:\n{string.Join("\n", failures)}");
+    }
 }

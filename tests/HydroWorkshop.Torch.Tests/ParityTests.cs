@@ -35,19 +35,13 @@ public class ParityTests
     }
 
     /// <summary>Every case again with its inputs on the GPU. The tolerances are looser because CUDA's
-    /// kernels sum in another order (and cuDNN may use TF32); a wrong kernel or a tensor left on the CPU
+    /// kernels sum in another order; a wrong kernel or a tensor left on the CPU
     /// still fails by orders of magnitude.</summary>
     [Fact]
     public void Operator_OnCuda_MatchesPyTorch()
     {
-        CudaOnly.SkipUnlessAvailable();
-        var failures = new List<string>();
-        foreach (var name in TorchFixtures.ParityCases.Keys.Order())
-        {
-            try { CudaOnly.WithoutTf32(() => CheckCase(name, Device.Cuda(0), CudaOnly.ValueRtol, CudaOnly.ValueAtol, CudaOnly.GradRtol, CudaOnly.GradAtol)); }
-            catch (Exception e) { failures.Add($"{name}: {e.GetType().Name}: {e.Message}"); }
-        }
-        Assert.True(failures.Count == 0, $"{failures.Count} of {TorchFixtures.ParityCases.Count} cases fail on CUDA:\n{string.Join("\n", failures)}");
+        CudaOnly.EveryCase("operator cases", TorchFixtures.ParityCases.Keys,
+            name => CheckCase(name, Device.Cuda(0), CudaOnly.ValueRtol, CudaOnly.ValueAtol, CudaOnly.GradRtol, CudaOnly.GradAtol));
     }
 
     private static void CheckCase(string name, Device device, double valueRtol, double valueAtol, double gradRtol, double gradAtol)

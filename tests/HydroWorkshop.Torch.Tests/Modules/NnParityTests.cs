@@ -34,14 +34,8 @@ public class NnParityTests
     [Fact]
     public void Layer_OnCuda_MatchesPyTorch()
     {
-        CudaOnly.SkipUnlessAvailable();
-        var failures = new List<string>();
-        foreach (var name in Fixtures.Value.Keys.Order())
-        {
-            try { CudaOnly.WithoutTf32(() => CheckCase(name, Device.Cuda(0), CudaOnly.ValueRtol, CudaOnly.ValueAtol, CudaOnly.GradRtol, CudaOnly.GradAtol)); }
-            catch (Exception e) { failures.Add($"{name}: {e.GetType().Name}: {e.Message}"); }
-        }
-        Assert.True(failures.Count == 0, $"{failures.Count} of {Fixtures.Value.Count} layers fail on CUDA:\n{string.Join("\n", failures)}");
+        CudaOnly.EveryCase("layers", Fixtures.Value.Keys,
+            name => CheckCase(name, Device.Cuda(0), CudaOnly.ValueRtol, CudaOnly.ValueAtol, CudaOnly.GradRtol, CudaOnly.GradAtol));
     }
 
     private static void CheckCase(string name, Device device, double valueRtol, double valueAtol, double gradRtol, double gradAtol)

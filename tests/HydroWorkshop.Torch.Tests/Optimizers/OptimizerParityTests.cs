@@ -58,14 +58,7 @@ public class OptimizerParityTests
     [Fact]
     public void Step_OnCuda_MatchesPyTorch()
     {
-        CudaOnly.SkipUnlessAvailable();
-        var failures = new List<string>();
-        foreach (var name in Configurations.Keys.Order())
-        {
-            try { CheckCase(name, Device.Cuda(0), CudaOnly.ValueRtol, CudaOnly.ValueAtol); }
-            catch (Exception e) { failures.Add($"{name}: {e.GetType().Name}: {e.Message}"); }
-        }
-        Assert.True(failures.Count == 0, $"{failures.Count} optimizer cases fail on CUDA:\n{string.Join("\n", failures)}");
+        CudaOnly.EveryCase("optimizer cases", Configurations.Keys, name => CheckCase(name, Device.Cuda(0), CudaOnly.ValueRtol, CudaOnly.ValueAtol));
     }
 
     private static void CheckCase(string name, Device device, double rtol, double atol)
