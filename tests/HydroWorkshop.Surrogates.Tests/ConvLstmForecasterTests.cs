@@ -16,6 +16,21 @@ public sealed class ConvLstmForecasterTests
     }
 
     [Fact]
+    public void Rollout_PartlyObservedBatch_PredictsButRefusesTeacherForcing()
+    {
+        manual_seed(2);
+        using var model = new ConvLstmForecaster(new MapInputs(2, 1, 0, 16, 24), features: 4, hiddenChannels: 6);
+        using var scope = NewDisposeScope();
+        using var full = RandomBatch(1, 8);
+        var partial = full with { Depth = full.Depth.narrow(1, 0, 2) };          // shares the other tensors; the scope frees its depth
+        model.eval();
+        Assert.Equal(0f, (model.Rollout(full, 2).Depth - model.Rollout(partial, 2).Depth).abs().max().item<float>());
+        var e = Assert.Throws<ArgumentException>(() => model.Rollout(partial, 2, teacherForcing: 0.5));
+        Assert.Contains("teacher forcing", e.Message);
+        Assert.Throws<ArgumentException>(() => model.Rollout(partial, 3));
+    }
+
+    [Fact]
     public void Rollout_RandomWeights_NonNegativeAndDryInSolidCells()
     {
         manual_seed(1);

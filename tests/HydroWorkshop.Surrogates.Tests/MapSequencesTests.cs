@@ -42,6 +42,21 @@ public sealed class MapSequencesTests
     }
 
     [Fact]
+    public void Batch_ObservedFrames_DepthHoldsOnlyThoseForcingEveryFrame()
+    {
+        var data = Small();
+        var scales = new MapScales(2.0, 1.0, 2.0, [0.5], []);
+        using var scope = NewDisposeScope();
+        using var batch = data.Batch([1], scales, observedFrames: 1);
+        Assert.Equal([1L, 1, 2, 2], batch.Depth.shape);
+        Assert.Equal(3, batch.Frames);
+        Assert.Equal(1, batch.ObservedFrames);
+        Assert.Equal(1f, batch.Depth[0, 0, 0, 0].item<float>(), 6);                     // event 2, frame 0: 2.0 m / 2
+        Assert.Equal(new[] { 0.4f, 0.4f, 0.8f }, batch.Forcing[0, .., 0].ToArray<float>());
+        Assert.Throws<ArgumentOutOfRangeException>(() => data.Batch([1], scales, observedFrames: 4));
+    }
+
+    [Fact]
     public void WithExtraChannel_AddsOneInputMap()
     {
         var data = Small().WithExtraChannel("estimate", [new float[12], Enumerable.Repeat(3f, 12).ToArray()]);

@@ -109,6 +109,9 @@ public sealed class MapTrainerTests
             Assert.Equal([21L, 16, 32], a.shape);
             Assert.Equal(0f, (a - b).abs().max().item<float>());
             Assert.True(a.min().item<float>() >= 0);
+            // Predict observes only the warm-up; the evaluation's batch holds every frame: same maps.
+            var evaluated = HydroWorkshop.FloodData.NpyFile.Read(Path.Combine(folder, "evaluation", "maps", $"{validation.Events[0].Name}_predicted.npy"));
+            Assert.Equal(evaluated.Data, a.flatten().ToArray<float>());
         }
         finally
         {

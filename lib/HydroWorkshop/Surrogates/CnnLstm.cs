@@ -84,6 +84,8 @@ public sealed class CnnLstm : Module, IMapModel
             throw new ArgumentException($"CnnLstm was built for {WarmupFrames} warm-up frames, got {warmupFrames}", nameof(warmupFrames));
         var frames = (int)batch.Frames;
         if (warmupFrames >= frames) throw new ArgumentOutOfRangeException(nameof(warmupFrames), $"warm-up {warmupFrames} leaves nothing of {frames} frames to predict");
+        if (batch.ObservedFrames < warmupFrames)
+            throw new ArgumentException($"the batch observes {batch.ObservedFrames} frame(s), fewer than the {warmupFrames} warm-up frames", nameof(batch));
         using var scope = NewDisposeScope();
         var (b, rows, columns) = (batch.Size, batch.Rows, batch.Columns);
         var n = frames - warmupFrames;

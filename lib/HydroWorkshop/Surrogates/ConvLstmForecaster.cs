@@ -45,6 +45,9 @@ public sealed class ConvLstmForecaster : Module, IMapModel
         var frames = (int)batch.Frames;
         if (warmupFrames < 1 || warmupFrames >= frames)
             throw new ArgumentOutOfRangeException(nameof(warmupFrames), $"warm-up must be 1..{frames - 1} frames (got {warmupFrames})");
+        if (batch.ObservedFrames < (teacherForcing > 0 ? frames : warmupFrames))
+            throw new ArgumentException($"the batch observes {batch.ObservedFrames} of {frames} frames: the warm-up needs {warmupFrames}" +
+                (teacherForcing > 0 ? ", teacher forcing all of them" : ""), nameof(batch));
         using var scope = NewDisposeScope();
         var (b, rows, columns) = (batch.Size, batch.Rows, batch.Columns);
         var forcingMaps = batch.Forcing[.., .., .., TensorIndex.None, TensorIndex.None]

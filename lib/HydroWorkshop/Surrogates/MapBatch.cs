@@ -5,7 +5,8 @@ namespace HydroWorkshop.Surrogates;
 /// <summary>
 /// Events (or windows of events) in model units, as every map model reads them. Owns its tensors.
 /// </summary>
-/// <param name="Depth">Scaled water depth [batch, time, y, x].</param>
+/// <param name="Depth">Scaled observed water depth [batch, time, y, x]. A batch for prediction may hold only the first
+/// frames (at least the warm-up): a roll-out reads no later observation (<see cref="ObservedFrames"/>).</param>
 /// <param name="Statics">Static maps [batch, statics, y, x] (scaled bed elevation, obstacle 0/1, ...).</param>
 /// <param name="Forcing">Scaled forcing series [batch, time, forcings] (e.g. inflow discharge), broadcast over the grid by the models.</param>
 /// <param name="Extra">Extra dynamic input maps [batch, time, extra, y, x] (e.g. a process-based estimate), or null.</param>
@@ -13,7 +14,11 @@ namespace HydroWorkshop.Surrogates;
 public sealed record MapBatch(Tensor Depth, Tensor Statics, Tensor Forcing, Tensor? Extra, Tensor Open) : IDisposable
 {
     public long Size => Depth.size(0);
-    public long Frames => Depth.size(1);
+    /// <summary>Frames of the event (or window): the forcing's length.</summary>
+    public long Frames => Forcing.size(1);
+
+    /// <summary>Frames with observed depth: <see cref="Frames"/>, or fewer in a batch made for prediction.</summary>
+    public long ObservedFrames => Depth.size(1);
     public long Rows => Depth.size(2);
     public long Columns => Depth.size(3);
 

@@ -153,24 +153,30 @@ public sealed class MapSequences
         return new MapScales(Math.Max(maxDepth, 1e-6), bedMean, Math.Max(bedSpread, 1e-3), forcing, extra, moreStatics);
     }
 
-    /// <summary>Frames [<paramref name="start"/>, start + <paramref name="length"/>) of <paramref name="events"/> in model units.</summary>
-    public MapBatch Batch(IReadOnlyList<int> events, MapScales scales, int start = 0, int length = -1)
+    /// <summary>Frames [<paramref name="start"/>, start + <paramref name="length"/>) of <paramref name="events"/> in model units;
+    /// with <paramref name="observedFrames"/> &gt; 0 the depth holds only that many first frames (what a roll-out from a
+    /// warm-up reads), the forcing all of them.</summary>
+    public MapBatch Batch(IReadOnlyList<int> events, MapScales scales, int start = 0, int length = -1, int observedFrames = -1)
     {
         if (length < 0) length = Frames - start;
         if (start < 0 || length < 1 || start + length > Frames)
             throw new ArgumentOutOfRangeException(nameof(length), $"frames {start}..{start + length - 1} are outside 0..{Frames - 1}");
         var starts = events.Select(_ => start).ToArray();
-        return Batch(events, starts, length, scales);
+        return Batch(events, starts, length, scales, observedFrames);
     }
 
-    /// <summary>Windows of <paramref name="length"/> frames, event <paramref name="events"/>[b] from frame <paramref name="starts"/>[b].</summary>
-    public MapBatch Batch(IReadOnlyList<int> events, IReadOnlyList<int> starts, int length, MapScales scales)
+    /// <summary>Windows of <paramref name="length"/> frames, event <paramref name="events"/>[b] from frame <paramref name="starts"/>[b];
+    /// <paramref name="observedFrames"/> as in the other overload.</summary>
+    public MapBatch Batch(IReadOnlyList<int> events, IReadOnlyList<int> starts, int length, MapScales scales, int observedFrames = -1)
     {
+        if (observedFrames > length)
+            throw new ArgumentOutOfRangeException(nameof(observedFrames), observedFrames, $"more observed frames than the {length} of the batch");
+        var observed = observedFrames > 0 ? observedFrames : length;
         var cells = Rows * Columns;
         var (b, f, x, c) = (events.Count, ForcingNames.Count, ExtraNames.Count, 2 + MoreStaticNames.Count);
         if (MoreStaticNames.Count > 0 && (scales.MoreStatics is null || scales.MoreStatics.Count != MoreStaticNames.Count))
             throw new ArgumentException($"the scales have {scales.MoreStatics?.Count ?? 0} static-map scales, the events {MoreStaticNames.Count} ({string.Join(", ", MoreStaticNames)})", nameof(scales));
-        var depth = new float[(long)b * length * cells];
+        var depth = new float[(long)b * observed * cells];
         var statics = new float[b * c * cells];
         var open = new float[b * cells];
         var forcing = new float[b * length * f];
@@ -179,7 +185,8 @@ public sealed class MapSequences
         {
             var e = Events[events[k]];
             var s = starts[k];
-            for (var i = 0; i < (long)length * cells; i++) depth[(long)k * length * cells + i] = (float)(e.Depth[(long)s * cells + i] / scales.Depth);
+            var perMetre = 1.0 / scales.Depth;
+            for (var i = 0; i < (long)observed * cells; i++) depth[(long)k * observed * cells + i] = (float)(e.Depth[(long)s * cells + i] * perMetre);
             for (var i = 0; i < cells; i++)
             {
                 statics[(k * c) * cells + i] = (float)((e.Bed[i] - scales.BedMean) / scales.BedScale);
@@ -198,7 +205,7 @@ public sealed class MapSequences
                             extra[(((long)k * length + t) * x + j) * cells + i] = (float)(e.Extra![((s + t) * x + j) * cells + i] / scales.Extra[j]);
         }
         return new MapBatch(
-            tensor(depth, [b, length, Rows, Columns]),
+            tensor(depth, [b, observed, Rows, Columns]),
             tensor(statics, [b, c, Rows, Columns]),
             tensor(forcing, [b, length, f]),
             extra is null ? null : tensor(extra, [b, length, x, Rows, Columns]),

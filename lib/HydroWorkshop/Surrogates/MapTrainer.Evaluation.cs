@@ -24,7 +24,8 @@ public sealed partial class MapTrainer
         model.eval();
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        using var batch = data.Batch([index], scales);
+        // Only the warm-up is observed: a roll-out reads no later depth (and building the batch stays cheap).
+        using var batch = data.Batch([index], scales, observedFrames: Options.WarmupFrames);
         var rollout = mapModel.Rollout(batch, Options.WarmupFrames);
         return (rollout.Depth.select(0, 0) * scales.Depth).MoveToOuterDisposeScope();
     }
