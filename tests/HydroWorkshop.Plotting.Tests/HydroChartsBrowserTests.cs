@@ -107,4 +107,36 @@ public sealed class HydroChartsBrowserTests(BrowserFixture browser)
         for (var panel = 0; panel < 3; panel++)
             Assert.Equal(((TypedArray)last.Data[panel].Get("z")!).ToBase64(), state.GetProperty("z")[panel].GetString());
     }
+
+    [Theory]
+    [InlineData(640)]
+    [InlineData(1200)]
+    public void DepthAnimation_NarrowOrWide_NothingOverlaps(int width)
+    {
+        // Notebook outputs are often 600-900 px wide: colour bars once sat between the panels and covered the third
+        // one's axis, and the slider's label sat on the x-axis titles.
+        int ny = 64, nx = 128;
+        var figure = HydroCharts.DepthAnimation(TestData.Stack(3, ny, nx), TestData.Stack(3, ny, nx, lag: 0.9), ny, nx, 0.1, 0.1);
+        using var page = browser.Browser.NewPage(width, 700);
+        page.Load(figure);
+        var overlaps = page.Evaluate("""
+            (function () {
+              function box(e) { var r = e.getBoundingClientRect(); return { name: e.getAttribute('class'), l: r.left, r: r.right, t: r.top, b: r.bottom }; }
+              function meet(a, b) { return a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b; }
+              var panels = ['xy', 'x2y2', 'x3y3'].map(function (s) { return box(document.querySelector('.draglayer .' + s + ' .nsewdrag')); });
+              var bars = Array.from(document.querySelectorAll('.infolayer .colorbar')).map(box);
+              var ticks = Array.from(document.querySelectorAll('.xaxislayer-above .xtick text, .yaxislayer-above .ytick text')).map(box);
+              var titles = Array.from(document.querySelectorAll('.g-xtitle, .g-x2title, .g-x3title')).map(box);
+              var slider = Array.from(document.querySelectorAll('.slider-container, .updatemenu-container')).map(box);
+              var found = [];
+              bars.forEach(function (b) { panels.concat(ticks).forEach(function (p) { if (meet(b, p)) found.push('colour bar over ' + p.name); }); });
+              slider.forEach(function (c) { titles.concat(ticks).forEach(function (t) { if (meet(c, t)) found.push(c.name + ' over ' + t.name); }); });
+              return { bars: bars.length, panels: panels.length, titles: titles.length, slider: slider.length, found: found };
+            })()
+            """);
+        Assert.Equal(2, overlaps.GetProperty("bars").GetInt32());
+        Assert.Equal(3, overlaps.GetProperty("titles").GetInt32());
+        Assert.Equal(2, overlaps.GetProperty("slider").GetInt32());
+        Assert.Empty(overlaps.GetProperty("found").EnumerateArray().Select(e => e.GetString()));
+    }
 }

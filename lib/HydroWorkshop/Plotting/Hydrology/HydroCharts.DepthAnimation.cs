@@ -89,8 +89,8 @@ public static partial class HydroCharts
         }
 
         LayoutPanels(figure.Layout, options, compact, maxDepth, maxError, depthStep, errorStep);
-        // Title, axis labels and slider take about 230 px; each panel is about 240 px wide.
-        figure.Layout.Height = options.Height ?? (int)Math.Clamp(230 + 240 * (ny * dy) / (nx * dx), 320, 900);
+        // Title, axis labels and slider take about 305 px (the stacked colour bars want the height); each panel is about 240 px wide.
+        figure.Layout.Height = options.Height ?? (int)Math.Clamp(305 + 240 * (ny * dy) / (nx * dx), 380, 975);
         figure.WithAnimationControls(options.FrameDurationMs, times is null ? "frame " : "t = ");
         return figure;
     }
@@ -105,7 +105,9 @@ public static partial class HydroCharts
     private static void LayoutPanels(Layout layout, DepthAnimationOptions options, bool compact, double maxDepth, double maxError,
         double depthStep, double errorStep)
     {
-        double[][] domains = [[0, 0.28], [0.31, 0.59], [0.70, 0.98]];
+        // Both colour bars sit in the right margin, stacked (depth above, difference below): bars between the panels
+        // need a fixed ~75 px that a fraction of the width does not give in a notebook narrower than ~1000 px.
+        double[][] domains = [[0, 0.31], [0.345, 0.655], [0.69, 1.0]];
         for (var n = 1; n <= 3; n++)
         {
             SquareCells(layout, n);
@@ -116,6 +118,9 @@ public static partial class HydroCharts
                 layout.YAxis(n).Anchor = "x" + n;
                 layout.XAxis(n).Matches = "x";
                 layout.YAxis(n).Matches = "y";
+                // The panels share y (matches), so panel 1's labels serve all three; repeated ones collided with the
+                // colour bar beside them in notebooks narrower than about 1000 px.
+                layout.YAxis(n).Set("showticklabels", false);
             }
             var title = n switch { 1 => options.PanelTitles.Reference, 2 => options.PanelTitles.Prediction, _ => options.PanelTitles.Difference };
             // In the panel's own domain coordinates, so the title sits on the (aspect-shrunk) map, not on the figure.
@@ -127,12 +132,19 @@ public static partial class HydroCharts
         var errorAxis = layout.ColorAxis(2);
         depthAxis.ColorBarTitle = "depth (m)";
         errorAxis.ColorBarTitle = "Δ depth (m)";
-        depthAxis.Set("colorbar.x", 0.60);
-        errorAxis.Set("colorbar.x", 0.99);
+        depthAxis.Set("colorbar.y", 1.0);
+        depthAxis.Set("colorbar.yanchor", "top");
+        errorAxis.Set("colorbar.y", 0.0);
+        errorAxis.Set("colorbar.yanchor", "bottom");
+        layout.Margin.Set("l", 60);
+        layout.Margin.Set("r", 110);
         foreach (var axis in new[] { depthAxis, errorAxis })
         {
-            axis.Set("colorbar.len", 0.8);
+            axis.Set("colorbar.x", 1.02);
+            axis.Set("colorbar.xanchor", "left");
+            axis.Set("colorbar.len", 0.48);
             axis.Set("colorbar.thickness", 12);
+            axis.Set("colorbar.title.side", "right");    // upright beside the bar: a title on top is wider than the gap
         }
         if (compact)
         {

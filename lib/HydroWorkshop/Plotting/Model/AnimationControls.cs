@@ -20,7 +20,7 @@ internal static class AnimationControls
             new PlotlyNode(("frame.duration", 0), ("frame.redraw", false), ("transition.duration", 0), ("mode", "immediate")),
         });
         figure.Layout.UpdateMenus.Add(new PlotlyNode(("type", "buttons"), ("direction", "left"), ("showactive", false),
-            ("x", 0.0), ("y", 0.0), ("xanchor", "left"), ("yanchor", "top"), ("pad.t", 45), ("pad.r", 10),
+            ("x", 0.0), ("y", 0.0), ("xanchor", "left"), ("yanchor", "top"), ("pad.t", ControlsGap + 15), ("pad.r", 10),
             ("buttons", new[] { play, pause })));
 
         var steps = figure.Frames.Select(frame =>
@@ -34,7 +34,15 @@ internal static class AnimationControls
             return step;
         }).ToList();
         figure.Layout.Sliders.Add(new PlotlyNode(("active", 0), ("x", 0.12), ("len", 0.88), ("y", 0.0), ("yanchor", "top"),
-            ("pad.t", 30), ("currentvalue.prefix", sliderPrefix), ("currentvalue.visible", true),
+            ("pad.t", ControlsGap), ("currentvalue.prefix", sliderPrefix), ("currentvalue.visible", true),
             ("transition.duration", 0), ("steps", steps)));
+        // The controls hang below the plot area, under the x axes' tick labels and titles; keep room for them.
+        if (figure.Layout.Margin.Get("b") is null) figure.Layout.Margin.Set("b", BottomMargin);
     }
+
+    /// <summary>Pixels between the plot area and the slider: an x axis's tick labels and title take about 50.</summary>
+    public const int ControlsGap = 55;
+
+    /// <summary>The bottom margin the controls need (plotly's default, 80, leaves them overlapping the x axis title).</summary>
+    public const int BottomMargin = ControlsGap + 60;
 }
