@@ -27,6 +27,10 @@ var batchSize = (int)Option("--batch", 1);
 // The forecaster's wet/dry gate learned "dry everywhere" on the dike breach (first frames dry but the breach): a weight
 // on the wet class (4 measured dike CSI 0.017 instead of 0.000 at 1.5 minutes, no real fix; see README.md, "Flood surrogates").
 var forecasterWetPositiveWeight = Option("--forecaster-wet-positive-weight", 1.0);
+// Roll-outs are timed as the median of this many runs before and after each solver run: one 20 ms run is at the mercy
+// of a single scheduler hiccup (one took 43 ms against 17 ms just before), a 2 s solver run is not.
+const int RolloutRepeats = 5;
+
 var models = (OptionText("--models") ?? "cnnlstm,convlstm").Split(',', StringSplitOptions.RemoveEmptyEntries);
 var root = ProjectPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory();
 var runs = Path.Combine(root, "out", "runs", "surrogates-benchmark");
@@ -153,7 +157,10 @@ static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet 
     set_num_threads(2);
     try
     {
-        using (trainer.Predict(test, 0)) { }                                        // warm-up
+        // Warm both up (JIT, thread pools): the solver's first event once took 4.2 s against 1.5-2.5 s for the rest.
+        using (trainer.Predict(test, 0)) { }
+        flume.CreateSolver(data.ReadEvent(events[0]).Metadata.Parameters, new SolverOptions { Threads = 2 })
+            .Run(5 * data.Metadata.FrameInterval, data.Metadata.FrameInterval, _ => { });
         return TimedEvents(trainer, data, test, flume, events);
     }
     finally
@@ -168,12 +175,12 @@ static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeData
     var solvers = new List<double>();
     for (var e = 0; e < events.Count; e++)
     {
-        rollouts.Add(RolloutSeconds(trainer, test, [e]).Median);
+        rollouts.Add(RolloutSeconds(trainer, test, Enumerable.Repeat(e, RolloutRepeats)).Median);
         var solver = flume.CreateSolver(data.ReadEvent(events[e]).Metadata.Parameters, new SolverOptions { Threads = 2 });
         var clock = Stopwatch.StartNew();
         solver.Run((data.Frames - 1) * data.Metadata.FrameInterval, data.Metadata.FrameInterval, _ => { });
         solvers.Add(clock.Elapsed.TotalSeconds);
-        rollouts.Add(RolloutSeconds(trainer, test, [e]).Median);
+        rollouts.Add(RolloutSeconds(trainer, test, Enumerable.Repeat(e, RolloutRepeats)).Median);
     }
     // Each event's speed-up against the mean of the roll-outs timed just before and just after its solver run.
     var ratios = solvers.Select((s, e) => s / ((rollouts[2 * e] + rollouts[2 * e + 1]) / 2)).ToArray();
