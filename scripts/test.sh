@@ -13,7 +13,8 @@ status=0
 say "dotnet test"
 dotnet test HydroWorkshop.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results" --logger "console;verbosity=normal" 2>&1 \
-  | grep -vE '^\s*$' | tee "$results/dotnet-test.log" | grep -E '^\s*(Failed|Skipped|Passed!|Failed!|Total tests|error)|\[FAIL\]|\[SKIP\]' || true
+  | grep -vE '^\s*$' | tee "$results/dotnet-test.log" | grep -E '^\s*(Failed|Skipped|Passed!|Failed!|Total tests|error)|\[FAIL\]|\[SKIP\]'
+# (No "|| true" here: it used to reset PIPESTATUS, so a failing dotnet test left the exit status at 0.)
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
 # Each test.d script counts as its Python unittest totals when it prints them ("Ran N tests", "FAILED (...)",
@@ -55,5 +56,6 @@ PY
 )
 passed=$((passed + extra_passed)); failed=$((failed + extra_failed)); skipped=$((skipped + extra_skipped))
 [ "$passed" -gt 0 ] || status=1
+[ "$failed" -eq 0 ] || status=1
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 exit $status

@@ -26,7 +26,9 @@ public class StreamCaptureTests
         var sink = new RecordingSink();
         using var capture = new StreamCapture(sink);
         capture.Out.WriteLine("epoch 1");
-        var deadline = DateTime.UtcNow.AddSeconds(2);
+        // The timer fires every 50 ms; the generous deadline only matters when the thread pool is starved (in CI the
+        // test projects run side by side on 2 cores, and 2 s was once not enough).
+        var deadline = DateTime.UtcNow.AddSeconds(20);
         while (sink.Outputs.IsEmpty && DateTime.UtcNow < deadline) Thread.Sleep(10);
         Assert.Equal("epoch 1\n", Assert.Single(sink.Outputs).Text);
     }

@@ -7,6 +7,13 @@ namespace HydroWorkshop.Surrogates.Tests;
 public sealed class ConvLstmForecasterTests
 {
     /// <summary>A batch on a 16 x 24 grid with a solid block at rows 4-7, columns 8-11, and random (even negative) depths.</summary>
+    /// <summary>A small forecaster on a 16 x 24 grid (2 statics, 1 forcing), its weights seeded.</summary>
+    private static ConvLstmForecaster Small(ulong seed)
+    {
+        manual_seed(seed);
+        return new ConvLstmForecaster(new MapInputs(2, 1, 0, 16, 24), features: 4, hiddenChannels: 6);
+    }
+
     internal static MapBatch RandomBatch(int batch, int frames, int extra = 0)
     {
         var open = ones(batch, 1, 16, 24);
@@ -18,8 +25,7 @@ public sealed class ConvLstmForecasterTests
     [Fact]
     public void Rollout_PartlyObservedBatch_PredictsButRefusesTeacherForcing()
     {
-        manual_seed(2);
-        using var model = new ConvLstmForecaster(new MapInputs(2, 1, 0, 16, 24), features: 4, hiddenChannels: 6);
+        using var model = Small(seed: 2);
         using var scope = NewDisposeScope();
         using var full = RandomBatch(1, 8);
         var partial = full with { Depth = full.Depth.narrow(1, 0, 2) };          // shares the other tensors; the scope frees its depth
@@ -33,8 +39,7 @@ public sealed class ConvLstmForecasterTests
     [Fact]
     public void Rollout_RandomWeights_NonNegativeAndDryInSolidCells()
     {
-        manual_seed(1);
-        using var model = new ConvLstmForecaster(new MapInputs(2, 1, 0, 16, 24), features: 4, hiddenChannels: 6);
+        using var model = Small(seed: 1);
         using var scope = NewDisposeScope();
         using var batch = RandomBatch(2, 10);
         // Large head weights so that the predicted changes are large and negative somewhere.
@@ -50,8 +55,7 @@ public sealed class ConvLstmForecasterTests
     [Fact]
     public void Rollout_FullTeacherForcing_DependsOnObservedFrames()
     {
-        manual_seed(2);
-        using var model = new ConvLstmForecaster(new MapInputs(2, 1, 0, 16, 24), features: 4, hiddenChannels: 6);
+        using var model = Small(seed: 2);
         using var scope = NewDisposeScope();
         using var batch = RandomBatch(1, 8);
         var free = model.Rollout(batch, 2, teacherForcing: 0).Depth;
