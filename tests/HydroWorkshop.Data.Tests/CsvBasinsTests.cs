@@ -1,3 +1,4 @@
+using HydroWorkshop.TestSupport;
 using Xunit;
 
 namespace HydroWorkshop.Data.Tests;

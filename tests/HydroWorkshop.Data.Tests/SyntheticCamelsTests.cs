@@ -1,3 +1,4 @@
+using HydroWorkshop.TestSupport;
 using System.Security.Cryptography;
 using HydroWorkshop.Data.Synthetic;
 using Xunit;

@@ -1,3 +1,4 @@
+using HydroWorkshop.TestSupport;
 using HydroWorkshop.Torch;
 using HydroWorkshop.Training;
 using Xunit;
@@ -81,102 +82,84 @@ public sealed class MapTrainerTests
     public void Fit_RunFolder_WritesConfigScalesModelLogAndEvaluation()
     {
         var (train, validation) = TinyFlume.Sets();
-        var folder = Path.Combine(Path.GetTempPath(), $"hw-map-run-{Guid.NewGuid():N}");
-        try
-        {
-            manual_seed(12);
-            using var model = new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 16, hiddenSize: 16);
-            var trainer = new MapTrainer(model, new TrainingConfig { Epochs = 3, BatchSize = 5, LearningRate = 2e-3 },
-                Options with { StopMetric = MapStopMetric.Csi }, folder, log: _ => { });
-            var result = trainer.Fit(train, validation);
-            foreach (var file in new[] { "config.json", "scales.json", "best_model.safetensors", "training_log.csv" })
-                Assert.True(File.Exists(Path.Combine(folder, file)), file);
-            Assert.Equal(4, File.ReadAllLines(trainer.LogPath).Length);
-            Assert.InRange(result.BestEpoch, 1, 3);
+        using var scratch = new TempFolder();
+        var folder = scratch.Path;
+        manual_seed(12);
+        using var model = new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 16, hiddenSize: 16);
+        var trainer = new MapTrainer(model, new TrainingConfig { Epochs = 3, BatchSize = 5, LearningRate = 2e-3 },
+            Options with { StopMetric = MapStopMetric.Csi }, folder, log: _ => { });
+        var result = trainer.Fit(train, validation);
+        foreach (var file in new[] { "config.json", "scales.json", "best_model.safetensors", "training_log.csv" })
+            Assert.True(File.Exists(Path.Combine(folder, file)), file);
+        Assert.Equal(4, File.ReadAllLines(trainer.LogPath).Length);
+        Assert.InRange(result.BestEpoch, 1, 3);
 
-            var scores = trainer.Evaluate(validation, Path.Combine(folder, "evaluation"));
-            Assert.Single(scores);
-            Assert.True(File.Exists(Path.Combine(folder, "evaluation", "event_metrics.csv")));
-            Assert.True(File.Exists(Path.Combine(folder, "evaluation", "maps", $"{validation.Events[0].Name}_predicted.npy")));
+        var scores = trainer.Evaluate(validation, Path.Combine(folder, "evaluation"));
+        Assert.Single(scores);
+        Assert.True(File.Exists(Path.Combine(folder, "evaluation", "event_metrics.csv")));
+        Assert.True(File.Exists(Path.Combine(folder, "evaluation", "maps", $"{validation.Events[0].Name}_predicted.npy")));
 
-            // A fresh model loads the run and predicts the same maps.
-            using var again = new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 16, hiddenSize: 16);
-            var reloaded = new MapTrainer(again, new TrainingConfig(), Options, folder);
-            reloaded.Load();
-            using var scope = NewDisposeScope();
-            var a = trainer.Predict(validation, 0);
-            var b = reloaded.Predict(validation, 0);
-            Assert.Equal([21L, 16, 32], a.shape);
-            Assert.Equal(0f, (a - b).abs().max().item<float>());
-            Assert.True(a.min().item<float>() >= 0);
-            // Predict observes only the warm-up; the evaluation's batch holds every frame: same maps.
-            var evaluated = HydroWorkshop.FloodData.NpyFile.Read(Path.Combine(folder, "evaluation", "maps", $"{validation.Events[0].Name}_predicted.npy"));
-            Assert.Equal(evaluated.Data, a.flatten().ToArray<float>());
-        }
-        finally
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
+        // A fresh model loads the run and predicts the same maps.
+        using var again = new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 16, hiddenSize: 16);
+        var reloaded = new MapTrainer(again, new TrainingConfig(), Options, folder);
+        reloaded.Load();
+        using var scope = NewDisposeScope();
+        var a = trainer.Predict(validation, 0);
+        var b = reloaded.Predict(validation, 0);
+        Assert.Equal([21L, 16, 32], a.shape);
+        Assert.Equal(0f, (a - b).abs().max().item<float>());
+        Assert.True(a.min().item<float>() >= 0);
+        // Predict observes only the warm-up; the evaluation's batch holds every frame: same maps.
+        var evaluated = HydroWorkshop.FloodData.NpyFile.Read(Path.Combine(folder, "evaluation", "maps", $"{validation.Events[0].Name}_predicted.npy"));
+        Assert.Equal(evaluated.Data, a.flatten().ToArray<float>());
     }
 
     [Fact]
     public void Fit_ResumedAfterInterruption_ReproducesUninterruptedRunBitwise()
     {
         var (train, validation) = TinyFlume.Sets();
-        var root = Path.Combine(Path.GetTempPath(), $"hw-map-resume-{Guid.NewGuid():N}");
+        using var scratch = new TempFolder();
+        var root = scratch.Path;
         // Teacher forcing and a learning-rate step, so that both the per-epoch random draws and the schedule state matter.
         var config = new TrainingConfig { Epochs = 4, BatchSize = 2, LearningRate = 2e-3, LearningRates = new Dictionary<int, double> { [1] = 2e-3, [3] = 1e-3 }, Seed = 5 };
         var options = Options with { TeacherForcing = new(1.0, 0.0, DecayEpochs: 4) };
         CnnLstm NewModel(ulong seed) { manual_seed(seed); return new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 8, hiddenSize: 8); }
-        try
-        {
-            using var uninterrupted = NewModel(21);
-            var whole = new MapTrainer(uninterrupted, config, options, Path.Combine(root, "a"), _ => { }).Fit(train, validation);
+        using var uninterrupted = NewModel(21);
+        var whole = new MapTrainer(uninterrupted, config, options, Path.Combine(root, "a"), _ => { }).Fit(train, validation);
 
-            using var interrupted = NewModel(21);
-            using var stop = new CancellationTokenSource();
-            var runB = Path.Combine(root, "b");
-            var first = new MapTrainer(interrupted, config, options, runB, line => { if (line.StartsWith("Epoch 2/4", StringComparison.Ordinal)) stop.Cancel(); })
-                .Fit(train, validation, stop.Token);
-            Assert.True(first.Cancelled);
-            Assert.Equal(2, first.History.Count);
+        using var interrupted = NewModel(21);
+        using var stop = new CancellationTokenSource();
+        var runB = Path.Combine(root, "b");
+        var first = new MapTrainer(interrupted, config, options, runB, line => { if (line.StartsWith("Epoch 2/4", StringComparison.Ordinal)) stop.Cancel(); })
+            .Fit(train, validation, stop.Token);
+        Assert.True(first.Cancelled);
+        Assert.Equal(2, first.History.Count);
 
-            using var resumed = NewModel(999);                                              // a fresh process starts elsewhere
-            var lines = new List<string>();
-            var second = new MapTrainer(resumed, config, options, runB, lines.Add).Fit(train, validation, resume: true);
-            Assert.Equal("Resuming " + runB + " after epoch 2", lines[0]);
-            static string WithoutSeconds(MapEpochRecord r) => r.ToCsv()[..r.ToCsv().LastIndexOf(',')];
-            Assert.Equal(whole.History.Select(WithoutSeconds), second.History.Select(WithoutSeconds));
-            Assert.Equal(whole.BestEpoch, second.BestEpoch);
-            using var scope = NewDisposeScope();
-            var expected = uninterrupted.state_dict();
-            foreach (var (key, value) in resumed.state_dict())
-                Assert.True(value.equal(expected[key]), $"{key} differs after resuming");
-        }
-        finally
-        {
-            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
-        }
+        using var resumed = NewModel(999);                                              // a fresh process starts elsewhere
+        var lines = new List<string>();
+        var second = new MapTrainer(resumed, config, options, runB, lines.Add).Fit(train, validation, resume: true);
+        Assert.Equal("Resuming " + runB + " after epoch 2", lines[0]);
+        static string WithoutSeconds(MapEpochRecord r) => r.ToCsv()[..r.ToCsv().LastIndexOf(',')];
+        Assert.Equal(whole.History.Select(WithoutSeconds), second.History.Select(WithoutSeconds));
+        Assert.Equal(whole.BestEpoch, second.BestEpoch);
+        using var scope = NewDisposeScope();
+        var expected = uninterrupted.state_dict();
+        foreach (var (key, value) in resumed.state_dict())
+            Assert.True(value.equal(expected[key]), $"{key} differs after resuming");
     }
 
     [Fact]
     public void Fit_ResumeWithOtherTrainingEvents_Refuses()
     {
         var (train, validation) = TinyFlume.Sets();
-        var folder = Path.Combine(Path.GetTempPath(), $"hw-map-resume-other-{Guid.NewGuid():N}");
-        try
-        {
-            using var model = new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 8, hiddenSize: 8);
-            new MapTrainer(model, new TrainingConfig { Epochs = 1, BatchSize = 5 }, Options, folder, _ => { }).Fit(train, validation);
-            var fewer = train.WithEvents(train.Events.Take(2).ToArray());
-            var error = Assert.Throws<InvalidOperationException>(() =>
-                new MapTrainer(model, new TrainingConfig { Epochs = 2, BatchSize = 5 }, Options, folder, _ => { }).Fit(fewer, validation, resume: true));
-            Assert.Contains("scales.json", error.Message);
-        }
-        finally
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
+        using var scratch = new TempFolder();
+        var folder = scratch.Path;
+        using var model = new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 8, hiddenSize: 8);
+        new MapTrainer(model, new TrainingConfig { Epochs = 1, BatchSize = 5 }, Options, folder, _ => { }).Fit(train, validation);
+        var fewer = train.WithEvents(train.Events.Take(2).ToArray());
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new MapTrainer(model, new TrainingConfig { Epochs = 2, BatchSize = 5 }, Options, folder, _ => { }).Fit(fewer, validation, resume: true));
+        Assert.Contains("scales.json", error.Message);
     }
 
     [Fact]

@@ -7,6 +7,9 @@ namespace HydroWorkshop.Surrogates.Tests;
 /// a temporary folder by the project's own generator; a few seconds of solver time.</summary>
 public static class TinyFlume
 {
+    /// <summary>The data set's folder (generated on first use of <see cref="DataSet"/>).</summary>
+    public static string Folder { get; } = Path.Combine(Path.GetTempPath(), "hw-surrogates-tiny-flume-seed3-16x32");
+
     private static readonly Lazy<FlumeDataSet> Data = new(() =>
     {
         var folder = Folder;
@@ -19,9 +22,6 @@ public static class TinyFlume
     });
 
     public static FlumeDataSet DataSet => Data.Value;
-
-    /// <summary>The data set's folder (generated on first use of <see cref="DataSet"/>).</summary>
-    public static string Folder { get; } = Path.Combine(Path.GetTempPath(), "hw-surrogates-tiny-flume-seed3-16x32");
 
     /// <summary>All events but the last as one set (training), the last alone (validation).</summary>
     public static (MapSequences Train, MapSequences Validation) Sets()

@@ -1,11 +1,11 @@
-namespace HydroWorkshop.Data.Tests;
+namespace HydroWorkshop.TestSupport;
 
 /// <summary>A scratch folder deleted with the test.</summary>
 public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hw-data-tests-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hw-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
