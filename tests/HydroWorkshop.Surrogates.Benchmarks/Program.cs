@@ -11,7 +11,8 @@ using static HydroWorkshop.Torch.torch;
 
 // Usage: dotnet run -c Release --project tests/HydroWorkshop.Surrogates.Benchmarks [-- --fast] [--minutes M] [--headline-minutes M]
 //        [--models cnnlstm,convlstm] [--no-dike] [--flume folder] [--extra-events N] [--mirror] [--wet-weight W] [--wet-dry-weight W] [--batch B]
-//        [--forecaster-wet-positive-weight P]
+//        [--forecaster-wet-positive-weight P] [--window-frames F] [--windows-per-event W] [--run-name NAME]
+//        [--storage-estimate]
 // Trains the map surrogates on the flume data set (out/flume-dataset, generated when absent) and on the dike-breach
 // simulations (../shared/data, skipped with the reason when absent), scores the test events' whole roll-outs and
 // times each roll-out against the solver simulating the same event, in the same run. Prints one table.
@@ -30,10 +31,15 @@ var forecasterWetPositiveWeight = Option("--forecaster-wet-positive-weight", 1.0
 // Roll-outs are timed as the median of this many runs before and after each solver run: one 20 ms run is at the mercy
 // of a single scheduler hiccup (one took 43 ms against 17 ms just before), a 2 s solver run is not.
 const int RolloutRepeats = 5;
+// Training windows for the CNN-LSTM (0: whole events, the default): random starts each epoch, so the model also learns
+// from warm-ups taken mid-event; validation and test always roll out whole events from frame 0.
+var cnnLstmWindowFrames = (int)Option("--window-frames", 0);
+var cnnLstmWindowsPerEvent = (int)Option("--windows-per-event", 1);
 
 var models = (OptionText("--models") ?? "cnnlstm,convlstm").Split(',', StringSplitOptions.RemoveEmptyEntries);
 var root = ProjectPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory();
-var runs = Path.Combine(root, "out", "runs", "surrogates-benchmark");
+// --run-name keeps experiments that run side by side out of each other's run folders.
+var runs = Path.Combine(root, "out", "runs", OptionText("--run-name") is { } runName ? $"surrogates-benchmark-{runName}" : "surrogates-benchmark");
 Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores (shared with other work), libtorch threads {get_num_threads()}{LoadAverage()}");
 Console.WriteLine($"training budget: {headlineMinutes:F1} min for the flume CNN-LSTM, {minutes:F1} min for each other model and data set{(fast ? " (--fast)" : "")}");
 var rows = new List<string[]>();
@@ -46,7 +52,9 @@ if (!File.Exists(Path.Combine(flumeFolder, "dataset.json")))
     Console.WriteLine(FlumeDataSetGenerator.Generate(new FlumeGeneratorOptions { OutputFolder = flumeFolder }, new Progress<string>(Console.WriteLine)));
 }
 var flumeData = FlumeDataSet.Open(flumeFolder);
-var flumeTrain = MapSequences.FromFlume(flumeData, flumeData.Split("train"));
+// The physics-encoded variant: the level-pool mean depth (FlumeStorageEstimate) as a second forcing beside the inflow.
+var storageEstimate = args.Contains("--storage-estimate");
+var flumeTrain = MapSequences.FromFlume(flumeData, flumeData.Split("train"), storageEstimate);
 // More training events: a second data set drawn with another seed (all its events train; the test split above is
 // the default data set's, unchanged). 0 (the default) keeps the default data set's 16 training events alone: at a
 // 5-minute budget 48 more events (and --mirror) measured worse, see README.md, "Flood surrogates".
@@ -60,11 +68,11 @@ if (extraEvents > 0)
         Console.WriteLine(FlumeDataSetGenerator.Generate(new FlumeGeneratorOptions { OutputFolder = extraFolder, Events = extraEvents, Seed = 43 }, new Progress<string>(Console.WriteLine)));
     }
     var extraData = FlumeDataSet.Open(extraFolder);
-    var extraTrain = MapSequences.FromFlume(extraData, Enumerable.Range(0, extraEvents).ToArray());
+    var extraTrain = MapSequences.FromFlume(extraData, Enumerable.Range(0, extraEvents).ToArray(), storageEstimate);
     flumeTrain = flumeTrain.WithEvents([.. flumeTrain.Events, .. extraTrain.Events]);
 }
-var flumeValidation = MapSequences.FromFlume(flumeData, flumeData.Split("validation"));
-var flumeTest = MapSequences.FromFlume(flumeData, flumeData.Split("test"));
+var flumeValidation = MapSequences.FromFlume(flumeData, flumeData.Split("validation"), storageEstimate);
+var flumeTest = MapSequences.FromFlume(flumeData, flumeData.Split("test"), storageEstimate);
 Console.WriteLine($"flume: {flumeData.EventCount} events ({flumeTrain.Count} train, {flumeValidation.Count} validation, {flumeTest.Count} test), {flumeData.Frames} frames, grid {flumeData.Rows} x {flumeData.Columns}");
 
 const int flumeWarmup = 4;
@@ -133,8 +141,8 @@ TrainingConfig Config(string name) => name == "cnnlstm"
 MapTrainingOptions MapOptions(string name, int warmup, double wetThreshold, double budgetMinutes, bool mirrorRows) => new()
 {
     WarmupFrames = warmup,
-    WindowFrames = name == "cnnlstm" ? 0 : 20,
-    WindowsPerEvent = 2,
+    WindowFrames = name == "cnnlstm" ? cnnLstmWindowFrames : 20,
+    WindowsPerEvent = name == "cnnlstm" ? cnnLstmWindowsPerEvent : 2,
     TeacherForcing = new TeacherForcingSchedule(0.5, 0.0, DecayEpochs: 10),
     WetThreshold = wetThreshold,
     StopMetric = MapStopMetric.WetRmse,

@@ -10,6 +10,7 @@ public sealed class MapRunConfigReaderTests
           type: flume
           folder: data/flume
           extra_train_folders: [data/more]
+          storage_estimate: true
         model: { type: convlstm_forecaster, features: 12, hidden_channels: 24, num_layers: 2, kernel_size: 5, peephole: true }
         training:
           epochs: 50
@@ -44,6 +45,7 @@ public sealed class MapRunConfigReaderTests
         Assert.Equal("runs/flume", config.RunFolder);
         Assert.Equal(new MapDataConfig { Type = "flume", Folder = "data/flume", ExtraTrainFolders = ["data/more"] }.ExtraTrainFolders, config.Data.ExtraTrainFolders);
         Assert.Equal("data/flume", config.Data.Folder);
+        Assert.True(config.Data.StorageEstimate);
         Assert.Equal(new MapModelConfig { Type = "convlstm_forecaster", Features = 12, HiddenChannels = 24, NumLayers = 2, KernelSize = 5, Peephole = true }, config.Model);
         var t = config.Training;
         Assert.Equal((50, 2, "adamw", 1e-4, 0.5, 2, 8, 4, 7UL), (t.Epochs, t.BatchSize, t.Optimizer, t.WeightDecay, t.ClipGradNorm, t.ValidateEvery, t.Patience, t.MinEpochs, t.Seed));
@@ -85,6 +87,7 @@ public sealed class MapRunConfigReaderTests
     [InlineData("map:\n  wet_cell_weight: 0\n", "c.yml: map: WetCellWeight must be positive")]
     [InlineData("training:\n  epochs: 0\n", "c.yml: training:")]
     [InlineData("data:\n  test_ids: [5-1]\n", "line 3: '5-1' is not an id or a range")]
+    [InlineData("data:\n  type: dike_breach\n  storage_estimate: true\n", "c.yml: data: storage_estimate is for flume data sets")]
     public void Parse_BadValue_NamesFileLineAndValue(string yaml, string expected) =>
         Assert.Contains(expected, Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("run_folder: r\n" + yaml, "c.yml")).Message);
 
@@ -107,7 +110,7 @@ public sealed class MapRunConfigReaderTests
         var config = MapRunConfigReader.Parse("run_folder: r\n");
         Assert.Equal(new MapModelConfig(), config.Model);
         Assert.Equal(new MapTrainingOptions(), config.Map);
-        Assert.Equal(("flume", "default"), (config.Data.Type, config.Data.Folder));
+        Assert.Equal(("flume", "default", false), (config.Data.Type, config.Data.Folder, config.Data.StorageEstimate));
     }
 
     [Fact]

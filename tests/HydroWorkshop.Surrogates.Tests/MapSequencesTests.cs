@@ -70,6 +70,50 @@ public sealed class MapSequencesTests
     }
 
     [Fact]
+    public void WithForcingChannel_AddsOneSeriesBesideTheOthers()
+    {
+        var data = Small().WithForcingChannel("estimate", [[1f, 2f, 3f], [4f, 5f, 6f]]);
+        Assert.Equal(new MapInputs(2, 2, 0, 2, 2), data.Inputs);
+        Assert.Equal(["inflow", "estimate"], data.ForcingNames);
+        Assert.Equal(new[] { 0.2f, 4f, 0.2f, 5f, 0.4f, 6f }, data.Events[1].Forcing);   // [time, forcings]
+        var scales = data.FitScales();
+        Assert.Equal(6.0, scales.Forcing[1], 6);
+        var error = Assert.Throws<ArgumentException>(() => Small().WithForcingChannel("estimate", [[1f, 2f, 3f], [4f, 5f]]));
+        Assert.Contains("event 'e2': forcing 'estimate' has 2 values, expected [time 3]", error.Message);
+    }
+
+    [Fact]
+    public void FromFlume_StorageEstimate_LevelPoolMeanDepthBesideTheInflow()
+    {
+        var data = TinyFlume.DataSet;
+        var plain = MapSequences.FromFlume(data, [0, 1]);
+        var physics = MapSequences.FromFlume(data, [0, 1], storageEstimate: true);
+
+        Assert.Equal(["inflow", "storage_depth"], physics.ForcingNames);
+        Assert.Equal(plain.Inputs with { Forcings = 2 }, physics.Inputs);
+        var flume = new HydroWorkshop.Physics.LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
+        for (var k = 0; k < 2; k++)
+        {
+            var e = data.ReadEvent(k);
+            var open = e.Obstacle.Count(o => o == 0);
+            var initial = e.Depth.Take(e.Obstacle.Length).Where((_, i) => e.Obstacle[i] == 0).Sum(d => (double)d) / open;
+            var expected = HydroWorkshop.Physics.FlumeStorageEstimate.MeanDepth(flume, e.Metadata.Parameters,
+                open * data.Metadata.CellSize * data.Metadata.CellSize, initial, data.Frames, data.Metadata.FrameInterval);
+            var forcing = physics.Events[k].Forcing;
+            for (var t = 0; t < data.Frames; t++)
+            {
+                Assert.Equal(plain.Events[k].Forcing[t], forcing[2 * t]);
+                Assert.Equal((float)expected[t], forcing[2 * t + 1]);
+            }
+            // It starts at the observed mean depth, and its peak is the observed mean depth's within a factor of 1.5.
+            Assert.Equal(initial, forcing[1], 1e-6);
+            var cells = e.Obstacle.Length;
+            var observedPeak = Enumerable.Range(0, data.Frames).Max(t => Enumerable.Range(0, cells).Sum(i => (double)e.Depth[t * cells + i]) / open);
+            Assert.InRange(forcing.Where((_, i) => i % 2 == 1).Max(), observedPeak / 1.5, observedPeak * 1.5);
+        }
+    }
+
+    [Fact]
     public void FromFlume_TinyFlume_RoughnessAndInflowSegmentFromTheEventParameters()
     {
         var data = TinyFlume.DataSet;

@@ -13,6 +13,9 @@ public sealed record MapDataConfig
     public string Folder { get; init; } = "default";
     /// <summary>Flume: more flume data sets (same grid) whose every event joins the training events.</summary>
     public IReadOnlyList<string> ExtraTrainFolders { get; init; } = [];
+    /// <summary>Flume: the <see cref="HydroWorkshop.Physics.FlumeStorageEstimate"/> level-pool mean depth as a second
+    /// forcing, <c>storage_depth</c> (the physics-encoded variant).</summary>
+    public bool StorageEstimate { get; init; }
     /// <summary>Dike breach: simulation ids of each set (flume: the data set's own split decides).</summary>
     public IReadOnlyList<int> TrainIds { get; init; } = [.. Enumerable.Range(1, 20)];
     public IReadOnlyList<int> ValidationIds { get; init; } = [.. Enumerable.Range(21, 4)];

@@ -26,6 +26,7 @@ public static partial class MapRunConfigReader
         ["type"] = (c, v, x) => c with { Data = c.Data with { Type = OneOf(v, x, "flume", "dike_breach") } },
         ["folder"] = (c, v, x) => c with { Data = c.Data with { Folder = Text(v, x) } },
         ["extra_train_folders"] = (c, v, x) => c with { Data = c.Data with { ExtraTrainFolders = List(v, x) } },
+        ["storage_estimate"] = (c, v, x) => c with { Data = c.Data with { StorageEstimate = Bool(v, x) } },
         ["train_ids"] = (c, v, x) => c with { Data = c.Data with { TrainIds = Ids(v, x) } },
         ["validation_ids"] = (c, v, x) => c with { Data = c.Data with { ValidationIds = Ids(v, x) } },
         ["test_ids"] = (c, v, x) => c with { Data = c.Data with { TestIds = Ids(v, x) } },
@@ -149,6 +150,8 @@ public static partial class MapRunConfigReader
         Check(() => config.Map.Validate(), "map", file);
         if (config.Data.Type == "dike_breach" && config.Data.ExtraTrainFolders.Count > 0)
             throw new FormatException($"{file}: data: extra_train_folders is for flume data sets; the dike breach takes train_ids");
+        if (config.Data.Type == "dike_breach" && config.Data.StorageEstimate)
+            throw new FormatException($"{file}: data: storage_estimate is for flume data sets (it needs the event's inflow, slope and roughness)");
         return (config, configFolder);
     }
 

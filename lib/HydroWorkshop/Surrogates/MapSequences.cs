@@ -79,8 +79,11 @@ public sealed class MapSequences
     /// <remarks>Besides bed and obstacles the models see the two things the solver knows that the depth maps do not
     /// show: the event's Manning roughness (a uniform map, s/m^(1/3)) and where the inflow enters (1 in the West
     /// column's cells whose centre lies on the inflow segment). Without them, normal depth, which goes as n^(3/5),
-    /// varies by a factor of two across the generator's roughness range with nothing in the inputs to tell why.</remarks>
-    public static MapSequences FromFlume(FlumeDataSet data, IReadOnlyList<int> events)
+    /// varies by a factor of two across the generator's roughness range with nothing in the inputs to tell why.
+    /// With <paramref name="storageEstimate"/> the forcing gets a second series, <c>storage_depth</c>: the
+    /// <see cref="FlumeStorageEstimate"/> level-pool mean depth (m) from the inflow, slope and roughness, started from
+    /// the first frame's observed mean depth (the "physics-encoded" variant: a process-based estimate as an input).</remarks>
+    public static MapSequences FromFlume(FlumeDataSet data, IReadOnlyList<int> events, bool storageEstimate = false)
     {
         var cells = data.Rows * data.Columns;
         var flume = new LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
@@ -93,9 +96,46 @@ public sealed class MapSequences
             var segment = flume.InflowSegment(parameters);                                          // the solver's own segment
             for (var row = 0; row < data.Rows; row++)
                 if (segment.Covers(row, data.Metadata.CellSize)) statics[cells + row * data.Columns] = 1f;
-            return new MapEvent(e.Metadata.Name, e.Depth, e.Bed, e.Obstacle, e.Inflow, null, statics);
+            var forcing = storageEstimate ? WithStorageDepth(e, flume, data.Frames, data.Metadata.FrameInterval) : e.Inflow;
+            return new MapEvent(e.Metadata.Name, e.Depth, e.Bed, e.Obstacle, forcing, null, statics);
         }).ToArray();
-        return new MapSequences(list, data.Frames, data.Rows, data.Columns, ["inflow"], [], ["roughness", "inflow_segment"]);
+        return new MapSequences(list, data.Frames, data.Rows, data.Columns, storageEstimate ? ["inflow", "storage_depth"] : ["inflow"], [],
+            ["roughness", "inflow_segment"]);
+    }
+
+    // [time, 2]: the inflow and the level-pool mean depth beside it.
+    private static float[] WithStorageDepth(FlumeEvent e, LaboratoryFlume flume, int frames, double frameInterval)
+    {
+        var cells = e.Obstacle.Length;
+        var (open, water) = (0, 0.0);
+        for (var i = 0; i < cells; i++)
+            if (e.Obstacle[i] == 0) { open++; water += e.Depth[i]; }                                // frame 0
+        if (open == 0) throw new InvalidDataException($"flume event '{e.Metadata.Name}' has no open cell");
+        var cellArea = flume.CellSize * flume.CellSize;
+        var storage = FlumeStorageEstimate.MeanDepth(flume, e.Metadata.Parameters, open * cellArea, water / open, frames, frameInterval);
+        var forcing = new float[2 * frames];
+        for (var t = 0; t < frames; t++) (forcing[2 * t], forcing[2 * t + 1]) = (e.Inflow[t], (float)storage[t]);
+        return forcing;
+    }
+
+    /// <summary>The same events with one more forcing series, <paramref name="series"/>[event] = [time] (e.g. a
+    /// process-based estimate of a bulk quantity: the "physics-encoded" variant for series rather than maps).</summary>
+    public MapSequences WithForcingChannel(string name, IReadOnlyList<float[]> series)
+    {
+        if (series.Count != Count) throw new ArgumentException($"{series.Count} series for {Count} events", nameof(series));
+        var forcings = ForcingNames.Count;
+        var events = Events.Select((e, k) =>
+        {
+            if (series[k].Length != Frames) throw new ArgumentException($"event '{e.Name}': forcing '{name}' has {series[k].Length} values, expected [time {Frames}]", nameof(series));
+            var forcing = new float[Frames * (forcings + 1)];
+            for (var t = 0; t < Frames; t++)
+            {
+                Array.Copy(e.Forcing, t * forcings, forcing, t * (forcings + 1), forcings);
+                forcing[t * (forcings + 1) + forcings] = series[k][t];
+            }
+            return e with { Forcing = forcing };
+        }).ToArray();
+        return new MapSequences(events, Frames, Rows, Columns, [.. ForcingNames, name], ExtraNames, MoreStaticNames);
     }
 
     /// <summary>Simulations <paramref name="ids"/> of the dike-breach data set; the forcing is the elapsed fraction of the
