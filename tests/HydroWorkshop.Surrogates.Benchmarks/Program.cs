@@ -85,7 +85,7 @@ foreach (var name in models)
     var fit = trainer.Fit(flumeTrain, flumeValidation);
     var scores = trainer.Evaluate(flumeTest, Path.Combine(runs, $"flume-{name}", "evaluation", "test"));
     var relative = scores.Select(s => s.Scores.WetRmse / s.MaxObservedDepth).ToArray();
-    var (rollout, solver) = Timings(trainer, flumeData, flumeTest);
+    var (rollout, solver) = Timings(trainer, flumeData, flumeTest, storageEstimate);
     rows.Add([$"flume {name}", $"{fit.History.Count} ep / {fit.Seconds:F0} s",
         $"{100 * relative.Average():F1} % (max {100 * relative.Max():F1} %)", $"{scores.Average(s => s.Scores.WetRmse) * 1000:F1} mm",
         $"{scores.Average(s => s.Scores.Csi):F3} (min {scores.Min(s => s.Scores.Csi):F3})",
@@ -157,7 +157,7 @@ MapTrainingOptions MapOptions(string name, int warmup, double wetThreshold, doub
 // set, 2 threads) and the surrogate's whole-event roll-out (batch of one, no gradients, libtorch on the same 2
 // threads: training keeps 1, which is faster for its small steps), so that both see the same machine and load.
 // Returns the medians over the events.
-static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet data, MapSequences test)
+static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet data, MapSequences test, bool storageEstimate)
 {
     var flume = new LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
     var events = data.Split("test");
@@ -169,7 +169,7 @@ static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet 
         using (trainer.Predict(test, 0)) { }
         flume.CreateSolver(data.ReadEvent(events[0]).Metadata.Parameters, new SolverOptions { Threads = 2 })
             .Run(5 * data.Metadata.FrameInterval, data.Metadata.FrameInterval, _ => { });
-        return TimedEvents(trainer, data, test, flume, events);
+        return TimedEvents(trainer, data, test, flume, events, storageEstimate);
     }
     finally
     {
@@ -177,24 +177,47 @@ static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet 
     }
 }
 
-static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeDataSet data, MapSequences test, LaboratoryFlume flume, IReadOnlyList<int> events)
+static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeDataSet data, MapSequences test, LaboratoryFlume flume, IReadOnlyList<int> events,
+    bool storageEstimate)
 {
     var rollouts = new List<double>();
     var solvers = new List<double>();
+    var estimates = new List<double>();
     for (var e = 0; e < events.Count; e++)
     {
-        rollouts.Add(RolloutSeconds(trainer, test, Enumerable.Repeat(e, RolloutRepeats)).Median);
+        // The physics-encoded surrogate's input is part of its cost: the level-pool estimate counts in its roll-out time.
+        var estimate = storageEstimate ? StorageEstimateSeconds(data, flume, events[e]) : 0;
+        estimates.Add(estimate);
+        rollouts.Add(estimate + RolloutSeconds(trainer, test, Enumerable.Repeat(e, RolloutRepeats)).Median);
         var solver = flume.CreateSolver(data.ReadEvent(events[e]).Metadata.Parameters, new SolverOptions { Threads = 2 });
         var clock = Stopwatch.StartNew();
         solver.Run((data.Frames - 1) * data.Metadata.FrameInterval, data.Metadata.FrameInterval, _ => { });
         solvers.Add(clock.Elapsed.TotalSeconds);
-        rollouts.Add(RolloutSeconds(trainer, test, Enumerable.Repeat(e, RolloutRepeats)).Median);
+        rollouts.Add(estimate + RolloutSeconds(trainer, test, Enumerable.Repeat(e, RolloutRepeats)).Median);
     }
     // Each event's speed-up against the mean of the roll-outs timed just before and just after its solver run.
     var ratios = solvers.Select((s, e) => s / ((rollouts[2 * e] + rollouts[2 * e + 1]) / 2)).ToArray();
+    if (storageEstimate) Console.WriteLine($"level-pool storage estimate per test event (included in the roll-outs): {string.Join(", ", estimates.Select(s => $"{s * 1000:F2} ms"))}");
     Console.WriteLine($"timings per test event (2 threads each): solver {string.Join(", ", solvers.Select(s => $"{s:F2} s"))}; roll-out (before, after) " +
         $"{string.Join(", ", rollouts.Select(r => $"{r * 1000:F0} ms"))}; speed-up per event {string.Join(", ", ratios.Select(r => $"{r:F0}x"))}{LoadAverage()}");
     return (Median(rollouts), Median(solvers));
+}
+
+// Wall time (median of 5) of computing one event's level-pool estimate from its parameters and first frame.
+static double StorageEstimateSeconds(FlumeDataSet data, LaboratoryFlume flume, int index)
+{
+    var e = data.ReadEvent(index);
+    var times = Enumerable.Range(0, 5).Select(_ =>
+    {
+        var clock = Stopwatch.StartNew();
+        var cells = e.Obstacle.Length;
+        var (open, water) = (0, 0.0);
+        for (var i = 0; i < cells; i++)
+            if (e.Obstacle[i] == 0) { open++; water += e.Depth[i]; }
+        FlumeStorageEstimate.MeanDepth(flume, e.Metadata.Parameters, open * flume.CellSize * flume.CellSize, water / open, data.Frames, data.Metadata.FrameInterval);
+        return clock.Elapsed.TotalSeconds;
+    }).ToArray();
+    return Median(times);
 }
 
 // Wall time of whole-event roll-outs of the given events (batch of one, no gradients).

@@ -80,7 +80,7 @@ public sealed class CnnLstmTests
         var half = F.conv_transpose2d(quarter, p["decoder.2.weight"], p["decoder.2.bias"], [2, 2]).relu()
             + F.linear(steps, p["step_projection.weight"], p["step_projection.bias"])[.., .., TensorIndex.None, TensorIndex.None];
         var last = batch.Depth.select(1, warmup - 1).unsqueeze(1);
-        var skip = F.conv2d(cat([batch.Statics, last], 1), p["skip_encoder.0.weight"], p["skip_encoder.0.bias"], [1, 1], [1, 1]).relu();
+        var skip = F.conv2d(cat([batch.Statics, last, (last > 0.0).to(ScalarType.Float32)], 1), p["skip_encoder.0.weight"], p["skip_encoder.0.bias"], [1, 1], [1, 1]).relu();
         skip = F.conv2d(skip, p["skip_encoder.2.weight"], p["skip_encoder.2.bias"], [2, 2], [1, 1]).relu();
         var headInput = cat([half, skip.unsqueeze(1).expand(b, n, f, rows / 2, columns / 2).reshape(b * n, f, rows / 2, columns / 2)], 1);
         var headOutput = F.interpolate(F.conv2d(headInput, p["head.weight"], p["head.bias"], [1, 1], [1, 1]), scale_factor: [2.0, 2.0], mode: "bilinear");
