@@ -12,7 +12,7 @@ using static HydroWorkshop.Torch.torch;
 // Usage: dotnet run -c Release --project tests/HydroWorkshop.Surrogates.Benchmarks [-- --fast] [--minutes M] [--headline-minutes M]
 //        [--models cnnlstm,convlstm] [--no-dike] [--flume folder] [--extra-events N] [--mirror] [--wet-weight W] [--wet-dry-weight W] [--batch B]
 //        [--forecaster-wet-positive-weight P] [--window-frames F] [--windows-per-event W] [--run-name NAME]
-//        [--storage-estimate]
+//        [--storage-estimate] [--hidden H]
 // Trains the map surrogates on the flume data set (out/flume-dataset, generated when absent) and on the dike-breach
 // simulations (../shared/data, skipped with the reason when absent), scores the test events' whole roll-outs and
 // times each roll-out against the solver simulating the same event, in the same run. Prints one table.
@@ -128,7 +128,7 @@ Console.WriteLine($"flume goals: wet RMSE < 5 % of the event's max depth, CSI >=
 // ---- helpers ------------------------------------------------------------------------------------------------
 Module BuildModel(string name, MapInputs inputs, int warmup) => name switch
 {
-    "cnnlstm" => new CnnLstm(inputs, warmup, features: 8, latent: 64, hiddenSize: 64),
+    "cnnlstm" => new CnnLstm(inputs, warmup, features: 8, latent: 64, hiddenSize: (int)Option("--hidden", 64)),
     "convlstm" => new ConvLstmForecaster(inputs, features: 12, hiddenChannels: 24),
     _ => throw new ArgumentException($"unknown model '{name}' (cnnlstm, convlstm)"),
 };
