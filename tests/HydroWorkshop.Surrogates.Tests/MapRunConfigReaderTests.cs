@@ -23,6 +23,7 @@ public sealed class MapRunConfigReaderTests
           patience: 8
           min_epochs: 4
           seed: 7
+          device: cuda:0
         map:
           warmup_frames: 3
           window_frames: 20
@@ -50,6 +51,7 @@ public sealed class MapRunConfigReaderTests
         var t = config.Training;
         Assert.Equal((50, 2, "adamw", 1e-4, 0.5, 2, 8, 4, 7UL), (t.Epochs, t.BatchSize, t.Optimizer, t.WeightDecay, t.ClipGradNorm, t.ValidateEvery, t.Patience, t.MinEpochs, t.Seed));
         Assert.Equal(0.0005, t.LearningRates![20]);
+        Assert.Equal("cuda:0", t.Device);
         var m = config.Map;
         Assert.Equal((3, 20, 2, 0.002, MapStopMetric.Csi, 0.2, 3.0, 2.5, true, 4), (m.WarmupFrames, m.WindowFrames, m.WindowsPerEvent, m.WetThreshold,
             m.StopMetric, m.WetDryWeight, m.WetCellWeight, m.WetPositiveWeight, m.MirrorRows, m.EvaluationBatchSize));
@@ -88,6 +90,7 @@ public sealed class MapRunConfigReaderTests
     [InlineData("training:\n  epochs: 0\n", "c.yml: training:")]
     [InlineData("data:\n  test_ids: [5-1]\n", "line 3: '5-1' is not an id or a range")]
     [InlineData("data:\n  type: dike_breach\n  storage_estimate: true\n", "c.yml: data: storage_estimate is for flume data sets")]
+    [InlineData("training:\n  device: cuda:x\n", "c.yml line 3: 'cuda:x' is not a device")]
     public void Parse_BadValue_NamesFileLineAndValue(string yaml, string expected) =>
         Assert.Contains(expected, Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("run_folder: r\n" + yaml, "c.yml")).Message);
 

@@ -162,6 +162,28 @@ public sealed class MapTrainerTests
         Assert.Contains("scales.json", error.Message);
     }
 
+    /// <summary>Without a usable GPU, device cuda stops before training with libtorch's reason; with one, it trains there,
+    /// validates there, and hands the model back on the CPU where Evaluate runs.</summary>
+    [Fact]
+    public void Fit_CudaDevice_TrainsThereOrSaysWhyNot()
+    {
+        var (train, validation) = TinyFlume.Sets();
+        using var model = new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 8, hiddenSize: 8);
+        var trainer = new MapTrainer(model, new TrainingConfig { Epochs = 2, BatchSize = 5, Device = "cuda" }, Options, log: _ => { });
+        if (!cuda.is_available(out var reason))
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => trainer.Fit(train, validation));
+            Assert.Contains($"training device 'cuda' cannot be used: {reason}", error.Message);
+        }
+        else
+        {
+            var result = trainer.Fit(train, validation);
+            Assert.All(result.History, h => Assert.True(double.IsFinite(h.WetRmse ?? double.NaN)));
+            Assert.All(trainer.Evaluate(validation), s => Assert.True(double.IsFinite(s.Scores.Csi)));
+        }
+        Assert.All(model.parameters(), p => Assert.Equal(DeviceType.CPU, p.device.Type));
+    }
+
     [Fact]
     public void Fit_Cancelled_StopsAndKeepsModel()
     {

@@ -51,6 +51,21 @@ internal static class StrictYaml
         return allowed.Contains(value) ? value : throw Error(node, context, $"'{value}' is not one of {string.Join(", ", allowed)}");
     }
 
+    /// <summary>A device in PyTorch's spelling (cpu, cuda, cuda:N), kept as written.</summary>
+    public static string DeviceName(YamlNode node, YamlContext context)
+    {
+        var value = Text(node, context);
+        try
+        {
+            HydroWorkshop.Torch.Device.Parse(value);
+            return value;
+        }
+        catch (FormatException e)
+        {
+            throw Error(node, context, e.Message);
+        }
+    }
+
     public static int Int(YamlNode node, YamlContext context) =>
         int.TryParse(Text(node, context), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value : throw Error(node, context, $"'{Text(node, context)}' is not a whole number");

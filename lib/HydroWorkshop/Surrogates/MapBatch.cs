@@ -27,6 +27,10 @@ public sealed record MapBatch(Tensor Depth, Tensor Statics, Tensor Forcing, Tens
     public MapBatch MirroredRows() =>
         new(Depth.flip(-2), Statics.flip(-2), Forcing.clone(), Extra?.flip(-2), Open.flip(-2));
 
+    /// <summary>The batch on <paramref name="device"/>: a new batch that owns its copies.</summary>
+    public MapBatch To(Device device) =>
+        new(Depth.to(device), Statics.to(device), Forcing.to(device), Extra?.to(device), Open.to(device));
+
     public void Dispose()
     {
         Depth.Dispose();

@@ -58,6 +58,7 @@ public static partial class MapRunConfigReader
         ["patience"] = (c, v, x) => c with { Training = c.Training with { Patience = IsNull(v) ? null : Int(v, x) } },
         ["min_epochs"] = (c, v, x) => c with { Training = c.Training with { MinEpochs = Int(v, x) } },
         ["seed"] = (c, v, x) => c with { Training = c.Training with { Seed = (ulong)Int(v, x) } },
+        ["device"] = (c, v, x) => c with { Training = c.Training with { Device = DeviceName(v, x) } },
     };
 
     private static readonly Dictionary<string, Setter> MapKeys = new()

@@ -71,10 +71,11 @@ public sealed partial class MapTrainer
         {
             using var scope = NewDisposeScope();
             var events = Enumerable.Range(start, Math.Min(Options.EvaluationBatchSize, data.Count - start)).ToArray();
-            using var batch = data.Batch(events, scales);
+            using var cpuBatch = data.Batch(events, scales);
+            var batch = OnDevice(cpuBatch);
             var rollout = mapModel.Rollout(batch, k);                                              // [b, n, y, x] scaled
             lossSum += Loss(rollout, batch).item<double>() * events.Length;
-            var metres = rollout.Depth * scales.Depth;
+            var metres = (rollout.Depth * scales.Depth).to(Device.Cpu);                            // scored on the CPU
             for (var j = 0; j < events.Length; j++)
             {
                 var e = events[j];

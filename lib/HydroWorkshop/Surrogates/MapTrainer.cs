@@ -60,6 +60,29 @@ public sealed partial class MapTrainer
     public MapTrainingResult Fit(MapSequences train, MapSequences? validation = null, CancellationToken? cancellationToken = null, bool resume = false)
     {
         if (resume && RunFolder is null) throw new InvalidOperationException("resume needs a run folder");
+        // On a GPU (device: cuda) the model trains and validates there and comes back to the CPU at the end, where
+        // Predict and Evaluate run.
+        device = Config.TrainingDevice();
+        if (device.Type == DeviceType.CPU) return FitOnDevice(train, validation, cancellationToken, resume);
+        model.to(device);
+        try
+        {
+            return FitOnDevice(train, validation, cancellationToken, resume);
+        }
+        finally
+        {
+            model.to(Device.Cpu);
+            device = Device.Cpu;
+        }
+    }
+
+    private Device device = Device.Cpu;
+
+    /// <summary>A batch on the training device (the batch itself on the CPU; a copy in the current dispose scope elsewhere).</summary>
+    private MapBatch OnDevice(MapBatch batch) => device.Type == DeviceType.CPU ? batch : batch.To(device);
+
+    private MapTrainingResult FitOnDevice(MapSequences train, MapSequences? validation, CancellationToken? cancellationToken, bool resume)
+    {
         var token = cancellationToken ?? WorkshopCancellation.Token;
         CheckInputs(train);
         if (validation is not null) CheckInputs(validation);
@@ -157,7 +180,7 @@ public sealed partial class MapTrainer
             using var scope = NewDisposeScope();
             using var drawn = train.Batch(chunk.Select(c => c.Event).ToArray(), chunk.Select(c => c.Start).ToArray(), length, Scales!);
             using var mirrored = Options.MirrorRows && random.Next(2) == 1 ? drawn.MirroredRows() : null;
-            var batch = mirrored ?? drawn;
+            var batch = OnDevice(mirrored ?? drawn);
             var loss = Loss(mapModel.Rollout(batch, Options.WarmupFrames, teacher, random), batch);   // the scope frees the roll-out
             optimizer.zero_grad();
             loss.backward();

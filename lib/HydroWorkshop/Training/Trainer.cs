@@ -48,6 +48,28 @@ public sealed partial class Trainer
     /// <summary>Trains; with <paramref name="resume"/>, continues from the run folder's last checkpoint.</summary>
     public TrainingResult Fit(BasinDataSet train, BasinDataSet? validation = null, bool resume = false, CancellationToken? cancellationToken = null)
     {
+        // On a GPU (device: cuda) the model trains there and comes back to the CPU at the end, where evaluation runs.
+        device = Config.TrainingDevice();
+        if (device.Type == DeviceType.CPU) return FitOnDevice(train, validation, resume, cancellationToken);
+        model.to(device);
+        try
+        {
+            return FitOnDevice(train, validation, resume, cancellationToken);
+        }
+        finally
+        {
+            model.to(Device.Cpu);
+            device = Device.Cpu;
+        }
+    }
+
+    private Device device = Device.Cpu;
+
+    /// <summary>A batch tensor on the training device (itself on the CPU).</summary>
+    private Tensor OnDevice(Tensor tensor) => device.Type == DeviceType.CPU ? tensor : tensor.to(device);
+
+    private TrainingResult FitOnDevice(BasinDataSet train, BasinDataSet? validation, bool resume, CancellationToken? cancellationToken)
+    {
         var token = cancellationToken ?? WorkshopCancellation.Token;
         var history = new List<EpochRecord>();
         using var optimizer = MakeOptimizer();
@@ -188,8 +210,10 @@ public sealed partial class Trainer
         var statics = data.Options.ConcatenateStatics ? null : batch.Statics;
         Tensor output;
         Tensor? variance = null;
-        if (Config.Loss == TrainingLoss.GaussianNll) (output, variance) = ((IProbabilisticRegressor)regressor).forward_distribution(batch.Inputs, statics);
-        else output = regressor.forward(batch.Inputs, statics);
+        var inputs = OnDevice(batch.Inputs);                                                       // [batch, time, features]
+        if (statics is not null) statics = OnDevice(statics);
+        if (Config.Loss == TrainingLoss.GaussianNll) (output, variance) = ((IProbabilisticRegressor)regressor).forward_distribution(inputs, statics);
+        else output = regressor.forward(inputs, statics);
         var n = batch.Targets.size(1);
         var steps = output.size(1);
         if (steps < n || output.size(2) != batch.Targets.size(2))
@@ -200,8 +224,9 @@ public sealed partial class Trainer
 
     private Tensor Loss(Prediction prediction, BasinBatch batch, IReadOnlyDictionary<string, double>? basinWeights)
     {
-        if (Config.TargetWeights is not { } targetWeights) return TargetLoss(prediction.Mean, prediction.Variance, batch.Targets, batch, basinWeights);
-        var targets = batch.Targets.size(2);
+        var allTargets = OnDevice(batch.Targets);                                                  // [batch, n, targets]
+        if (Config.TargetWeights is not { } targetWeights) return TargetLoss(prediction.Mean, prediction.Variance, allTargets, batch, basinWeights);
+        var targets = allTargets.size(2);
         if (targetWeights.Count != targets)
             throw new InvalidOperationException($"target_weights has {targetWeights.Count} weights but the data set has {targets} targets");
         Tensor? total = null;
@@ -210,7 +235,7 @@ public sealed partial class Trainer
             if (targetWeights[k] == 0) continue;
             using var mean = prediction.Mean.narrow(2, k, 1);
             using var variance = prediction.Variance?.narrow(2, k, 1);
-            using var target = batch.Targets.narrow(2, k, 1);
+            using var target = allTargets.narrow(2, k, 1);
             var term = TargetLoss(mean, variance, target, batch, basinWeights) * targetWeights[k];
             total = total is null ? term : total + term;
         }
@@ -224,7 +249,7 @@ public sealed partial class Trainer
         if (basinWeights is null) return nn.functional.masked_mse_loss(mean, targets);
         // NSE*: per-sample weight 1 / (s_b + ε)², applied before the masked mean.
         var weights = batch.BasinIds.Select(id => (float)basinWeights.GetValueOrDefault(id, 1.0)).ToArray();
-        using var w = tensor(weights, [batch.Size, 1, 1]).sqrt();
+        using var w = tensor(weights, [batch.Size, 1, 1], device: mean.device).sqrt();
         return nn.functional.masked_mse_loss(mean * w, targets * w);
     }
 

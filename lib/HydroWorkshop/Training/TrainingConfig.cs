@@ -40,6 +40,9 @@ public sealed record TrainingConfig
     public int MinEpochs { get; init; }
     /// <summary>Seeds weights, shuffling and dropout: the same seed gives the same run, bit for bit, on a CPU.</summary>
     public ulong Seed { get; init; } = 42;
+    /// <summary>Where training runs: "cpu" (the default), "cuda" or "cuda:N" (PyTorch's spelling; a CUDA build of
+    /// libtorch and a GPU). The trained model comes back on the CPU, where evaluation and prediction run.</summary>
+    public string Device { get; init; } = "cpu";
 
     /// <summary>The SYMFLUENCE LSTM guide's training defaults (300 epochs, patience 30, batch 64, lr 1e-3, L2 1e-6).</summary>
     public static TrainingConfig Symfluence => new() { Epochs = 300, Patience = 30, BatchSize = 64, LearningRate = 1e-3, WeightDecay = 1e-6 };
@@ -55,5 +58,28 @@ public sealed record TrainingConfig
         if (TargetWeights is { } w && (w.Count == 0 || w.Any(v => !(v >= 0)) || w.Sum() <= 0))
             throw new ArgumentException($"TargetWeights must be non-negative with a positive sum, got [{string.Join(", ", w)}]");
         if (ClipGradNorm is <= 0) throw new ArgumentException($"ClipGradNorm must be positive or null, got {ClipGradNorm}");
+        try
+        {
+            HydroWorkshop.Torch.Device.Parse(Device);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"Device: {e.Message}");
+        }
+    }
+
+    /// <summary>The device to train on; refuses a CUDA device that libtorch cannot use, with libtorch's reason.</summary>
+    public HydroWorkshop.Torch.Device TrainingDevice()
+    {
+        var device = HydroWorkshop.Torch.Device.Parse(Device);
+        if (device.Type == HydroWorkshop.Torch.DeviceType.CUDA)
+        {
+            if (!HydroWorkshop.Torch.torch.cuda.is_available(out var reason))
+                throw new InvalidOperationException($"training device '{Device}' cannot be used: {reason}; set device: cpu");
+            var count = HydroWorkshop.Torch.torch.cuda.device_count();
+            if (device.Index >= count)
+                throw new InvalidOperationException($"training device '{Device}' does not exist: libtorch sees {count} CUDA device(s), cuda:0 to cuda:{count - 1}");
+        }
+        return device;
     }
 }

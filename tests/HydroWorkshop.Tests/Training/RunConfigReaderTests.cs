@@ -107,11 +107,19 @@ public class RunConfigReaderTests
     [InlineData("ensemble: {mc_dropout: 1}", "mc_dropout must be 0 (off) or at least 2")]
     [InlineData("training: {loss: gaussian_nll}", "loss gaussian_nll needs model: head: gaussian")]
     [InlineData("training: {target_weights: [1, -1]}", "TargetWeights must be non-negative")]
+    [InlineData("training: {device: gpu}", "n.yml line 2: 'gpu' is not a device (expected cpu, cuda or cuda:N)")]
     public void Parse_BadNewSections_NameTheProblem(string section, string expected)
     {
         var e = Assert.Throws<FormatException>(() => RunConfigReader.Parse("run_folder: x\n" + section, "n.yml"));
         Assert.Contains(expected, e.Message);
     }
+
+    [Theory]
+    [InlineData("cpu")]
+    [InlineData("cuda")]
+    [InlineData("cuda:1")]
+    public void Parse_Device_KeptAsWritten(string device) =>
+        Assert.Equal(device, RunConfigReader.Parse($"run_folder: x\ntraining: {{device: {device}}}\n").Training.Device);
 
     [Fact]
     public void Read_RelativePretrained_ResolvesAgainstTheConfigFolder()

@@ -101,4 +101,43 @@ public sealed class TrainerTests : IDisposable
         var e = Assert.Throws<ArgumentException>(() => (Config(1) with { Optimizer = "lbfgs" }).Validate());
         Assert.Contains("adam, adamw", e.Message);
     }
+
+    [Fact]
+    public void Config_BadDevice_NamesTheSpellings()
+    {
+        var e = Assert.Throws<ArgumentException>(() => (Config(1) with { Device = "tpu" }).Validate());
+        Assert.Contains("'tpu' is not a device (expected cpu, cuda or cuda:N)", e.Message);
+    }
+
+    [Fact]
+    public void Fit_CpuDeviceSpelledOut_SameRunAsTheDefault()
+    {
+        using var byDefault = NewModel();
+        var a = new Trainer(byDefault, Config(2), log: _ => { }).Fit(train, validation);
+        using var explicitCpu = NewModel();
+        var b = new Trainer(explicitCpu, Config(2) with { Device = "cpu" }, log: _ => { }).Fit(train, validation);
+
+        Assert.Equal(a.History.Select(r => r.TrainLoss), b.History.Select(r => r.TrainLoss));
+        Assert.Equal(DeviceType.CPU, explicitCpu.parameters().First().device.Type);
+    }
+
+    /// <summary>Without a usable GPU, device cuda stops before training with libtorch's reason; with one (a CUDA build on a
+    /// GPU machine), it trains there and hands the model back on the CPU.</summary>
+    [Fact]
+    public void Fit_CudaDevice_TrainsThereOrSaysWhyNot()
+    {
+        using var model = NewModel();
+        var trainer = new Trainer(model, Config(2) with { Device = "cuda" }, log: _ => { });
+        if (!cuda.is_available(out var reason))
+        {
+            var e = Assert.Throws<InvalidOperationException>(() => trainer.Fit(train, validation));
+            Assert.Contains($"training device 'cuda' cannot be used: {reason}", e.Message);
+        }
+        else
+        {
+            var result = trainer.Fit(train, validation);
+            Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss);
+        }
+        Assert.All(model.parameters(), p => Assert.Equal(DeviceType.CPU, p.device.Type));
+    }
 }
