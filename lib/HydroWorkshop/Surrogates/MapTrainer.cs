@@ -62,18 +62,7 @@ public sealed partial class MapTrainer
         if (resume && RunFolder is null) throw new InvalidOperationException("resume needs a run folder");
         // On a GPU (device: cuda) the model trains and validates there and comes back to the CPU at the end, where
         // Predict and Evaluate run.
-        device = Config.TrainingDevice();
-        if (device.Type == DeviceType.CPU) return FitOnDevice(train, validation, cancellationToken, resume);
-        model.to(device);
-        try
-        {
-            return FitOnDevice(train, validation, cancellationToken, resume);
-        }
-        finally
-        {
-            model.to(Device.Cpu);
-            device = Device.Cpu;
-        }
+        return DeviceTraining.Run(model, Config.TrainingDevice(), d => device = d, () => FitOnDevice(train, validation, cancellationToken, resume));
     }
 
     private Device device = Device.Cpu;

@@ -49,18 +49,7 @@ public sealed partial class Trainer
     public TrainingResult Fit(BasinDataSet train, BasinDataSet? validation = null, bool resume = false, CancellationToken? cancellationToken = null)
     {
         // On a GPU (device: cuda) the model trains there and comes back to the CPU at the end, where evaluation runs.
-        device = Config.TrainingDevice();
-        if (device.Type == DeviceType.CPU) return FitOnDevice(train, validation, resume, cancellationToken);
-        model.to(device);
-        try
-        {
-            return FitOnDevice(train, validation, resume, cancellationToken);
-        }
-        finally
-        {
-            model.to(Device.Cpu);
-            device = Device.Cpu;
-        }
+        return DeviceTraining.Run(model, Config.TrainingDevice(), d => device = d, () => FitOnDevice(train, validation, resume, cancellationToken));
     }
 
     private Device device = Device.Cpu;
