@@ -206,7 +206,7 @@ static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeData
     for (var e = 0; e < events.Count; e++)
     {
         // The physics-encoded surrogate's input is part of its cost: the level-pool estimate counts in its roll-out time.
-        var estimate = storageEstimate ? StorageEstimateSeconds(data, flume, events[e]) : 0;
+        var estimate = storageEstimate ? StorageEstimateSeconds(data, events[e]) : 0;
         estimates.Add(estimate);
         rollouts.Add(estimate + RolloutSeconds(trainer, test, Enumerable.Repeat(e, RolloutRepeats)).Median);
         var solver = flume.CreateSolver(data.ReadEvent(events[e]).Metadata.Parameters, new SolverOptions { Threads = 2 });
@@ -224,17 +224,13 @@ static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeData
 }
 
 // Wall time (median of 5) of computing one event's level-pool estimate from its parameters and first frame.
-static double StorageEstimateSeconds(FlumeDataSet data, LaboratoryFlume flume, int index)
+static double StorageEstimateSeconds(FlumeDataSet data, int index)
 {
     var e = data.ReadEvent(index);
     var times = Enumerable.Range(0, 5).Select(_ =>
     {
         var clock = Stopwatch.StartNew();
-        var cells = e.Obstacle.Length;
-        var (open, water) = (0, 0.0);
-        for (var i = 0; i < cells; i++)
-            if (e.Obstacle[i] == 0) { open++; water += e.Depth[i]; }
-        FlumeStorageEstimate.MeanDepth(flume, e.Metadata.Parameters, open * flume.CellSize * flume.CellSize, water / open, data.Frames, data.Metadata.FrameInterval);
+        MapSequences.StorageDepth(data, e);
         return clock.Elapsed.TotalSeconds;
     }).ToArray();
     return Median(times);

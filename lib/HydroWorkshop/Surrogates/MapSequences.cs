@@ -96,25 +96,33 @@ public sealed class MapSequences
             var segment = flume.InflowSegment(parameters);                                          // the solver's own segment
             for (var row = 0; row < data.Rows; row++)
                 if (segment.Covers(row, data.Metadata.CellSize)) statics[cells + row * data.Columns] = 1f;
-            var forcing = storageEstimate ? WithStorageDepth(e, flume, data.Frames, data.Metadata.FrameInterval) : e.Inflow;
+            var forcing = storageEstimate ? WithStorageDepth(e.Inflow, StorageDepth(data, e)) : e.Inflow;
             return new MapEvent(e.Metadata.Name, e.Depth, e.Bed, e.Obstacle, forcing, null, statics);
         }).ToArray();
         return new MapSequences(list, data.Frames, data.Rows, data.Columns, storageEstimate ? ["inflow", "storage_depth"] : ["inflow"], [],
             ["roughness", "inflow_segment"]);
     }
 
-    // [time, 2]: the inflow and the level-pool mean depth beside it.
-    private static float[] WithStorageDepth(FlumeEvent e, LaboratoryFlume flume, int frames, double frameInterval)
+    /// <summary>The <see cref="FlumeStorageEstimate"/> level-pool mean depth (m) of event <paramref name="e"/> of
+    /// <paramref name="data"/> at every frame, [time], started from its first frame's observed mean depth over the open
+    /// cells: the <c>storage_depth</c> forcing of <see cref="FromFlume"/>.</summary>
+    public static double[] StorageDepth(FlumeDataSet data, FlumeEvent e)
     {
+        var flume = new LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
         var cells = e.Obstacle.Length;
         var (open, water) = (0, 0.0);
         for (var i = 0; i < cells; i++)
             if (e.Obstacle[i] == 0) { open++; water += e.Depth[i]; }                                // frame 0
         if (open == 0) throw new InvalidDataException($"flume event '{e.Metadata.Name}' has no open cell");
         var cellArea = flume.CellSize * flume.CellSize;
-        var storage = FlumeStorageEstimate.MeanDepth(flume, e.Metadata.Parameters, open * cellArea, water / open, frames, frameInterval);
-        var forcing = new float[2 * frames];
-        for (var t = 0; t < frames; t++) (forcing[2 * t], forcing[2 * t + 1]) = (e.Inflow[t], (float)storage[t]);
+        return FlumeStorageEstimate.MeanDepth(flume, e.Metadata.Parameters, open * cellArea, water / open, data.Frames, data.Metadata.FrameInterval);
+    }
+
+    // [time, 2]: the inflow and the level-pool mean depth beside it.
+    private static float[] WithStorageDepth(float[] inflow, double[] storage)
+    {
+        var forcing = new float[2 * inflow.Length];
+        for (var t = 0; t < inflow.Length; t++) (forcing[2 * t], forcing[2 * t + 1]) = (inflow[t], (float)storage[t]);
         return forcing;
     }
 
