@@ -12,7 +12,7 @@ using static HydroWorkshop.Torch.torch;
 // Usage: dotnet run -c Release --project tests/HydroWorkshop.Surrogates.Benchmarks [-- --fast] [--minutes M] [--headline-minutes M]
 //        [--models cnnlstm,convlstm] [--no-dike] [--flume folder] [--extra-events N] [--mirror] [--wet-weight W (CNN-LSTM)] [--wet-dry-weight W] [--batch B]
 //        [--forecaster-wet-positive-weight P] [--window-frames F] [--windows-per-event W] [--run-name NAME]
-//        [--no-storage-estimate] [--hidden H] [--lr-halving-epochs E]
+//        [--no-storage-estimate] [--coarse-solver F] [--hidden H] [--lr-halving-epochs E]
 // Trains the map surrogates on the flume data set (out/flume-dataset, generated when absent) and on the dike-breach
 // simulations (../shared/data, skipped with the reason when absent), scores the test events' whole roll-outs and
 // times each roll-out against the solver simulating the same event, in the same run. Prints one table.
@@ -61,6 +61,9 @@ var flumeData = FlumeDataSet.Open(flumeFolder);
 // --no-storage-estimate gives it the inflow alone. The forecaster keeps the inflow alone: the estimate was measured
 // for the CNN-LSTM, and the forecaster's free-running roll-outs are too unstable to compare at this budget.
 var storageEstimate = !args.Contains("--no-storage-estimate");
+// The multi-fidelity variant: the flume CNN-LSTM also gets, every frame, the solver's own run of the event on a grid F
+// times coarser (FlumeCoarseSimulation, first order) as an extra map, and its time counts in the roll-out. 0: none.
+var coarseSolverFactor = (int)Option("--coarse-solver", 0);
 // More training events: a second data set drawn with another seed (all its events train; the test split below is
 // the default data set's, unchanged). 0 (the default) keeps the default data set's 16 training events alone, which
 // the default 5-minute budget suits; 48 more need a longer one (--headline-minutes 40), see README.md, "Flood surrogates".
@@ -76,21 +79,24 @@ if (extraEvents > 0)
     }
     extraData = FlumeDataSet.Open(extraFolder);
 }
-(MapSequences Train, MapSequences Validation, MapSequences Test) FlumeSets(bool estimate)
+(MapSequences Train, MapSequences Validation, MapSequences Test) FlumeSets(bool estimate, int coarse)
 {
-    var train = MapSequences.FromFlume(flumeData, flumeData.Split("train"), estimate);
+    var train = MapSequences.FromFlume(flumeData, flumeData.Split("train"), estimate, coarse);
     if (extraData is not null)
-        train = train.WithEvents([.. train.Events, .. MapSequences.FromFlume(extraData, Enumerable.Range(0, extraEvents).ToArray(), estimate).Events]);
-    return (train, MapSequences.FromFlume(flumeData, flumeData.Split("validation"), estimate), MapSequences.FromFlume(flumeData, flumeData.Split("test"), estimate));
+        train = train.WithEvents([.. train.Events, .. MapSequences.FromFlume(extraData, Enumerable.Range(0, extraEvents).ToArray(), estimate, coarse).Events]);
+    return (train, MapSequences.FromFlume(flumeData, flumeData.Split("validation"), estimate, coarse),
+        MapSequences.FromFlume(flumeData, flumeData.Split("test"), estimate, coarse));
 }
 Console.WriteLine($"flume: {flumeData.EventCount} events ({flumeData.Split("train").Count + extraEvents} train, {flumeData.Split("validation").Count} validation, " +
-    $"{flumeData.Split("test").Count} test), {flumeData.Frames} frames, grid {flumeData.Rows} x {flumeData.Columns}; level-pool estimate for the CNN-LSTM: {(storageEstimate ? "on" : "off")}");
+    $"{flumeData.Split("test").Count} test), {flumeData.Frames} frames, grid {flumeData.Rows} x {flumeData.Columns}; level-pool estimate for the CNN-LSTM: {(storageEstimate ? "on" : "off")}; " +
+    $"coarse solver for the CNN-LSTM: {(coarseSolverFactor > 0 ? $"{flumeData.Columns / coarseSolverFactor} x {flumeData.Rows / coarseSolverFactor} cells" : "off")}");
 
 const int flumeWarmup = 4;
 foreach (var name in models)
 {
     var withEstimate = storageEstimate && name == "cnnlstm";
-    var (flumeTrain, flumeValidation, flumeTest) = FlumeSets(withEstimate);
+    var coarse = name == "cnnlstm" ? coarseSolverFactor : 0;
+    var (flumeTrain, flumeValidation, flumeTest) = FlumeSets(withEstimate, coarse);
     manual_seed(42);
     using var model = BuildModel(name, flumeTrain.Inputs, flumeWarmup);
     var options = MapOptions(name, flumeWarmup, 0.001, name == "cnnlstm" ? headlineMinutes : minutes, mirror) with
@@ -101,7 +107,7 @@ foreach (var name in models)
     var fit = trainer.Fit(flumeTrain, flumeValidation);
     var scores = trainer.Evaluate(flumeTest, Path.Combine(runs, $"flume-{name}", "evaluation", "test"));
     var relative = scores.Select(s => s.Scores.WetRmse / s.MaxObservedDepth).ToArray();
-    var (rollout, solver) = Timings(trainer, flumeData, flumeTest, withEstimate);
+    var (rollout, solver) = Timings(trainer, flumeData, flumeTest, withEstimate, coarse);
     rows.Add([$"flume {name}", $"{fit.History.Count} ep / {fit.Seconds:F0} s",
         $"{100 * relative.Average():F1} % (max {100 * relative.Max():F1} %)", $"{scores.Average(s => s.Scores.WetRmse) * 1000:F1} mm",
         $"{scores.Average(s => s.Scores.Csi):F3} (min {scores.Min(s => s.Scores.Csi):F3})",
@@ -177,7 +183,7 @@ MapTrainingOptions MapOptions(string name, int warmup, double wetThreshold, doub
 // set, 2 threads) and the surrogate's whole-event roll-out (batch of one, no gradients, libtorch on the same 2
 // threads: training keeps 1, which is faster for its small steps), so that both see the same machine and load.
 // Returns the medians over the events.
-static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet data, MapSequences test, bool storageEstimate)
+static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet data, MapSequences test, bool storageEstimate, int coarseSolverFactor)
 {
     var flume = new LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
     var events = data.Split("test");
@@ -189,7 +195,7 @@ static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet 
         using (trainer.Predict(test, 0)) { }
         flume.CreateSolver(data.ReadEvent(events[0]).Metadata.Parameters, new SolverOptions { Threads = 2 })
             .Run(5 * data.Metadata.FrameInterval, data.Metadata.FrameInterval, _ => { });
-        return TimedEvents(trainer, data, test, flume, events, storageEstimate);
+        return TimedEvents(trainer, data, test, flume, events, storageEstimate, coarseSolverFactor);
     }
     finally
     {
@@ -198,7 +204,7 @@ static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet 
 }
 
 static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeDataSet data, MapSequences test, LaboratoryFlume flume, IReadOnlyList<int> events,
-    bool storageEstimate)
+    bool storageEstimate, int coarseSolverFactor)
 {
     var rollouts = new List<double>();
     var solvers = new List<double>();
@@ -206,7 +212,8 @@ static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeData
     for (var e = 0; e < events.Count; e++)
     {
         // The physics-encoded surrogate's input is part of its cost: the level-pool estimate counts in its roll-out time.
-        var estimate = storageEstimate ? StorageEstimateSeconds(data, events[e]) : 0;
+        // So is the coarse simulation of the multi-fidelity one.
+        var estimate = (storageEstimate ? StorageEstimateSeconds(data, events[e]) : 0) + (coarseSolverFactor > 0 ? CoarseSolverSeconds(data, events[e], coarseSolverFactor) : 0);
         estimates.Add(estimate);
         rollouts.Add(estimate + RolloutSeconds(trainer, test, Enumerable.Repeat(e, RolloutRepeats)).Median);
         var solver = flume.CreateSolver(data.ReadEvent(events[e]).Metadata.Parameters, new SolverOptions { Threads = 2 });
@@ -217,7 +224,9 @@ static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeData
     }
     // Each event's speed-up against the mean of the roll-outs timed just before and just after its solver run.
     var ratios = solvers.Select((s, e) => s / ((rollouts[2 * e] + rollouts[2 * e + 1]) / 2)).ToArray();
-    if (storageEstimate) Console.WriteLine($"level-pool storage estimate per test event (included in the roll-outs): {string.Join(", ", estimates.Select(s => $"{s * 1000:F2} ms"))}");
+    if (storageEstimate || coarseSolverFactor > 0)
+        Console.WriteLine($"physics inputs per test event ({(storageEstimate ? "level-pool estimate" : "")}{(storageEstimate && coarseSolverFactor > 0 ? " + " : "")}" +
+            $"{(coarseSolverFactor > 0 ? "coarse solver" : "")}; included in the roll-outs): {string.Join(", ", estimates.Select(s => $"{s * 1000:F2} ms"))}");
     Console.WriteLine($"timings per test event (2 threads each): solver {string.Join(", ", solvers.Select(s => $"{s:F2} s"))}; roll-out (before, after) " +
         $"{string.Join(", ", rollouts.Select(r => $"{r * 1000:F0} ms"))}; speed-up per event {string.Join(", ", ratios.Select(r => $"{r:F0}x"))}{LoadAverage()}");
     return (Median(rollouts), Median(solvers));
@@ -231,6 +240,19 @@ static double StorageEstimateSeconds(FlumeDataSet data, int index)
     {
         var clock = Stopwatch.StartNew();
         MapSequences.StorageDepth(data, e);
+        return clock.Elapsed.TotalSeconds;
+    }).ToArray();
+    return Median(times);
+}
+
+// Wall time (median of 5) of one event's coarse simulation, interpolated onto the grid (FlumeCoarseSimulation).
+static double CoarseSolverSeconds(FlumeDataSet data, int index, int factor)
+{
+    var e = data.ReadEvent(index);
+    var times = Enumerable.Range(0, 5).Select(_ =>
+    {
+        var clock = Stopwatch.StartNew();
+        MapSequences.CoarseDepth(data, e, factor);
         return clock.Elapsed.TotalSeconds;
     }).ToArray();
     return Median(times);

@@ -98,6 +98,29 @@ public sealed class CnnLstmTests
     }
 
     [Fact]
+    public void Rollout_ExtraMapWithoutTheLstm_StillShapesTheDepthWhereItChanged()
+    {
+        // Extra maps (a coarse simulation) reach the decoder directly: with the frame encoder cut off from the LSTM, a
+        // change to the last frame's extra map in one corner still changes that frame's depth there, and only there.
+        manual_seed(7);
+        using var model = new CnnLstm(new MapInputs(2, 1, 1, 16, 24), warmupFrames: 2, features: 4, latent: 8, hiddenSize: 8);
+        using var scope = NewDisposeScope();
+        using var batch = ConvLstmForecasterTests.RandomBatch(1, 6, extra: 1);
+        using (no_grad())
+            foreach (var (name, parameter) in model.named_parameters())
+                if (name.StartsWith("frame_projection", StringComparison.Ordinal)) parameter.zero_();
+        model.eval();
+        var before = model.Rollout(batch, 2).Depth;                                   // [1, 4, 16, 24]
+        var changed = batch.Extra!.clone();
+        changed[.., 5, .., 0..8, 0..8] = changed[.., 5, .., 0..8, 0..8] + 3f;
+        var after = model.Rollout(batch with { Extra = changed }, 2).Depth;
+        var difference = (after - before).abs();
+        Assert.Equal(0f, difference[.., 0..3].max().item<float>());                   // earlier frames
+        Assert.True(difference[.., 3, 0..8, 0..8].max().item<float>() > 1e-3f);
+        Assert.Equal(0f, difference[.., 3, .., 16..].max().item<float>());           // beyond the decoder's reach
+    }
+
+    [Fact]
     public void Rollout_Backward_LiveTensorCountReturnsToBaseline()
     {
         using var model = new CnnLstm(new MapInputs(2, 1, 1, 16, 24), warmupFrames: 2, features: 4, latent: 8, hiddenSize: 8);

@@ -11,6 +11,7 @@ public sealed class MapRunConfigReaderTests
           folder: data/flume
           extra_train_folders: [data/more]
           storage_estimate: true
+          coarse_solver: 8
         model: { type: convlstm_forecaster, features: 12, hidden_channels: 24, num_layers: 2, kernel_size: 5, peephole: true }
         training:
           epochs: 50
@@ -47,6 +48,7 @@ public sealed class MapRunConfigReaderTests
         Assert.Equal(new MapDataConfig { Type = "flume", Folder = "data/flume", ExtraTrainFolders = ["data/more"] }.ExtraTrainFolders, config.Data.ExtraTrainFolders);
         Assert.Equal("data/flume", config.Data.Folder);
         Assert.True(config.Data.StorageEstimate);
+        Assert.Equal(8, config.Data.CoarseSolver);
         Assert.Equal(new MapModelConfig { Type = "convlstm_forecaster", Features = 12, HiddenChannels = 24, NumLayers = 2, KernelSize = 5, Peephole = true }, config.Model);
         var t = config.Training;
         Assert.Equal((50, 2, "adamw", 1e-4, 0.5, 2, 8, 4, 7UL), (t.Epochs, t.BatchSize, t.Optimizer, t.WeightDecay, t.ClipGradNorm, t.ValidateEvery, t.Patience, t.MinEpochs, t.Seed));
@@ -91,6 +93,8 @@ public sealed class MapRunConfigReaderTests
     [InlineData("data:\n  test_ids: [5-1]\n", "line 3: '5-1' is not an id or a range")]
     [InlineData("data:\n  type: dike_breach\n  storage_estimate: true\n", "c.yml: data: storage_estimate is for flume data sets")]
     [InlineData("training:\n  device: cuda:x\n", "c.yml line 3: 'cuda:x' is not a device")]
+    [InlineData("data:\n  coarse_solver: -2\n", "c.yml line 3: expected 0 (off) or a coarsening factor such as 8, got -2")]
+    [InlineData("data:\n  type: dike_breach\n  coarse_solver: 8\n", "c.yml: data: coarse_solver is for flume data sets")]
     public void Parse_BadValue_NamesFileLineAndValue(string yaml, string expected) =>
         Assert.Contains(expected, Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("run_folder: r\n" + yaml, "c.yml")).Message);
 
@@ -113,7 +117,7 @@ public sealed class MapRunConfigReaderTests
         var config = MapRunConfigReader.Parse("run_folder: r\n");
         Assert.Equal(new MapModelConfig(), config.Model);
         Assert.Equal(new MapTrainingOptions(), config.Map);
-        Assert.Equal(("flume", "default", false), (config.Data.Type, config.Data.Folder, config.Data.StorageEstimate));
+        Assert.Equal(("flume", "default", false, 0), (config.Data.Type, config.Data.Folder, config.Data.StorageEstimate, config.Data.CoarseSolver));
     }
 
     [Fact]

@@ -114,6 +114,31 @@ public sealed class MapSequencesTests
     }
 
     [Fact]
+    public void FromFlume_CoarseSolver_CoarseDepthMapEveryFrame()
+    {
+        var data = TinyFlume.DataSet;
+        var plain = MapSequences.FromFlume(data, [0, 1]);
+        var physics = MapSequences.FromFlume(data, [0, 1], coarseSolverFactor: 4);
+
+        Assert.Equal(["coarse_depth"], physics.ExtraNames);
+        Assert.Equal(plain.Inputs with { Extra = 1 }, physics.Inputs);
+        var cells = data.Rows * data.Columns;
+        for (var k = 0; k < 2; k++)
+        {
+            var e = data.ReadEvent(k);
+            var flume = new HydroWorkshop.Physics.LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
+            Assert.Equal(HydroWorkshop.Physics.FlumeCoarseSimulation.Depth(flume, e.Metadata.Parameters, 4, data.Frames, data.Metadata.FrameInterval),
+                physics.Events[k].Extra);
+            Assert.Equal(plain.Events[k].Depth, physics.Events[k].Depth);
+            // The coarse run starts from the same state as the data set's: frame 0 matches the observed first frame
+            // wherever the blocks do not make the coarse grid differ.
+            var first = physics.Events[k].Extra!.AsSpan(0, cells).ToArray();
+            Assert.Equal(e.Depth.Take(cells).Max(), first.Max(), 1e-6f);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => MapSequences.FromFlume(data, [0], coarseSolverFactor: -1));
+    }
+
+    [Fact]
     public void FromFlume_TinyFlume_RoughnessAndInflowSegmentFromTheEventParameters()
     {
         var data = TinyFlume.DataSet;

@@ -5,10 +5,10 @@ using static HydroWorkshop.Torch.torch;
 namespace HydroWorkshop.Surrogates;
 
 /// <summary>
-/// CNN–LSTM map model (the CSDMS workshop's architecture): a CNN encodes each frame's gridded inputs (extra maps, with
-/// the forcing broadcast beside them) to a vector, an LSTM runs over the encoded sequence and the forcing, and a CNN
-/// decoder turns each step's LSTM output back into a map. Without extra maps there is nothing gridded to encode per
-/// frame (a broadcast forcing is a constant map), and the LSTM reads the forcing alone. A second CNN encodes what does
+/// CNN–LSTM map model (the CSDMS workshop's architecture): each frame's gridded inputs (extra maps, averaged to 1/8 of
+/// the grid) are encoded to a vector, an LSTM runs over the encoded sequence and the forcing, and a CNN decoder turns
+/// each step's LSTM output back into a map. Without extra maps there is nothing gridded to encode per frame (a
+/// broadcast forcing is a constant map), and the LSTM reads the forcing alone. A second CNN encodes what does
 /// not change within the event, the static maps and the warm-up depth maps, into the LSTM's initial state. Not autoregressive: every frame of the event is
 /// encoded and decoded in one batched pass, which is what makes a whole-event roll-out fast. The context's coarse map
 /// joins the LSTM output at the decoder's bottleneck, and features of the static maps and last observed depth, computed
@@ -20,7 +20,9 @@ namespace HydroWorkshop.Surrogates;
 /// (measured on two of the four flume test events before this path existed). The head works at half resolution and is
 /// upsampled bilinearly; the decoder uses 2x2 stride-2 transposed convolutions. The context's and the skip features'
 /// shares of the decoder's first layer and of the head are computed once per event, so a frame costs about 0.8 million
-/// multiply-adds on the default flume (the per-frame encoder, with extra maps, adds 0.35).
+/// multiply-adds on the default flume (an extra map adds about 0.07).
+/// Extra maps per frame (e.g. a coarse simulation's depth) feed the frame encoder and also join the decoder directly,
+/// averaged to its bottleneck (y/8) and to the head (y/2).
 /// Depth(t) = ReLU(last observed depth + decoded change) x wet gate x open (<see cref="DepthOutput"/>).
 /// Grid rows and columns must be multiples of 8.
 /// </summary>
@@ -37,14 +39,18 @@ public sealed class CnnLstm : Module, IMapModel
         Features = features;
         (coarseRows, coarseColumns) = (inputs.Rows / 8, inputs.Columns / 8);
         var coarse = 2L * features * coarseRows * coarseColumns;
-        // The frame encoder only exists for per-frame maps: a forcing broadcast over the grid is a constant map, which the
-        // LSTM reads more cheaply as the number itself.
+        // Only per-frame maps need a frame encoder: a forcing broadcast over the grid is a constant map, which the LSTM
+        // reads more cheaply as the number itself. Extra maps are averaged to the bottleneck's resolution and projected:
+        // a convolutional encoder over the full grid cost as much per frame as the whole decoder, and a coarse
+        // simulation's map holds nothing finer than its own cells.
         if (inputs.Extra > 0)
         {
-            frameEncoder = register_module("frame_encoder", new Sequential(
-                new Conv2d(inputs.Forcings + inputs.Extra, features, 4, stride: 4), new ReLU(),           // [n, f, y/4, x/4]
-                new Conv2d(features, 2 * features, 3, stride: 2, padding: 1), new ReLU()));             // [n, 2f, y/8, x/8]
-            frameProjection = register_module("frame_projection", new Linear(coarse, latent));          // [n, latent]
+            frameProjection = register_module("frame_projection", new Linear((long)inputs.Extra * coarseRows * coarseColumns, latent)); // [n, latent]
+            // The extra maps also reach the decoder directly, at its two resolutions, so a map that is already close to
+            // the answer (a coarse simulation) needs no round trip through the LSTM's vector.
+            extraBottleneck = register_module("extra_bottleneck", new ConvTranspose2d(inputs.Extra, 2 * features, 2, stride: 2)); // [n, 2f, y/4, x/4]
+            extraHead = register_module("extra_head", new Conv2d(inputs.Extra, 2, 3, padding: 1));       // [n, 2, y/2, x/2]
+            using (no_grad()) extraHead.weight.mul_(0.1);                                               // start near persistence, as the head
         }
         contextEncoder = register_module("context_encoder", new Sequential(
             new Conv2d(inputs.Statics + warmupFrames, features, 3, stride: 2, padding: 1), new ReLU(),   // [b, f, y/2, x/2]
@@ -72,7 +78,8 @@ public sealed class CnnLstm : Module, IMapModel
     private readonly int coarseRows, coarseColumns;
     private readonly Sequential contextEncoder, skipEncoder;
     private readonly ConvTranspose2d decoderIn, decoderOut;
-    private readonly Sequential? frameEncoder;
+    private readonly ConvTranspose2d? extraBottleneck;
+    private readonly Conv2d? extraHead;
     private readonly Linear contextProjection, decoderProjection, stepProjection;
     private readonly Linear? frameProjection;
     private readonly LSTM lstm;
@@ -91,15 +98,13 @@ public sealed class CnnLstm : Module, IMapModel
         var (b, rows, columns) = (batch.Size, batch.Rows, batch.Columns);
         var n = frames - warmupFrames;
 
-        // Frame encoder over every frame at once (with per-frame maps): [b * time, forcings + extra, y, x] -> [b, time, latent].
+        // Extra maps of every frame at once, averaged over 8 x 8 cells: [b * time, extra, y/8, x/8] -> [b, time, latent].
         var sequence = batch.Forcing;                                                               // [b, time, forcings]
-        if (frameEncoder is not null)
+        if (frameProjection is not null)
         {
             if (batch.Extra is null) throw new ArgumentException($"CnnLstm was built for {Inputs.Extra} extra map(s) per frame; the batch has none", nameof(batch));
-            var forcingMaps = batch.Forcing[.., .., .., TensorIndex.None, TensorIndex.None].expand(b, frames, batch.Forcing.size(2), rows, columns);
-            var frameInputs = cat([forcingMaps, batch.Extra], 2);
-            var encoded = frameEncoder.forward(frameInputs.reshape(b * frames, Inputs.Forcings + Inputs.Extra, rows, columns)).flatten(1);
-            sequence = cat([frameProjection!.forward(encoded).reshape(b, frames, -1), batch.Forcing], 2);   // [b, time, latent + forcings]
+            var pooled = nn.functional.avg_pool2d(batch.Extra.reshape(b * frames, Inputs.Extra, rows, columns), [8, 8]);
+            sequence = cat([frameProjection.forward(pooled.flatten(1)).relu().reshape(b, frames, -1), batch.Forcing], 2);   // [b, time, latent + forcings]
         }
 
         // Context, once per event: static maps and the warm-up depths set the LSTM's initial state and the bottleneck map.
@@ -120,8 +125,15 @@ public sealed class CnnLstm : Module, IMapModel
         var decoded = decoderProjection.forward(predictedOutput).reshape(b * n, twoF, coarseRows, coarseColumns);
         var fromFrames = nn.functional.conv_transpose2d(decoded, decoderIn.weight.narrow(0, 0, twoF), decoderIn.bias, decoderIn.stride);
         var fromContext = nn.functional.conv_transpose2d(contextMap, decoderIn.weight.narrow(0, twoF, twoF), null, decoderIn.stride);
-        var quarter = (fromFrames.reshape(b, n, twoF, rows / 4, columns / 4) + fromContext.unsqueeze(1)).relu()
+        var quarter = (fromFrames.reshape(b, n, twoF, rows / 4, columns / 4) + fromContext.unsqueeze(1))
             .reshape(b * n, twoF, rows / 4, columns / 4);                                            // [b * n, 2f, y/4, x/4]
+        Tensor? extraMaps = null;
+        if (extraBottleneck is not null)
+        {
+            extraMaps = batch.Extra!.narrow(1, warmupFrames, n).reshape(b * n, Inputs.Extra, rows, columns);
+            quarter = quarter + extraBottleneck.forward(nn.functional.avg_pool2d(extraMaps, [8, 8]));   // from [b * n, extra, y/8, x/8]
+        }
+        quarter = quarter.relu();
         var step = stepProjection.forward(predictedOutput)[.., .., TensorIndex.None, TensorIndex.None];   // [b * n, f, 1, 1]
         var half = decoderOut.forward(quarter).relu() + step;                                        // [b * n, f, y/2, x/2]
         var last = batch.Depth.select(1, warmupFrames - 1).unsqueeze(1);                            // [b, 1, y, x]
@@ -130,6 +142,7 @@ public sealed class CnnLstm : Module, IMapModel
         var headFromSkip = nn.functional.conv2d(skip, head.weight.narrow(1, Features, Features), null, padding: head.padding);
         var headHalf = (headFromFrames.reshape(b, n, 2, rows / 2, columns / 2) + headFromSkip.unsqueeze(1))
             .reshape(b * n, 2, rows / 2, columns / 2);                                              // [b * n, 2, y/2, x/2]
+        if (extraMaps is not null) headHalf = headHalf + extraHead!.forward(nn.functional.avg_pool2d(extraMaps, [2, 2]));
         var headOutput = upsample.forward(headHalf);                                                // [b * n, 2, y, x]
         var baseDepth = last.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
         var open = batch.Open.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);

@@ -16,6 +16,13 @@ public static partial class MapRunConfigReader
         return value > 0 ? value : throw Error(node, context, $"expected a positive whole number, got {value}");
     }
 
+    /// <summary>0 (no coarse solver) or the coarsening factor of the coarse run, e.g. 8.</summary>
+    private static int CoarseningFactor(YamlNode node, YamlContext context)
+    {
+        var value = Int(node, context);
+        return value >= 0 ? value : throw Error(node, context, $"expected 0 (off) or a coarsening factor such as 8, got {value}");
+    }
+
     /// <summary>Simulation ids: a list of whole numbers and ranges, e.g. [1-20] or [500, 501, 503-509].</summary>
     private static IReadOnlyList<int> Ids(YamlNode node, YamlContext context)
     {

@@ -27,6 +27,7 @@ public static partial class MapRunConfigReader
         ["folder"] = (c, v, x) => c with { Data = c.Data with { Folder = Text(v, x) } },
         ["extra_train_folders"] = (c, v, x) => c with { Data = c.Data with { ExtraTrainFolders = List(v, x) } },
         ["storage_estimate"] = (c, v, x) => c with { Data = c.Data with { StorageEstimate = Bool(v, x) } },
+        ["coarse_solver"] = (c, v, x) => c with { Data = c.Data with { CoarseSolver = CoarseningFactor(v, x) } },
         ["train_ids"] = (c, v, x) => c with { Data = c.Data with { TrainIds = Ids(v, x) } },
         ["validation_ids"] = (c, v, x) => c with { Data = c.Data with { ValidationIds = Ids(v, x) } },
         ["test_ids"] = (c, v, x) => c with { Data = c.Data with { TestIds = Ids(v, x) } },
@@ -153,6 +154,8 @@ public static partial class MapRunConfigReader
             throw new FormatException($"{file}: data: extra_train_folders is for flume data sets; the dike breach takes train_ids");
         if (config.Data.Type == "dike_breach" && config.Data.StorageEstimate)
             throw new FormatException($"{file}: data: storage_estimate is for flume data sets (it needs the event's inflow, slope and roughness)");
+        if (config.Data.Type == "dike_breach" && config.Data.CoarseSolver > 0)
+            throw new FormatException($"{file}: data: coarse_solver is for flume data sets (it re-simulates the event from its parameters)");
         return (config, configFolder);
     }
 

@@ -89,19 +89,19 @@ public static class MapRuns
         if (!File.Exists(Path.Combine(flumeFolder, FlumeDataSetFormat.MetadataFile)))
             throw new FileNotFoundException($"no flume data set in {flumeFolder} (make one with data-scripts/make-flume-dataset.sh --out {flumeFolder})");
         var flume = FlumeDataSet.Open(flumeFolder);
-        var train = MapSequences.FromFlume(flume, flume.Split("train"), data.StorageEstimate);
+        var train = MapSequences.FromFlume(flume, flume.Split("train"), data.StorageEstimate, data.CoarseSolver);
         foreach (var extraFolder in data.ExtraTrainFolders)
         {
             var extra = FlumeDataSet.Open(extraFolder);
             if (extra.Rows != flume.Rows || extra.Columns != flume.Columns || extra.Frames != flume.Frames)
                 throw new InvalidDataException($"{extraFolder}: {extra.Frames} frames of {extra.Rows} x {extra.Columns} cells, but {flumeFolder} has {flume.Frames} of {flume.Rows} x {flume.Columns}");
-            var more = MapSequences.FromFlume(extra, Enumerable.Range(0, extra.EventCount).ToArray(), data.StorageEstimate);
+            var more = MapSequences.FromFlume(extra, Enumerable.Range(0, extra.EventCount).ToArray(), data.StorageEstimate, data.CoarseSolver);
             // Event names repeat across data sets (event_0000, ...): prefix the folder's name.
             var renamed = more.Events.Select(e => e with { Name = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(extraFolder))}/{e.Name}" });
             train = train.WithEvents([.. train.Events, .. renamed]);
         }
-        return new MapRunData(train, MapSequences.FromFlume(flume, flume.Split("validation"), data.StorageEstimate),
-            MapSequences.FromFlume(flume, flume.Split("test"), data.StorageEstimate));
+        return new MapRunData(train, MapSequences.FromFlume(flume, flume.Split("validation"), data.StorageEstimate, data.CoarseSolver),
+            MapSequences.FromFlume(flume, flume.Split("test"), data.StorageEstimate, data.CoarseSolver));
     }
 
     /// <summary>One line: mean wet-cell RMSE (m and % of the event's maximum depth), MAE and CSI over the events.</summary>

@@ -82,9 +82,13 @@ public sealed class MapSequences
     /// varies by a factor of two across the generator's roughness range with nothing in the inputs to tell why.
     /// With <paramref name="storageEstimate"/> the forcing gets a second series, <c>storage_depth</c>: the
     /// <see cref="FlumeStorageEstimate"/> level-pool mean depth (m) from the inflow, slope and roughness, started from
-    /// the first frame's observed mean depth (the "physics-encoded" variant: a process-based estimate as an input).</remarks>
-    public static MapSequences FromFlume(FlumeDataSet data, IReadOnlyList<int> events, bool storageEstimate = false)
+    /// the first frame's observed mean depth (the "physics-encoded" variant: a process-based estimate as an input).
+    /// With <paramref name="coarseSolverFactor"/> above 0 every frame gets an extra map, <c>coarse_depth</c>: the
+    /// <see cref="FlumeCoarseSimulation"/> of the event on a grid that many times coarser, interpolated onto this grid (m;
+    /// the "multi-fidelity" variant: the surrogate corrects a cheap simulation).</remarks>
+    public static MapSequences FromFlume(FlumeDataSet data, IReadOnlyList<int> events, bool storageEstimate = false, int coarseSolverFactor = 0)
     {
+        if (coarseSolverFactor < 0) throw new ArgumentOutOfRangeException(nameof(coarseSolverFactor), coarseSolverFactor, "0 (no coarse solver) or a coarsening factor");
         var cells = data.Rows * data.Columns;
         var flume = new LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
         var list = events.Select(index =>
@@ -97,10 +101,20 @@ public sealed class MapSequences
             for (var row = 0; row < data.Rows; row++)
                 if (segment.Covers(row, data.Metadata.CellSize)) statics[cells + row * data.Columns] = 1f;
             var forcing = storageEstimate ? WithStorageDepth(e.Inflow, StorageDepth(data, e)) : e.Inflow;
-            return new MapEvent(e.Metadata.Name, e.Depth, e.Bed, e.Obstacle, forcing, null, statics);
+            var coarse = coarseSolverFactor > 0 ? CoarseDepth(data, e, coarseSolverFactor) : null;   // [time, 1, y, x]
+            return new MapEvent(e.Metadata.Name, e.Depth, e.Bed, e.Obstacle, forcing, coarse, statics);
         }).ToArray();
-        return new MapSequences(list, data.Frames, data.Rows, data.Columns, storageEstimate ? ["inflow", "storage_depth"] : ["inflow"], [],
-            ["roughness", "inflow_segment"]);
+        return new MapSequences(list, data.Frames, data.Rows, data.Columns, storageEstimate ? ["inflow", "storage_depth"] : ["inflow"],
+            coarseSolverFactor > 0 ? ["coarse_depth"] : [], ["roughness", "inflow_segment"]);
+    }
+
+    /// <summary>The <see cref="FlumeCoarseSimulation"/> depth (m) of event <paramref name="e"/> of <paramref name="data"/>
+    /// on a grid <paramref name="factor"/> times coarser, on the data set's grid at every frame, [time, y, x]: the
+    /// <c>coarse_depth</c> extra map of <see cref="FromFlume"/>.</summary>
+    public static float[] CoarseDepth(FlumeDataSet data, FlumeEvent e, int factor)
+    {
+        var flume = new LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
+        return FlumeCoarseSimulation.Depth(flume, e.Metadata.Parameters, factor, data.Frames, data.Metadata.FrameInterval);
     }
 
     /// <summary>The <see cref="FlumeStorageEstimate"/> level-pool mean depth (m) of event <paramref name="e"/> of
