@@ -39,60 +39,69 @@ public static class FlumeCoarseSimulation
         // An inlet narrower than a coarse cell may cover no cell centre; widened to one cell, the same discharge enters.
         var coarseEvent = parameters with { InflowWidth = Math.Max(parameters.InflowWidth, 1.01 * coarse.CellSize) };
         var solver = coarse.CreateSolver(coarseEvent, new SolverOptions { SecondOrder = false, CourantNumber = CourantNumber, Threads = 1 });
-        var weights = InterpolationWeights(flume, coarse, parameters, solver.Domain.Solid, factor);
+        var interpolation = new Interpolation(coarse, flume, factor, solver.Domain.Solid, flume.CreateDomain(parameters).Solid);
         var cells = flume.Rows * flume.Columns;
         var result = new float[frames * cells];
         var frame = 0;
         solver.Run((frames - 1) * frameInterval, frameInterval, s =>
         {
-            if (frame < frames)
-            {
-                var depth = s.Depth;
-                var target = result.AsSpan(frame * cells, cells);
-                for (var i = 0; i < cells; i++)
-                {
-                    var (k, w) = (4 * i, weights.Weight);
-                    target[i] = (float)(w[k] * depth[weights.Index[k]] + w[k + 1] * depth[weights.Index[k + 1]]
-                        + w[k + 2] * depth[weights.Index[k + 2]] + w[k + 3] * depth[weights.Index[k + 3]]);
-                }
-            }
+            if (frame < frames) interpolation.Fill(s.Depth, result.AsSpan(frame * cells, cells));
             frame++;
         });
         return result;
     }
 
-    // For every fine cell, its four surrounding coarse cell centres and bilinear weights ([cells * 4] each): fine cell
-    // (c, r) sits at coarse coordinates ((c + 0.5) / factor − 0.5, ...), clamped at the walls. Solid coarse cells hold no
-    // water rather than 0 m of it: their weight goes to the open ones, so a film beside a block keeps its depth. Fine
-    // cells inside a block get no weight at all (depth 0). Computed once per event: the frames then cost four
-    // multiply-adds per cell.
-    private static (int[] Index, double[] Weight) InterpolationWeights(LaboratoryFlume fine, LaboratoryFlume coarse, FlumeEventParameters parameters,
-        bool[] coarseSolid, int factor)
+    /// <summary>Bilinear interpolation from coarse cell centres to fine ones, separable (along x within each coarse row,
+    /// then along y), so a frame costs a few multiply-adds per fine cell: it ran in the roll-out's time, and four
+    /// gathered neighbours per cell took longer than the coarse solver itself. Fine cell (c, r) sits at coarse
+    /// coordinates ((c + 0.5) / factor − 0.5, ...), clamped at the walls. Solid coarse cells hold no water rather than
+    /// 0 m of it: before interpolating, each takes the mean of its open neighbours, so a film beside a block keeps its
+    /// depth. Fine cells inside a block are 0.</summary>
+    private sealed class Interpolation
     {
-        var cells = fine.Rows * fine.Columns;
-        var (index, weight) = (new int[4 * cells], new double[4 * cells]);
-        for (var row = 0; row < fine.Rows; row++)
+        private readonly LaboratoryFlume coarse, fine;
+        private readonly bool[] coarseSolid;
+        private readonly int[] fineSolid;                                                      // indices of solid fine cells
+        private readonly (int Low, int High, double Weight)[] byColumn, byRow;
+        private readonly double[] filled, alongX;                                              // [coarse rows, coarse cols], [coarse rows, fine cols]
+
+        public Interpolation(LaboratoryFlume coarse, LaboratoryFlume fine, int factor, bool[] coarseSolid, bool[] fineSolid)
         {
-            var (r0, r1, wr) = Bracket((row + 0.5) / factor - 0.5, coarse.Rows);
-            var y = (row + 0.5) * fine.CellSize;
-            for (var column = 0; column < fine.Columns; column++)
-            {
-                var x = (column + 0.5) * fine.CellSize;
-                var k = 4 * (row * fine.Columns + column);
-                if (parameters.Obstacles.Any(block => block.Contains(x, y))) continue;                 // as ShallowWaterDomain.MarkSolid
-                var (c0, c1, wc) = Bracket((column + 0.5) / factor - 0.5, coarse.Columns);
-                (index[k], index[k + 1], index[k + 2], index[k + 3]) = (r0 * coarse.Columns + c0, r0 * coarse.Columns + c1, r1 * coarse.Columns + c0, r1 * coarse.Columns + c1);
-                (weight[k], weight[k + 1], weight[k + 2], weight[k + 3]) = ((1 - wr) * (1 - wc), (1 - wr) * wc, wr * (1 - wc), wr * wc);
-                var open = 0.0;
-                for (var j = k; j < k + 4; j++)
-                {
-                    if (coarseSolid[index[j]]) weight[j] = 0;
-                    open += weight[j];
-                }
-                for (var j = k; j < k + 4; j++) weight[j] = open > 0 ? weight[j] / open : 0;
-            }
+            (this.coarse, this.fine, this.coarseSolid) = (coarse, fine, coarseSolid);
+            this.fineSolid = [.. Enumerable.Range(0, fineSolid.Length).Where(i => fineSolid[i])];
+            byColumn = [.. Enumerable.Range(0, fine.Columns).Select(c => Bracket((c + 0.5) / factor - 0.5, coarse.Columns))];
+            byRow = [.. Enumerable.Range(0, fine.Rows).Select(r => Bracket((r + 0.5) / factor - 0.5, coarse.Rows))];
+            filled = new double[coarse.Rows * coarse.Columns];
+            alongX = new double[coarse.Rows * fine.Columns];
         }
-        return (index, weight);
+
+        public void Fill(ReadOnlySpan<double> coarseDepth, Span<float> target)
+        {
+            var (rows, columns) = (coarse.Rows, coarse.Columns);
+            for (var k = 0; k < filled.Length; k++)
+            {
+                if (!coarseSolid[k]) { filled[k] = coarseDepth[k]; continue; }
+                var (row, column, sum, open) = (k / columns, k % columns, 0.0, 0);
+                foreach (var (r, c) in (ReadOnlySpan<(int, int)>)[(row - 1, column), (row + 1, column), (row, column - 1), (row, column + 1)])
+                    if (r >= 0 && r < rows && c >= 0 && c < columns && !coarseSolid[r * columns + c]) { sum += coarseDepth[r * columns + c]; open++; }
+                filled[k] = open > 0 ? sum / open : 0;
+            }
+            for (var r = 0; r < rows; r++)
+                for (var c = 0; c < fine.Columns; c++)
+                {
+                    var (low, high, w) = byColumn[c];
+                    alongX[r * fine.Columns + c] = (1 - w) * filled[r * columns + low] + w * filled[r * columns + high];
+                }
+            for (var row = 0; row < fine.Rows; row++)
+            {
+                var (low, high, w) = byRow[row];
+                var lower = alongX.AsSpan(low * fine.Columns, fine.Columns);
+                var upper = alongX.AsSpan(high * fine.Columns, fine.Columns);
+                var line = target.Slice(row * fine.Columns, fine.Columns);
+                for (var c = 0; c < line.Length; c++) line[c] = (float)((1 - w) * lower[c] + w * upper[c]);
+            }
+            foreach (var i in fineSolid) target[i] = 0f;
+        }
     }
 
     private static (int Low, int High, double Weight) Bracket(double position, int count)

@@ -260,11 +260,16 @@ public sealed class MapSequences
                     statics[(k * c + 2 + j) * cells + i] = (float)(e.MoreStatics![j * cells + i] / scales.MoreStatics![j]);
             for (var t = 0; t < length; t++)
                 for (var j = 0; j < f; j++) forcing[(k * length + t) * f + j] = (float)(e.Forcing[(s + t) * f + j] / scales.Forcing[j]);
+            // Spans over each [y, x] map: the element-wise loop with the event and the scale looked up per cell took 8 ms
+            // for one flume event's coarse-solver maps, most of a roll-out's time.
             if (extra is not null)
                 for (var t = 0; t < length; t++)
                     for (var j = 0; j < x; j++)
-                        for (var i = 0; i < cells; i++)
-                            extra[(((long)k * length + t) * x + j) * cells + i] = (float)(e.Extra![((s + t) * x + j) * cells + i] / scales.Extra[j]);
+                    {
+                        var source = e.Extra.AsSpan(((s + t) * x + j) * cells, cells);
+                        var target = extra.AsSpan((int)((((long)k * length + t) * x + j) * cells), cells);
+                        Scale(source, (float)(1.0 / scales.Extra[j]), target);
+                    }
         }
         return new MapBatch(
             tensor(depth, [b, observed, Rows, Columns]),
@@ -272,6 +277,15 @@ public sealed class MapSequences
             tensor(forcing, [b, length, f]),
             extra is null ? null : tensor(extra, [b, length, x, Rows, Columns]),
             tensor(open, [b, 1, Rows, Columns]));
+    }
+
+    // target = source x factor, a SIMD vector at a time.
+    private static void Scale(ReadOnlySpan<float> source, float factor, Span<float> target)
+    {
+        var width = System.Numerics.Vector<float>.Count;
+        var i = 0;
+        for (; i <= source.Length - width; i += width) (new System.Numerics.Vector<float>(source[i..]) * factor).CopyTo(target[i..]);
+        for (; i < source.Length; i++) target[i] = source[i] * factor;
     }
 
     /// <summary>Observed depth (m) of event <paramref name="index"/> from frame <paramref name="start"/> on, [time, y, x].</summary>
