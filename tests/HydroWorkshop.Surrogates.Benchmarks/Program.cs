@@ -150,7 +150,7 @@ Console.WriteLine($"flume goals: wet RMSE < 5 % of the event's max depth, CSI >=
 // ---- helpers ------------------------------------------------------------------------------------------------
 Module BuildModel(string name, MapInputs inputs, int warmup) => name switch
 {
-    "cnnlstm" => new CnnLstm(inputs, warmup, features: 8, latent: 64, hiddenSize: (int)Option("--hidden", 64)),
+    "cnnlstm" => new CnnLstm(inputs, warmup, features: 8, latent: 64, hiddenSize: (int)Option("--hidden", 64), depthFromExtraMap: inputs.Extra > 0),
     "convlstm" => new ConvLstmForecaster(inputs, features: 12, hiddenChannels: 24),
     _ => throw new ArgumentException($"unknown model '{name}' (cnnlstm, convlstm)"),
 };

@@ -98,27 +98,32 @@ public sealed class CnnLstmTests
     }
 
     [Fact]
-    public void Rollout_ExtraMapWithoutTheLstm_StillShapesTheDepthWhereItChanged()
+    public void Rollout_DepthFromExtraMapNoCorrection_PredictsTheGuess()
     {
-        // Extra maps (a coarse simulation) reach the decoder directly: with the frame encoder cut off from the LSTM, a
-        // change to the last frame's extra map in one corner still changes that frame's depth there, and only there.
+        // With the head's change zeroed and its gate wide open, each predicted frame is that frame's extra map (the
+        // coarse simulation), clipped at 0 and dry in solid cells, rather than the last observed frame.
         manual_seed(7);
-        using var model = new CnnLstm(new MapInputs(2, 1, 1, 16, 24), warmupFrames: 2, features: 4, latent: 8, hiddenSize: 8);
+        using var model = new CnnLstm(new MapInputs(2, 1, 1, 16, 24), warmupFrames: 2, features: 4, latent: 8, hiddenSize: 8, depthFromExtraMap: true);
         using var scope = NewDisposeScope();
         using var batch = ConvLstmForecasterTests.RandomBatch(1, 6, extra: 1);
         using (no_grad())
             foreach (var (name, parameter) in model.named_parameters())
-                if (name.StartsWith("frame_projection", StringComparison.Ordinal)) parameter.zero_();
+                if (name.StartsWith("head", StringComparison.Ordinal)) parameter.zero_();
+        using (no_grad()) model.named_parameters().Single(p => p.Key == "head.bias").Value[1] = tensor(50f);
         model.eval();
-        var before = model.Rollout(batch, 2).Depth;                                   // [1, 4, 16, 24]
-        var changed = batch.Extra!.clone();
-        changed[.., 5, .., 0..8, 0..8] = changed[.., 5, .., 0..8, 0..8] + 3f;
-        var after = model.Rollout(batch with { Extra = changed }, 2).Depth;
-        var difference = (after - before).abs();
-        Assert.Equal(0f, difference[.., 0..3].max().item<float>());                   // earlier frames
-        Assert.True(difference[.., 3, 0..8, 0..8].max().item<float>() > 1e-3f);
-        Assert.Equal(0f, difference[.., 3, .., 16..].max().item<float>());           // beyond the decoder's reach
+
+        var depth = model.Rollout(batch, 2).Depth;                                      // [1, 4, y, x]
+
+        var expected = batch.Extra!.narrow(1, 2, 4).select(2, 0).clamp(0.0, DepthOutput.MaxScaledDepth) * batch.Open;
+        Assert.Equal(0f, (depth - expected).abs().max().item<float>(), 1e-6f);
+        Assert.Single(model.named_parameters(), p => p.Key == "depth_guess_scale");
+        Assert.DoesNotContain(model.named_parameters(), p => p.Key.StartsWith("frame_projection", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Constructor_DepthFromExtraMapWithoutOneExtraMap_Throws() =>
+        Assert.Contains("exactly one extra map", Assert.Throws<ArgumentException>(() =>
+            new CnnLstm(new MapInputs(2, 1, 0, 16, 24), warmupFrames: 2, depthFromExtraMap: true)).Message);
 
     [Fact]
     public void Rollout_Backward_LiveTensorCountReturnsToBaseline()

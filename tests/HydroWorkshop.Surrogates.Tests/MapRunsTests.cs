@@ -49,6 +49,16 @@ public sealed class MapRunsTests
         Assert.Contains(MapRunConfigReader.RunFolderCopy, Assert.Throws<FileNotFoundException>(() => MapRuns.Evaluate(Path.GetTempPath(), "test", _ => { })).Message);
 
     [Fact]
+    public void LoadData_CoarseSolver_EverySplitGetsTheCoarseDepthAndTheModelStartsFromIt()
+    {
+        var data = MapRuns.LoadData(new MapDataConfig { Folder = TinyFlume.Folder, CoarseSolver = 4 });
+        foreach (var split in new[] { data.Train, data.Validation, data.Test })
+            Assert.Equal(["coarse_depth"], split.ExtraNames);
+        using var model = (CnnLstm)MapRuns.BuildModel(new MapModelConfig(), data.Train.Inputs, 3, depthFromExtraMap: true);
+        Assert.True(model.DepthFromExtraMap);
+    }
+
+    [Fact]
     public void LoadData_FlumeWithExtraTrainFolder_AddsEveryEventAsTraining()
     {
         var data = MapRuns.LoadData(new MapDataConfig { Folder = TinyFlume.Folder, ExtraTrainFolders = [TinyFlume.Folder] });

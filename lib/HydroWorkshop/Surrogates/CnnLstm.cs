@@ -21,14 +21,23 @@ namespace HydroWorkshop.Surrogates;
 /// upsampled bilinearly; the decoder uses 2x2 stride-2 transposed convolutions. The context's and the skip features'
 /// shares of the decoder's first layer and of the head are computed once per event, so a frame costs about 0.8 million
 /// multiply-adds on the default flume (an extra map adds about 0.07).
-/// Extra maps per frame (e.g. a coarse simulation's depth) feed the frame encoder and also join the decoder directly,
-/// averaged to its bottleneck (y/8) and to the head (y/2).
-/// Depth(t) = ReLU(last observed depth + decoded change) x wet gate x open (<see cref="DepthOutput"/>).
+/// Depth(t) = ReLU(base + decoded change) x wet gate x open (<see cref="DepthOutput"/>), where the base is the last
+/// observed depth, or, with <c>depthFromExtraMap</c>, frame t's extra map times a learned factor: a coarse simulation of
+/// the same event (the multi-fidelity variant), which the network then only corrects.
 /// Grid rows and columns must be multiples of 8.
 /// </summary>
 public sealed class CnnLstm : Module, IMapModel
 {
-    public CnnLstm(MapInputs inputs, int warmupFrames, int features = 8, int latent = 64, int hiddenSize = 64)
+    /// <param name="inputs">Channels and grid of the batches.</param>
+    /// <param name="warmupFrames">Observed frames before the first prediction.</param>
+    /// <param name="features">Channels of the CNN encoders and decoder.</param>
+    /// <param name="latent">Size of a frame's encoded extra maps (with extra maps).</param>
+    /// <param name="hiddenSize">LSTM hidden size.</param>
+    /// <param name="depthFromExtraMap">The one extra map is a first guess of each frame's depth in the units of the depth
+    /// maps (a coarse simulation, <see cref="MapSequences.FromFlume"/> with a coarse-solver factor): each frame starts from
+    /// it instead of the last observed depth, and the LSTM does not read it (measured on the flume: the same accuracy
+    /// without the LSTM reading it, or with it also joining the decoder, and a quarter less time per roll-out).</param>
+    public CnnLstm(MapInputs inputs, int warmupFrames, int features = 8, int latent = 64, int hiddenSize = 64, bool depthFromExtraMap = false)
     {
         if (inputs.Rows % 8 != 0 || inputs.Columns % 8 != 0)
             throw new ArgumentException($"CnnLstm: grid {inputs.Rows} x {inputs.Columns} must be a multiple of 8 in both directions", nameof(inputs));
@@ -36,28 +45,26 @@ public sealed class CnnLstm : Module, IMapModel
         if (inputs.Forcings + inputs.Extra < 1) throw new ArgumentException("CnnLstm needs at least one forcing or extra map per frame", nameof(inputs));
         Inputs = inputs;
         WarmupFrames = warmupFrames;
+        if (depthFromExtraMap && inputs.Extra != 1)
+            throw new ArgumentException($"CnnLstm: depthFromExtraMap needs exactly one extra map (the depth guess), got {inputs.Extra}", nameof(depthFromExtraMap));
+        DepthFromExtraMap = depthFromExtraMap;
         Features = features;
         (coarseRows, coarseColumns) = (inputs.Rows / 8, inputs.Columns / 8);
         var coarse = 2L * features * coarseRows * coarseColumns;
         // Only per-frame maps need a frame encoder: a forcing broadcast over the grid is a constant map, which the LSTM
         // reads more cheaply as the number itself. Extra maps are averaged to the bottleneck's resolution and projected:
-        // a convolutional encoder over the full grid cost as much per frame as the whole decoder, and a coarse
-        // simulation's map holds nothing finer than its own cells.
-        if (inputs.Extra > 0)
-        {
+        // a convolutional encoder over the full grid cost as much per frame as the whole decoder.
+        if (inputs.Extra > 0 && !depthFromExtraMap)
             frameProjection = register_module("frame_projection", new Linear((long)inputs.Extra * coarseRows * coarseColumns, latent)); // [n, latent]
-            // The extra maps also reach the decoder directly, at its two resolutions, so a map that is already close to
-            // the answer (a coarse simulation) needs no round trip through the LSTM's vector.
-            extraBottleneck = register_module("extra_bottleneck", new ConvTranspose2d(inputs.Extra, 2 * features, 2, stride: 2)); // [n, 2f, y/4, x/4]
-            extraHead = register_module("extra_head", new Conv2d(inputs.Extra, 2, 3, padding: 1));       // [n, 2, y/2, x/2]
-            using (no_grad()) extraHead.weight.mul_(0.1);                                               // start near persistence, as the head
-        }
+        // The guess and the depth maps are scaled separately (each by its largest value), so a learned factor, starting
+        // at 1, reconciles them.
+        if (depthFromExtraMap) depthGuessScale = register_parameter("depth_guess_scale", ones(1));
         contextEncoder = register_module("context_encoder", new Sequential(
             new Conv2d(inputs.Statics + warmupFrames, features, 3, stride: 2, padding: 1), new ReLU(),   // [b, f, y/2, x/2]
             new Conv2d(features, 2 * features, 3, stride: 2, padding: 1), new ReLU(),                   // [b, 2f, y/4, x/4]
             new Conv2d(2 * features, 2 * features, 3, stride: 2, padding: 1), new ReLU()));             // [b, 2f, y/8, x/8]
         contextProjection = register_module("context_projection", new Linear(coarse, 2L * hiddenSize)); // h0, c0
-        lstm = register_module("lstm", new LSTM((inputs.Extra > 0 ? latent : 0) + inputs.Forcings, hiddenSize, batchFirst: true));
+        lstm = register_module("lstm", new LSTM((frameProjection is not null ? latent : 0) + inputs.Forcings, hiddenSize, batchFirst: true));
         decoderProjection = register_module("decoder_projection", new Linear(hiddenSize, coarse));      // [n, 2f * y/8 * x/8]
         stepProjection = register_module("step_projection", new Linear(hiddenSize, features));          // [n, f], a shift per decoder channel
         decoderIn = new ConvTranspose2d(4 * features, 2 * features, 2, stride: 2);                    // [n, 2f, y/4, x/4]
@@ -72,14 +79,15 @@ public sealed class CnnLstm : Module, IMapModel
     }
 
     public MapInputs Inputs { get; }
+    /// <summary>Whether each frame starts from the extra map (a coarse simulation) instead of the last observed depth.</summary>
+    public bool DepthFromExtraMap { get; }
+    private readonly Tensor? depthGuessScale;
     public int WarmupFrames { get; }
     public int Features { get; }
 
     private readonly int coarseRows, coarseColumns;
     private readonly Sequential contextEncoder, skipEncoder;
     private readonly ConvTranspose2d decoderIn, decoderOut;
-    private readonly ConvTranspose2d? extraBottleneck;
-    private readonly Conv2d? extraHead;
     private readonly Linear contextProjection, decoderProjection, stepProjection;
     private readonly Linear? frameProjection;
     private readonly LSTM lstm;
@@ -100,10 +108,11 @@ public sealed class CnnLstm : Module, IMapModel
 
         // Extra maps of every frame at once, averaged over 8 x 8 cells: [b * time, extra, y/8, x/8] -> [b, time, latent].
         var sequence = batch.Forcing;                                                               // [b, time, forcings]
+        if (Inputs.Extra > 0 && batch.Extra is null)
+            throw new ArgumentException($"CnnLstm was built for {Inputs.Extra} extra map(s) per frame; the batch has none", nameof(batch));
         if (frameProjection is not null)
         {
-            if (batch.Extra is null) throw new ArgumentException($"CnnLstm was built for {Inputs.Extra} extra map(s) per frame; the batch has none", nameof(batch));
-            var pooled = nn.functional.avg_pool2d(batch.Extra.reshape(b * frames, Inputs.Extra, rows, columns), [8, 8]);
+            var pooled = nn.functional.avg_pool2d(batch.Extra!.reshape(b * frames, Inputs.Extra, rows, columns), [8, 8]);
             sequence = cat([frameProjection.forward(pooled.flatten(1)).relu().reshape(b, frames, -1), batch.Forcing], 2);   // [b, time, latent + forcings]
         }
 
@@ -125,15 +134,8 @@ public sealed class CnnLstm : Module, IMapModel
         var decoded = decoderProjection.forward(predictedOutput).reshape(b * n, twoF, coarseRows, coarseColumns);
         var fromFrames = nn.functional.conv_transpose2d(decoded, decoderIn.weight.narrow(0, 0, twoF), decoderIn.bias, decoderIn.stride);
         var fromContext = nn.functional.conv_transpose2d(contextMap, decoderIn.weight.narrow(0, twoF, twoF), null, decoderIn.stride);
-        var quarter = (fromFrames.reshape(b, n, twoF, rows / 4, columns / 4) + fromContext.unsqueeze(1))
+        var quarter = (fromFrames.reshape(b, n, twoF, rows / 4, columns / 4) + fromContext.unsqueeze(1)).relu()
             .reshape(b * n, twoF, rows / 4, columns / 4);                                            // [b * n, 2f, y/4, x/4]
-        Tensor? extraMaps = null;
-        if (extraBottleneck is not null)
-        {
-            extraMaps = batch.Extra!.narrow(1, warmupFrames, n).reshape(b * n, Inputs.Extra, rows, columns);
-            quarter = quarter + extraBottleneck.forward(nn.functional.avg_pool2d(extraMaps, [8, 8]));   // from [b * n, extra, y/8, x/8]
-        }
-        quarter = quarter.relu();
         var step = stepProjection.forward(predictedOutput)[.., .., TensorIndex.None, TensorIndex.None];   // [b * n, f, 1, 1]
         var half = decoderOut.forward(quarter).relu() + step;                                        // [b * n, f, y/2, x/2]
         var last = batch.Depth.select(1, warmupFrames - 1).unsqueeze(1);                            // [b, 1, y, x]
@@ -142,9 +144,10 @@ public sealed class CnnLstm : Module, IMapModel
         var headFromSkip = nn.functional.conv2d(skip, head.weight.narrow(1, Features, Features), null, padding: head.padding);
         var headHalf = (headFromFrames.reshape(b, n, 2, rows / 2, columns / 2) + headFromSkip.unsqueeze(1))
             .reshape(b * n, 2, rows / 2, columns / 2);                                              // [b * n, 2, y/2, x/2]
-        if (extraMaps is not null) headHalf = headHalf + extraHead!.forward(nn.functional.avg_pool2d(extraMaps, [2, 2]));
         var headOutput = upsample.forward(headHalf);                                                // [b * n, 2, y, x]
-        var baseDepth = last.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
+        var baseDepth = depthGuessScale is null
+            ? last.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns)       // [b * n, 1, y, x]
+            : (batch.Extra!.narrow(1, warmupFrames, n) * depthGuessScale).reshape(b * n, 1, rows, columns);
         var open = batch.Open.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
         var (depth, logit) = DepthOutput.Apply(headOutput, baseDepth, open, training);              // [b * n, 1, y, x] each
         return new MapRollout(depth.reshape(b, n, rows, columns).MoveToOuterDisposeScope(), logit.reshape(b, n, rows, columns).MoveToOuterDisposeScope());

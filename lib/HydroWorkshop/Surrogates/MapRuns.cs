@@ -31,7 +31,7 @@ public static class MapRuns
         log($"map run {config.RunFolder}: {config.Model.Type}, {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test events " +
             $"of {data.Train.Frames} frames on {data.Train.Rows} x {data.Train.Columns} cells");
         manual_seed(config.Training.Seed);
-        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames);
+        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames, depthFromExtraMap: config.Data.CoarseSolver > 0);
         Directory.CreateDirectory(config.RunFolder);
         WriteConfigCopy(configPath, config.RunFolder);
         var trainer = new MapTrainer(model, config.Training, config.Map, config.RunFolder, log);
@@ -57,7 +57,7 @@ public static class MapRuns
             "train" => data.Train,
             _ => throw new ArgumentException($"split '{split}' is not one of test, validation, train", nameof(split)),
         };
-        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames);
+        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames, depthFromExtraMap: config.Data.CoarseSolver > 0);
         var trainer = new MapTrainer(model, config.Training, config.Map, config.RunFolder, log);
         trainer.Load();
         var scores = trainer.Evaluate(events, Path.Combine(config.RunFolder, "evaluation", split));
@@ -65,10 +65,11 @@ public static class MapRuns
         return scores;
     }
 
-    /// <summary>The model <paramref name="model"/> describes, for <paramref name="inputs"/>.</summary>
-    public static Module BuildModel(MapModelConfig model, MapInputs inputs, int warmupFrames) => model.Type switch
+    /// <summary>The model <paramref name="model"/> describes, for <paramref name="inputs"/>; with
+    /// <paramref name="depthFromExtraMap"/> (a coarse solver's depth as the extra map) the CNN–LSTM starts each frame from it.</summary>
+    public static Module BuildModel(MapModelConfig model, MapInputs inputs, int warmupFrames, bool depthFromExtraMap = false) => model.Type switch
     {
-        "cnnlstm" => new CnnLstm(inputs, warmupFrames, model.Features, model.Latent, model.HiddenSize),
+        "cnnlstm" => new CnnLstm(inputs, warmupFrames, model.Features, model.Latent, model.HiddenSize, depthFromExtraMap),
         "convlstm_forecaster" => new ConvLstmForecaster(inputs, model.Features, model.HiddenChannels, model.NumLayers, model.KernelSize, model.Peephole),
         _ => throw new ArgumentException($"unknown map model type '{model.Type}' (cnnlstm, convlstm_forecaster)"),
     };
