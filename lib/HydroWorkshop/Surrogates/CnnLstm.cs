@@ -81,7 +81,6 @@ public sealed class CnnLstm : Module, IMapModel
     public MapInputs Inputs { get; }
     /// <summary>Whether each frame starts from the extra map (a coarse simulation) instead of the last observed depth.</summary>
     public bool DepthFromExtraMap { get; }
-    private readonly Tensor? depthGuessScale;
     public int WarmupFrames { get; }
     public int Features { get; }
 
@@ -90,6 +89,7 @@ public sealed class CnnLstm : Module, IMapModel
     private readonly ConvTranspose2d decoderIn, decoderOut;
     private readonly Linear contextProjection, decoderProjection, stepProjection;
     private readonly Linear? frameProjection;
+    private readonly Tensor? depthGuessScale;                                                      // [1]
     private readonly LSTM lstm;
     private readonly Conv2d head;
     private readonly Upsample upsample;
