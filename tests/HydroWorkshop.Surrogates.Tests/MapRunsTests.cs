@@ -59,6 +59,14 @@ public sealed class MapRunsTests
     }
 
     [Fact]
+    public void LoadData_CoarseSolverNotDividingTheGrid_NamesTheKeyAndTheFactorsThatDo()
+    {
+        var error = Assert.Throws<ArgumentException>(() => MapRuns.LoadData(new MapDataConfig { Folder = TinyFlume.Folder, CoarseSolver = 3 }));
+        Assert.Contains("data: coarse_solver 3: the 32 x 16 cells of", error.Message);
+        Assert.Contains("factors that do: 2, 4, 8, 16", error.Message);
+    }
+
+    [Fact]
     public void LoadData_FlumeWithExtraTrainFolder_AddsEveryEventAsTraining()
     {
         var data = MapRuns.LoadData(new MapDataConfig { Folder = TinyFlume.Folder, ExtraTrainFolders = [TinyFlume.Folder] });
