@@ -221,7 +221,7 @@ static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeData
     {
         // The physics-encoded surrogate's input is part of its cost: the level-pool estimate counts in its roll-out time.
         // So is the coarse simulation of the multi-fidelity one.
-        var estimate = (storageEstimate ? StorageEstimateSeconds(data, events[e]) : 0) + (coarseSolverFactor > 0 ? CoarseSolverSeconds(data, events[e], coarseSolverFactor) : 0);
+        var estimate = storageEstimate || coarseSolverFactor > 0 ? PhysicsInputSeconds(data, events[e], storageEstimate, coarseSolverFactor) : 0;
         estimates.Add(estimate);
         rollouts.Add(estimate + RolloutSeconds(trainer, test, Enumerable.Repeat(e, RolloutRepeats)).Median);
         var solver = flume.CreateSolver(data.ReadEvent(events[e]).Metadata.Parameters, new SolverOptions { Threads = 2 });
@@ -240,27 +240,16 @@ static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeData
     return (Median(rollouts), Median(solvers));
 }
 
-// Wall time (median of 5) of computing one event's level-pool estimate from its parameters and first frame.
-static double StorageEstimateSeconds(FlumeDataSet data, int index)
+// Wall time (median of 5) of computing one event's physics inputs from its parameters and first frame: the level-pool
+// estimate and/or the coarse simulation interpolated onto the grid (FlumeCoarseSimulation).
+static double PhysicsInputSeconds(FlumeDataSet data, int index, bool storageEstimate, int coarseSolverFactor)
 {
     var e = data.ReadEvent(index);
     var times = Enumerable.Range(0, 5).Select(_ =>
     {
         var clock = Stopwatch.StartNew();
-        MapSequences.StorageDepth(data, e);
-        return clock.Elapsed.TotalSeconds;
-    }).ToArray();
-    return Median(times);
-}
-
-// Wall time (median of 5) of one event's coarse simulation, interpolated onto the grid (FlumeCoarseSimulation).
-static double CoarseSolverSeconds(FlumeDataSet data, int index, int factor)
-{
-    var e = data.ReadEvent(index);
-    var times = Enumerable.Range(0, 5).Select(_ =>
-    {
-        var clock = Stopwatch.StartNew();
-        MapSequences.CoarseDepth(data, e, factor);
+        if (storageEstimate) MapSequences.StorageDepth(data, e);
+        if (coarseSolverFactor > 0) MapSequences.CoarseDepth(data, e, coarseSolverFactor);
         return clock.Elapsed.TotalSeconds;
     }).ToArray();
     return Median(times);

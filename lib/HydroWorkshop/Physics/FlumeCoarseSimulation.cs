@@ -38,11 +38,11 @@ public static class FlumeCoarseSimulation
         if (!(frameInterval > 0)) throw new ArgumentOutOfRangeException(nameof(frameInterval), frameInterval, "the frame interval must be positive (s)");
 
         var coarse = new LaboratoryFlume(flume.Columns / factor, flume.Rows / factor, flume.CellSize * factor);
-        // One thread: a 16 x 8 grid is far too small to share, and the caller may run several events at once.
         // An inlet narrower than a coarse cell may cover no cell centre; widened to one cell, the same discharge enters.
         var coarseEvent = parameters with { InflowWidth = Math.Max(parameters.InflowWidth, 1.01 * coarse.CellSize) };
+        // One thread: a 16 x 8 grid is far too small to share, and the caller may run several events at once.
         var solver = coarse.CreateSolver(coarseEvent, new SolverOptions { SecondOrder = false, CourantNumber = CourantNumber, Threads = 1 });
-        var interpolation = new Interpolation(coarse, flume, factor, solver.Domain.Solid, parameters.Obstacles);
+        var interpolation = new Interpolation(coarse, flume, factor, solver.Domain.Solid, flume.CreateDomain(parameters).Solid);
         var cells = flume.Rows * flume.Columns;
         var result = GC.AllocateUninitializedArray<float>(frames * cells);                      // every value is written below
         var frame = 0;
@@ -68,15 +68,10 @@ public static class FlumeCoarseSimulation
         private readonly (int Low, int High, double Weight)[] byColumn, byRow;
         private readonly double[] filled, alongX;                                              // [coarse rows, coarse cols], [coarse rows, fine cols]
 
-        public Interpolation(LaboratoryFlume coarse, LaboratoryFlume fine, int factor, bool[] coarseSolid, IReadOnlyList<RectangularObstacle> blocks)
+        public Interpolation(LaboratoryFlume coarse, LaboratoryFlume fine, int factor, bool[] coarseSolid, bool[] fineSolid)
         {
             (this.coarse, this.fine, this.coarseSolid) = (coarse, fine, coarseSolid);
-            var solid = new List<int>();                                                       // cell centres inside a block, as ShallowWaterDomain.MarkSolid
-            for (var row = 0; row < fine.Rows; row++)
-                for (var column = 0; column < fine.Columns; column++)
-                    foreach (var block in blocks)
-                        if (block.Contains((column + 0.5) * fine.CellSize, (row + 0.5) * fine.CellSize)) { solid.Add(row * fine.Columns + column); break; }
-            fineSolid = [.. solid];
+            this.fineSolid = [.. Enumerable.Range(0, fineSolid.Length).Where(i => fineSolid[i])];
             byColumn = [.. Enumerable.Range(0, fine.Columns).Select(c => Bracket((c + 0.5) / factor - 0.5, coarse.Columns))];
             byRow = [.. Enumerable.Range(0, fine.Rows).Select(r => Bracket((r + 0.5) / factor - 0.5, coarse.Rows))];
             filled = new double[coarse.Rows * coarse.Columns];
