@@ -24,6 +24,7 @@ public static partial class Runs
         var own = RunConfigReader.Read(configPath);
         var pretrained = pretrainedRunFolder is not null ? Path.GetFullPath(pretrainedRunFolder)
             : own.Finetune?.Pretrained ?? throw new FormatException($"{configPath}: no pretrained run; add finetune: {{pretrained: RUN_FOLDER}} or run hw finetune RUN_FOLDER {configPath}");
+        pretrained = EnsembleMemberToFinetune(pretrained, own.Training.Seed, configPath, log);
         var pretrainedConfigPath = Path.Combine(pretrained, ConfigFileName);
         if (!File.Exists(pretrainedConfigPath)) throw new FileNotFoundException($"pretrained run {pretrained} has no {ConfigFileName}", pretrainedConfigPath);
         foreach (var file in new[] { NormalisationFileName, BestModelFileName })
@@ -41,6 +42,24 @@ public static partial class Runs
         var frozen = Finetuning.Freeze(model, config.Finetune?.Freeze ?? []);
         log($"fine-tuning {pretrained}: {frozen.Count} parameter tensors frozen ({model.parameter_count(trainableOnly: true):N0} of {model.parameter_count(trainableOnly: false):N0} values train)");
         return new Trainer(model, config.Training, config.RunFolder, log).Fit(train, validation, resume);
+    }
+
+    /// <summary>
+    /// An ensemble folder is fine-tuned member by member: the run with seed s starts from the member
+    /// <c>seed-s</c> (an ensemble fine-tune, <c>ensemble: {seeds: N}</c>, runs seeds s, s+1, ... as the pretraining
+    /// did), so every member keeps what its own pretraining learned. A plain run folder is returned unchanged.
+    /// </summary>
+    private static string EnsembleMemberToFinetune(string pretrained, ulong seed, string configPath, Action<string> log)
+    {
+        var members = EnsembleMembers(pretrained);
+        if (members.Count == 0) return pretrained;
+        var member = Path.Combine(pretrained, $"seed-{seed}");
+        if (!members.Contains(member))
+            throw new ArgumentException($"{configPath}: the pretrained run {pretrained} is an ensemble of " +
+                $"{string.Join(", ", members.Select(Path.GetFileName))}; the fine-tune run with seed {seed} starts from seed-{seed}, " +
+                "which it lacks (set training: seed: to the first member's seed)");
+        log($"{pretrained} is an ensemble: fine-tuning its member seed-{seed}");
+        return member;
     }
 
     /// <summary>The fine-tune config with the pretrained run's preset, model section and data keys that fix the

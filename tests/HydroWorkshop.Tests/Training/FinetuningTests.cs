@@ -85,6 +85,50 @@ public sealed class FinetuningTests : IDisposable
         Assert.Contains("pretrained", e.Message);
     }
 
+    [Fact]
+    public void Finetune_EnsemblePretrained_EachMemberStartsFromItsOwnSeed()
+    {
+        var regional = basins.BasinList("regional", basins.BasinIds[0], basins.BasinIds[1]);
+        var pretrain = basins.Config("pretrain-ensemble", "runs/pretrained-ensemble", regional, """
+            model: {type: lstm, hidden_size: 5}
+            training: {epochs: 1, batch_size: 128, seed: 7}
+            ensemble: {seeds: 2}
+            """);
+        Runs.Train(pretrain, log: _ => { });
+        var pretrained = Path.Combine(basins.Root, "runs", "pretrained-ensemble");
+        var finetune = basins.Config("finetune-ensemble", "runs/finetuned-ensemble", basins.BasinList("new", basins.BasinIds[2]), """
+            training: {epochs: 1, batch_size: 64, learning_rate: 1.0e-9, seed: 7}
+            finetune: {pretrained: runs/pretrained-ensemble}
+            ensemble: {seeds: 2}
+            """);
+        var lines = new List<string>();
+        Runs.Train(finetune, log: lines.Add);
+
+        Assert.Contains(lines, l => l.EndsWith("is an ensemble: fine-tuning its member seed-8", StringComparison.Ordinal));
+        using var scope = NewDisposeScope();
+        foreach (var seed in new[] { 7, 8 })
+        {
+            // At learning rate 1e-9 the fine-tuned weights stay at their start: the same-seed member's, not the other's.
+            var member = Path.Combine(basins.Root, "runs", "finetuned-ensemble", $"seed-{seed}");
+            Assert.Equal(Path.Combine(pretrained, $"seed-{seed}"), Runs.ReadRun(member).Finetune!.Pretrained);
+            var start = load(Path.Combine(pretrained, $"seed-{seed}", Runs.BestModelFileName));
+            var other = load(Path.Combine(pretrained, $"seed-{15 - seed}", Runs.BestModelFileName));
+            var after = load(Path.Combine(member, Runs.BestModelFileName));
+            Assert.All(start, p => Assert.True(p.Value.allclose(after[p.Key], rtol: 0, atol: 1e-6), $"seed {seed}: {p.Key} is not its pretrained member's"));
+            Assert.Contains(other, p => !p.Value.allclose(after[p.Key], rtol: 0, atol: 1e-6));
+        }
+        Assert.Equal(2, Runs.EvaluateEnsemble(Path.Combine(basins.Root, "runs", "finetuned-ensemble"), "test", _ => { })[0].Members.Count);
+
+        // A single fine-tune whose seed has no member is refused, naming the members.
+        var single = basins.Config("finetune-single", "runs/finetuned-single", basins.BasinList("new", basins.BasinIds[2]), """
+            training: {epochs: 1, seed: 3}
+            finetune: {pretrained: runs/pretrained-ensemble}
+            """);
+        var e = Assert.Throws<ArgumentException>(() => Runs.Train(single, log: _ => { }));
+        Assert.Contains("seed-7, seed-8", e.Message);
+        Assert.Contains("seed-3", e.Message);
+    }
+
     /// <summary>Trains an LSTM (hidden 6) on the first two basins; returns its folder and the third basin.</summary>
     private (string RunFolder, string NewBasin) Pretrain()
     {
