@@ -96,6 +96,13 @@ public sealed class FlumeCoarseSimulationTests
         Assert.Equal(name, error.ParamName);
     }
 
+    [Fact]
+    public void Depth_FactorNotDividingTheGrid_ListsTheFactorsThatDo()
+    {
+        var error = Assert.Throws<ArgumentException>(() => FlumeCoarseSimulation.Depth(Flume, Flood(), 3, 3, 1.0));
+        Assert.Contains("64 x 32 cells do not divide by the coarsening factor 3 (factors that do: 2, 4, 8, 16)", error.Message);
+    }
+
     // The furthest column (from the inlet) with water deeper than 1 mm in any row.
     private static int Front(double[] depth)
     {

@@ -19,6 +19,10 @@ public static class FlumeCoarseSimulation
     /// maximum depth both; no clipped volume) in 2.5 times fewer steps.</summary>
     public const double CourantNumber = 0.9;
 
+    /// <summary>The coarsening factors from 2 to 16 that divide a grid of <paramref name="columns"/> x <paramref name="rows"/> cells.</summary>
+    public static IEnumerable<int> FactorsDividing(int columns, int rows) =>
+        Enumerable.Range(2, 15).Where(f => rows % f == 0 && columns % f == 0);
+
     /// <summary>Depth (m) at every frame on the fine grid of <paramref name="flume"/>, [frames, rows, columns], simulated
     /// on a grid <paramref name="factor"/> times coarser and interpolated bilinearly between coarse cell centres (clamped
     /// at the walls); cells of the fine grid inside a block are 0.</summary>
@@ -33,7 +37,8 @@ public static class FlumeCoarseSimulation
         ArgumentNullException.ThrowIfNull(parameters);
         if (factor < 1) throw new ArgumentOutOfRangeException(nameof(factor), factor, "the coarsening factor must be at least 1");
         if (flume.Rows % factor != 0 || flume.Columns % factor != 0)
-            throw new ArgumentException($"the flume's {flume.Columns} x {flume.Rows} cells do not divide by the coarsening factor {factor}", nameof(factor));
+            throw new ArgumentException($"the flume's {flume.Columns} x {flume.Rows} cells do not divide by the coarsening factor {factor} " +
+                $"(factors that do: {string.Join(", ", FactorsDividing(flume.Columns, flume.Rows))})", nameof(factor));
         if (frames < 1) throw new ArgumentOutOfRangeException(nameof(frames), frames, "at least one frame");
         if (!(frameInterval > 0)) throw new ArgumentOutOfRangeException(nameof(frameInterval), frameInterval, "the frame interval must be positive (s)");
 

@@ -91,11 +91,8 @@ public static class MapRuns
             throw new FileNotFoundException($"no flume data set in {flumeFolder} (make one with data-scripts/make-flume-dataset.sh --out {flumeFolder})");
         var flume = FlumeDataSet.Open(flumeFolder);
         if (data.CoarseSolver > 0 && (flume.Rows % data.CoarseSolver != 0 || flume.Columns % data.CoarseSolver != 0))
-        {
-            var fits = Enumerable.Range(2, 15).Where(f => flume.Rows % f == 0 && flume.Columns % f == 0);
             throw new ArgumentException($"data: coarse_solver {data.CoarseSolver}: the {flume.Columns} x {flume.Rows} cells of {flumeFolder} do not " +
-                $"divide by it (factors that do: {string.Join(", ", fits)})");
-        }
+                $"divide by it (factors that do: {string.Join(", ", Physics.FlumeCoarseSimulation.FactorsDividing(flume.Columns, flume.Rows))})");
         var train = MapSequences.FromFlume(flume, flume.Split("train"), data.StorageEstimate, data.CoarseSolver);
         foreach (var extraFolder in data.ExtraTrainFolders)
         {
