@@ -49,7 +49,8 @@ public class IsolatedBuildingExperimentTests(ITestOutputHelper output)
         var experiment = new IsolatedBuildingExperiment(cellSize: 0.1, channelEnd: 12, channelDepth: 0);
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var (times, depths) = experiment.Simulate(endTime: 30, sampleInterval: 0.05);
+        // Sampled at the measured series' 0.01 s, so that both arrivals are read at the same resolution.
+        var (times, depths) = experiment.Simulate(endTime: 30, sampleInterval: IsolatedBuildingExperiment.MeasuredInterval);
 
         var comparisons = IsolatedBuildingExperiment.Gauges
             .Select((gauge, g) => GaugeComparison.Compare(gauge.Name, times, depths[g], measured.Times, measured.Depth(gauge.Name)))
@@ -57,11 +58,12 @@ public class IsolatedBuildingExperimentTests(ITestOutputHelper output)
         output.WriteLine($"Soares-Frazao & Zech (2007) isolated building, 10 cm grid, {clock.Elapsed.TotalSeconds:F1} s wall:");
         output.WriteLine(GaugeComparison.Table(comparisons));
 
-        // Issue goal: RMSE <= 2.5 cm and arrival within 0.3 s at G1-G5. What this solver achieves, asserted with a margin
-        // (see docs/physics.md for the gap): G1, G3, G4, G5 meet the RMSE goal; G2 does not (the upstream-moving jump that
-        // raises G2 after 14 s is not reproduced); arrivals are 0.2-0.3 s late at G1-G4 and about 1 s late at G5.
-        var rmseLimit = new Dictionary<string, double> { ["G1"] = 0.025, ["G2"] = 0.06, ["G3"] = 0.025, ["G4"] = 0.025, ["G5"] = 0.03, ["G6"] = 0.01 };
-        var arrivalLimit = new Dictionary<string, double> { ["G1"] = 0.4, ["G2"] = 0.4, ["G3"] = 0.4, ["G4"] = 0.4, ["G5"] = 1.3 };
+        // Issue goal: RMSE <= 2.5 cm and arrival within 0.3 s at G1-G5. Met: arrival at G1-G4 (0.23-0.28 s late), RMSE
+        // at G1, G3, G4, G5. Not met, and asserted with a margin (README, "Real laboratory experiment"): G2's RMSE (the
+        // upstream-moving jump that raises G2 after 14 s is not reproduced) and G5's arrival (about 1 s late, in the
+        // building's wake), which the published Kratos results of this experiment miss by as much or more.
+        var rmseLimit = new Dictionary<string, double> { ["G1"] = 0.025, ["G2"] = 0.06, ["G3"] = 0.025, ["G4"] = 0.025, ["G5"] = 0.025, ["G6"] = 0.01 };
+        var arrivalLimit = new Dictionary<string, double> { ["G1"] = 0.3, ["G2"] = 0.3, ["G3"] = 0.3, ["G4"] = 0.3, ["G5"] = 1.3 };
         foreach (var c in comparisons)
         {
             Assert.True(c.Rmse <= rmseLimit[c.Gauge], $"{c.Gauge}: RMSE {c.Rmse:F4} m above {rmseLimit[c.Gauge]} m");
