@@ -71,4 +71,22 @@ public class IsolatedBuildingExperimentTests(ITestOutputHelper output)
                 Assert.True(Math.Abs(c.ArrivalError) <= limit, $"{c.Gauge}: arrival off by {c.ArrivalError:F2} s (limit {limit} s)");
         }
     }
+
+    [RealDataFact(DataSet)]
+    public void CompareVelocityField_FieldStamped1s_MatchesTheModelAboutHalfASecondLater()
+    {
+        // Evidence on the data's clock, independent of the gauges: the measured surface velocities stamped t = 1 s
+        // show water moving up to x = 3.3 m on the axis, where the model's front is only at t = 1.3-1.5 s.
+        var field = MeasuredVelocityField.Read(Path.Combine(TestPaths.RealData(DataSet), DataPath, "building_vel_t01.txt"));
+        var experiment = new IsolatedBuildingExperiment(cellSize: 0.1, channelEnd: 12, channelDepth: 0);
+
+        var scan = experiment.CompareVelocityField(field, from: 0.8, to: 1.8, step: 0.1);
+
+        output.WriteLine(VelocityFieldComparison.Table(scan));
+        var best = scan.MaxBy(c => c.MotionAgreement)!;
+        var atStamp = scan.Single(c => Math.Abs(c.ModelTime - 1.0) < 1e-9);
+        Assert.InRange(best.ModelTime, 1.3, 1.6);
+        Assert.True(best.MotionAgreement - atStamp.MotionAgreement > 0.15,
+            $"agreement {atStamp.MotionAgreement:P1} at the stamp, {best.MotionAgreement:P1} at {best.ModelTime:F2} s");
+    }
 }

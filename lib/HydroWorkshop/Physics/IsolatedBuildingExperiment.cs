@@ -1,3 +1,5 @@
+using HydroWorkshop.FloodData;
+
 namespace HydroWorkshop.Physics;
 
 /// <summary>
@@ -117,5 +119,22 @@ public sealed class IsolatedBuildingExperiment
             for (var g = 0; g < Gauges.Count; g++) depths[g].Add(s.DepthAt(Gauges[g].X, Gauges[g].Y));
         }, cancellationToken);
         return (times.ToArray(), depths.Select(d => d.ToArray()).ToArray());
+    }
+
+    /// <summary>Runs the experiment and compares the measured surface-velocity <paramref name="field"/> with the model
+    /// every <paramref name="step"/> s from <paramref name="from"/> to <paramref name="to"/> (s): the model time that
+    /// matches best says where the field's time stamp falls on the model's clock.</summary>
+    public IReadOnlyList<VelocityFieldComparison> CompareVelocityField(MeasuredVelocityField field, double from, double to, double step = 0.05,
+        SolverOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (!(from >= 0 && to >= from && step > 0)) throw new ArgumentException($"model times must satisfy 0 <= from <= to and step > 0 (from {from}, to {to}, step {step})");
+        var solver = CreateSolver(options);
+        var comparisons = new List<VelocityFieldComparison>();
+        for (var k = 0; from + k * step <= to + 1e-9; k++)
+        {
+            solver.AdvanceTo(from + k * step, cancellationToken);
+            comparisons.Add(VelocityFieldComparison.Compare(solver, field));
+        }
+        return comparisons;
     }
 }
