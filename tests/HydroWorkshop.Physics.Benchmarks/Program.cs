@@ -4,7 +4,7 @@ using HydroWorkshop.Common;
 using HydroWorkshop.FloodData;
 using HydroWorkshop.Physics;
 
-// Usage: dotnet run -c Release --project tests/HydroWorkshop.Physics.Benchmarks [-- --experiment]
+// Usage: dotnet run -c Release --project tests/HydroWorkshop.Physics.Benchmarks [-- --experiment [--variants]]
 // Prints the solver's cell updates per second on the default flume at 1 and 2 threads side by side, the wall time of
 // one default data-set event (100 frames every 0.4 s), and with --experiment the Soares-Frazao (2007) gauge table and
 // the model time at which the measured 1 s and 3 s surface-velocity fields match the model best.
@@ -47,6 +47,26 @@ if (args.Contains("--experiment"))
     Console.WriteLine($"\nSoares-Frazao & Zech (2007) isolated building, 5 cm grid, 30 s simulated in {clock.Elapsed.TotalSeconds:F1} s:");
     Console.Write(GaugeComparison.Table(IsolatedBuildingExperiment.Gauges.Select((g, k) =>
         GaugeComparison.Compare(g.Name, times, depths[k], measured.Times, measured.Depth(g.Name)))));
+
+    // How the table moves with the numerics and the two uncertain inputs (10 cm grid unless named): README quotes these.
+    if (args.Contains("--variants"))
+    {
+        var variants = new (string Name, IsolatedBuildingExperiment Experiment, SolverOptions Options)[]
+        {
+            ("second order (default), 10 cm", new(cellSize: 0.1, channelEnd: 12, channelDepth: 0), new()),
+            ("first order, 10 cm", new(cellSize: 0.1, channelEnd: 12, channelDepth: 0), new() { SecondOrder = false }),
+            ("first order, 5 cm", new(cellSize: 0.05, channelEnd: 12, channelDepth: 0), new() { SecondOrder = false }),
+            ("Manning n = 0.013, 10 cm", new(cellSize: 0.1, channelEnd: 12, channelDepth: 0, manning: 0.013), new()),
+            ("2 cm of water in the channel (sketch's h0), 10 cm", new(cellSize: 0.1, channelEnd: 28.25, channelDepth: 0.02), new()),
+        };
+        foreach (var (name, experiment, variantOptions) in variants)
+        {
+            var (variantTimes, variantDepths) = experiment.Simulate(options: variantOptions);
+            Console.WriteLine($"\nvariant: {name}");
+            Console.Write(GaugeComparison.Table(IsolatedBuildingExperiment.Gauges.Select((g, k) =>
+                GaugeComparison.Compare(g.Name, variantTimes, variantDepths[k], measured.Times, measured.Depth(g.Name)))));
+        }
+    }
 
     // Where the data's clock stands: the measured surface-velocity fields stamped 1 s and 3 s against the model at a
     // range of times (same 5 cm grid). A field that matches the model best later than its stamp means the data's
