@@ -24,58 +24,36 @@ public class MeasuredVelocityFieldTests
     [Fact]
     public void Read_CrlfFileWithTrailingTabs_ParsesEveryRow()
     {
-        var path = WriteTemp("Velocity field t=3s\t\t\t\r\nx (m)\ty (m)\tu (m/s)\tv (m/s)\r\n1.5\t-0.2\t2.5\t-0.1\r\n1.6\t0.2\t2.4\t0.1\r\n");
-        try
-        {
-            var field = MeasuredVelocityField.Read(path);
+        using var folder = new TempFolder();
+        var path = folder.File("velocity.txt", "Velocity field t=3s\t\t\t\r\nx (m)\ty (m)\tu (m/s)\tv (m/s)\r\n1.5\t-0.2\t2.5\t-0.1\r\n1.6\t0.2\t2.4\t0.1\r\n");
 
-            Assert.Equal(3.0, field.Time);
-            Assert.Equal([1.5, 1.6], field.X);
-            Assert.Equal([-0.1, 0.1], field.VelocityY);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var field = MeasuredVelocityField.Read(path);
+
+        Assert.Equal(3.0, field.Time);
+        Assert.Equal([1.5, 1.6], field.X);
+        Assert.Equal([-0.1, 0.1], field.VelocityY);
     }
 
     [Fact]
     public void Read_BadNumber_ThrowsNamingLineAndColumn()
     {
-        var path = WriteTemp("Velocity field t=1s\r\nx (m)\ty (m)\tu (m/s)\tv (m/s)\r\n1.5\t-0.2\t2.5\t-0.1\r\n1.6\t0.2\tfast\t0.1\r\n");
-        try
-        {
-            var error = Assert.Throws<InvalidDataException>(() => MeasuredVelocityField.Read(path));
+        using var folder = new TempFolder();
+        var path = folder.File("velocity.txt", "Velocity field t=1s\r\nx (m)\ty (m)\tu (m/s)\tv (m/s)\r\n1.5\t-0.2\t2.5\t-0.1\r\n1.6\t0.2\tfast\t0.1\r\n");
 
-            Assert.Contains("line 4", error.Message);
-            Assert.Contains("u (m/s)", error.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var error = Assert.Throws<InvalidDataException>(() => MeasuredVelocityField.Read(path));
+
+        Assert.Contains("line 4", error.Message);
+        Assert.Contains("u (m/s)", error.Message);
     }
 
     [Fact]
     public void Read_TitleWithoutTime_ThrowsNamingLineOne()
     {
-        var path = WriteTemp("Velocity field\r\nx (m)\ty (m)\tu (m/s)\tv (m/s)\r\n1.5\t-0.2\t2.5\t-0.1\r\n");
-        try
-        {
-            var error = Assert.Throws<InvalidDataException>(() => MeasuredVelocityField.Read(path));
+        using var folder = new TempFolder();
+        var path = folder.File("velocity.txt", "Velocity field\r\nx (m)\ty (m)\tu (m/s)\tv (m/s)\r\n1.5\t-0.2\t2.5\t-0.1\r\n");
 
-            Assert.Contains("line 1", error.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+        var error = Assert.Throws<InvalidDataException>(() => MeasuredVelocityField.Read(path));
 
-    private static string WriteTemp(string text)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"velocity-{Guid.NewGuid():N}.txt");
-        File.WriteAllText(path, text);
-        return path;
+        Assert.Contains("line 1", error.Message);
     }
 }

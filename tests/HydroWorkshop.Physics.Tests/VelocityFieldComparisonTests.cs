@@ -1,4 +1,5 @@
 using HydroWorkshop.FloodData;
+using HydroWorkshop.TestSupport;
 using Xunit;
 
 namespace HydroWorkshop.Physics.Tests;
@@ -15,17 +16,9 @@ public class VelocityFieldComparisonTests
 
     private static MeasuredVelocityField Field(params (double X, double Y, double U, double V)[] points)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"velocity-{Guid.NewGuid():N}.txt");
-        File.WriteAllText(path, "Velocity field t=1s\nx (m)\ty (m)\tu (m/s)\tv (m/s)\n" +
-            string.Concat(points.Select(p => FormattableString.Invariant($"{p.X}\t{p.Y}\t{p.U}\t{p.V}\n"))));
-        try
-        {
-            return MeasuredVelocityField.Read(path);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var folder = new TempFolder();
+        return MeasuredVelocityField.Read(folder.File("velocity.txt", "Velocity field t=1s\nx (m)\ty (m)\tu (m/s)\tv (m/s)\n" +
+            string.Concat(points.Select(p => FormattableString.Invariant($"{p.X}\t{p.Y}\t{p.U}\t{p.V}\n")))));
     }
 
     [Fact]
