@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using HydroWorkshop.Torch;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Cli;
 

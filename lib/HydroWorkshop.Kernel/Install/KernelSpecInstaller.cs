@@ -70,5 +70,5 @@ public static class KernelSpecInstaller
         return "dotnet";
     }
 
-    private static void WriteAtomically(string path, string text) => HydroWorkshop.Torch.Checkpoints.AtomicFile.WriteAllText(path, text);
+    private static void WriteAtomically(string path, string text) => HydroWorkshop.Common.AtomicFile.WriteAllText(path, text);
 }

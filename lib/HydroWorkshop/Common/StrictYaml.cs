@@ -1,3 +1,4 @@
+using HydroWorkshop.Engine;
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
@@ -57,7 +58,7 @@ internal static class StrictYaml
         var value = Text(node, context);
         try
         {
-            HydroWorkshop.Torch.Device.Parse(value);
+            Engine.Devices.Parse(value);
             return value;
         }
         catch (FormatException e)

@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using HydroWorkshop.Common;
-using HydroWorkshop.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Data;
 
@@ -27,9 +29,10 @@ public sealed partial class BasinDataSet
             inputs = torch.empty([n, seq, features], torch.float32);
             targets = torch.empty([n, lastN, nTarget], torch.float32);
             statics = nStatic > 0 ? torch.empty([n, nStatic], torch.float32) : null;
-            var x = inputs.data<float>();
-            var y = targets.data<float>();
-            var s = statics is null ? default : statics.data<float>();
+            // The new tensors' own memory, written in place (TorchSharp's byte view of a contiguous CPU tensor).
+            var x = MemoryMarshal.Cast<byte, float>(inputs.bytes);
+            var y = MemoryMarshal.Cast<byte, float>(targets.bytes);
+            var s = statics is null ? default : MemoryMarshal.Cast<byte, float>(statics.bytes);
             var ids = new string[n];
             var dates = new DateOnly[n];
             for (var i = 0; i < n; i++)
@@ -89,7 +92,7 @@ public sealed partial class BasinDataSet
     {
         using var permutation = torch.randperm(count, generator: generator);
         permutation.DetachFromDisposeScope();
-        return permutation.ToArray<long>().Select(v => (int)v).ToArray();
+        return permutation.data<long>().ToArray().Select(v => (int)v).ToArray();
     }
 
     private IEnumerable<BasinBatch> Iterate(int[] order, int batchSize, bool dropLast, CancellationToken token)

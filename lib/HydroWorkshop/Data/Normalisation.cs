@@ -1,4 +1,5 @@
-using HydroWorkshop.Torch.Checkpoints;
+using HydroWorkshop.Common;
+using HydroWorkshop.Checkpoints;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

@@ -1,11 +1,12 @@
-using HydroWorkshop.Torch.Checkpoints;
+using HydroWorkshop.Common;
+using HydroWorkshop.Checkpoints;
 using System.Globalization;
 using System.Text;
 using HydroWorkshop.Data;
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
 using HydroWorkshop.Training;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Evaluation;
 
@@ -75,7 +76,7 @@ public static class BasinEvaluation
     /// <summary>Predictions for the last day of every window, grouped by basin (first target only). With
     /// <paramref name="dropoutActive"/> the model stays in training mode so that dropout samples (MC-dropout);
     /// seed the draw with <c>torch.manual_seed</c> first.</summary>
-    public static IReadOnlyList<BasinPredictions> Predict(Module model, BasinDataSet data, int batchSize = 512, bool dropoutActive = false)
+    public static IReadOnlyList<BasinPredictions> Predict(nn.Module model, BasinDataSet data, int batchSize = 512, bool dropoutActive = false)
     {
         var regressor = model as ISequenceRegressor ?? throw new ArgumentException($"{model.GetType().Name} does not implement ISequenceRegressor");
         var scale = data.Normalisation.Targets[0];
@@ -89,8 +90,8 @@ public static class BasinEvaluation
                 using (var scope = NewDisposeScope())
                 {
                     var output = regressor.forward(batch.Inputs, data.Options.ConcatenateStatics ? null : batch.Statics); // [batch, time or 1, targets]
-                    var predicted = output.select(1, output.size(1) - 1).select(1, 0).ToArray<float>();                // [batch]
-                    var observed = batch.Targets.select(1, batch.Targets.size(1) - 1).select(1, 0).contiguous().ToArray<float>();
+                    var predicted = output.select(1, output.size(1) - 1).select(1, 0).data<float>().ToArray();                // [batch]
+                    var observed = batch.Targets.select(1, batch.Targets.size(1) - 1).select(1, 0).contiguous().data<float>().ToArray();
                     for (var b = 0; b < batch.Size; b++)
                     {
                         if (!byBasin.TryGetValue(batch.BasinIds[b], out var rows)) byBasin[batch.BasinIds[b]] = rows = [];

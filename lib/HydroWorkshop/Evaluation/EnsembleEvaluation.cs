@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using HydroWorkshop.Data;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Evaluation;
 
@@ -101,7 +101,7 @@ public static class EnsembleEvaluation
     /// MC-dropout (Gal &amp; Ghahramani 2016): <paramref name="samples"/> passes with dropout active, seeded
     /// <paramref name="seed"/>, <paramref name="seed"/> + 1, ... so the samples repeat. The model needs dropout &gt; 0.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<BasinPredictions>> McDropout(Module model, BasinDataSet data, int samples, ulong seed = 0,
+    public static IReadOnlyList<IReadOnlyList<BasinPredictions>> McDropout(nn.Module model, BasinDataSet data, int samples, ulong seed = 0,
         Action<string>? log = null)
     {
         if (samples < 2) throw new ArgumentOutOfRangeException(nameof(samples), samples, "MC-dropout needs at least 2 samples");
@@ -111,7 +111,7 @@ public static class EnsembleEvaluation
             for (var s = 0; s < samples; s++)
             {
                 HydroWorkshop.Common.WorkshopCancellation.Token.ThrowIfCancellationRequested();
-                manual_seed(seed + (ulong)s);
+                manual_seed((long)(seed + (ulong)s));
                 result.Add(BasinEvaluation.Predict(model, data, dropoutActive: true));
                 log?.Invoke($"MC-dropout sample {s + 1}/{samples}");
             }

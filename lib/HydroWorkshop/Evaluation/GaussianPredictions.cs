@@ -1,7 +1,7 @@
 using HydroWorkshop.Data;
-using HydroWorkshop.Torch.Modules;
+using TorchSharp.Modules;
 using HydroWorkshop.Training;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Evaluation;
 
@@ -57,7 +57,7 @@ public sealed class GaussianPredictions : IPredictionBand
 
     /// <summary>The mean and spread of a model with a Gaussian head for the last day of every window, by basin
     /// (first target), denormalised: μ = μ' s + m, σ = √(σ'²) s with the target's scale s and centre m.</summary>
-    public static IReadOnlyList<GaussianPredictions> Predict(Module model, BasinDataSet data, double lowerQuantile = 0.05, double upperQuantile = 0.95,
+    public static IReadOnlyList<GaussianPredictions> Predict(nn.Module model, BasinDataSet data, double lowerQuantile = 0.05, double upperQuantile = 0.95,
         int batchSize = 512)
     {
         if (model is not IProbabilisticRegressor { IsGaussian: true } regressor)
@@ -73,9 +73,9 @@ public sealed class GaussianPredictions : IPredictionBand
                 using (var scope = NewDisposeScope())
                 {
                     var (mean, variance) = regressor.forward_distribution(batch.Inputs, data.Options.ConcatenateStatics ? null : batch.Statics);
-                    var mu = mean.select(1, mean.size(1) - 1).select(1, 0).contiguous().ToArray<float>();           // [batch]
-                    var s2 = variance.select(1, variance.size(1) - 1).select(1, 0).contiguous().ToArray<float>();
-                    var observed = batch.Targets.select(1, batch.Targets.size(1) - 1).select(1, 0).contiguous().ToArray<float>();
+                    var mu = mean.select(1, mean.size(1) - 1).select(1, 0).contiguous().data<float>().ToArray();           // [batch]
+                    var s2 = variance.select(1, variance.size(1) - 1).select(1, 0).contiguous().data<float>().ToArray();
+                    var observed = batch.Targets.select(1, batch.Targets.size(1) - 1).select(1, 0).contiguous().data<float>().ToArray();
                     for (var b = 0; b < batch.Size; b++)
                     {
                         if (!byBasin.TryGetValue(batch.BasinIds[b], out var rows)) byBasin[batch.BasinIds[b]] = rows = [];

@@ -38,7 +38,7 @@ public static class FlumeDataSetFormat
 
     /// <summary>Writes JSON atomically (temporary file, then rename).</summary>
     internal static void WriteJson<T>(string path, T value) =>
-        HydroWorkshop.Torch.Checkpoints.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, Json));
+        HydroWorkshop.Common.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, Json));
 
     internal static T ReadJson<T>(string path) =>
         JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json)

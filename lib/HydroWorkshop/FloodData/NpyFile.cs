@@ -86,7 +86,7 @@ public static partial class NpyFile
         var total = 10 + header.Length + 1;
         header += new string(' ', (64 - total % 64) % 64) + "\n";
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        HydroWorkshop.Torch.Checkpoints.AtomicFile.Write(path, stream =>
+        HydroWorkshop.Common.AtomicFile.Write(path, stream =>
         {
             stream.Write(Magic);
             stream.WriteByte(1);

@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Models;
 
@@ -12,24 +12,24 @@ namespace HydroWorkshop.Models;
 /// Input dynamic [batch, time, dynamic_inputs], static [batch, static_inputs]; output [batch, time, targets].
 /// With <c>gaussian</c> the head is a <see cref="GaussianHead"/> (see <see cref="forward_distribution"/>).
 /// </summary>
-public sealed class EaLstm : Module, HydroWorkshop.Training.IProbabilisticRegressor
+public sealed class EaLstm : nn.Module, HydroWorkshop.Training.IProbabilisticRegressor
 {
     public EaLstm(int dynamicInputs, int staticInputs, int hiddenSize = 64, double dropout = 0.0, int targets = 1, double initialForgetBias = 3.0,
-        bool gaussian = false)
+        bool gaussian = false) : base(nameof(EaLstm))
     {
         if (staticInputs < 1) throw new ArgumentException("EaLstm needs static attributes: they drive its input gate", nameof(staticInputs));
         DynamicInputs = dynamicInputs;
         StaticInputs = staticInputs;
         HiddenSize = hiddenSize;
-        inputGate = register_module("input_gate", new Linear(staticInputs, hiddenSize));
-        dynamicGates = register_module("dynamic_gates", new Linear(dynamicInputs, 3 * hiddenSize));
-        recurrentWeight = register_parameter("weight_hh", nn.init.orthogonal_(empty([3 * hiddenSize, hiddenSize])));
+        register_module("input_gate", inputGate = nn.Linear(staticInputs, hiddenSize));
+        register_module("dynamic_gates", dynamicGates = nn.Linear(dynamicInputs, 3 * hiddenSize));
+        register_parameter("weight_hh", recurrentWeight = nn.Parameter(nn.init.orthogonal_(empty([3 * hiddenSize, hiddenSize]))));
         using (no_grad())
         using (var forget = dynamicGates.bias!.narrow(0, 0, hiddenSize))
             forget.fill_(initialForgetBias);
-        this.dropout = register_module("dropout", new Dropout(dropout));
-        if (gaussian) gaussianHead = register_module("head", new GaussianHead(hiddenSize, targets));
-        else head = register_module("head", new Linear(hiddenSize, targets));
+        register_module("dropout", this.dropout = nn.Dropout(dropout));
+        if (gaussian) register_module("head", gaussianHead = new GaussianHead(hiddenSize, targets));
+        else register_module("head", head = nn.Linear(hiddenSize, targets));
     }
 
     public bool IsGaussian => gaussianHead is not null;
@@ -41,7 +41,7 @@ public sealed class EaLstm : Module, HydroWorkshop.Training.IProbabilisticRegres
     private readonly Linear inputGate, dynamicGates;
     private readonly Linear? head;
     private readonly GaussianHead? gaussianHead;
-    private readonly Tensor recurrentWeight;
+    private readonly Parameter recurrentWeight;
     private readonly Dropout dropout;
 
     public Tensor forward(Tensor dynamic, Tensor statics)
@@ -89,6 +89,4 @@ public sealed class EaLstm : Module, HydroWorkshop.Training.IProbabilisticRegres
 
     Tensor HydroWorkshop.Training.ISequenceRegressor.forward(Tensor dynamic, Tensor? statics) =>
         forward(dynamic, statics ?? throw new ArgumentException("EaLstm needs the static attributes separately: build the data set with ConcatenateStatics = false"));
-
-    protected override string ExtraRepr() => $"dynamic_inputs={DynamicInputs}, static_inputs={StaticInputs}, hidden_size={HiddenSize}";
 }

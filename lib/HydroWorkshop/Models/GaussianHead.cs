@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Models;
 
@@ -10,13 +10,13 @@ namespace HydroWorkshop.Models;
 /// (<c>nn.functional.gaussian_nll_loss</c>) to get predictive uncertainty (Nix &amp; Weigend 1994).
 /// Input [*, in_features]; output (mean, variance), each [*, targets].
 /// </summary>
-public sealed class GaussianHead : Module
+public sealed class GaussianHead : nn.Module
 {
-    public GaussianHead(long inFeatures, int targets = 1, double minimumVariance = 1e-6)
+    public GaussianHead(long inFeatures, int targets = 1, double minimumVariance = 1e-6) : base(nameof(GaussianHead))
     {
         Targets = targets;
         MinimumVariance = minimumVariance;
-        linear = register_module("linear", new Linear(inFeatures, 2 * targets));
+        register_module("linear", linear = nn.Linear(inFeatures, 2 * targets));
     }
 
     public int Targets { get; }

@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Models;
 
@@ -13,32 +13,32 @@ namespace HydroWorkshop.Models;
 /// With <c>gaussian</c> the head is a <see cref="GaussianHead"/>: forward gives the mean and
 /// <see cref="forward_distribution"/> the mean and variance (train with the Gaussian NLL loss).
 /// </summary>
-public sealed class LstmRegressor : Module, HydroWorkshop.Training.IProbabilisticRegressor
+public sealed class LstmRegressor : nn.Module, HydroWorkshop.Training.IProbabilisticRegressor
 {
     public LstmRegressor(int dynamicInputs, int staticInputs, int hiddenSize = 64, int numLayers = 1, double dropout = 0.0,
-        int targets = 1, double initialForgetBias = 3.0, bool attention = false, bool gaussian = false)
+        int targets = 1, double initialForgetBias = 3.0, bool attention = false, bool gaussian = false) : base(nameof(LstmRegressor))
     {
         if (numLayers is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(numLayers), numLayers, "LstmRegressor supports 1 to 5 layers");
         DynamicInputs = dynamicInputs;
         StaticInputs = staticInputs;
         Attention = attention;
-        lstm = register_module("lstm", new LSTM(dynamicInputs + staticInputs, hiddenSize, numLayers, batchFirst: true, dropout: numLayers > 1 ? dropout : 0));
+        register_module("lstm", lstm = nn.LSTM(dynamicInputs + staticInputs, hiddenSize, numLayers, batchFirst: true, dropout: numLayers > 1 ? dropout : 0));
         // A high forget-gate bias keeps the cell state (e.g. snow storage) from being forgotten early in
         // training (Gers et al. 2000). Gate order in libtorch: input, forget, cell, output.
         using (no_grad())
         {
             for (var layer = 0; layer < numLayers; layer++)
             {
-                var bias = lstm.named_parameters().First(p => p.Key == $"bias_hh_l{layer}").Value;
+                var bias = lstm.named_parameters().First(p => p.name == $"bias_hh_l{layer}").parameter;
                 using var forget = bias.narrow(0, hiddenSize, hiddenSize);
                 forget.fill_(initialForgetBias);
             }
         }
-        if (attention) this.attention = register_module("attention", new Linear(hiddenSize, 1));
-        this.dropout = register_module("dropout", new Dropout(dropout));
+        if (attention) register_module("attention", this.attention = nn.Linear(hiddenSize, 1));
+        register_module("dropout", this.dropout = nn.Dropout(dropout));
         // The plain head keeps the name "head" (head.weight) so that checkpoints of earlier runs still load.
-        if (gaussian) gaussianHead = register_module("head", new GaussianHead(attention ? 2 * hiddenSize : hiddenSize, targets));
-        else head = register_module("head", new Linear(attention ? 2 * hiddenSize : hiddenSize, targets));
+        if (gaussian) register_module("head", gaussianHead = new GaussianHead(attention ? 2 * hiddenSize : hiddenSize, targets));
+        else register_module("head", head = nn.Linear(attention ? 2 * hiddenSize : hiddenSize, targets));
     }
 
     public bool IsGaussian => gaussianHead is not null;
@@ -87,7 +87,7 @@ public sealed class LstmRegressor : Module, HydroWorkshop.Training.IProbabilisti
         {
             // Temporal attention (Bahdanau-style pooling): weights over the steps, context = Σ_t α_t h_t.
             var weights = attention.forward(output.tanh()).squeeze(-1).softmax(1);                 // [batch, time]
-            using (no_grad()) LastAttentionWeights = weights.detach().ToArray<float>();
+            using (no_grad()) LastAttentionWeights = weights.detach().data<float>().ToArray();
             var context = weights.unsqueeze(1).bmm(output);                                         // [batch, 1, hidden]
             features = cat([output[.., TensorIndex.Slice(-1, null)], context], 2);                   // [batch, 1, 2 hidden]
         }
@@ -95,6 +95,4 @@ public sealed class LstmRegressor : Module, HydroWorkshop.Training.IProbabilisti
     }
 
     public Tensor call(Tensor dynamic, Tensor? statics = null) => forward(dynamic, statics);
-
-    protected override string ExtraRepr() => $"dynamic_inputs={DynamicInputs}, static_inputs={StaticInputs}" + (Attention ? ", attention=True" : "");
 }

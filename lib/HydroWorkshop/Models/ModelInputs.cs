@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Models;
 
@@ -8,7 +8,7 @@ internal static class ModelInputs
 {
     /// <summary>Checks the shapes and appends the static attributes to every time step:
     /// [batch, time, dynamic] + [batch, static] -> [batch, time, dynamic + static].</summary>
-    internal static Tensor Concatenate(Module model, Tensor dynamic, Tensor? statics, int dynamicInputs, int staticInputs)
+    internal static Tensor Concatenate(nn.Module model, Tensor dynamic, Tensor? statics, int dynamicInputs, int staticInputs)
     {
         var name = model.GetType().Name;
         if (dynamic.dim() != 3 || dynamic.size(2) != dynamicInputs)

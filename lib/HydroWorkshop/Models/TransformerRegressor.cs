@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Models;
 
@@ -23,11 +23,11 @@ public enum SequencePooling
 /// With <c>gaussian</c> the head is a <see cref="GaussianHead"/> (mean from forward, mean and variance from
 /// <see cref="forward_distribution"/>).
 /// </summary>
-public sealed class TransformerRegressor : Module, HydroWorkshop.Training.IProbabilisticRegressor
+public sealed class TransformerRegressor : nn.Module, HydroWorkshop.Training.IProbabilisticRegressor
 {
     public TransformerRegressor(int dynamicInputs, int staticInputs, int maxLength, int dModel = 64, int heads = 4, int layers = 2,
         int feedForward = 256, double dropout = 0.1, int targets = 1, bool learnedPositions = false, bool concatenatePositions = false,
-        SequencePooling pooling = SequencePooling.Last, bool gaussian = false)
+        SequencePooling pooling = SequencePooling.Last, bool gaussian = false) : base(nameof(TransformerRegressor))
     {
         DynamicInputs = dynamicInputs;
         StaticInputs = staticInputs;
@@ -36,15 +36,14 @@ public sealed class TransformerRegressor : Module, HydroWorkshop.Training.IProba
         ConcatenatePositions = concatenatePositions;
         // With concatenation the projection fills d_model minus the positional part (half the width).
         positionWidth = concatenatePositions ? dModel / 2 : dModel;
-        projection = register_module("projection", new Linear(dynamicInputs + staticInputs, concatenatePositions ? dModel - positionWidth : dModel));
-        positions = learnedPositions
-            ? register_parameter("positions", nn.init.normal_(empty([maxLength, positionWidth]), 0, 0.02))
-            : register_buffer("positions", Sinusoid(maxLength, positionWidth));
-        encoder = register_module("encoder", new TransformerEncoder(
-            () => new TransformerEncoderLayer(dModel, heads, feedForward, dropout, "gelu", batchFirst: true, normFirst: true), layers, new LayerNorm(dModel)));
-        if (pooling == SequencePooling.Attention) poolingScore = register_module("pooling", new Linear(dModel, 1));
-        if (gaussian) gaussianHead = register_module("head", new GaussianHead(dModel, targets));
-        else head = register_module("head", new Linear(dModel, targets));
+        register_module("projection", projection = nn.Linear(dynamicInputs + staticInputs, concatenatePositions ? dModel - positionWidth : dModel));
+        if (learnedPositions) register_parameter("positions", (Parameter)(positions = nn.Parameter(nn.init.normal_(empty([maxLength, positionWidth]), 0, 0.02))));
+        else register_buffer("positions", positions = Sinusoid(maxLength, positionWidth));
+        register_module("encoder", encoder = new EncoderStack(
+            () => new EncoderLayer(dModel, heads, feedForward, dropout, gelu: true, normFirst: true), layers, nn.LayerNorm(dModel)));
+        if (pooling == SequencePooling.Attention) register_module("pooling", poolingScore = nn.Linear(dModel, 1));
+        if (gaussian) register_module("head", gaussianHead = new GaussianHead(dModel, targets));
+        else register_module("head", head = nn.Linear(dModel, targets));
     }
 
     public bool IsGaussian => gaussianHead is not null;
@@ -64,7 +63,7 @@ public sealed class TransformerRegressor : Module, HydroWorkshop.Training.IProba
     private readonly GaussianHead? gaussianHead;
     private readonly Linear? poolingScore;
     private readonly Tensor positions;
-    private readonly TransformerEncoder encoder;
+    private readonly EncoderStack encoder;
 
     public Tensor forward(Tensor dynamic, Tensor? statics = null)
     {
@@ -96,9 +95,9 @@ public sealed class TransformerRegressor : Module, HydroWorkshop.Training.IProba
         var encoded = encoder.forward(x);                                                           // [batch, time, d_model]
         return Pooling switch                                                                        // [batch, d_model]
         {
-            SequencePooling.Mean => encoded.mean(1),
+            SequencePooling.Mean => encoded.mean([1]),
             SequencePooling.Attention => AttentionPool(encoded),
-            _ => encoded[.., -1],
+            _ => encoded.select(1, -1),
         };
     }
 
@@ -107,7 +106,7 @@ public sealed class TransformerRegressor : Module, HydroWorkshop.Training.IProba
     private Tensor AttentionPool(Tensor encoded)
     {
         var weights = poolingScore!.forward(encoded).squeeze(-1).softmax(1);                       // [batch, time]
-        using (no_grad()) LastPoolingWeights = weights.detach().ToArray<float>();
+        using (no_grad()) LastPoolingWeights = weights.detach().data<float>().ToArray();
         return weights.unsqueeze(1).bmm(encoded).squeeze(1);                                        // [batch, d_model]
     }
 
@@ -126,6 +125,4 @@ public sealed class TransformerRegressor : Module, HydroWorkshop.Training.IProba
         }
         return tensor(table, [length, width]);
     }
-
-    protected override string ExtraRepr() => $"dynamic_inputs={DynamicInputs}, static_inputs={StaticInputs}, max_length={MaxLength}, pooling={Pooling}";
 }

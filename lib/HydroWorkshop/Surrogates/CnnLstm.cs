@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;
 
@@ -26,7 +26,7 @@ namespace HydroWorkshop.Surrogates;
 /// the same event (the multi-fidelity variant), which the network then only corrects.
 /// Grid rows and columns must be multiples of 8.
 /// </summary>
-public sealed class CnnLstm : Module, IMapModel
+public sealed class CnnLstm : nn.Module, IMapModel
 {
     /// <param name="inputs">Channels and grid of the batches.</param>
     /// <param name="warmupFrames">Observed frames before the first prediction.</param>
@@ -37,7 +37,7 @@ public sealed class CnnLstm : Module, IMapModel
     /// maps (a coarse simulation, <see cref="MapSequences.FromFlume"/> with a coarse-solver factor): each frame starts from
     /// it instead of the last observed depth, and the LSTM does not read it (measured on the flume: the same accuracy
     /// without the LSTM reading it, or with it also joining the decoder, and a quarter less time per roll-out).</param>
-    public CnnLstm(MapInputs inputs, int warmupFrames, int features = 8, int latent = 64, int hiddenSize = 64, bool depthFromExtraMap = false)
+    public CnnLstm(MapInputs inputs, int warmupFrames, int features = 8, int latent = 64, int hiddenSize = 64, bool depthFromExtraMap = false) : base(nameof(CnnLstm))
     {
         if (inputs.Rows % 8 != 0 || inputs.Columns % 8 != 0)
             throw new ArgumentException($"CnnLstm: grid {inputs.Rows} x {inputs.Columns} must be a multiple of 8 in both directions", nameof(inputs));
@@ -55,26 +55,26 @@ public sealed class CnnLstm : Module, IMapModel
         // reads more cheaply as the number itself. Extra maps are averaged to the bottleneck's resolution and projected:
         // a convolutional encoder over the full grid cost as much per frame as the whole decoder.
         if (inputs.Extra > 0 && !depthFromExtraMap)
-            frameProjection = register_module("frame_projection", new Linear((long)inputs.Extra * coarseRows * coarseColumns, latent)); // [n, latent]
+            register_module("frame_projection", frameProjection = nn.Linear((long)inputs.Extra * coarseRows * coarseColumns, latent)); // [n, latent]
         // The guess and the depth maps are scaled separately (each by its largest value), so a learned factor, starting
         // at 1, reconciles them.
-        if (depthFromExtraMap) depthGuessScale = register_parameter("depth_guess_scale", ones(1));
-        contextEncoder = register_module("context_encoder", new Sequential(
-            new Conv2d(inputs.Statics + warmupFrames, features, 3, stride: 2, padding: 1), new ReLU(),   // [b, f, y/2, x/2]
-            new Conv2d(features, 2 * features, 3, stride: 2, padding: 1), new ReLU(),                   // [b, 2f, y/4, x/4]
-            new Conv2d(2 * features, 2 * features, 3, stride: 2, padding: 1), new ReLU()));             // [b, 2f, y/8, x/8]
-        contextProjection = register_module("context_projection", new Linear(coarse, 2L * hiddenSize)); // h0, c0
-        lstm = register_module("lstm", new LSTM((frameProjection is not null ? latent : 0) + inputs.Forcings, hiddenSize, batchFirst: true));
-        decoderProjection = register_module("decoder_projection", new Linear(hiddenSize, coarse));      // [n, 2f * y/8 * x/8]
-        stepProjection = register_module("step_projection", new Linear(hiddenSize, features));          // [n, f], a shift per decoder channel
-        decoderIn = new ConvTranspose2d(4 * features, 2 * features, 2, stride: 2);                    // [n, 2f, y/4, x/4]
-        decoderOut = new ConvTranspose2d(2 * features, features, 2, stride: 2);                       // [n, f, y/2, x/2]
-        register_module("decoder", new Sequential(decoderIn, new ReLU(), decoderOut, new ReLU()));
-        skipEncoder = register_module("skip_encoder", new Sequential(
-            new Conv2d(inputs.Statics + 2, features, 3, padding: 1), new ReLU(),                        // [b, f, y, x]
-            new Conv2d(features, features, 3, stride: 2, padding: 1), new ReLU()));                     // [b, f, y/2, x/2]
-        head = register_module("head", new Conv2d(2 * features, 2, 3, padding: 1));                     // [n, 2 (change, wet logit), y/2, x/2]
-        upsample = register_module("upsample", new Upsample(2, "bilinear"));                           // [n, 2, y, x]
+        if (depthFromExtraMap) register_parameter("depth_guess_scale", depthGuessScale = nn.Parameter(ones(1)));
+        register_module("context_encoder", contextEncoder = nn.Sequential(
+            nn.Conv2d(inputs.Statics + warmupFrames, features, 3, stride: 2, padding: 1), nn.ReLU(),   // [b, f, y/2, x/2]
+            nn.Conv2d(features, 2 * features, 3, stride: 2, padding: 1), nn.ReLU(),                   // [b, 2f, y/4, x/4]
+            nn.Conv2d(2 * features, 2 * features, 3, stride: 2, padding: 1), nn.ReLU()));             // [b, 2f, y/8, x/8]
+        register_module("context_projection", contextProjection = nn.Linear(coarse, 2L * hiddenSize)); // h0, c0
+        register_module("lstm", lstm = nn.LSTM((frameProjection is not null ? latent : 0) + inputs.Forcings, hiddenSize, batchFirst: true));
+        register_module("decoder_projection", decoderProjection = nn.Linear(hiddenSize, coarse));      // [n, 2f * y/8 * x/8]
+        register_module("step_projection", stepProjection = nn.Linear(hiddenSize, features));          // [n, f], a shift per decoder channel
+        decoderIn = nn.ConvTranspose2d(4 * features, 2 * features, 2, stride: 2);                    // [n, 2f, y/4, x/4]
+        decoderOut = nn.ConvTranspose2d(2 * features, features, 2, stride: 2);                       // [n, f, y/2, x/2]
+        register_module("decoder", nn.Sequential(decoderIn, nn.ReLU(), decoderOut, nn.ReLU()));
+        register_module("skip_encoder", skipEncoder = nn.Sequential(
+            nn.Conv2d(inputs.Statics + 2, features, 3, padding: 1), nn.ReLU(),                        // [b, f, y, x]
+            nn.Conv2d(features, features, 3, stride: 2, padding: 1), nn.ReLU()));                     // [b, f, y/2, x/2]
+        register_module("head", head = nn.Conv2d(2 * features, 2, 3, padding: 1));                     // [n, 2 (change, wet logit), y/2, x/2]
+        register_module("upsample", upsample = nn.Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Bilinear));                           // [n, 2, y, x]
         DepthOutput.Initialise(head);
     }
 
@@ -89,7 +89,7 @@ public sealed class CnnLstm : Module, IMapModel
     private readonly ConvTranspose2d decoderIn, decoderOut;
     private readonly Linear contextProjection, decoderProjection, stepProjection;
     private readonly Linear? frameProjection;
-    private readonly Tensor? depthGuessScale;                                                      // [1]
+    private readonly Parameter? depthGuessScale;                                                      // [1]
     private readonly LSTM lstm;
     private readonly Conv2d head;
     private readonly Upsample upsample;
@@ -158,6 +158,4 @@ public sealed class CnnLstm : Module, IMapModel
     /// channel let its wet/dry gate close over the still-water film ahead of the flood wave (two of four test events
     /// started with one, and most of their misses at 1 mm were film cells in the first frames).</summary>
     private static Tensor WetIndicator(Tensor depth) => (depth > 0.0).to(ScalarType.Float32);
-
-    protected override string ExtraRepr() => $"warmup={WarmupFrames}, statics={Inputs.Statics}, forcings={Inputs.Forcings}, extra={Inputs.Extra}, grid={Inputs.Rows}x{Inputs.Columns}";
 }

@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;
 
@@ -10,7 +10,7 @@ namespace HydroWorkshop.Surrogates;
 /// the last (h, c) of every layer, each [batch, hidden_l, y, x]. Keys: <c>cells.{l}.conv.weight</c>, ... (as the
 /// PyTorch fixture's <c>nn.ModuleList</c>).
 /// </summary>
-public sealed class ConvLstm : Module
+public sealed class ConvLstm : nn.Module
 {
     public ConvLstm(int inputChannels, int hiddenChannels, int kernelSize = 3, int numLayers = 1, bool peephole = false,
         (int Rows, int Columns)? peepholeGrid = null)
@@ -20,18 +20,19 @@ public sealed class ConvLstm : Module
 
     /// <summary>A stack with its own hidden size per layer.</summary>
     public ConvLstm(int inputChannels, IReadOnlyList<int> hiddenChannels, int kernelSize = 3, bool peephole = false,
-        (int Rows, int Columns)? peepholeGrid = null)
+        (int Rows, int Columns)? peepholeGrid = null) : base(nameof(ConvLstm))
     {
         if (hiddenChannels.Count < 1) throw new ArgumentOutOfRangeException(nameof(hiddenChannels), "ConvLstm needs at least one layer");
         InputChannels = inputChannels;
         HiddenChannels = hiddenChannels.ToArray();
-        cells = register_module("cells", new ModuleList<ConvLstmCell>());
         var previous = inputChannels;
+        var layers = new List<ConvLstmCell>();
         foreach (var hidden in hiddenChannels)
         {
-            cells.append(new ConvLstmCell(previous, hidden, kernelSize, peephole, peepholeGrid));
+            layers.Add(new ConvLstmCell(previous, hidden, kernelSize, peephole, peepholeGrid));
             previous = hidden;
         }
+        register_module("cells", cells = nn.ModuleList(layers.ToArray()));
     }
 
     public int InputChannels { get; }
@@ -80,6 +81,4 @@ public sealed class ConvLstm : Module
     }
 
     public (Tensor output, (Tensor h, Tensor c)[] last) call(Tensor input, IReadOnlyList<(Tensor h, Tensor c)>? state = null) => forward(input, state);
-
-    protected override string ExtraRepr() => $"input_channels={InputChannels}, hidden={string.Join("/", HiddenChannels)}";
 }

@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;
 
@@ -24,10 +24,10 @@ namespace HydroWorkshop.Surrogates;
 /// whole domain) and adds 3·hidden instead of 3·hidden·y·x parameters.
 /// Input <c>x</c>: [batch, input_channels, y, x]; state (h, c): [batch, hidden, y, x] each.
 /// </summary>
-public sealed class ConvLstmCell : Module
+public sealed class ConvLstmCell : nn.Module
 {
     public ConvLstmCell(int inputChannels, int hiddenChannels, int kernelSize = 3, bool peephole = false,
-        (int Rows, int Columns)? peepholeGrid = null, bool hasBias = true)
+        (int Rows, int Columns)? peepholeGrid = null, bool hasBias = true) : base(nameof(ConvLstmCell))
     {
         if (inputChannels < 1) throw new ArgumentOutOfRangeException(nameof(inputChannels), inputChannels, "ConvLstmCell needs at least 1 input channel");
         if (hiddenChannels < 1) throw new ArgumentOutOfRangeException(nameof(hiddenChannels), hiddenChannels, "ConvLstmCell needs at least 1 hidden channel");
@@ -39,13 +39,13 @@ public sealed class ConvLstmCell : Module
         KernelSize = kernelSize;
         Peephole = peephole;
         PeepholeGrid = peepholeGrid;
-        conv = register_module("conv", new Conv2d(inputChannels + hiddenChannels, 4L * hiddenChannels, kernelSize, padding: "same", hasBias: hasBias));
+        register_module("conv", conv = nn.Conv2d(inputChannels + hiddenChannels, 4L * hiddenChannels, kernelSize, padding: Padding.Same, bias: hasBias));
         if (peephole)
         {
             long[] shape = peepholeGrid is { } g ? [hiddenChannels, g.Rows, g.Columns] : [hiddenChannels, 1, 1];
-            weight_ci = register_parameter("weight_ci", zeros(shape));
-            weight_cf = register_parameter("weight_cf", zeros(shape));
-            weight_co = register_parameter("weight_co", zeros(shape));
+            register_parameter("weight_ci", weight_ci = nn.Parameter(zeros(shape)));
+            register_parameter("weight_cf", weight_cf = nn.Parameter(zeros(shape)));
+            register_parameter("weight_co", weight_co = nn.Parameter(zeros(shape)));
         }
     }
 
@@ -57,9 +57,9 @@ public sealed class ConvLstmCell : Module
 
     private readonly Conv2d conv;
     /// <summary>Peephole weights [hidden, y, x] or [hidden, 1, 1]; null without peepholes.</summary>
-    public Tensor? weight_ci { get; }
-    public Tensor? weight_cf { get; }
-    public Tensor? weight_co { get; }
+    public Parameter? weight_ci { get; }
+    public Parameter? weight_cf { get; }
+    public Parameter? weight_co { get; }
 
     /// <summary>Zero state for a batch on a grid: (h, c), each [batch, hidden, rows, columns].</summary>
     public (Tensor h, Tensor c) InitialState(long batch, long rows, long columns, Device? device = null)
@@ -71,11 +71,11 @@ public sealed class ConvLstmCell : Module
     public (Tensor h, Tensor c) forward(Tensor input, (Tensor h, Tensor c)? state = null)
     {
         if (input.dim() != 4 || input.size(1) != InputChannels)
-            throw new ArgumentException($"{Name}({InputChannels}, {HiddenChannels}): input [{string.Join(", ", input.shape)}] must be [batch, {InputChannels}, y, x]", nameof(input));
+            throw new ArgumentException($"{GetName()}({InputChannels}, {HiddenChannels}): input [{string.Join(", ", input.shape)}] must be [batch, {InputChannels}, y, x]", nameof(input));
         using var scope = NewDisposeScope();
         var (h, c) = state ?? InitialState(input.size(0), input.size(2), input.size(3), input.device);
         if (h.dim() != 4 || h.size(1) != HiddenChannels || h.size(2) != input.size(2) || h.size(3) != input.size(3))
-            throw new ArgumentException($"{Name}({InputChannels}, {HiddenChannels}): state [{string.Join(", ", h.shape)}] does not fit input [{string.Join(", ", input.shape)}]", nameof(state));
+            throw new ArgumentException($"{GetName()}({InputChannels}, {HiddenChannels}): state [{string.Join(", ", h.shape)}] does not fit input [{string.Join(", ", input.shape)}]", nameof(state));
         var gates = conv.forward(cat([input, h], 1)).chunk(4, 1);                  // 4 x [batch, hidden, y, x]
         var (i, f, g, o) = (gates[0], gates[1], gates[2], gates[3]);
         if (Peephole)
@@ -90,7 +90,4 @@ public sealed class ConvLstmCell : Module
     }
 
     public (Tensor h, Tensor c) call(Tensor input, (Tensor h, Tensor c)? state = null) => forward(input, state);
-
-    protected override string ExtraRepr() =>
-        $"{InputChannels}, {HiddenChannels}, kernel_size={KernelSize}, peephole={(Peephole ? PeepholeGrid is { } g ? $"[{HiddenChannels}, {g.Rows}, {g.Columns}]" : "per_channel" : "False")}";
 }

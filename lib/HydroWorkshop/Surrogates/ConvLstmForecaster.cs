@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;
 
@@ -14,22 +14,22 @@ namespace HydroWorkshop.Surrogates;
 /// cells, exactly 0 where the model judges a cell dry.
 /// Grid rows and columns must be multiples of 4.
 /// </summary>
-public sealed class ConvLstmForecaster : Module, IMapModel
+public sealed class ConvLstmForecaster : nn.Module, IMapModel
 {
-    public ConvLstmForecaster(MapInputs inputs, int features = 16, int hiddenChannels = 32, int numLayers = 1, int kernelSize = 3, bool peephole = false)
+    public ConvLstmForecaster(MapInputs inputs, int features = 16, int hiddenChannels = 32, int numLayers = 1, int kernelSize = 3, bool peephole = false) : base(nameof(ConvLstmForecaster))
     {
         if (inputs.Rows % 4 != 0 || inputs.Columns % 4 != 0)
             throw new ArgumentException($"ConvLstmForecaster: grid {inputs.Rows} x {inputs.Columns} must be a multiple of 4 in both directions", nameof(inputs));
         Inputs = inputs;
         var channels = 1 + inputs.FrameChannels;                                  // depth + statics + forcing + extra
-        encoder = register_module("encoder", new Sequential(
-            new Conv2d(channels, features, 3, stride: 2, padding: 1), new ReLU(),            // [b, f, y/2, x/2]
-            new Conv2d(features, 2 * features, 3, stride: 2, padding: 1), new ReLU()));      // [b, 2f, y/4, x/4]
-        convLstm = register_module("conv_lstm", new ConvLstm(2 * features, hiddenChannels, kernelSize, numLayers, peephole));
-        decoder = register_module("decoder", new Sequential(
-            new ConvTranspose2d(hiddenChannels, features, 4, stride: 2, padding: 1), new ReLU(),   // [b, f, y/2, x/2]
-            new ConvTranspose2d(features, features, 4, stride: 2, padding: 1), new ReLU()));      // [b, f, y, x]
-        head = register_module("head", new Conv2d(features + channels, 2, 3, padding: 1));       // [b, 2 (change, wet logit), y, x]
+        register_module("encoder", encoder = nn.Sequential(
+            nn.Conv2d(channels, features, 3, stride: 2, padding: 1), nn.ReLU(),            // [b, f, y/2, x/2]
+            nn.Conv2d(features, 2 * features, 3, stride: 2, padding: 1), nn.ReLU()));      // [b, 2f, y/4, x/4]
+        register_module("conv_lstm", convLstm = new ConvLstm(2 * features, hiddenChannels, kernelSize, numLayers, peephole));
+        register_module("decoder", decoder = nn.Sequential(
+            nn.ConvTranspose2d(hiddenChannels, features, 4, stride: 2, padding: 1), nn.ReLU(),   // [b, f, y/2, x/2]
+            nn.ConvTranspose2d(features, features, 4, stride: 2, padding: 1), nn.ReLU()));      // [b, f, y, x]
+        register_module("head", head = nn.Conv2d(features + channels, 2, 3, padding: 1));       // [b, 2 (change, wet logit), y, x]
         DepthOutput.Initialise(head);
     }
 
@@ -78,6 +78,4 @@ public sealed class ConvLstmForecaster : Module, IMapModel
         }
         return new MapRollout(cat(predictions, 1).MoveToOuterDisposeScope(), cat(logits, 1).MoveToOuterDisposeScope());   // [b, time - warmup, y, x] each
     }
-
-    protected override string ExtraRepr() => $"statics={Inputs.Statics}, forcings={Inputs.Forcings}, extra={Inputs.Extra}, grid={Inputs.Rows}x{Inputs.Columns}";
 }

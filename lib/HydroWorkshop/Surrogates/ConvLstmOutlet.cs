@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;
 
@@ -10,15 +10,15 @@ namespace HydroWorkshop.Surrogates;
 /// grid (mean and max of the top layer's hidden maps) and a linear head per step: [batch, time, targets] (e.g. outlet
 /// discharge in normalised units). <c>nonNegative</c> puts a softplus on the output.
 /// </summary>
-public sealed class ConvLstmOutlet : Module
+public sealed class ConvLstmOutlet : nn.Module
 {
     public ConvLstmOutlet(int inputChannels, int hiddenChannels = 16, int numLayers = 1, int targets = 1, int kernelSize = 3,
-        bool peephole = false, bool nonNegative = false)
+        bool peephole = false, bool nonNegative = false) : base(nameof(ConvLstmOutlet))
     {
         InputChannels = inputChannels;
         NonNegative = nonNegative;
-        convLstm = register_module("conv_lstm", new ConvLstm(inputChannels, hiddenChannels, kernelSize, numLayers, peephole));
-        head = register_module("head", new Linear(2L * hiddenChannels, targets));
+        register_module("conv_lstm", convLstm = new ConvLstm(inputChannels, hiddenChannels, kernelSize, numLayers, peephole));
+        register_module("head", head = nn.Linear(2L * hiddenChannels, targets));
     }
 
     public int InputChannels { get; }
@@ -33,12 +33,10 @@ public sealed class ConvLstmOutlet : Module
         using var scope = NewDisposeScope();
         var (hidden, _) = convLstm.forward(input);                                   // [b, time, hidden, y, x]
         var flat = hidden.flatten(3);                                                // [b, time, hidden, y * x]
-        var pooled = cat([flat.mean(3), flat.max(3).values], 2);                     // [b, time, 2 hidden]
+        var pooled = cat([flat.mean([3]), flat.amax(3)], 2);                     // [b, time, 2 hidden]
         var output = head.forward(pooled);                                           // [b, time, targets]
         return (NonNegative ? output.softplus() : output).MoveToOuterDisposeScope();
     }
 
     public Tensor call(Tensor input) => forward(input);
-
-    protected override string ExtraRepr() => $"input_channels={InputChannels}" + (NonNegative ? ", non_negative=True" : "");
 }

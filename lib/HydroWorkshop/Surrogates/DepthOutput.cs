@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;
 

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text;
 using HydroWorkshop.Common;
 using HydroWorkshop.FloodData;
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Checkpoints;
+using TorchSharp;
+using static TorchSharp.torch;
+using HydroWorkshop.Checkpoints;
 
 namespace HydroWorkshop.Surrogates;
 

@@ -1,4 +1,5 @@
-using HydroWorkshop.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;
 

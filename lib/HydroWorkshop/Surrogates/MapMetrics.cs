@@ -1,4 +1,5 @@
-using HydroWorkshop.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;
 
@@ -160,7 +161,7 @@ public static partial class MapMetrics
         using var scope = torch.NewDisposeScope();
         var values = maps.detach();
         if (values.dtype != ScalarType.Float32) values = values.to(ScalarType.Float32);
-        return values.ToArray<float>();
+        return values.data<float>().ToArray();
     }
 
     /// <summary>Checks that the arrays hold the same <c>[time, y, x]</c> maps; returns time steps and cells per step.</summary>

@@ -1,9 +1,9 @@
 using System.Globalization;
 using HydroWorkshop.Common;
 using HydroWorkshop.FloodData;
-using HydroWorkshop.Torch.Checkpoints;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using HydroWorkshop.Checkpoints;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;
 
@@ -30,7 +30,7 @@ public static class MapRuns
         var data = LoadData(config.Data);
         log($"map run {config.RunFolder}: {config.Model.Type}, {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test events " +
             $"of {data.Train.Frames} frames on {data.Train.Rows} x {data.Train.Columns} cells");
-        manual_seed(config.Training.Seed);
+        manual_seed((long)(config.Training.Seed));
         using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames, depthFromExtraMap: config.Data.CoarseSolver > 0);
         Directory.CreateDirectory(config.RunFolder);
         WriteConfigCopy(configPath, config.RunFolder);
@@ -67,7 +67,7 @@ public static class MapRuns
 
     /// <summary>The model <paramref name="model"/> describes, for <paramref name="inputs"/>; with
     /// <paramref name="depthFromExtraMap"/> (a coarse solver's depth as the extra map) the CNN–LSTM starts each frame from it.</summary>
-    public static Module BuildModel(MapModelConfig model, MapInputs inputs, int warmupFrames, bool depthFromExtraMap = false) => model.Type switch
+    public static nn.Module BuildModel(MapModelConfig model, MapInputs inputs, int warmupFrames, bool depthFromExtraMap = false) => model.Type switch
     {
         "cnnlstm" => new CnnLstm(inputs, warmupFrames, model.Features, model.Latent, model.HiddenSize, depthFromExtraMap),
         "convlstm_forecaster" => new ConvLstmForecaster(inputs, model.Features, model.HiddenChannels, model.NumLayers, model.KernelSize, model.Peephole),

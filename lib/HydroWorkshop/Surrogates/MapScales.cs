@@ -1,5 +1,6 @@
+using HydroWorkshop.Common;
 using System.Text.Json;
-using HydroWorkshop.Torch.Checkpoints;
+using HydroWorkshop.Checkpoints;
 
 namespace HydroWorkshop.Surrogates;
 

@@ -1,7 +1,7 @@
 using HydroWorkshop.FloodData;
 using HydroWorkshop.Physics;
-using HydroWorkshop.Torch;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;
 

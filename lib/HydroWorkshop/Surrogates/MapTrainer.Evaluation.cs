@@ -1,7 +1,8 @@
+using HydroWorkshop.Common;
 using System.Text.Json;
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Checkpoints;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using HydroWorkshop.Checkpoints;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;
 
@@ -74,15 +75,15 @@ public sealed partial class MapTrainer
             using var cpuBatch = data.Batch(events, scales);
             var batch = OnDevice(cpuBatch);
             var rollout = mapModel.Rollout(batch, k);                                              // [b, n, y, x] scaled
-            lossSum += Loss(rollout, batch).item<double>() * events.Length;
-            var metres = (rollout.Depth * scales.Depth).to(Device.Cpu);                            // scored on the CPU
+            lossSum += Loss(rollout, batch).ToDouble() * events.Length;
+            var metres = (rollout.Depth * scales.Depth).to(CPU);                            // scored on the CPU
             for (var j = 0; j < events.Length; j++)
             {
                 var e = events[j];
                 var p = metres.select(0, j).contiguous();                                          // [n, y, x] m
                 var o = data.ObservedDepth(e, k);
                 var scores = MapMetrics.Score(p, o, Options.WetThreshold);
-                var maxObserved = o.max().item<double>();
+                var maxObserved = o.max().ToDouble();
                 if (keepMaps)
                 {
                     p.MoveToOuterDisposeScope();
@@ -120,7 +121,7 @@ public sealed partial class MapTrainer
     private void SaveModel(string path)
     {
         using var scope = NewDisposeScope();
-        save(model.state_dict(), path, new Dictionary<string, string> { ["model"] = model.GetType().Name });   // atomic (AtomicFile)
+        SafeTensors.Save(model.state_dict(), path, new Dictionary<string, string> { ["model"] = model.GetType().Name });   // atomic (AtomicFile)
     }
 
     private void WriteLog(List<MapEpochRecord> history) =>
@@ -131,8 +132,8 @@ public sealed partial class MapTrainer
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        kept ??= model.named_parameters().Concat(model.named_buffers())
-            .Select(p => (p.Value, p.Value.detach().clone().DetachFromDisposeScope())).ToList();
+        kept ??= model.named_parameters().Select(p => (Tensor)p.parameter).Concat(model.named_buffers().Select(b => b.buffer))
+            .Select(p => (p, p.detach().clone().DetachFromDisposeScope())).ToList();
         foreach (var (parameter, copy) in kept) copy.copy_(parameter);
     }
 

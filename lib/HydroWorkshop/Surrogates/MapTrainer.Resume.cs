@@ -1,9 +1,10 @@
+using TorchSharp.Modules;
 using System.Globalization;
 using System.Text.Json;
-using HydroWorkshop.Torch.Checkpoints;
-using HydroWorkshop.Torch.Optimizers;
-using HydroWorkshop.Torch.Optimizers.Schedules;
-using static HydroWorkshop.Torch.torch;
+using HydroWorkshop.Checkpoints;
+using static TorchSharp.torch.optim;
+using HydroWorkshop.Engine;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;
 
@@ -13,7 +14,7 @@ public sealed partial class MapTrainer
 {
     public string LastCheckpointPath => Path.Combine(RunFolder!, "last_checkpoint.safetensors");
 
-    private void SaveProgress(Optimizer optimizer, LearningRateSchedule? schedule, List<MapEpochRecord> history, int epoch, int bestEpoch, double? bestMetric, int badValidations)
+    private void SaveProgress(OptimizerHelper optimizer, EpochRateLR? schedule, List<MapEpochRecord> history, int epoch, int bestEpoch, double? bestMetric, int badValidations)
     {
         WriteLog(history);
         using var scope = NewDisposeScope();
@@ -26,7 +27,7 @@ public sealed partial class MapTrainer
         });
     }
 
-    private (int Start, int BestEpoch, double? BestMetric, int BadValidations) Resume(MapSequences train, Optimizer optimizer, LearningRateSchedule? schedule, List<MapEpochRecord> history)
+    private (int Start, int BestEpoch, double? BestMetric, int BadValidations) Resume(MapSequences train, OptimizerHelper optimizer, EpochRateLR? schedule, List<MapEpochRecord> history)
     {
         // The saved scales are the run's; other training events would make the resumed run a different one.
         var saved = MapScales.Load(Path.Combine(RunFolder!, "scales.json"));

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using HydroWorkshop.Common;
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Checkpoints;
-using HydroWorkshop.Torch.Modules;
-using HydroWorkshop.Torch.Optimizers;
+using HydroWorkshop.Engine;
+using TorchSharp;
+using HydroWorkshop.Checkpoints;
+using TorchSharp.Modules;
+using static TorchSharp.torch.optim;
 using HydroWorkshop.Training;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;
 
@@ -31,11 +32,11 @@ public sealed record MapTrainingResult(IReadOnlyList<MapEpochRecord> History, in
 /// </summary>
 public sealed partial class MapTrainer
 {
-    private readonly Module model;
+    private readonly nn.Module model;
     private readonly IMapModel mapModel;
     private readonly Action<string> log;
 
-    public MapTrainer(Module model, TrainingConfig config, MapTrainingOptions? options = null, string? runFolder = null, Action<string>? log = null)
+    public MapTrainer(nn.Module model, TrainingConfig config, MapTrainingOptions? options = null, string? runFolder = null, Action<string>? log = null)
     {
         this.model = model;
         mapModel = model as IMapModel ?? throw new ArgumentException($"{model.GetType().Name} is not an IMapModel (Rollout(batch, warmup))", nameof(model));
@@ -65,10 +66,10 @@ public sealed partial class MapTrainer
         return DeviceTraining.Run(model, Config.TrainingDevice(), d => device = d, () => FitOnDevice(train, validation, cancellationToken, resume));
     }
 
-    private Device device = Device.Cpu;
+    private Device device = CPU;
 
     /// <summary>A batch on the training device (the batch itself on the CPU; a copy in the current dispose scope elsewhere).</summary>
-    private MapBatch OnDevice(MapBatch batch) => device.Type == DeviceType.CPU ? batch : batch.To(device);
+    private MapBatch OnDevice(MapBatch batch) => device.type == DeviceType.CPU ? batch : batch.To(device);
 
     private MapTrainingResult FitOnDevice(MapSequences train, MapSequences? validation, CancellationToken? cancellationToken, bool resume)
     {
@@ -78,10 +79,10 @@ public sealed partial class MapTrainer
         var clock = Stopwatch.StartNew();
         Scales = train.FitScales();
         var parameters = model.parameters().ToArray();
-        using Optimizer optimizer = Config.Optimizer == "adamw"
-            ? optim.AdamW(parameters, Config.LearningRate, weight_decay: Config.WeightDecay) as Optimizer
+        using OptimizerHelper optimizer = Config.Optimizer == "adamw"
+            ? optim.AdamW(parameters, Config.LearningRate, weight_decay: Config.WeightDecay) as OptimizerHelper
             : optim.Adam(parameters, Config.LearningRate, weight_decay: Config.WeightDecay);
-        var schedule = Config.LearningRates is { } rates ? optim.lr_scheduler.EpochRateLR(optimizer, rates) : null;
+        var schedule = Config.LearningRates is { } rates ? new EpochRateLR(optimizer, rates) : null;
         var history = new List<MapEpochRecord>();
         var (start, bestEpoch, bestMetric, badValidations, cancelled) = (1, 0, (double?)null, 0, false);
         if (resume && File.Exists(LastCheckpointPath)) (start, bestEpoch, bestMetric, badValidations) = Resume(train, optimizer, schedule, history);
@@ -108,7 +109,7 @@ public sealed partial class MapTrainer
             MapValidation? check = null;
             if (validation is not null && (epoch % Config.ValidateEvery == 0 || epoch == Config.Epochs)) check = Validate(validation);
             var record = new MapEpochRecord(epoch, Config.Epochs, trainLoss, check?.Loss, check?.WetRmse, check?.Csi, teacher,
-                optimizer.param_groups[0].lr, watch.Elapsed.TotalSeconds);
+                optimizer.ParamGroups.First().LearningRate, watch.Elapsed.TotalSeconds);
             history.Add(record);
             log(record.ToString());
 
@@ -148,10 +149,10 @@ public sealed partial class MapTrainer
         return new MapTrainingResult(history, bestEpoch, best, RunFolder, cancelled, clock.Elapsed.TotalSeconds);
     }
 
-    private double TrainEpoch(MapSequences train, Optimizer optimizer, int epoch, double teacher, TrainingProgress progress, CancellationToken token)
+    private double TrainEpoch(MapSequences train, OptimizerHelper optimizer, int epoch, double teacher, TrainingProgress progress, CancellationToken token)
     {
         // Seeds derived from the epoch: the same config gives the same run.
-        manual_seed(Config.Seed + (ulong)epoch);
+        manual_seed((long)(Config.Seed + (ulong)epoch));
         var random = new Random(unchecked((int)(Config.Seed * 1_000_003UL + (ulong)epoch)));
         model.train();
         var length = Options.WindowFrames == 0 ? train.Frames : Math.Min(Options.WindowFrames, train.Frames);
@@ -175,7 +176,7 @@ public sealed partial class MapTrainer
             loss.backward();
             if (Config.ClipGradNorm is { } maxNorm) nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
             optimizer.step();
-            var value = loss.item<double>();
+            var value = loss.ToDouble();
             if (!double.IsFinite(value))
                 throw new InvalidOperationException($"epoch {epoch}, batch {k + 1}: the loss is {value}; lower the learning rate or check the inputs for NaN");
             sum += value;

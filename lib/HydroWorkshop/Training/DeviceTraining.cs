@@ -1,5 +1,6 @@
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
+using TorchSharp.Modules;
 
 namespace HydroWorkshop.Training;
 
@@ -9,9 +10,9 @@ internal static class DeviceTraining
 {
     /// <summary>Runs <paramref name="fit"/> with <paramref name="model"/> on <paramref name="device"/>, telling the trainer
     /// its batches' device through <paramref name="setBatchDevice"/> (back to the CPU afterwards).</summary>
-    public static T Run<T>(Module model, Device device, Action<Device> setBatchDevice, Func<T> fit)
+    public static T Run<T>(nn.Module model, Device device, Action<Device> setBatchDevice, Func<T> fit)
     {
-        if (device.Type == DeviceType.CPU) return fit();
+        if (device.type == DeviceType.CPU) return fit();
         model.to(device);
         setBatchDevice(device);
         try
@@ -20,8 +21,8 @@ internal static class DeviceTraining
         }
         finally
         {
-            setBatchDevice(Device.Cpu);
-            model.to(Device.Cpu);
+            setBatchDevice(CPU);
+            model.to(CPU);
         }
     }
 }

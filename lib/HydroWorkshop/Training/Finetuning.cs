@@ -1,4 +1,5 @@
-using HydroWorkshop.Torch.Modules;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Training;
 
@@ -11,15 +12,15 @@ public static class Finetuning
     /// frozen parameters out of its optimizer, so they keep their pretrained values exactly.
     /// Returns the frozen names; a prefix that matches nothing is an error that lists the parameter names.
     /// </summary>
-    public static IReadOnlyList<string> Freeze(Module model, IEnumerable<string> prefixes)
+    public static IReadOnlyList<string> Freeze(nn.Module model, IEnumerable<string> prefixes)
     {
         var parameters = model.named_parameters().ToArray();
         var frozen = new List<string>();
         foreach (var prefix in prefixes)
         {
-            var matches = parameters.Where(p => p.Key == prefix || p.Key.StartsWith(prefix + ".", StringComparison.Ordinal)).ToArray();
+            var matches = parameters.Where(p => p.name == prefix || p.name.StartsWith(prefix + ".", StringComparison.Ordinal)).ToArray();
             if (matches.Length == 0)
-                throw new ArgumentException($"freeze: '{prefix}' names no parameter of {model.GetType().Name}; parameters: {string.Join(", ", parameters.Select(p => p.Key))}", nameof(prefixes));
+                throw new ArgumentException($"freeze: '{prefix}' names no parameter of {model.GetType().Name}; parameters: {string.Join(", ", parameters.Select(p => p.name))}", nameof(prefixes));
             foreach (var (name, parameter) in matches)
             {
                 parameter.requires_grad = false;

@@ -126,6 +126,6 @@ public static partial class RunConfigReader
         var text = new StringWriter(CultureInfo.InvariantCulture);
         stream.Save(text, assignAnchors: false);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
-        HydroWorkshop.Torch.Checkpoints.AtomicFile.WriteAllText(destination, text.ToString());
+        HydroWorkshop.Common.AtomicFile.WriteAllText(destination, text.ToString());
     }
 }

@@ -1,6 +1,6 @@
 using HydroWorkshop.Data;
 using HydroWorkshop.Evaluation;
-using HydroWorkshop.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace HydroWorkshop.Training;
 

@@ -1,7 +1,7 @@
 using HydroWorkshop.Data;
-using HydroWorkshop.Torch.Checkpoints;
+using HydroWorkshop.Checkpoints;
 using YamlDotNet.RepresentationModel;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Training;
 
@@ -40,7 +40,7 @@ public static partial class Runs
         log(train.Report.ToString());
         using var model = LoadModel(pretrained, config, train);
         var frozen = Finetuning.Freeze(model, config.Finetune?.Freeze ?? []);
-        log($"fine-tuning {pretrained}: {frozen.Count} parameter tensors frozen ({model.parameter_count(trainableOnly: true):N0} of {model.parameter_count(trainableOnly: false):N0} values train)");
+        log($"fine-tuning {pretrained}: {frozen.Count} parameter tensors frozen ({model.parameters().Where(p => p.requires_grad).Sum(p => p.numel()):N0} of {model.parameters().Sum(p => p.numel()):N0} values train)");
         return new Trainer(model, config.Training, config.RunFolder, log).Fit(train, validation, resume);
     }
 

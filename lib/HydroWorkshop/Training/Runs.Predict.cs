@@ -1,6 +1,7 @@
+using HydroWorkshop.Common;
 using HydroWorkshop.Data;
 using HydroWorkshop.Evaluation;
-using HydroWorkshop.Torch.Checkpoints;
+using HydroWorkshop.Checkpoints;
 
 namespace HydroWorkshop.Training;
 

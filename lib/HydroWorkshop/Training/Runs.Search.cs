@@ -1,7 +1,8 @@
+using HydroWorkshop.Common;
 using System.Globalization;
 using System.Text;
 using HydroWorkshop.Evaluation;
-using HydroWorkshop.Torch.Checkpoints;
+using HydroWorkshop.Checkpoints;
 
 namespace HydroWorkshop.Training;
 

@@ -1,9 +1,10 @@
+using HydroWorkshop.Common;
 using HydroWorkshop.Data;
 using HydroWorkshop.Evaluation;
 using HydroWorkshop.Models;
-using HydroWorkshop.Torch.Checkpoints;
-using HydroWorkshop.Torch.Modules;
-using static HydroWorkshop.Torch.torch;
+using HydroWorkshop.Checkpoints;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Training;
 
@@ -51,9 +52,9 @@ public static partial class Runs
     };
 
     /// <summary>The model the config describes, sized for <paramref name="data"/>.</summary>
-    public static Module BuildModel(ModelConfig model, BasinDataSet data, ulong seed)
+    public static nn.Module BuildModel(ModelConfig model, BasinDataSet data, ulong seed)
     {
-        manual_seed(seed);
+        manual_seed((long)(seed));
         var targets = data.TargetNames.Count;
         var gaussian = model.Head == "gaussian";
         return model.Type switch
@@ -109,7 +110,7 @@ public static partial class Runs
     }
 
     /// <summary>The model of a trained run, sized for <paramref name="data"/>, with its best weights.</summary>
-    public static Module LoadModel(string runFolder, RunConfig config, BasinDataSet data)
+    public static nn.Module LoadModel(string runFolder, RunConfig config, BasinDataSet data)
     {
         var weights = Path.Combine(runFolder, BestModelFileName);
         if (!File.Exists(weights)) throw new FileNotFoundException($"{runFolder} has no {BestModelFileName}: the run has not finished an epoch", weights);

@@ -1,11 +1,13 @@
+using HydroWorkshop.Common;
 using System.Globalization;
 using System.Text.Json;
 using HydroWorkshop.Data;
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Checkpoints;
-using HydroWorkshop.Torch.Optimizers;
-using HydroWorkshop.Torch.Optimizers.Schedules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using HydroWorkshop.Checkpoints;
+using static TorchSharp.torch.optim;
+using HydroWorkshop.Engine;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Training;
 
@@ -34,10 +36,10 @@ public sealed partial class Trainer
     private void SaveModel(string path)
     {
         using var scope = NewDisposeScope();
-        save(model.state_dict(), path, new Dictionary<string, string> { ["model"] = model.GetType().Name });
+        SafeTensors.Save(model.state_dict(), path, new Dictionary<string, string> { ["model"] = model.GetType().Name });
     }
 
-    private void SaveProgress(Optimizer optimizer, LearningRateSchedule? schedule, List<EpochRecord> history, int epoch, int bestEpoch, double? bestLoss, int badValidations)
+    private void SaveProgress(OptimizerHelper optimizer, EpochRateLR? schedule, List<EpochRecord> history, int epoch, int bestEpoch, double? bestLoss, int badValidations)
     {
         AtomicFile.WriteAllText(LogPath, string.Join('\n', [EpochRecord.CsvHeader, .. history.Select(h => h.ToCsv())]) + "\n");
         using var scope = NewDisposeScope();
@@ -51,7 +53,7 @@ public sealed partial class Trainer
         Checkpoint.Save(LastCheckpointPath, model.state_dict(), optimizer, schedule, metadata);
     }
 
-    private (int Start, int BestEpoch, double? BestLoss, int BadValidations) Resume(Optimizer optimizer, LearningRateSchedule? schedule, List<EpochRecord> history)
+    private (int Start, int BestEpoch, double? BestLoss, int BadValidations) Resume(OptimizerHelper optimizer, EpochRateLR? schedule, List<EpochRecord> history)
     {
         Dictionary<string, string> metadata;
         using (NewDisposeScope()) (_, metadata) = Checkpoint.Load(LastCheckpointPath, model.state_dict(), optimizer, schedule);

@@ -3,12 +3,12 @@ using System.Text.Json;
 using HydroWorkshop.Common;
 using HydroWorkshop.Data;
 using HydroWorkshop.Evaluation;
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Checkpoints;
-using HydroWorkshop.Torch.Modules;
-using HydroWorkshop.Torch.Optimizers;
-using HydroWorkshop.Torch.Optimizers.Schedules;
-using static HydroWorkshop.Torch.torch;
+using TorchSharp;
+using HydroWorkshop.Checkpoints;
+using TorchSharp.Modules;
+using static TorchSharp.torch.optim;
+using HydroWorkshop.Engine;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Training;
 
@@ -25,11 +25,11 @@ public sealed record TrainingResult(IReadOnlyList<EpochRecord> History, int Best
 public sealed partial class Trainer
 {
     private const double NseEpsilon = 0.1;   // ε of NSE*, in normalised units, as Kratzert et al. (2019)
-    private readonly Module model;
+    private readonly nn.Module model;
     private readonly ISequenceRegressor regressor;
     private readonly Action<string> log;
 
-    public Trainer(Module model, TrainingConfig config, string? runFolder = null, Action<string>? log = null)
+    public Trainer(nn.Module model, TrainingConfig config, string? runFolder = null, Action<string>? log = null)
     {
         this.model = model;
         regressor = model as ISequenceRegressor
@@ -52,17 +52,17 @@ public sealed partial class Trainer
         return DeviceTraining.Run(model, Config.TrainingDevice(), d => device = d, () => FitOnDevice(train, validation, resume, cancellationToken));
     }
 
-    private Device device = Device.Cpu;
+    private Device device = CPU;
 
     /// <summary>A batch tensor on the training device (itself on the CPU).</summary>
-    private Tensor OnDevice(Tensor tensor) => device.Type == DeviceType.CPU ? tensor : tensor.to(device);
+    private Tensor OnDevice(Tensor tensor) => device.type == DeviceType.CPU ? tensor : tensor.to(device);
 
     private TrainingResult FitOnDevice(BasinDataSet train, BasinDataSet? validation, bool resume, CancellationToken? cancellationToken)
     {
         var token = cancellationToken ?? WorkshopCancellation.Token;
         var history = new List<EpochRecord>();
         using var optimizer = MakeOptimizer();
-        var schedule = Config.LearningRates is { } rates ? optim.lr_scheduler.EpochRateLR(optimizer, rates) : null;
+        var schedule = Config.LearningRates is { } rates ? new EpochRateLR(optimizer, rates) : null;
         var basinWeights = Config.Loss == TrainingLoss.Nse ? NseWeights(train) : null;
         var (start, bestEpoch, bestLoss, badValidations) = (1, 0, (double?)null, 0);
         if (RunFolder is not null)
@@ -93,7 +93,7 @@ public sealed partial class Trainer
             double? validationLoss = null, medianNse = null;
             if (validation is not null && (epoch % Config.ValidateEvery == 0 || epoch == Config.Epochs))
                 (validationLoss, medianNse) = Validate(validation, basinWeights is null ? null : NseWeights(validation));
-            var record = new EpochRecord(epoch, Config.Epochs, trainLoss, validationLoss, medianNse, optimizer.param_groups[0].lr, watch.Elapsed.TotalSeconds);
+            var record = new EpochRecord(epoch, Config.Epochs, trainLoss, validationLoss, medianNse, optimizer.ParamGroups.First().LearningRate, watch.Elapsed.TotalSeconds);
             history.Add(record);
             log(record.ToString());
 
@@ -126,11 +126,11 @@ public sealed partial class Trainer
 
     // ---- one epoch ------------------------------------------------------------------------------------
 
-    private double TrainEpoch(BasinDataSet train, Optimizer optimizer, IReadOnlyDictionary<string, double>? basinWeights, int epoch,
+    private double TrainEpoch(BasinDataSet train, OptimizerHelper optimizer, IReadOnlyDictionary<string, double>? basinWeights, int epoch,
         TrainingProgress progress, CancellationToken token)
     {
         // Seeds derived from the epoch make shuffling and dropout the same whether or not the run was resumed.
-        manual_seed(Config.Seed + (ulong)epoch);
+        manual_seed((long)(Config.Seed + (ulong)epoch));
         using var generator = new Generator(Config.Seed * 1_000_003UL + (ulong)epoch);
         model.train();
         double sum = 0;
@@ -147,7 +147,7 @@ public sealed partial class Trainer
                 loss.backward();
                 if (Config.ClipGradNorm is { } maxNorm) nn.utils.clip_grad_norm_(Trainable(), maxNorm);
                 optimizer.step();
-                var value = loss.item<double>();
+                var value = loss.ToDouble();
                 if (!double.IsFinite(value))
                     throw new InvalidOperationException($"epoch {epoch}, batch {index + 1}: the loss is {value}; lower the learning rate or check the inputs for NaN");
                 sum += value * batch.Size;
@@ -172,10 +172,10 @@ public sealed partial class Trainer
             using (var scope = NewDisposeScope())
             {
                 var prediction = Predict(validation, batch);                              // [batch, n, targets]
-                sum += Loss(prediction, batch, basinWeights).item<double>() * batch.Size;
+                sum += Loss(prediction, batch, basinWeights).ToDouble() * batch.Size;
                 count += batch.Size;
-                var sim = prediction.Mean.select(2, 0).contiguous().ToArray<float>();      // first target, [batch * n]
-                var obs = batch.Targets.select(2, 0).contiguous().ToArray<float>();
+                var sim = prediction.Mean.select(2, 0).contiguous().data<float>().ToArray();      // first target, [batch * n]
+                var obs = batch.Targets.select(2, 0).contiguous().data<float>().ToArray();
                 var n = sim.Length / batch.Size;
                 for (var b = 0; b < batch.Size; b++)
                 {
@@ -234,12 +234,12 @@ public sealed partial class Trainer
     /// <summary>The masked loss of predictions [batch, n, k] against targets [batch, n, k].</summary>
     private Tensor TargetLoss(Tensor mean, Tensor? variance, Tensor targets, BasinBatch batch, IReadOnlyDictionary<string, double>? basinWeights)
     {
-        if (Config.Loss == TrainingLoss.GaussianNll) return nn.functional.masked_gaussian_nll_loss(mean, targets, variance!);
-        if (basinWeights is null) return nn.functional.masked_mse_loss(mean, targets);
+        if (Config.Loss == TrainingLoss.GaussianNll) return MaskedLosses.masked_gaussian_nll_loss(mean, targets, variance!);
+        if (basinWeights is null) return MaskedLosses.masked_mse_loss(mean, targets);
         // NSE*: per-sample weight 1 / (s_b + ε)², applied before the masked mean.
         var weights = batch.BasinIds.Select(id => (float)basinWeights.GetValueOrDefault(id, 1.0)).ToArray();
         using var w = tensor(weights, [batch.Size, 1, 1], device: mean.device).sqrt();
-        return nn.functional.masked_mse_loss(mean * w, targets * w);
+        return MaskedLosses.masked_mse_loss(mean * w, targets * w);
     }
 
     /// <summary>1 / (s_b + ε)² per basin, s_b the standard deviation of the basin's (normalised) first target.</summary>
@@ -251,7 +251,7 @@ public sealed partial class Trainer
             using (batch)
             using (var scope = NewDisposeScope())
             {
-                var targets = batch.Targets.select(2, 0).select(1, batch.Targets.size(1) - 1).ToArray<float>();
+                var targets = batch.Targets.select(2, 0).select(1, batch.Targets.size(1) - 1).data<float>().ToArray();
                 for (var b = 0; b < batch.Size; b++)
                 {
                     if (float.IsNaN(targets[b])) continue;
@@ -269,9 +269,9 @@ public sealed partial class Trainer
     }
 
     /// <summary>Parameters that train: frozen ones (requires_grad false, e.g. after <see cref="Finetuning.Freeze"/>) stay out of the optimizer.</summary>
-    private Tensor[] Trainable() => model.parameters().Where(p => p.requires_grad).ToArray();
+    private Parameter[] Trainable() => model.parameters().Where(p => p.requires_grad).ToArray();
 
-    private Optimizer MakeOptimizer()
+    private OptimizerHelper MakeOptimizer()
     {
         var trainable = Trainable();
         if (trainable.Length == 0) throw new InvalidOperationException($"every parameter of {model.GetType().Name} is frozen: nothing to train");

@@ -1,3 +1,4 @@
+using HydroWorkshop.Engine;
 namespace HydroWorkshop.Training;
 
 /// <summary>The loss a run minimises; every one ignores missing (NaN) targets.</summary>
@@ -60,7 +61,7 @@ public sealed record TrainingConfig
         if (ClipGradNorm is <= 0) throw new ArgumentException($"ClipGradNorm must be positive or null, got {ClipGradNorm}");
         try
         {
-            HydroWorkshop.Torch.Device.Parse(Device);
+            Engine.Devices.Parse(Device);
         }
         catch (FormatException e)
         {
@@ -68,16 +69,16 @@ public sealed record TrainingConfig
         }
     }
 
-    /// <summary>The device to train on; refuses a CUDA device that libtorch cannot use, with libtorch's reason.</summary>
-    public HydroWorkshop.Torch.Device TrainingDevice()
+    /// <summary>The device to train on; refuses a CUDA device that cannot be used, with the reason.</summary>
+    public TorchSharp.torch.Device TrainingDevice()
     {
-        var device = HydroWorkshop.Torch.Device.Parse(Device);
-        if (device.Type == HydroWorkshop.Torch.DeviceType.CUDA)
+        var device = Engine.Devices.Parse(Device);
+        if (device.type == TorchSharp.DeviceType.CUDA)
         {
-            if (!HydroWorkshop.Torch.torch.cuda.is_available(out var reason))
+            if (Engine.EngineInfo.CudaUnavailableReason() is { } reason)
                 throw new InvalidOperationException($"training device '{Device}' cannot be used: {reason}; set device: cpu");
-            var count = HydroWorkshop.Torch.torch.cuda.device_count();
-            if (device.Index >= count)
+            var count = TorchSharp.torch.cuda.device_count();
+            if (device.index >= count)
                 throw new InvalidOperationException($"training device '{Device}' does not exist: libtorch sees {count} CUDA device(s), cuda:0 to cuda:{count - 1}");
         }
         return device;

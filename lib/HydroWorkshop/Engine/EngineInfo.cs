@@ -1,0 +1,124 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HydroWorkshop.Engine;
+
+/// <summary>
+/// Which engine this process runs: TorchSharp's version, the libtorch build (CPU or CUDA) and its version, the
+/// native library actually loaded, its BLAS/oneDNN configuration and thread counts, and why CUDA is unavailable
+/// when it is. <c>hw info</c> and notebook 00 print <see cref="Describe"/>.
+/// </summary>
+public static class EngineInfo
+{
+    /// <summary>The libtorch package family this kit was built against: <c>cpu</c> or <c>cuda</c> (MSBuild property HwTorchBackend).</summary>
+    public static string Backend => typeof(EngineInfo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "HwTorchBackend")?.Value ?? "cpu";
+
+    /// <summary>TorchSharp's package version, e.g. <c>0.107.0</c>.</summary>
+    public static string TorchSharpVersion =>
+        typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(torch).Assembly.GetName().Version?.ToString() ?? "?";
+
+    /// <summary>libtorch's version, e.g. <c>2.10.0</c>.</summary>
+    public static string LibTorchVersion => __version__;
+
+    /// <summary>
+    /// Loads the native engine now, so that a failure names its cause (e.g. a missing GLIBCXX version) instead of
+    /// TorchSharp's generic "doesn't contain a reference to libtorch-cpu" message at the first tensor.
+    /// </summary>
+    public static void EnsureLoaded()
+    {
+        if (loaded) return;
+        try
+        {
+            InitializeDeviceType(DeviceType.CPU);
+            loaded = true;
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or DllNotFoundException)
+        {
+            throw new InvalidOperationException(EngineLoadDiagnosis.Explain(e), e);
+        }
+    }
+
+    private static bool loaded;
+
+    /// <summary>Null when a CUDA device can be used; otherwise why not, in words a participant can act on.</summary>
+    public static string? CudaUnavailableReason()
+    {
+        EnsureLoaded();
+        if (Backend != "cuda")
+            return "this kit is built with TorchSharp's CPU libtorch; rebuild with -p:HwTorchBackend=cuda (README, \"GPU\") on a machine with an NVIDIA driver";
+        if (!TryInitializeDeviceType(DeviceType.CUDA)) return "TorchSharp's CUDA libtorch did not load (is the NVIDIA driver installed and the CUDA package restored?)";
+        if (!cuda.is_available()) return "TorchSharp's CUDA libtorch loaded but sees no GPU (driver too old, or CUDA_VISIBLE_DEVICES hides every device)";
+        return null;
+    }
+
+    /// <summary>
+    /// libtorch's own build description (PyTorch's <c>torch.__config__.show()</c>: compiler, MKL, oneDNN, OpenMP, CPU
+    /// capability), read from <c>at::show_config()</c>; null where this platform's C++ ABI is not the one read here
+    /// (anything but Linux x64 and arm64).
+    /// </summary>
+    public static string? BuildConfig() => CallStringFunction("_ZN2at11show_configB5cxx11Ev");
+
+    /// <summary>libtorch's threading report (PyTorch's <c>torch.__config__.parallel_info()</c>); null as <see cref="BuildConfig"/>.</summary>
+    public static string? ParallelInfo() => CallStringFunction("_ZN2at17get_parallel_infoB5cxx11Ev");
+
+    /// <summary>The path of the loaded <c>libLibTorchSharp</c> (Linux: from /proc/self/maps); null when not found.</summary>
+    public static string? NativeLibraryPath()
+    {
+        EnsureLoaded();
+        const string maps = "/proc/self/maps";
+        if (!File.Exists(maps)) return null;
+        foreach (var line in File.ReadLines(maps))
+        {
+            var slash = line.IndexOf('/');
+            if (slash >= 0 && line.EndsWith("libLibTorchSharp.so", StringComparison.Ordinal)) return line[slash..];
+        }
+        return null;
+    }
+
+    /// <summary>A few lines for <c>hw info</c> and notebook 00.</summary>
+    public static string Describe()
+    {
+        EnsureLoaded();
+        var lines = new List<string>
+        {
+            $"engine: TorchSharp {TorchSharpVersion}, libtorch {LibTorchVersion} ({Backend} build, {RuntimeInformation.RuntimeIdentifier})",
+            $"threads: {get_num_threads()} intra-op, {get_num_interop_threads()} inter-op ({Environment.ProcessorCount} logical cores)",
+        };
+        var config = BuildConfig();
+        if (config is not null)
+        {
+            foreach (var line in config.Split('\n'))
+            {
+                var t = line.Trim().TrimStart('-').Trim();
+                if (t.Contains("Math Kernel Library", StringComparison.Ordinal) || t.StartsWith("Intel(R) MKL-DNN", StringComparison.Ordinal)
+                    || t.StartsWith("OpenMP", StringComparison.Ordinal) || t.StartsWith("CPU capability", StringComparison.Ordinal)
+                    || t.StartsWith("oneDNN", StringComparison.Ordinal) || t.StartsWith("LAPACK", StringComparison.Ordinal))
+                    lines.Add("  " + t);
+            }
+        }
+        if (NativeLibraryPath() is { } native) lines.Add($"native: {native}");
+        var why = CudaUnavailableReason();
+        lines.Add("cuda: " + (why is null ? $"{cuda.device_count()} device(s)" : "unavailable: " + why));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    // A function returning std::string by value: with the Itanium C++ ABI (Linux) the caller passes the address
+    // of a 32-byte std::string as a hidden first argument; libstdc++ keeps {char* data, size_t size, ...} there.
+    // The returned string's heap buffer is not freed: a few kilobytes, once per call.
+    private static unsafe string? CallStringFunction(string mangledName)
+    {
+        EnsureLoaded();
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return null;
+        if (!NativeLibrary.TryLoad("libtorch_cpu.so", typeof(torch).Assembly, null, out var library)
+            || !NativeLibrary.TryGetExport(library, mangledName, out var function)) return null;
+        var result = stackalloc byte[32];
+        ((delegate* unmanaged<byte*, void>)function)(result);
+        var data = *(IntPtr*)result;
+        var size = *(long*)(result + 8);
+        return size is < 0 or > 1 << 20 ? null : Marshal.PtrToStringUTF8(data, (int)size);
+    }
+}
