@@ -20,7 +20,7 @@ internal static class TinyRunoffDemo
         var (precipitation, discharge) = SyntheticBasin(seed);
 
         using var scope = NewDisposeScope();
-        manual_seed(seed);
+        manual_seed((long)seed);
         // windows[i] = precipitation[i .. i+Window), target = discharge at the window's last day
         var samples = Days - Window + 1;
         var inputs = new float[samples * Window];
@@ -56,7 +56,7 @@ internal static class TinyRunoffDemo
             {
                 foreach (var p in new[] { w1, b1, w2, b2 })
                 {
-                    p.sub_(p.grad!, alpha: 0.1);
+                    p.sub_(p.grad! * 0.1);
                     p.grad = null;
                 }
             }
@@ -67,7 +67,7 @@ internal static class TinyRunoffDemo
             var simulated = Predict(xTest);
             // NSE = 1 - sum (sim - obs)^2 / sum (obs - mean obs)^2  (Nash & Sutcliffe 1970)
             var nse = 1 - ((simulated - yTest).pow(2.0).sum() / (yTest - yTest.mean()).pow(2.0).sum()).item<float>();
-            Console.WriteLine($"test NSE: {nse:F3} after {watch.Elapsed.TotalSeconds:F1} s ({get_num_threads()} thread(s), libtorch {version})");
+            Console.WriteLine($"test NSE: {nse:F3} after {watch.Elapsed.TotalSeconds:F1} s ({get_num_threads()} thread(s), libtorch {__version__})");
             return nse > 0.5 ? 0 : 1;
         }
     }
