@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using HydroWorkshop.Torch;
+using TorchSharp;
 using HydroWorkshop.TestSupport;
 using Xunit;
 
@@ -69,7 +69,7 @@ public class BasinDataSetTests
     public void GetBatch_Windows_AlignInputsAndTargetDatesExactly()
     {
         using var temp = new TempFolder();
-        var baseline = Tensor.LiveCount;
+        var baseline = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         var set = BasinDataSet.Create(TwoBasins(temp), Options() with { PredictLastN = 3 });
         var n = set.Normalisation;
         using (var batch = set.GetBatch([0, 5, set.Count - 1]))
@@ -77,8 +77,8 @@ public class BasinDataSetTests
             Assert.Equal([3L, 10, 2], batch.Inputs.shape);      // x plus the static area at every step
             Assert.Equal([3L, 3, 1], batch.Targets.shape);
             Assert.Equal([3L, 1], batch.Statics!.shape);
-            var x = batch.Inputs.ToArray<float>();
-            var y = batch.Targets.ToArray<float>();
+            var x = batch.Inputs.data<float>().ToArray();
+            var y = batch.Targets.data<float>().ToArray();
             for (var i = 0; i < 3; i++)
             {
                 var (basin, end) = set.SampleAt(batch.Samples[i]);
@@ -98,7 +98,7 @@ public class BasinDataSetTests
             // The first window of b1 ends on the period's first day and reaches 9 days back into the warm-up.
             Assert.Equal(("b1", Day0.AddDays(20)), set.SampleAt(0));
         }
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class BasinDataSetTests
     {
         using var temp = new TempFolder();
         var set = BasinDataSet.Create(TwoBasins(temp), Options() with { ConcatenateStatics = false });
-        var baseline = Tensor.LiveCount;
+        var baseline = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         List<int> Epoch(torch.Generator g) => set.Batches(32, g).SelectMany(b => { using (b) return b.Samples; }).ToList();
         using var g1 = new torch.Generator(7);
         using var g2 = new torch.Generator(7);
@@ -117,7 +117,7 @@ public class BasinDataSetTests
         Assert.NotEqual(Enumerable.Range(0, set.Count), first);
         Assert.Equal(4, set.Batches(32).Count(b => { b.Dispose(); return true; }));
         Assert.Equal(3, set.Batches(32, dropLast: true).Count(b => { b.Dispose(); return true; }));
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public class BasinDataSetTests
         Assert.Equal([4L, 10, 1], batch.Inputs.shape);
         Assert.Equal([4L, 2, 2], batch.Targets.shape);
         Assert.Equal([4L, 1], batch.Statics!.shape);
-        var y = batch.Targets.ToArray<float>();
+        var y = batch.Targets.data<float>().ToArray();
         // Sample 0 ends on day 20: targets of days 19 and 20, flow then x.
         Assert.Equal(0.5 * 19, set.Normalisation.DenormaliseTarget(y[0], 0), 4);
         Assert.Equal(19, set.Normalisation.DenormaliseTarget(y[1], 1), 3);
@@ -208,12 +208,12 @@ public class BasinDataSetTests
         var record = source.ReadBasin("01333000");
         var sample = Enumerable.Range(0, set.Count).First(i => set.SampleAt(i) == ("01333000", new DateOnly(2005, 3, 10)));
         using var batch = set.GetBatch([sample]);
-        var x = batch.Inputs.ToArray<float>();
+        var x = batch.Inputs.data<float>().ToArray();
         var last = 364 * set.InputFeatures;
         var prcp = x[last] * set.Normalisation.Inputs[0].Std + set.Normalisation.Inputs[0].Mean;
         Assert.Equal(record.ValueOn("prcp(mm/day)", new DateOnly(2005, 3, 10)), prcp, 3);
         var firstDayVp = x[3] * set.Normalisation.Inputs[3].Std + set.Normalisation.Inputs[3].Mean;
         Assert.Equal(record.ValueOn("vp(Pa)", new DateOnly(2004, 3, 11)), firstDayVp, 1);
-        Assert.Equal(record.ValueOn(CamelsUs.Discharge, new DateOnly(2005, 3, 10)), set.Normalisation.DenormaliseTarget(batch.Targets.ToArray<float>()[0]), 3);
+        Assert.Equal(record.ValueOn(CamelsUs.Discharge, new DateOnly(2005, 3, 10)), set.Normalisation.DenormaliseTarget(batch.Targets.data<float>().ToArray()[0]), 3);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HydroWorkshop.FloodData;
 using HydroWorkshop.TestSupport;
 using Xunit;
@@ -9,13 +10,23 @@ public class DikeBreachDataSetTests
     private const string DataSet = "dike_breach_bentivoglio2023_subset";
 
     [RealDataFact(DataSet)]
-    public void Open_Subset_Lists34Simulations()
+    public void Open_Subset_ListsTheSimulationsItsProvenanceNames()
     {
-        var data = DikeBreachDataSet.Open(TestPaths.RealData(DataSet));
+        // PROVENANCE.md says which ids were copied ("for ids **1–80** (...) and **500–509** (...)") and how many
+        // there are ("Per simulation id (90 ids)"); the data set must hold exactly those, so that copying more
+        // simulations without updating the provenance (or the reverse) fails here.
+        var folder = TestPaths.RealData(DataSet);
+        var provenance = File.ReadAllLines(Path.Combine(folder, "PROVENANCE.md"));
+        var copied = provenance.Single(l => l.StartsWith("- Copied paths", StringComparison.Ordinal));
+        var ranges = Regex.Matches(copied, @"\*\*(\d+)–(\d+)\*\*").Select(m => (From: int.Parse(m.Groups[1].Value), To: int.Parse(m.Groups[2].Value))).ToArray();
+        Assert.NotEmpty(ranges);
+        var expected = ranges.SelectMany(r => Enumerable.Range(r.From, r.To - r.From + 1)).Order().ToArray();
+        var count = int.Parse(Regex.Match(string.Join('\n', provenance), @"Per simulation id \((\d+) ids\)").Groups[1].Value);
 
-        Assert.Equal(34, data.Ids.Count);
-        Assert.Equal(1, data.Ids[0]);
-        Assert.Equal(509, data.Ids[^1]);
+        var data = DikeBreachDataSet.Open(folder);
+
+        Assert.Equal(count, expected.Length);
+        Assert.Equal(expected, data.Ids);
     }
 
     [RealDataFact(DataSet)]

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace HydroWorkshop.Physics.Tests;
 
-/// <summary>The tensor-returning readers (need the native libtorch shim, built by scripts/setup.sh).</summary>
+/// <summary>The tensor-returning readers (TorchSharp tensors).</summary>
 public sealed class FlumeDataSetTensorTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("flume-tensor-tests-").FullName;
@@ -31,7 +31,7 @@ public sealed class FlumeDataSetTensorTests : IDisposable
         using var maps = data.StaticMapsTensor([0]);
 
         Assert.Equal([2L, 6, 3, 8, 16], tensor.shape);
-        Assert.Equal(values, tensor.ToArray<float>());
+        Assert.Equal(values, tensor.data<float>().ToArray());
         Assert.Equal([2L, 6], inflow.shape);
         Assert.Equal([1L, 2, 8, 16], maps.shape);
         var shapes = data.EnumerateBatchTensors([0, 1], batchSize: 1).Select(t => { using (t) return t.shape; }).ToArray();
@@ -49,7 +49,7 @@ public sealed class FlumeDataSetTensorTests : IDisposable
         {
             Assert.Equal([1L, 97, 1, 64, 64], depth.shape);
             Assert.Equal([1L, 1, 64, 64], bed.shape);
-            Assert.Equal(0.01f, depth.ToArray<float>()[0], 6);
+            Assert.Equal(0.01f, depth.data<float>().ToArray()[0], 6);
         }
     }
 }
