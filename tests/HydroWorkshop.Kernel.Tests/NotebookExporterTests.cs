@@ -26,7 +26,7 @@ public class NotebookExporterTests
         return lines.Select((line, i) => i < lines.Length - 1 ? line + "\n" : line).ToArray();
     }
 
-    /// <summary>Compiles an exported app as a console program against the framework and the workshop library;
+    /// <summary>Compiles an exported app as a console program against the framework, the workshop library and TorchSharp;
     /// returns the error diagnostics (empty when it compiles). The #! and #: lines are the SDK's, not the compiler's.</summary>
     internal static IReadOnlyList<string> CompileErrors(string app)
     {
@@ -35,7 +35,7 @@ public class NotebookExporterTests
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
             .Append(typeof(NotebookDisplay).Assembly.Location)
-            .Append(typeof(HydroWorkshop.Torch.Tensor).Assembly.Location)
+            .Append(typeof(TorchSharp.torch).Assembly.Location)
             .Distinct()
             .Select(p => MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create("exported", [tree], references,
@@ -65,6 +65,22 @@ public class NotebookExporterTests
         Assert.Contains("#:project ../lib/HydroWorkshop/HydroWorkshop.csproj", lines);
         Assert.Contains("#:property PublishAot=false", lines);
         Assert.Equal("#!/usr/bin/env dotnet", lines[0]);
+    }
+
+    [Fact]
+    public void Export_TorchSharpCells_CompileWithTheEngineFromTheLibraryProject()
+    {
+        // TorchSharp and the platform's libtorch package are the library project's package references: the app gets
+        // them through #:project (as any project referencing lib/HydroWorkshop does), not from packages of its own.
+        var app = NotebookExporter.Export(Notebook(
+            "using TorchSharp;\nusing static TorchSharp.torch;\nmanual_seed(1);\nvar linear = nn.Linear(3, 1);",
+            "linear.forward(ones(2, 3)).shape"), "engine.ipynb", "../lib/HydroWorkshop/HydroWorkshop.csproj");
+
+        Assert.Empty(CompileErrors(app));
+        var lines = app.Split('\n');
+        Assert.Contains("#:project ../lib/HydroWorkshop/HydroWorkshop.csproj", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("#:package", StringComparison.Ordinal));
+        Assert.DoesNotContain("HydroWorkshop.Torch", app, StringComparison.Ordinal);
     }
 
     [Fact]
