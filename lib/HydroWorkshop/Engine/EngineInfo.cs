@@ -36,9 +36,10 @@ public static class EngineInfo
             InitializeDeviceType(DeviceType.CPU);
             loaded = true;
         }
-        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or DllNotFoundException)
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or DllNotFoundException or TypeInitializationException)
         {
-            throw new InvalidOperationException(EngineLoadDiagnosis.Explain(e), e);
+            var cause = e is TypeInitializationException { InnerException: { } inner } ? inner : e;
+            throw new InvalidOperationException(EngineLoadDiagnosis.Explain(cause), e);
         }
     }
 
