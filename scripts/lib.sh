@@ -14,8 +14,9 @@ apt_ensure() {
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   say "installing Debian packages: ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+  # Waits (up to 10 minutes) for another apt, e.g. unattended upgrades, instead of failing on dpkg's lock.
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 # Debian's Python (sees python3-torch, Jupyter); the first python3 on PATH may be another one.

@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 bash scripts/setup.sh
 mkdir -p out
-hw() { dotnet lib/HydroWorkshop.Cli/bin/Release/net10.0/hw.dll "$@"; }
+export PATH="$PATH:$HOME/.dotnet/tools"   # hw, installed as a .NET tool by the set-up
 say "environment"
 hw info
 say "demo: a first rainfall-runoff model"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set-up on a fresh Debian machine, idempotent: system packages, the native shim, the .NET solution.
+# Set-up on a fresh Debian machine, idempotent: system packages, the .NET solution (the engine, TorchSharp with
+# libtorch, comes from NuGet), then the kit packed into out/nuget with `hw` installed as a .NET tool.
 # Each part of the project adds what it needs as scripts/setup.d/NN-name.sh (run in order).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -18,3 +19,5 @@ done
 
 say "building the .NET solution"
 dotnet build HydroWorkshop.sln -c Release -nologo -clp:ErrorsOnly -v:quiet
+
+bash scripts/pack.sh
