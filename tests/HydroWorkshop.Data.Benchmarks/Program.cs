@@ -3,9 +3,9 @@ using System.Globalization;
 using HydroWorkshop.Common;
 using HydroWorkshop.Data;
 using HydroWorkshop.Data.Synthetic;
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Benchmarks;
-using static HydroWorkshop.Torch.torch;
+using HydroWorkshop.Engine.Benchmarks;
+using TorchSharp;
+using static TorchSharp.torch;
 
 // Usage: dotnet run -c Release --project tests/HydroWorkshop.Data.Benchmarks [-- --data DIR --batch 256 --seq 365 --hidden 64 --steps 10]
 // Loads the 19 NWC CAMELS-US basins (NLDAS, 5 forcings + 27 attributes, 20 water years), iterates one shuffled epoch of
@@ -72,7 +72,7 @@ managedPeakLoad = Math.Max(managedPeakLoad, managedAfter);   // the sampled poin
 Console.WriteLine($"  load: {loadSeconds:F2} s for {dataSet.BasinIds.Count} basins, {dataSet.Count} windows ({dataSet.Report.WindowsWithMissingInputs} skipped for missing inputs)");
 
 // One epoch, shuffled.
-var baseline = Tensor.LiveCount;
+var baseline = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
 using var generator = new Generator(42);
 var batches = 0;
 double assembleSeconds = 0;
@@ -87,7 +87,7 @@ foreach (var batch in dataSet.Batches(batchSize, generator))
     started = Stopwatch.GetTimestamp();
 }
 assembleSeconds = watch.Elapsed.TotalSeconds;
-if (Tensor.LiveCount != baseline) throw new InvalidOperationException($"{Tensor.LiveCount - baseline} batch tensors leaked");
+if (DisposeScopeManager.Statistics.ThreadTotalLiveCount != baseline) throw new InvalidOperationException($"{DisposeScopeManager.Statistics.ThreadTotalLiveCount - baseline} batch tensors leaked");
 var workingAfterEpoch = Refresh().PeakWorkingSet64;
 var medianBatch = Median(batchTimes.Take(Math.Max(1, batchTimes.Count - 1)));   // the last batch is smaller
 
@@ -110,7 +110,7 @@ Console.WriteLine();
 Console.WriteLine($"  load time                     {loadSeconds,10:F2} s  (again, JIT warm; first load {coldSeconds:F2} s with heap sampling)");
 Console.WriteLine($"  epoch                         {assembleSeconds,10:F2} s, {batches} batches, {batches / assembleSeconds,8:F1} batches/s");
 Console.WriteLine($"  batch assembly (median)       {medianBatch * 1000,10:F2} ms  [{batchSize}, {sequenceLength}, {dataSet.InputFeatures}] float32");
-Console.WriteLine($"  LSTM training step (median)   {medianStep * 1000,10:F2} ms  hidden {hidden}, aten::lstm + head + MSE + Adam");
+Console.WriteLine($"  LSTM training step (median)   {medianStep * 1000,10:F2} ms  hidden {hidden}, nn.LSTM + head + masked MSE + optim.Adam");
 Console.WriteLine($"  assembly / step               {medianBatch / medianStep * 100,10:F2} %   (goal < 10 %)");
 Console.WriteLine($"  raw arrays (as read)          {raw / 1048576.0,10:F1} MiB");
 Console.WriteLine($"  data set arrays (kept)        {dataSet.ArrayBytes / 1048576.0,10:F1} MiB  = {dataSet.ArrayBytes / (double)raw:F2} x raw");

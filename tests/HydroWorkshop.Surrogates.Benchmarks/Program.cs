@@ -4,10 +4,9 @@ using HydroWorkshop.Common;
 using HydroWorkshop.FloodData;
 using HydroWorkshop.Physics;
 using HydroWorkshop.Surrogates;
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
+using TorchSharp;
 using HydroWorkshop.Training;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 // Usage: dotnet run -c Release --project tests/HydroWorkshop.Surrogates.Benchmarks [-- --fast] [--minutes M] [--headline-minutes M]
 //        [--models cnnlstm,convlstm] [--no-dike] [--flume folder] [--extra-events N] [--mirror] [--wet-weight W (CNN-LSTM)] [--wet-dry-weight W] [--batch B]
@@ -156,7 +155,7 @@ foreach (var r in rows) Console.WriteLine($"{r[0],-16} | {r[1],-14} | {r[2],-24}
 Console.WriteLine($"flume goals: wet RMSE < 5 % of the event's max depth, CSI >= 0.90, speed-up >= 100x{LoadAverage()}");
 
 // ---- helpers ------------------------------------------------------------------------------------------------
-Module BuildModel(string name, MapInputs inputs, int warmup) => name switch
+nn.Module BuildModel(string name, MapInputs inputs, int warmup) => name switch
 {
     "cnnlstm" => new CnnLstm(inputs, warmup, features: 8, latent: 64, hiddenSize: (int)Option("--hidden", 64), depthFromExtraMap: inputs.Extra > 0),
     "convlstm" => new ConvLstmForecaster(inputs, features: 12, hiddenChannels: 24),
