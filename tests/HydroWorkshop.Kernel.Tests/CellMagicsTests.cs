@@ -27,6 +27,18 @@ public class CellMagicsTests
     }
 
     [Fact]
+    public void Parse_NuGetFeed_FolderAndLineBlanked()
+    {
+        var magics = CellMagics.Parse("#i \"nuget: ../out/nuget\"\n#r \"nuget: HydroWorkshop\"\nvar x = 1;");
+
+        var feed = Assert.Single(magics.Feeds);
+        Assert.Equal(("../out/nuget", 1), (feed.Folder, feed.Line));
+        Assert.Equal("HydroWorkshop", Assert.Single(magics.Packages).Name);
+        Assert.Empty(magics.Errors);
+        Assert.StartsWith(new string(' ', "#i \"nuget: ../out/nuget\"".Length) + "\n", magics.Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_PathReference_LeftForRoslyn()
     {
         var magics = CellMagics.Parse("#r \"lib/Gauges.dll\"\n#load \"helpers.csx\"");

@@ -67,4 +67,27 @@ public sealed class NuGetResolverTests : IDisposable
         Assert.Equal("dll", File.ReadAllText(assembly));
         Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(assembly)!)!)!, recursive: true);
     }
+
+    [Fact]
+    public void Resolve_FlatFeedOfNupkgFiles_PicksHighestVersionAndExtractsIt()
+    {
+        var id = "hw-test-flat-" + Guid.NewGuid().ToString("N")[..8];
+        var feed = Path.Combine(root, "flat");
+        Directory.CreateDirectory(feed);
+        foreach (var version in new[] { "0.1.9", "0.1.10", "0.1.10.5" })
+        {
+            using var zip = ZipFile.Open(Path.Combine(feed, $"{id}.{version}.nupkg"), ZipArchiveMode.Create);
+            using (var writer = new StreamWriter(zip.CreateEntry("lib/net10.0/Flat.dll").Open())) writer.Write(version);
+            using (var writer = new StreamWriter(zip.CreateEntry($"{id}.nuspec").Open())) writer.Write("<package><metadata><id>x</id></metadata></package>");
+        }
+        var resolver = new NuGetResolver([Path.Combine(root, "empty")]);
+        Assert.Throws<FileNotFoundException>(() => resolver.Resolve(id, null));
+        resolver.AddFeed(feed);
+
+        var assembly = Assert.Single(resolver.Resolve(id, null));
+
+        Assert.Equal("0.1.10.5", File.ReadAllText(assembly));   // numeric order: 0.1.10.5 > 0.1.10 > 0.1.9
+        Assert.Equal("0.1.9", File.ReadAllText(Assert.Single(resolver.Resolve(id, "0.1.9"))));
+        Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(assembly)!)!)!)!, recursive: true);
+    }
 }

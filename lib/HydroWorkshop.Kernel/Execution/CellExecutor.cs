@@ -85,11 +85,22 @@ public sealed class CellExecutor
                 return Failed(new CellError("ExportError", e.Message, [$"{cellName} #!export: {e.Message}"]));
             }
         }
+        foreach (var feed in magics.Feeds)
+        {
+            var folder = Path.GetFullPath(feed.Folder, workingDirectory);
+            if (!Directory.Exists(folder))
+                return Failed(new CellError("NuGetFeedNotFound", $"#i \"nuget: {feed.Folder}\": folder {folder} does not exist",
+                    [$"{cellName} line {feed.Line}: #i \"nuget: {feed.Folder}\": folder {folder} does not exist (a local folder of .nupkg files, e.g. the kit's out/nuget)"]));
+            nuget.AddFeed(folder);
+        }
         foreach (var package in magics.Packages)
         {
             try
             {
-                var assemblies = nuget.Resolve(package.Name, package.Version);
+                // An assembly the kernel already has (HydroWorkshop, TorchSharp, ...) keeps the kernel's copy: a second
+                // file with the same identity would clash in the script's references.
+                var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var assemblies = nuget.Resolve(package.Name, package.Version).Where(path => !loaded.Contains(Path.GetFileNameWithoutExtension(path)));
                 options = options.AddReferences(assemblies.Select(path => MetadataReference.CreateFromFile(path)));
             }
             catch (FileNotFoundException e)

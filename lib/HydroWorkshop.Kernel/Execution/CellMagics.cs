@@ -33,13 +33,14 @@ public sealed partial class CellMagics
     /// <summary>The arguments of an <c>#!export</c> line (notebook, optional output), or null without one.</summary>
     public IReadOnlyList<string>? Export { get; }
 
-    public static readonly string[] Supported = ["#!csharp", "#!c#", "#!time", "#!export notebook.ipynb [app.cs]", "#r \"nuget: Name, Version\""];
+    public static readonly string[] Supported = ["#!csharp", "#!c#", "#!time", "#!export notebook.ipynb [app.cs]", "#r \"nuget: Name, Version\"", "#i \"nuget: folder\""];
 
     public static CellMagics Parse(string cell)
     {
         var code = new StringBuilder(cell.Length);
         var timed = false;
         var packages = new List<NuGetDirective>();
+        var feeds = new List<NuGetFeedDirective>();
         var errors = new List<string>();
         List<string>? export = null;
         var lineNumber = 0;
@@ -64,6 +65,10 @@ public sealed partial class CellMagics
                 var version = match.Groups["version"].Success ? match.Groups["version"].Value.Trim() : null;
                 packages.Add(new NuGetDirective(match.Groups["name"].Value.Trim(), string.IsNullOrEmpty(version) ? null : version, lineNumber));
             }
+            else if (NuGetFeed().Match(trimmed) is { Success: true } feed)
+            {
+                feeds.Add(new NuGetFeedDirective(feed.Groups["source"].Value.Trim(), lineNumber));
+            }
             else if (trimmed.StartsWith("#!", StringComparison.Ordinal) && !(lineNumber == 1 && trimmed.StartsWith("#!/", StringComparison.Ordinal)))
             {
                 errors.Add($"line {lineNumber}: unsupported magic '{trimmed.Split(' ')[0]}' (supported: {string.Join(", ", Supported)})");
@@ -75,12 +80,21 @@ public sealed partial class CellMagics
             code.Append('\n');
             position = end + 1;
         }
-        return new CellMagics(code.ToString(), timed, packages, errors, export);
+        return new CellMagics(code.ToString(), timed, packages, errors, export) { Feeds = feeds };
     }
 
     [GeneratedRegex("""^#r\s+"nuget:\s*(?<name>[^,"]+)(,\s*(?<version>[^"]*))?"\s*$""", RegexOptions.IgnoreCase)]
     private static partial Regex NuGetReference();
+
+    [GeneratedRegex("""^#i\s+"nuget:\s*(?<source>[^"]+)"\s*$""", RegexOptions.IgnoreCase)]
+    private static partial Regex NuGetFeed();
+
+    /// <summary>The <c>#i "nuget: folder"</c> lines: local folders of .nupkg files to resolve packages from.</summary>
+    public IReadOnlyList<NuGetFeedDirective> Feeds { get; init; } = [];
 }
+
+/// <summary>A <c>#i "nuget: folder"</c> line: a folder of .nupkg files (e.g. the kit's out/nuget).</summary>
+public sealed record NuGetFeedDirective(string Folder, int Line);
 
 /// <summary>A <c>#r "nuget: Name, Version"</c> line; <see cref="Version"/> null means the highest installed.</summary>
 public sealed record NuGetDirective(string Name, string? Version, int Line);

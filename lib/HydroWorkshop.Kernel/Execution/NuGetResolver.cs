@@ -19,6 +19,18 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
 
     public IReadOnlyList<string> PackageFolders => packageFolders;
 
+    private readonly List<string> feeds = [];
+
+    /// <summary>Folders of .nupkg files (<c>#i "nuget: folder"</c>), searched besides the package folders.</summary>
+    public IReadOnlyList<string> Feeds => feeds;
+
+    /// <summary>Adds a flat folder of <c>id.version.nupkg</c> files, e.g. the kit's out/nuget.</summary>
+    public void AddFeed(string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        if (!feeds.Contains(full)) feeds.Add(full);
+    }
+
     public static NuGetResolver Default()
     {
         var folders = new List<string>();
@@ -49,7 +61,7 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
             var wanted = version is null ? "any version" : $"version {version}";
             var available = Versions(name).ToArray();
             throw new FileNotFoundException(
-                $"NuGet package '{name}' ({wanted}) is not in the local package folders ({string.Join(", ", packageFolders)})"
+                $"NuGet package '{name}' ({wanted}) is not in the local package folders ({string.Join(", ", packageFolders.Concat(feeds))})"
                 + (available.Length > 0 ? $"; installed versions: {string.Join(", ", available)}" : "")
                 + ". The kernel resolves packages offline: restore the package in any project first (dotnet restore), then run the cell again.");
         }
@@ -80,6 +92,7 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
             .SelectMany(Directory.GetDirectories)
             .Select(d => (Folder: d, Version: ParseVersion(Path.GetFileName(d)), Extracted: Directory.Exists(Path.Combine(d, "lib"))))
             .Where(c => c.Extracted || File.Exists(Path.Combine(c.Folder, $"{id}.nuspec")) || Directory.GetFiles(c.Folder, "*.nupkg").Length > 0)
+            .Concat(FeedPackages(id))
             // Same version in several folders: the extracted one wins.
             .OrderBy(c => c.Version).ThenBy(c => c.Extracted).ToList();
         if (candidates.Count == 0) return null;
@@ -99,13 +112,22 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
         return chosen.Extracted ? chosen.Folder : Extract(chosen.Folder, id);
     }
 
-    /// <summary>Unzips a package's lib folder and nuspec from its .nupkg into the kernel's cache.</summary>
+    /// <summary>The <c>id.version.nupkg</c> files of the feeds, as candidates whose "folder" is the file itself.</summary>
+    private IEnumerable<(string Folder, Version Version, bool Extracted)> FeedPackages(string id) =>
+        feeds.Where(Directory.Exists).SelectMany(feed => Directory.GetFiles(feed, "*.nupkg"))
+            .Select(file => (File: file, Name: Path.GetFileNameWithoutExtension(file)))
+            .Where(f => f.Name.StartsWith(id + ".", StringComparison.OrdinalIgnoreCase) && char.IsDigit(f.Name[id.Length + 1]))
+            .Select(f => (f.File, ParseVersion(f.Name[(id.Length + 1)..]), false));
+
+    /// <summary>Unzips a package's lib folder and nuspec from its .nupkg (a file, or the one in a package folder)
+    /// into the kernel's cache.</summary>
     private static string Extract(string packageFolder, string id)
     {
-        var version = Path.GetFileName(packageFolder);
+        var isFile = File.Exists(packageFolder);
+        var version = isFile ? Path.GetFileNameWithoutExtension(packageFolder)[(id.Length + 1)..] : Path.GetFileName(packageFolder);
         var target = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "hydroworkshop-kernel", "nuget", id, version);
         if (Directory.Exists(Path.Combine(target, "lib")) || File.Exists(Path.Combine(target, ".extracted"))) return target;
-        var nupkg = Directory.GetFiles(packageFolder, "*.nupkg").FirstOrDefault();
+        var nupkg = isFile ? packageFolder : Directory.GetFiles(packageFolder, "*.nupkg").FirstOrDefault();
         if (nupkg is null) return packageFolder;
         var temporary = target + ".tmp-" + Environment.ProcessId;
         using (var archive = ZipFile.OpenRead(nupkg))
