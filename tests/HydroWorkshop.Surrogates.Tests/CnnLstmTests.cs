@@ -1,7 +1,7 @@
-using HydroWorkshop.Torch;
-using F = HydroWorkshop.Torch.torch.nn.functional;
+using TorchSharp;
+using F = TorchSharp.torch.nn.functional;
 using Xunit;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Tests;
 
@@ -61,7 +61,7 @@ public sealed class CnnLstmTests
     /// concatenated to every predicted frame: [b, n, y, x].</summary>
     private static Tensor ConcatenatedRollout(CnnLstm model, MapBatch batch, int warmup, int f, int hidden)
     {
-        var p = model.named_parameters().ToDictionary(x => x.Key, x => x.Value);
+        var p = model.named_parameters().ToDictionary(x => x.name, x => (Tensor)x.parameter);
         var (b, frames, rows, columns) = (batch.Size, (int)batch.Frames, batch.Rows, batch.Columns);
         var n = frames - warmup;
         var x = cat([batch.Statics, batch.Depth.narrow(1, 0, warmup)], 1);
@@ -69,7 +69,7 @@ public sealed class CnnLstmTests
             x = F.conv2d(x, p[$"context_encoder.{layer}.weight"], p[$"context_encoder.{layer}.bias"], [2, 2], [1, 1]).relu();
         var contextMap = x;                                                                        // [b, 2f, y/8, x/8]
         var context = F.linear(contextMap.flatten(1), p["context_projection.weight"], p["context_projection.bias"]).tanh();
-        using var lstm = new HydroWorkshop.Torch.Modules.LSTM(1, hidden, batchFirst: true);
+        using var lstm = nn.LSTM(1, hidden, batchFirst: true);
         lstm.load_state_dict(p.Where(e => e.Key.StartsWith("lstm.", StringComparison.Ordinal)).ToDictionary(e => e.Key["lstm.".Length..], e => e.Value));
         lstm.eval();
         var (output, _, _) = lstm.forward(batch.Forcing, (context.narrow(1, 0, hidden).unsqueeze(0).contiguous(), context.narrow(1, hidden, hidden).unsqueeze(0).contiguous()));
@@ -83,7 +83,7 @@ public sealed class CnnLstmTests
         var skip = F.conv2d(cat([batch.Statics, last, (last > 0.0).to(ScalarType.Float32)], 1), p["skip_encoder.0.weight"], p["skip_encoder.0.bias"], [1, 1], [1, 1]).relu();
         skip = F.conv2d(skip, p["skip_encoder.2.weight"], p["skip_encoder.2.bias"], [2, 2], [1, 1]).relu();
         var headInput = cat([half, skip.unsqueeze(1).expand(b, n, f, rows / 2, columns / 2).reshape(b * n, f, rows / 2, columns / 2)], 1);
-        var headOutput = F.interpolate(F.conv2d(headInput, p["head.weight"], p["head.bias"], [1, 1], [1, 1]), scale_factor: [2.0, 2.0], mode: "bilinear");
+        var headOutput = F.interpolate(F.conv2d(headInput, p["head.weight"], p["head.bias"], [1, 1], [1, 1]), scale_factor: [2.0, 2.0], mode: InterpolationMode.Bilinear, align_corners: false);
         var baseDepth = last.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
         var open = batch.Open.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
         return DepthOutput.Apply(headOutput, baseDepth, open, training: false).Depth.reshape(b, n, rows, columns);
@@ -109,15 +109,15 @@ public sealed class CnnLstmTests
         using (no_grad())
             foreach (var (name, parameter) in model.named_parameters())
                 if (name.StartsWith("head", StringComparison.Ordinal)) parameter.zero_();
-        using (no_grad()) model.named_parameters().Single(p => p.Key == "head.bias").Value[1] = tensor(50f);
+        using (no_grad()) model.named_parameters().Single(p => p.name == "head.bias").parameter[1] = tensor(50f);
         model.eval();
 
         var depth = model.Rollout(batch, 2).Depth;                                      // [1, 4, y, x]
 
         var expected = batch.Extra!.narrow(1, 2, 4).select(2, 0).clamp(0.0, DepthOutput.MaxScaledDepth) * batch.Open;
         Assert.Equal(0f, (depth - expected).abs().max().item<float>(), 1e-6f);
-        Assert.Single(model.named_parameters(), p => p.Key == "depth_guess_scale");
-        Assert.DoesNotContain(model.named_parameters(), p => p.Key.StartsWith("frame_projection", StringComparison.Ordinal));
+        Assert.Single(model.named_parameters(), p => p.name == "depth_guess_scale");
+        Assert.DoesNotContain(model.named_parameters(), p => p.name.StartsWith("frame_projection", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -137,8 +137,8 @@ public sealed class CnnLstmTests
             model.zero_grad();
         }
         Step();
-        var baseline = Tensor.LiveCount;
+        var baseline = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         for (var i = 0; i < 5; i++) Step();
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 }

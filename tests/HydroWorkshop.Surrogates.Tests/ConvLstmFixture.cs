@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using HydroWorkshop.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Tests;
 

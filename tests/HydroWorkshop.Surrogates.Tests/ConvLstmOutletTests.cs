@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
+using TorchSharp;
 using Xunit;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Tests;
 
@@ -11,7 +11,7 @@ public sealed class ConvLstmOutletTests
     {
         using var model = new ConvLstmOutlet(3, hiddenChannels: 4, targets: 2, nonNegative: true);
         using var scope = NewDisposeScope();
-        var y = model.forward(randn(2, 7, 3, 6, 5));
+        var y = model.forward(randn([2, 7, 3, 6, 5]));
         Assert.Equal([2L, 7, 2], y.shape);
         Assert.True(y.min().item<float>() > 0);
     }
@@ -24,7 +24,7 @@ public sealed class ConvLstmOutletTests
         using var model = new ConvLstmOutlet(1, hiddenChannels: 6);
         using var adam = optim.Adam(model.parameters(), lr: 1e-2);
         using var data = NewDisposeScope();
-        var rain = rand(8, 10, 1, 6, 6);
+        var rain = rand([8, 10, 1, 6, 6]);
         var mean = rain.mean([2L, 3L, 4L]);                                          // [8, 10]
         var target = (mean + cat([zeros(8, 1), mean.narrow(1, 0, 9)], 1)).unsqueeze(2); // [8, 10, 1]
         double first = 0, last = 0;
@@ -35,8 +35,8 @@ public sealed class ConvLstmOutletTests
             adam.zero_grad();
             loss.backward();
             adam.step();
-            if (step == 0) first = loss.item<double>();
-            last = loss.item<double>();
+            if (step == 0) first = loss.ToDouble();
+            last = loss.ToDouble();
         }
         Assert.True(last < first / 10, $"loss {first:G3} -> {last:G3}");
     }

@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
+using TorchSharp;
 using Xunit;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Tests;
 
@@ -48,7 +48,7 @@ public sealed class ConvLstmTests
         manual_seed(8);
         using var model = new ConvLstm(3, [5, 7], kernelSize: 3);
         using var scope = NewDisposeScope();
-        var (output, last) = model.forward(randn(2, 6, 3, 8, 10));
+        var (output, last) = model.forward(randn([2, 6, 3, 8, 10]));
         Assert.Equal([2L, 6, 7, 8, 10], output.shape);
         Assert.Equal(2, last.Length);
         Assert.Equal([2L, 5, 8, 10], last[0].h.shape);
@@ -63,7 +63,7 @@ public sealed class ConvLstmTests
         manual_seed(9);
         using var model = new ConvLstm(2, 4, numLayers: 2, peephole: true);
         using var scope = NewDisposeScope();
-        var x = randn(1, 5, 2, 6, 6);
+        var x = randn([1, 5, 2, 6, 6]);
         var (whole, _) = model.forward(x);
         var (first, state) = model.forward(x.narrow(1, 0, 2));
         var (rest, _) = model.forward(x.narrow(1, 2, 3), state);
@@ -75,7 +75,7 @@ public sealed class ConvLstmTests
     {
         using var model = new ConvLstm(3, 4);
         using var scope = NewDisposeScope();
-        var error = Assert.Throws<ArgumentException>(() => model.forward(randn(1, 2, 4, 5, 5)));
+        var error = Assert.Throws<ArgumentException>(() => model.forward(randn([1, 2, 4, 5, 5])));
         Assert.Contains("[1, 2, 4, 5, 5]", error.Message);
     }
 
@@ -83,15 +83,15 @@ public sealed class ConvLstmTests
     public void Forward_ManyCalls_LiveTensorCountReturnsToBaseline()
     {
         using var model = new ConvLstm(2, 4, numLayers: 2);
-        using (var warm = NewDisposeScope()) model.forward(randn(1, 3, 2, 5, 5)).output.sum().backward();
+        using (var warm = NewDisposeScope()) model.forward(randn([1, 3, 2, 5, 5])).output.sum().backward();
         model.zero_grad();
-        var baseline = Tensor.LiveCount;
+        var baseline = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         for (var i = 0; i < 20; i++)
         {
             using var scope = NewDisposeScope();
-            model.forward(randn(1, 3, 2, 5, 5)).output.sum().backward();
+            model.forward(randn([1, 3, 2, 5, 5])).output.sum().backward();
             model.zero_grad();
         }
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 }

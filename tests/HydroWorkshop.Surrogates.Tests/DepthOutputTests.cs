@@ -1,7 +1,7 @@
-using HydroWorkshop.Torch;
-using HydroWorkshop.Torch.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
 using Xunit;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Tests;
 
@@ -15,7 +15,7 @@ public sealed class DepthOutputTests
         var head = tensor(new[] { 0.1f, -0.5f, 0.2f, 0.3f, /* logits */ 1f, 2f, -1f, 5f }, [1, 2, 1, 4]);
         var baseDepth = tensor(new[] { 0.2f, 0.3f, 0.4f, 0.5f }, [1, 1, 1, 4]);
         var open = tensor(new[] { 1f, 1f, 1f, 0f }, [1, 1, 1, 4]);
-        var depth = DepthOutput.Apply(head, baseDepth, open, training: false).Depth.flatten().ToArray<float>();
+        var depth = DepthOutput.Apply(head, baseDepth, open, training: false).Depth.flatten().data<float>().ToArray();
         Assert.Equal(0.3f, depth[0], 6);
         Assert.Equal(0f, depth[1]);
         Assert.Equal(0f, depth[2]);
@@ -60,7 +60,7 @@ public sealed class DepthOutputTests
     [Fact]
     public void Initialise_Head_GatesStartOpen()
     {
-        using var head = new Conv2d(3, 2, 1);
+        using var head = nn.Conv2d(3, 2, 1);
         DepthOutput.Initialise(head);
         Assert.Equal(3f, head.bias![1].item<float>());
     }

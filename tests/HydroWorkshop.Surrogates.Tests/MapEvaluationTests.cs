@@ -1,9 +1,9 @@
 using System.Globalization;
 using HydroWorkshop.FloodData;
 using HydroWorkshop.Surrogates;
-using HydroWorkshop.Torch;
+using TorchSharp;
 using Xunit;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Tests;
 
@@ -141,9 +141,9 @@ public sealed class MapEvaluationTests : IDisposable
         using var observed32 = Maps(MapMetricsTests.Observed);
         using var observed = observed32.to(ScalarType.Float64);
         using var predicted = Maps(MapMetricsTests.Predicted);
-        var baseline = Tensor.LiveCount;
+        var baseline = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         MapEvaluation.Write(folder, [("e1", predicted, observed)], Threshold);
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
         Assert.Equal(MapMetricsTests.Predicted, NpyFile.Read(Path.Combine(folder, "maps", "e1_predicted.npy")).Data);
     }
 }

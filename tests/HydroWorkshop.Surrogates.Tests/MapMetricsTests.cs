@@ -1,7 +1,7 @@
 using HydroWorkshop.Surrogates;
-using HydroWorkshop.Torch;
+using TorchSharp;
 using Xunit;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Tests;
 
@@ -203,7 +203,7 @@ public sealed class MapMetricsTests
 
         Assert.Equal([3L, 3L], nse.shape);
         Assert.Equal(ScalarType.Float32, nse.dtype);
-        var v = nse.ToArray<float>();
+        var v = nse.data<float>().ToArray();
         Assert.Equal(0.5, v[1], 6);
         Assert.Equal(0.5, v[2], 6);
         Assert.Equal(-1.0, v[4], 6);
@@ -283,7 +283,7 @@ public sealed class MapMetricsTests
         using var observed = Maps(Observed);
         using var predicted64 = predicted.to(ScalarType.Float64);
         using var firstStep = predicted[0];
-        var baseline = Tensor.LiveCount;
+        var baseline = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
 
         MapMetrics.Score(predicted64, observed, Threshold);
         MapMetrics.ScoreByLeadTime(predicted, observed, Threshold);
@@ -291,6 +291,6 @@ public sealed class MapMetricsTests
         MapMetrics.CellNse(predicted, observed).Dispose();
         Assert.Throws<ArgumentException>(() => MapMetrics.Score(predicted, firstStep, Threshold));
 
-        Assert.Equal(baseline, Tensor.LiveCount);
+        Assert.Equal(baseline, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 }

@@ -1,6 +1,6 @@
-using HydroWorkshop.Torch;
+using TorchSharp;
 using Xunit;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Tests;
 
@@ -35,9 +35,9 @@ public sealed class MapSequencesTests
         Assert.Equal([2L, 2, 2, 2], batch.Depth.shape);
         Assert.Equal((2 + 0.1f) / 2f, batch.Depth[0, 0, 0, 0].item<float>(), 6);       // event 2, frame 1
         Assert.Equal(0.5f, batch.Depth[1, 0, 0, 0].item<float>(), 6);                   // event 1, frame 0
-        Assert.Equal(new[] { -0.5f, 0f, 0.5f, 1f }, batch.Statics[0, 0].flatten().ToArray<float>());
-        Assert.Equal(new[] { 1f, 1f, 1f, 0f }, batch.Open[0, 0].flatten().ToArray<float>());
-        Assert.Equal(new[] { 0.4f, 0.8f }, batch.Forcing[0, .., 0].ToArray<float>());
+        Assert.Equal(new[] { -0.5f, 0f, 0.5f, 1f }, batch.Statics[0, 0].flatten().data<float>().ToArray());
+        Assert.Equal(new[] { 1f, 1f, 1f, 0f }, batch.Open[0, 0].flatten().data<float>().ToArray());
+        Assert.Equal(new[] { 0.4f, 0.8f }, batch.Forcing[0, .., 0].data<float>().ToArray());
         Assert.Null(batch.Extra);
     }
 
@@ -52,7 +52,7 @@ public sealed class MapSequencesTests
         Assert.Equal(3, batch.Frames);
         Assert.Equal(1, batch.ObservedFrames);
         Assert.Equal(1f, batch.Depth[0, 0, 0, 0].item<float>(), 6);                     // event 2, frame 0: 2.0 m / 2
-        Assert.Equal(new[] { 0.4f, 0.4f, 0.8f }, batch.Forcing[0, .., 0].ToArray<float>());
+        Assert.Equal(new[] { 0.4f, 0.4f, 0.8f }, batch.Forcing[0, .., 0].data<float>().ToArray());
         Assert.Throws<ArgumentOutOfRangeException>(() => data.Batch([1], scales, observedFrames: 4));
     }
 

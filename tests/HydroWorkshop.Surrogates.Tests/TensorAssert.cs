@@ -1,5 +1,5 @@
-using HydroWorkshop.Torch;
 using Xunit;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Tests;
 
@@ -9,7 +9,7 @@ internal static class TensorAssert
     public static void Close(FixtureArray expected, Tensor actual, double tolerance, string what)
     {
         Assert.Equal(expected.Shape, actual.shape);
-        var values = actual.detach().contiguous().ToArray<float>();
+        var values = actual.detach().contiguous().data<float>().ToArray();
         for (var i = 0; i < values.Length; i++)
         {
             var bound = tolerance * Math.Max(1, Math.Abs(expected.Data[i]));

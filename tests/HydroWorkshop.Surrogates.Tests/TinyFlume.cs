@@ -7,12 +7,18 @@ namespace HydroWorkshop.Surrogates.Tests;
 /// a temporary folder by the project's own generator; a few seconds of solver time.</summary>
 public static class TinyFlume
 {
-    /// <summary>The data set's folder (generated on first use of <see cref="DataSet"/>).</summary>
-    public static string Folder { get; } = Path.Combine(Path.GetTempPath(), "hw-surrogates-tiny-flume-seed3-16x32");
+    private static readonly string FolderPath = Path.Combine(Path.GetTempPath(), "hw-surrogates-tiny-flume-seed3-16x32");
+
+    /// <summary>The data set's folder, generated on first use (of this or <see cref="DataSet"/>), so a test that only
+    /// reads the folder does not depend on another test having made it.</summary>
+    public static string Folder
+    {
+        get { _ = Data.Value; return FolderPath; }
+    }
 
     private static readonly Lazy<FlumeDataSet> Data = new(() =>
     {
-        var folder = Folder;
+        var folder = FolderPath;
         FlumeDataSetGenerator.Generate(new FlumeGeneratorOptions
         {
             OutputFolder = folder, Events = 6, Seed = 3, Frames = 24, FrameInterval = 0.8,

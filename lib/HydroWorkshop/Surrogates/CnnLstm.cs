@@ -74,7 +74,7 @@ public sealed class CnnLstm : nn.Module, IMapModel
             nn.Conv2d(inputs.Statics + 2, features, 3, padding: 1), nn.ReLU(),                        // [b, f, y, x]
             nn.Conv2d(features, features, 3, stride: 2, padding: 1), nn.ReLU()));                     // [b, f, y/2, x/2]
         register_module("head", head = nn.Conv2d(2 * features, 2, 3, padding: 1));                     // [n, 2 (change, wet logit), y/2, x/2]
-        register_module("upsample", upsample = nn.Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Bilinear));                           // [n, 2, y, x]
+        register_module("upsample", upsample = nn.Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Bilinear, align_corners: false)); // [n, 2, y, x]; align_corners given: libtorch warns once otherwise
         DepthOutput.Initialise(head);
     }
 
