@@ -56,11 +56,13 @@ public sealed class EncoderLayer : nn.Module<Tensor, Tensor>
         return x.MoveToOuterDisposeScope();
     }
 
-    // TorchSharp's attention is sequence-first: [time, batch, d_model].
+    // TorchSharp's attention is sequence-first: [time, batch, d_model]. need_weights is true although the weights are
+    // unused: with false TorchSharp returns an empty tensor wrapper that its live-tensor count never releases, and
+    // libtorch computes the weights either way (true only adds their mean over the heads).
     private Tensor SelfAttention(Tensor x)
     {
         var sequenceFirst = x.transpose(0, 1);
-        var (attended, _) = self_attn.forward(sequenceFirst, sequenceFirst, sequenceFirst, null, false, null);
+        var (attended, _) = self_attn.forward(sequenceFirst, sequenceFirst, sequenceFirst, null, true, null);
         return dropout1.forward(attended.transpose(0, 1));
     }
 

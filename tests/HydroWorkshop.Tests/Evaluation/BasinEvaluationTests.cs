@@ -3,7 +3,7 @@ using HydroWorkshop.Data.Synthetic;
 using HydroWorkshop.Evaluation;
 using HydroWorkshop.Models;
 using Xunit;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Tests.Evaluation;
 

@@ -1,7 +1,8 @@
+using HydroWorkshop.Checkpoints;
 using HydroWorkshop.Models;
 using HydroWorkshop.Training;
 using Xunit;
-using static HydroWorkshop.Torch.torch;
+using static TorchSharp.torch;
 
 namespace HydroWorkshop.Tests.Training;
 
@@ -19,7 +20,7 @@ public sealed class FinetuningTests : IDisposable
         using var model = new LstmRegressor(7, 0, hiddenSize: 4);
         var frozen = Finetuning.Freeze(model, ["lstm"]);
         Assert.Equal(["lstm.bias_hh_l0", "lstm.bias_ih_l0", "lstm.weight_hh_l0", "lstm.weight_ih_l0"], frozen.Order(StringComparer.Ordinal));
-        Assert.All(model.named_parameters(), p => Assert.Equal(!p.Key.StartsWith("lstm.", StringComparison.Ordinal), p.Value.requires_grad));
+        Assert.All(model.named_parameters(), p => Assert.Equal(!p.name.StartsWith("lstm.", StringComparison.Ordinal), p.parameter.requires_grad));
     }
 
     [Fact]
@@ -53,12 +54,12 @@ public sealed class FinetuningTests : IDisposable
         Assert.Contains(lines, l => l.Contains("4 parameter tensors frozen"));
 
         using var scope = NewDisposeScope();
-        var before = load(Path.Combine(pretrained, Runs.BestModelFileName));
-        var after = load(Path.Combine(result.RunFolder!, Runs.BestModelFileName));
+        var before = SafeTensors.Load(Path.Combine(pretrained, Runs.BestModelFileName)).Tensors;
+        var after = SafeTensors.Load(Path.Combine(result.RunFolder!, Runs.BestModelFileName)).Tensors;
         foreach (var (name, value) in before)
         {
-            if (name.StartsWith("lstm.", StringComparison.Ordinal)) Assert.True(value.equal(after[name]), $"{name} changed although frozen");
-            else Assert.False(value.equal(after[name]), $"{name} did not train");
+            if (name.StartsWith("lstm.", StringComparison.Ordinal)) Assert.True(value.allclose(after[name], rtol: 0, atol: 0), $"{name} changed although frozen");
+            else Assert.False(value.allclose(after[name], rtol: 0, atol: 0), $"{name} did not train");
         }
         // The merged config carries the pretrained model (lstm, hidden 6), not the fine-tune file's model section.
         var merged = Runs.ReadRun(result.RunFolder!);
@@ -111,9 +112,9 @@ public sealed class FinetuningTests : IDisposable
             // At learning rate 1e-9 the fine-tuned weights stay at their start: the same-seed member's, not the other's.
             var member = Path.Combine(basins.Root, "runs", "finetuned-ensemble", $"seed-{seed}");
             Assert.Equal(Path.Combine(pretrained, $"seed-{seed}"), Runs.ReadRun(member).Finetune!.Pretrained);
-            var start = load(Path.Combine(pretrained, $"seed-{seed}", Runs.BestModelFileName));
-            var other = load(Path.Combine(pretrained, $"seed-{15 - seed}", Runs.BestModelFileName));
-            var after = load(Path.Combine(member, Runs.BestModelFileName));
+            var start = SafeTensors.Load(Path.Combine(pretrained, $"seed-{seed}", Runs.BestModelFileName)).Tensors;
+            var other = SafeTensors.Load(Path.Combine(pretrained, $"seed-{15 - seed}", Runs.BestModelFileName)).Tensors;
+            var after = SafeTensors.Load(Path.Combine(member, Runs.BestModelFileName)).Tensors;
             Assert.All(start, p => Assert.True(p.Value.allclose(after[p.Key], rtol: 0, atol: 1e-6), $"seed {seed}: {p.Key} is not its pretrained member's"));
             Assert.Contains(other, p => !p.Value.allclose(after[p.Key], rtol: 0, atol: 1e-6));
         }

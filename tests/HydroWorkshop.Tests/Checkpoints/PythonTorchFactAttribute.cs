@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Xunit;
 
-namespace HydroWorkshop.Torch.Tests.Checkpoints;
+namespace HydroWorkshop.Tests.Checkpoints;
 
 /// <summary>A fact that runs Debian's /usr/bin/python3 with python3-torch; skipped, with the reason shown,
 /// where either is missing.</summary>
@@ -12,8 +11,7 @@ public sealed class PythonTorchFactAttribute : FactAttribute
 
     private static readonly Lazy<string?> Missing = new(FindMissing);
 
-    public PythonTorchFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
-        : base(sourceFilePath, sourceLineNumber)
+    public PythonTorchFactAttribute()
     {
         if (Missing.Value is { } reason) Skip = reason;
     }

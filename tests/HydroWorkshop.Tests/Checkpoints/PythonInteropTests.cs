@@ -1,8 +1,11 @@
 using System.Text.Json;
-using HydroWorkshop.Torch.Checkpoints;
+using HydroWorkshop.Checkpoints;
+using HydroWorkshop.TestSupport;
+using TorchSharp;
 using Xunit;
+using static TorchSharp.torch;
 
-namespace HydroWorkshop.Torch.Tests.Checkpoints;
+namespace HydroWorkshop.Tests.Checkpoints;
 
 /// <summary>
 /// Files cross between C# and Python bit-exactly: C# writes and Python (python3-torch with the tiny reader
@@ -11,19 +14,19 @@ namespace HydroWorkshop.Torch.Tests.Checkpoints;
 /// </summary>
 public sealed class PythonInteropTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("hw-python-").FullName;
+    private readonly TempFolder folder = new();
     private static string Script => FixtureFiles.Path("safetensors_mini.py");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     [PythonTorchFact]
     public void Save_ReadByPython_SameBytesShapesTypesAndMetadata()
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var tensors = SafeTensorsTests.EveryType();
-        var path = Path.Combine(folder, "from_csharp.safetensors");
+        var path = Path.Combine(folder.Path, "from_csharp.safetensors");
         var metadata = new Dictionary<string, string> { ["source"] = "c#", ["basin"] = "01013500" };
-        torch.save(tensors, path, metadata);
+        SafeTensors.Save(tensors, path, metadata);
         var dump = Dump(path);
         Assert.Equal(metadata, dump.Metadata);
         Assert.Equal(tensors.Keys.Order(), dump.Tensors.Keys.Order());
@@ -39,12 +42,12 @@ public sealed class PythonInteropTests : IDisposable
     [PythonTorchFact]
     public void Load_WrittenByPython_SameBytesAsPythonReads()
     {
-        var path = Path.Combine(folder, "from_python.safetensors");
+        var path = Path.Combine(folder.Path, "from_python.safetensors");
         var (code, output) = PythonTorchFactAttribute.Run($"\"{Script}\" write \"{path}\"", TimeSpan.FromMinutes(2));
         Assert.True(code == 0, output);
         var dump = Dump(path);
-        using var scope = torch.NewDisposeScope();
-        var tensors = torch.load(path, out var metadata);
+        using var scope = NewDisposeScope();
+        var (tensors, metadata) = SafeTensors.Load(path);
         Assert.Equal(dump.Metadata, metadata);
         Assert.Equal("unicode éè", metadata["note"]);
         Assert.Equal(dump.Tensors.Keys.Order(), tensors.Keys.Order());
@@ -60,7 +63,7 @@ public sealed class PythonInteropTests : IDisposable
 
     private (Dictionary<string, string> Metadata, Dictionary<string, PythonTensor> Tensors) Dump(string path)
     {
-        var json = Path.Combine(folder, Path.GetFileName(path) + ".json");
+        var json = Path.Combine(folder.Path, Path.GetFileName(path) + ".json");
         var (code, output) = PythonTorchFactAttribute.Run($"\"{Script}\" dump \"{path}\" \"{json}\"", TimeSpan.FromMinutes(2));
         Assert.True(code == 0, output);
         using var document = JsonDocument.Parse(File.ReadAllText(json));

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using HydroWorkshop.Common;
 
-namespace HydroWorkshop.Torch.Tests.Checkpoints;
+namespace HydroWorkshop.Tests;
 
 /// <summary>Files under tests/fixtures that are not copied beside the test assembly (the .safetensors
 /// fixture, the Python helper). Found from the repository root, or, when the tests run from a build
@@ -13,5 +13,5 @@ internal static class FixtureFiles
 
     private static string Root([CallerFilePath] string source = "") =>
         ProjectPaths.FindRepositoryRoot()
-        ?? System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source)!, "..", "..", ".."));
+        ?? System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source)!, "..", ".."));
 }
