@@ -63,12 +63,16 @@ public static class TorchFixtures
 {
     private static readonly Lazy<Dictionary<string, FixtureCase>> Nn = new(() => Load("nn.json"));
     private static readonly Lazy<Dictionary<string, FixtureCase>> Optim = new(() => Load("optim.json"));
+    private static readonly Lazy<Dictionary<string, FixtureCase>> Models = new(() => Load("models.json"));
 
     /// <summary>tests/fixtures/torch/nn.json (make_nn_fixtures.py): layers and losses.</summary>
     public static IReadOnlyDictionary<string, FixtureCase> NnCases => Nn.Value;
 
     /// <summary>tests/fixtures/torch/optim.json (make_optim_fixtures.py): optimizers and schedules.</summary>
     public static IReadOnlyDictionary<string, FixtureCase> OptimCases => Optim.Value;
+
+    /// <summary>tests/fixtures/torch/models.json (make_model_fixtures.py): the kit's own models.</summary>
+    public static IReadOnlyDictionary<string, FixtureCase> ModelCases => Models.Value;
 
     public static Dictionary<string, FixtureCase> Load(string file)
     {

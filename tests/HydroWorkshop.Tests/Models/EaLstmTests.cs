@@ -7,6 +7,18 @@ namespace HydroWorkshop.Tests.Models;
 
 public class EaLstmTests
 {
+    /// <summary>Against the same model in PyTorch 1.13 (tests/fixtures/make_model_fixtures.py; the input gate from the
+    /// statics alone, Kratzert et al. 2019), plain and with a Gaussian head. See <see cref="ModelParity"/>.</summary>
+    [Theory]
+    [InlineData("ealstm")]
+    [InlineData("ealstm_gaussian")]
+    public void Forward_PyTorchWeights_MatchesPyTorchWithGradients(string name)
+    {
+        using var model = name == "ealstm" ? new EaLstm(4, 3, hiddenSize: 5, targets: 2) : new EaLstm(4, 3, hiddenSize: 5, gaussian: true);
+        ModelParity.Check(name, model, (dynamic, statics) =>
+            model.IsGaussian ? ModelParity.Pair(model.forward_distribution(dynamic, statics)) : [model.forward(dynamic, statics!)]);
+    }
+
     [Fact]
     public void Forward_OneStep_MatchesTheEquations()
     {

@@ -7,6 +7,27 @@ namespace HydroWorkshop.Tests.Models;
 
 public class LstmRegressorTests
 {
+    public static TheoryData<string> ParityCases =>
+        new() { "lstm_regressor_statics", "lstm_regressor_attention", "lstm_regressor_two_layers", "lstm_regressor_gaussian_attention" };
+
+    /// <summary>Against the same model in PyTorch 1.13 (tests/fixtures/make_model_fixtures.py): statics at every step,
+    /// temporal attention, two stacked layers, a Gaussian head. See <see cref="ModelParity"/>.</summary>
+    [Theory]
+    [MemberData(nameof(ParityCases))]
+    public void Forward_PyTorchWeights_MatchesPyTorchWithGradients(string name)
+    {
+        using var model = name switch
+        {
+            "lstm_regressor_statics" => new LstmRegressor(5, 3, hiddenSize: 5, targets: 2),
+            "lstm_regressor_attention" => new LstmRegressor(5, 3, hiddenSize: 5, attention: true),
+            "lstm_regressor_two_layers" => new LstmRegressor(4, 0, hiddenSize: 5, numLayers: 2, dropout: 0.3),
+            "lstm_regressor_gaussian_attention" => new LstmRegressor(5, 3, hiddenSize: 5, targets: 2, attention: true, gaussian: true),
+            _ => throw new ArgumentException(name),
+        };
+        ModelParity.Check(name, model, (dynamic, statics) =>
+            model.IsGaussian ? ModelParity.Pair(model.forward_distribution(dynamic, statics)) : [model.forward(dynamic, statics)]);
+    }
+
     [Fact]
     public void Forward_DynamicAndStatic_PredictsEveryStepForEveryTarget()
     {
