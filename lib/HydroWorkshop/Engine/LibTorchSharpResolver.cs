@@ -66,7 +66,7 @@ internal static class LibTorchSharpResolver
             try
             {
                 if (ElfVersionNeeds.MissingNeeds(original).Count == 0) return IntPtr.Zero;   // loads as it is
-                var copy = FixedCopy(original);
+                var copy = FixedCopy(original, CacheFolder());
                 if (copy is null) return IntPtr.Zero;
                 // The copy's RUNPATH ($ORIGIN) no longer finds its libtorch siblings: load them first by their full path.
                 var folder = Path.GetDirectoryName(original)!;
@@ -97,14 +97,21 @@ internal static class LibTorchSharpResolver
             .Where(d => File.Exists(Path.Combine(d, "libtorch_cpu.so"))).Order(StringComparer.Ordinal).LastOrDefault() ?? torchSharpNative;
     }
 
-    /// <summary>A fixed copy of <paramref name="original"/> in the user's cache, keyed by the original's content.</summary>
-    private static string? FixedCopy(string original)
+    /// <summary><c>$XDG_CACHE_HOME/hydroworkshop</c>, else <c>~/.cache/hydroworkshop</c>.</summary>
+    internal static string CacheFolder()
+    {
+        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
+            ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(cache, "hydroworkshop");
+    }
+
+    /// <summary>A fixed copy of <paramref name="original"/> under <paramref name="cacheFolder"/>, keyed by the original's
+    /// content and made once (atomically, so concurrent kernels agree); null when a missing version cannot be fixed.</summary>
+    internal static string? FixedCopy(string original, string cacheFolder)
     {
         var bytes = File.ReadAllBytes(original);
         var key = Convert.ToHexString(SHA256.HashData(bytes))[..16].ToLowerInvariant();
-        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
-            ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        var folder = Path.Combine(cache, "hydroworkshop", "libtorchsharp-" + key);
+        var folder = Path.Combine(cacheFolder, "libtorchsharp-" + key);
         var copy = Path.Combine(folder, "libLibTorchSharp.so");
         if (File.Exists(copy) && ElfVersionNeeds.MissingNeeds(copy).Count == 0) return copy;
         Directory.CreateDirectory(folder);
