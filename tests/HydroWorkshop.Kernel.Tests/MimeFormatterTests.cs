@@ -100,6 +100,29 @@ public class MimeFormatterTests
         Assert.StartsWith("<pre>", data["text/html"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Format_TorchSharpTensor_ShowsShapeAndValues()
+    {
+        using var tensor = TorchSharp.torch.arange(6f).reshape(2, 3);
+
+        var text = MimeFormatter.Format(tensor)["text/plain"]!.GetValue<string>();
+
+        Assert.StartsWith("[2x3], type = Float32, device = cpu", text, StringComparison.Ordinal);
+        Assert.Contains(" 3 4 5", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_TallTorchSharpTensor_KeepsHeadAndTailRows()
+    {
+        using var tensor = TorchSharp.torch.arange(100f).reshape(50, 2);
+
+        var lines = MimeFormatter.Format(tensor)["text/plain"]!.GetValue<string>().Split('\n');
+
+        Assert.Equal(15, lines.Length);               // header, 10 rows, "...", 3 rows
+        Assert.Equal(" ...", lines[11]);
+        Assert.Contains("98 99", lines[^1], StringComparison.Ordinal);
+    }
+
     private sealed record Gauge(string Name, double Discharge);
 
     private sealed class FakeTensor : IEnumerable<float>

@@ -30,7 +30,7 @@ public static class MimeFormatter
         if (FromMimeBundleMethod(value) is { } bundle) return bundle;
         if (IsTensor(value.GetType()))
         {
-            var text = SafeToString(value);
+            var text = value is TorchSharp.torch.Tensor tensor ? TensorText(tensor) : SafeToString(value);
             return new JsonObject { ["text/plain"] = text, ["text/html"] = $"<pre>{WebUtility.HtmlEncode(text)}</pre>" };
         }
         if (value is IEnumerable sequence) return FormatSequence(value, sequence);
@@ -101,6 +101,24 @@ public static class MimeFormatter
             if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(KeyValuePair<,>)) yield break;
             var key = type.GetProperty("Key")!.GetValue(pair)?.ToString() ?? "";
             yield return (key, type.GetProperty("Value")!.GetValue(pair));
+        }
+    }
+
+    /// <summary>
+    /// A TorchSharp tensor as PyTorch's REPL shows one: shape, type and device, then the values (TorchSharp's
+    /// <c>str()</c>, which cuts long rows); a tall tensor keeps its first 10 and last 3 rows around a "...".
+    /// </summary>
+    private static string TensorText(TorchSharp.torch.Tensor tensor)
+    {
+        try
+        {
+            if (tensor.IsInvalid) return "a disposed tensor";
+            var lines = TorchSharp.TensorExtensionMethods.str(tensor).TrimEnd().Split('\n');
+            return lines.Length <= 16 ? string.Join('\n', lines) : string.Join('\n', [.. lines[..11], " ...", .. lines[^3..]]);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return SafeToString(tensor);
         }
     }
 
