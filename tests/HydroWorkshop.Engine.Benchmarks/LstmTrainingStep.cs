@@ -9,7 +9,7 @@ namespace HydroWorkshop.Engine.Benchmarks;
 /// masked MSE, as <c>Trainer</c> does. "lstm" in training_steps.py.
 /// </summary>
 public sealed class LstmTrainingStep(int batch = 256, int steps = 365, int dynamicInputs = 5, int hidden = 64, int staticInputs = 0)
-    : TrainingStep(Build(dynamicInputs, staticInputs, hidden), Inputs(batch, steps, dynamicInputs, staticInputs), randn(batch, 1, 1))
+    : TrainingStep(Build(dynamicInputs, staticInputs, hidden), MakeInputs(batch, steps, dynamicInputs, staticInputs), randn(batch, 1, 1))
 {
     private static LstmRegressor Build(int dynamicInputs, int staticInputs, int hidden)
     {
@@ -17,7 +17,7 @@ public sealed class LstmTrainingStep(int batch = 256, int steps = 365, int dynam
         return new LstmRegressor(dynamicInputs, staticInputs, hidden);
     }
 
-    private static Tensor[] Inputs(int batch, int steps, int dynamicInputs, int staticInputs) =>
+    private static Tensor[] MakeInputs(int batch, int steps, int dynamicInputs, int staticInputs) =>
         staticInputs > 0 ? [randn(batch, steps, dynamicInputs), randn(batch, staticInputs)] : [randn(batch, steps, dynamicInputs)];
 
     protected override Tensor Forward(Tensor[] inputs)
