@@ -15,6 +15,8 @@ using HydroWorkshop.Training;
 // hw surrogate evaluate RUN_FOLDER [--split test|validation|train]   scores a trained map run, writes CSVs and maps
 try
 {
+    // Load the engine first, so that a machine where it cannot load gets the cause in one line, not TorchSharp's trace.
+    if (args.FirstOrDefault() is not (null or "help" or "--help" or "-h")) HydroWorkshop.Engine.EngineInfo.EnsureLoaded();
     return args.FirstOrDefault() switch
     {
         "info" => Info(),
