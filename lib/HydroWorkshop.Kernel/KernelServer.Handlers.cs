@@ -46,7 +46,7 @@ public sealed partial class KernelServer
             {
                 case "interrupt_request":
                     KernelLog.Write("interrupt requested");
-                    WorkshopCancellation.Cancel();
+                    executor.Interrupt();
                     Reply(control, request, "interrupt_reply", new JsonObject { ["status"] = "ok" });
                     break;
                 case "shutdown_request": Shutdown(control, request); break;

@@ -72,11 +72,11 @@ public sealed partial class KernelServer : IDisposable
         Console.SetError(streams.Error);
         Console.SetIn(TextReader.Null);
         NotebookDisplay.SetHook(value => executor.Publisher.Display(value));
-        // SIGINT (interrupt_mode "signal") trips the same token as interrupt_request.
+        // SIGINT (interrupt_mode "signal") interrupts the cell the same way as interrupt_request.
         sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
         {
             signal.Cancel = true;
-            WorkshopCancellation.Cancel();
+            executor.Interrupt();
         });
         var heartbeatThread = new Thread(Heartbeat) { IsBackground = true, Name = "heartbeat" };
         var controlThread = new Thread(ControlLoop) { IsBackground = true, Name = "control" };

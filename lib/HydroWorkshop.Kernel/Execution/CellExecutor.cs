@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using HydroWorkshop.Common;
@@ -24,6 +25,14 @@ public sealed class CellExecutor
     private ScriptOptions options;
     private ScriptState<object>? state;
     private readonly string workingDirectory;
+    private readonly CellMemoryGuard memory = new();
+    private readonly object runGate = new();
+    private Thread? runningThread;
+    private long runGeneration;
+
+    /// <summary>How long an interrupted cell may take to reach its next check before the kernel also interrupts
+    /// the thread's blocking wait (<c>Thread.Sleep</c>, <c>Task.Wait</c>, a lock).</summary>
+    public static readonly TimeSpan BlockingWaitGrace = TimeSpan.FromMilliseconds(100);
 
     public CellExecutor(IOutputSink sink, Action flushStreams, string workingDirectory, NuGetResolver? nuget = null)
     {
@@ -69,6 +78,7 @@ public sealed class CellExecutor
         var token = WorkshopCancellation.Token;
         cellSources[cellName] = code.Split('\n');
         var magics = CellMagics.Parse(code);
+        var instrumented = CellInstrumentation.Instrument(magics.Code);
         if (magics.Errors.Count > 0)
         {
             return Failed(new CellError("MagicError", magics.Errors[0], [.. magics.Errors.Select(e => $"{cellName} {e}")]));
@@ -109,14 +119,38 @@ public sealed class CellExecutor
             }
         }
 
-        var script = Continue(magics.Code, options.WithFilePath(cellName));
-        var diagnostics = script.Compile(token);
+        var script = Continue(instrumented, options.WithFilePath(cellName));
+        ImmutableArray<Diagnostic> diagnostics;
+        try
+        {
+            diagnostics = script.Compile(token);
+            if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) && !ReferenceEquals(instrumented, magics.Code))
+            {
+                // Report the cell as written (the checks shift columns); should the checks themselves be what fails,
+                // run the cell without them rather than refuse it.
+                var plain = Continue(magics.Code, options.WithFilePath(cellName));
+                var plainDiagnostics = plain.Compile(token);
+                if (!plainDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+                    KernelLog.Write($"{cellName}: the interrupt checks did not compile; the cell runs without them");
+                (script, diagnostics) = (plain, plainDiagnostics);
+            }
+        }
+        catch (OperationCanceledException e)
+        {
+            return Failed(TracebackFormatter.FromException(e, SourceOf, interrupted: true));
+        }
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return Failed(TracebackFormatter.FromDiagnostics(diagnostics, SourceOf));
         }
         var clock = Stopwatch.StartNew();
         ScriptState<object> next;
+        var memoryWatch = memory.Enter();
+        lock (runGate)
+        {
+            runningThread = Thread.CurrentThread;
+            runGeneration++;
+        }
         try
         {
             next = (state is null ? script.RunAsync(Globals, _ => true, token) : script.RunFromAsync(state, _ => true, token)).GetAwaiter().GetResult();
@@ -125,15 +159,60 @@ public sealed class CellExecutor
         {
             return Failed(TracebackFormatter.FromException(e, SourceOf, WorkshopCancellation.IsCancellationRequested));
         }
+        finally
+        {
+            lock (runGate) runningThread = null;
+            ClearPendingInterrupt();
+            memoryWatch.Dispose();
+        }
         state = next;
         options = continuationOptions;
         if (magics.Timed) Console.Out.WriteLine($"Wall time: {clock.Elapsed.TotalMilliseconds:F1} ms");
         if (next.Exception is { } exception)
         {
-            var interrupted = exception is OperationCanceledException && WorkshopCancellation.IsCancellationRequested;
+            var interrupted = exception is OperationCanceledException or ThreadInterruptedException && WorkshopCancellation.IsCancellationRequested;
             return Failed(TracebackFormatter.FromException(exception, SourceOf, interrupted));
         }
         return new ExecutionOutcome { HasValue = next.ReturnValue is not null, Value = next.ReturnValue, Payloads = [.. payloads] };
+    }
+
+    /// <summary>
+    /// Stops the running cell (thread-safe; the control thread and SIGINT call it): trips
+    /// <see cref="WorkshopCancellation"/>, which the cell's instrumented loops and the library's loops check, and after
+    /// <see cref="BlockingWaitGrace"/> interrupts the cell's thread should it still be blocked in a wait. A cell inside
+    /// one long native operation (a tensor op) stops when the operation returns.
+    /// </summary>
+    public void Interrupt()
+    {
+        WorkshopCancellation.Cancel();
+        Thread? thread;
+        long generation;
+        lock (runGate) (thread, generation) = (runningThread, runGeneration);
+        if (thread is null) return;
+        _ = Task.Delay(BlockingWaitGrace).ContinueWith(_ =>
+        {
+            lock (runGate)
+            {
+                if (runningThread == thread && runGeneration == generation) thread.Interrupt();
+            }
+        }, TaskScheduler.Default);
+    }
+
+    /// <summary>Collections the memory guard ran inside cells (see <see cref="CellMemoryGuard"/>).</summary>
+    public int MemoryCollections => memory.Collections;
+
+    /// <summary>An interrupt that arrived while the cell was not waiting stays pending on the thread and would
+    /// fire at the kernel's own next wait: consume it here.</summary>
+    private static void ClearPendingInterrupt()
+    {
+        try
+        {
+            Thread.Sleep(0);
+        }
+        catch (ThreadInterruptedException)
+        {
+            // The interrupt was meant for the cell, which has ended.
+        }
     }
 
     /// <summary>Forgets every variable and reference (kernel restart).</summary>
