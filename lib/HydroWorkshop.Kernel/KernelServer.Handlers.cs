@@ -4,7 +4,7 @@ using HydroWorkshop.Common;
 using HydroWorkshop.Kernel.Display;
 using HydroWorkshop.Kernel.Execution;
 using HydroWorkshop.Kernel.Protocol;
-using HydroWorkshop.Kernel.Zmq;
+using NetMQ;
 
 namespace HydroWorkshop.Kernel;
 
@@ -22,7 +22,7 @@ public sealed partial class KernelServer
                 default: HandleCommon(shell, request); break;
             }
         }
-        catch (Exception e) when (e is not ZmqException)
+        catch (Exception e) when (e is not NetMQException)
         {
             // A kernel bug must not kill the kernel: report it as an error reply.
             KernelLog.Write($"{request.MessageType} failed: {e}");
@@ -60,7 +60,7 @@ public sealed partial class KernelServer
     }
 
     /// <summary>Requests answered the same way on shell and control.</summary>
-    private void HandleCommon(ZmqSocket socket, JupyterMessage request)
+    private void HandleCommon(NetMQSocket socket, JupyterMessage request)
     {
         var content = request.Content;
         switch (request.MessageType)
@@ -168,9 +168,9 @@ public sealed partial class KernelServer
     /// <summary>After an error with stop_on_error, execute requests already waiting are aborted, not run.</summary>
     private void AbortQueuedExecutions()
     {
-        while (shell.Poll(0))
+        while (shell.HasIn)
         {
-            if (Receive(shell) is not { } queued) continue;
+            if (Receive(shell, TimeSpan.Zero) is not { } queued) continue;
             if (queued.MessageType != "execute_request")
             {
                 HandleShell(queued);
@@ -182,7 +182,7 @@ public sealed partial class KernelServer
         }
     }
 
-    private void Shutdown(ZmqSocket socket, JupyterMessage request)
+    private void Shutdown(NetMQSocket socket, JupyterMessage request)
     {
         var restart = request.Content["restart"]?.GetValue<bool>() ?? false;
         // Like ipykernel, the process ends either way; with restart the front end starts a fresh one.
@@ -224,7 +224,7 @@ public sealed partial class KernelServer
         ["debugger"] = false,
     };
 
-    private void Reply(ZmqSocket socket, JupyterMessage request, string messageType, JsonObject content) =>
+    private void Reply(NetMQSocket socket, JupyterMessage request, string messageType, JsonObject content) =>
         Send(socket, JupyterMessage.Create(messageType, content, session, request));
 
     private static string Text(JsonObject content, string name) => content[name]?.GetValue<string>() ?? "";

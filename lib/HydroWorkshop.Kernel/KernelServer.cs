@@ -3,25 +3,27 @@ using System.Text;
 using HydroWorkshop.Common;
 using HydroWorkshop.Kernel.Execution;
 using HydroWorkshop.Kernel.Protocol;
-using HydroWorkshop.Kernel.Zmq;
-using static HydroWorkshop.Kernel.Zmq.ZmqNative;
+using NetMQ;
+using NetMQ.Sockets;
 
 namespace HydroWorkshop.Kernel;
 
 /// <summary>
 /// The kernel process: binds the five sockets of the connection file and serves them. Heartbeat, control
 /// and IOPub have a thread each; shell requests run on the calling thread, one at a time, so a long cell
-/// keeps control (interrupt, shutdown) responsive.
+/// keeps control (interrupt, shutdown) responsive. The sockets are NetMQ's (ZeroMQ written in C#, wire-compatible
+/// with libzmq), so the kernel needs no native messaging library on Windows, macOS or Linux; like libzmq's, each
+/// socket is used by one thread only.
 /// </summary>
 public sealed partial class KernelServer : IDisposable
 {
     private readonly ConnectionInfo connection;
-    private readonly ZmqContext context = new();
-    private readonly ZmqSocket shell;
-    private readonly ZmqSocket control;
-    private readonly ZmqSocket stdin;
-    private readonly ZmqSocket iopubSocket;
-    private readonly ZmqSocket heartbeat;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    private readonly RouterSocket shell;
+    private readonly RouterSocket control;
+    private readonly RouterSocket stdin;
+    private readonly PublisherSocket iopubSocket;
+    private readonly ResponseSocket heartbeat;
     private readonly WireCodec codec;
     private readonly IOPubChannel iopub;
     private readonly StreamCapture streams;
@@ -42,11 +44,11 @@ public sealed partial class KernelServer : IDisposable
     {
         this.connection = connection;
         codec = new WireCodec(new MessageSigner(Encoding.UTF8.GetBytes(connection.Key)));
-        shell = Bind(ZMQ_ROUTER, connection.ShellPort);
-        control = Bind(ZMQ_ROUTER, connection.ControlPort);
-        stdin = Bind(ZMQ_ROUTER, connection.StdinPort);
-        iopubSocket = Bind(ZMQ_PUB, connection.IOPubPort);
-        heartbeat = Bind(ZMQ_REP, connection.HeartbeatPort);
+        shell = Bind(new RouterSocket(), connection.ShellPort);
+        control = Bind(new RouterSocket(), connection.ControlPort);
+        stdin = Bind(new RouterSocket(), connection.StdinPort);
+        iopubSocket = Bind(new PublisherSocket(), connection.IOPubPort);
+        heartbeat = Bind(new ResponseSocket(), connection.HeartbeatPort);
         iopub = new IOPubChannel(iopubSocket, codec, session);
         streams = new StreamCapture(iopub);
         executor = new CellExecutor(iopub, streams.Flush, workingDirectory);
@@ -56,12 +58,19 @@ public sealed partial class KernelServer : IDisposable
     /// <summary>Signed messages received with a bad or missing signature (dropped, never executed).</summary>
     public int RejectedMessages => Volatile.Read(ref rejectedMessages);
 
-    private ZmqSocket Bind(int type, int port)
+    private T Bind<T>(T socket, int port) where T : NetMQSocket
     {
-        var socket = new ZmqSocket(context, type);
-        // Let replies already queued (shutdown_reply) leave before the context closes.
-        socket.SetInt(ZMQ_LINGER, 1000);
-        socket.Bind(connection.Endpoint(port));
+        // Let replies already queued (shutdown_reply) leave before the socket closes.
+        socket.Options.Linger = TimeSpan.FromSeconds(1);
+        try
+        {
+            socket.Bind(connection.Endpoint(port));
+        }
+        catch (NetMQException e)
+        {
+            socket.Dispose();
+            throw new IOException($"cannot listen on {connection.Endpoint(port)}: {e.Message}", e);
+        }
         return socket;
     }
 
@@ -89,7 +98,6 @@ public sealed partial class KernelServer : IDisposable
         KernelLog.Write("shutting down");
         streams.Flush();
         iopub.Drain(TimeSpan.FromSeconds(1));
-        context.Shutdown();
         controlThread.Join(TimeSpan.FromSeconds(1));
         heartbeatThread.Join(TimeSpan.FromSeconds(1));
         return 0;
@@ -99,8 +107,8 @@ public sealed partial class KernelServer : IDisposable
     {
         while (!stopping)
         {
-            var frames = heartbeat.ReceiveMultipart();
-            if (frames is null || !heartbeat.SendMultipart(frames)) return;
+            var frames = new List<byte[]>();
+            if (heartbeat.TryReceiveMultipartBytes(PollInterval, ref frames)) heartbeat.SendMultipartBytes(frames);
         }
     }
 
@@ -108,8 +116,7 @@ public sealed partial class KernelServer : IDisposable
     {
         while (!stopping)
         {
-            if (!shell.Poll(200)) continue;
-            if (Receive(shell) is { } request) HandleShell(request);
+            if (Receive(shell, PollInterval) is { } request) HandleShell(request);
         }
     }
 
@@ -117,23 +124,16 @@ public sealed partial class KernelServer : IDisposable
     {
         while (!stopping)
         {
-            try
-            {
-                if (!control.Poll(200)) continue;
-                if (Receive(control) is { } request) HandleControl(request);
-            }
-            catch (ZmqException) when (stopping)
-            {
-                return;
-            }
+            if (Receive(control, PollInterval) is { } request) HandleControl(request);
         }
     }
 
-    /// <summary>Receives and verifies one message; null for a dropped (bad signature, malformed) one.</summary>
-    private JupyterMessage? Receive(ZmqSocket socket)
+    /// <summary>Receives and verifies one message waiting up to <paramref name="timeout"/>; null when none came or
+    /// it was dropped (bad signature, malformed).</summary>
+    private JupyterMessage? Receive(NetMQSocket socket, TimeSpan timeout)
     {
-        var frames = socket.ReceiveMultipart();
-        if (frames is null) { stopping = true; return null; }
+        var frames = new List<byte[]>();
+        if (!socket.TryReceiveMultipartBytes(timeout, ref frames)) return null;
         try
         {
             var message = codec.Decode(frames);
@@ -148,10 +148,10 @@ public sealed partial class KernelServer : IDisposable
         }
     }
 
-    private void Send(ZmqSocket socket, JupyterMessage message)
+    private void Send(NetMQSocket socket, JupyterMessage message)
     {
         KernelLog.Debug($"-> {message.MessageType}");
-        socket.SendMultipart(codec.Encode(message));
+        socket.SendMultipartBytes(codec.Encode(message));
     }
 
     public void Dispose()
@@ -161,9 +161,8 @@ public sealed partial class KernelServer : IDisposable
         Console.SetOut(originalOut);
         Console.SetError(originalError);
         streams.Dispose();
-        foreach (var socket in new[] { shell, control, stdin, iopubSocket, heartbeat }) socket.Dispose();
-        context.Dispose();
         iopub.Dispose();
+        foreach (var socket in new NetMQSocket[] { shell, control, stdin, iopubSocket, heartbeat }) socket.Dispose();
         shellLoopExited.Dispose();
     }
 }

@@ -97,5 +97,11 @@ catch (Exception e) when (e is IOException or InvalidDataException)
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
 }
-using var server = new KernelServer(connection, Directory.GetCurrentDirectory());
-return server.Run();
+int exitCode;
+using (var server = new KernelServer(connection, Directory.GetCurrentDirectory()))
+{
+    exitCode = server.Run();
+}
+// NetMQ's I/O threads are process-wide: end them, or they hold the process after the kernel shut down.
+NetMQ.NetMQConfig.Cleanup(block: false);
+return exitCode;

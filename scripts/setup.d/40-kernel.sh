@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The C# Jupyter kernel's system side: libzmq5 (P/Invoke target), Jupyter from Debian (notebook,
+# The C# Jupyter kernel's system side (the kernel's ZeroMQ is NetMQ, managed code): Jupyter from Debian (notebook,
 # nbclient/nbconvert, the conformance suite, ipykernel as the benchmark's peer), then the kernel itself,
 # published ReadyToRun into out/kernel (Roslyn's start-up JIT is most of the kernel's start-up), and
 # its kernelspec for the current user. Idempotent.
@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$REPO_ROOT"
 
-apt_ensure libzmq5 jupyter-notebook jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat \
+apt_ensure jupyter-notebook jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat \
   python3-jupyter-client python3-jupyter-kernel-test python3-ipykernel python3-psutil
 
 kernel_out="$REPO_ROOT/out/kernel"

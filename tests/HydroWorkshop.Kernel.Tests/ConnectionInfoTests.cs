@@ -22,10 +22,14 @@ public class ConnectionInfoTests
     }
 
     [Fact]
-    public void Endpoint_IpcTransport_UsesPathDashPort()
+    public void Load_IpcTransport_RefusedNamingTransport()
     {
-        var info = new ConnectionInfo { Transport = "ipc", Ip = "/tmp/kernel", ShellPort = 1 };
-        Assert.Equal("ipc:///tmp/kernel-1", info.Endpoint(1));
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, """{"transport": "ipc", "ip": "/tmp/kernel", "shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5, "key": ""}""");
+        var error = Assert.Throws<InvalidDataException>(() => ConnectionInfo.Load(path));
+        Assert.Contains("transport 'ipc'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        File.Delete(path);
     }
 
     [Fact]

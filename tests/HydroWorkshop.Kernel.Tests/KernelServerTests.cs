@@ -4,12 +4,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HydroWorkshop.Kernel.Protocol;
-using HydroWorkshop.Kernel.Zmq;
+using NetMQ;
+using NetMQ.Sockets;
 using Xunit;
 
 namespace HydroWorkshop.Kernel.Tests;
 
-/// <summary>The kernel served in-process and spoken to over real ZeroMQ sockets (libzmq5).</summary>
+/// <summary>The kernel served in-process and spoken to over real ZeroMQ sockets (NetMQ; the Python suites in
+/// tests/kernel speak to it with libzmq through pyzmq).</summary>
 [Collection(KernelCollection.Name)]
 public sealed class KernelServerTests : IDisposable
 {
@@ -17,8 +19,7 @@ public sealed class KernelServerTests : IDisposable
     private readonly ConnectionInfo connection;
     private readonly KernelServer server;
     private readonly Thread serverThread;
-    private readonly ZmqContext context = new();
-    private readonly ZmqSocket shell;
+    private readonly DealerSocket shell;
     private readonly WireCodec codec = new(new MessageSigner(Encoding.UTF8.GetBytes(Key)));
 
     public KernelServerTests()
@@ -34,7 +35,7 @@ public sealed class KernelServerTests : IDisposable
         File.Delete(file);
         serverThread = new Thread(() => server.Run()) { IsBackground = true };
         serverThread.Start();
-        shell = new ZmqSocket(context, ZmqNative.ZMQ_DEALER);
+        shell = new DealerSocket();
         shell.Connect(connection.Endpoint(connection.ShellPort));
     }
 
@@ -45,7 +46,6 @@ public sealed class KernelServerTests : IDisposable
         Assert.True(serverThread.Join(TimeSpan.FromSeconds(10)), "the kernel did not stop after shutdown_request");
         server.Dispose();
         shell.Dispose();
-        context.Dispose();
     }
 
     private static int FreePort()
@@ -57,15 +57,18 @@ public sealed class KernelServerTests : IDisposable
         return port;
     }
 
-    private static string Send(ZmqSocket socket, WireCodec signer, string type, JsonObject content)
+    private static string Send(NetMQSocket socket, WireCodec signer, string type, JsonObject content)
     {
         var message = JupyterMessage.Create(type, content, "test-session");
-        socket.SendMultipart(signer.Encode(message));
+        socket.SendMultipartBytes(signer.Encode(message));
         return message.MessageId;
     }
 
-    private JupyterMessage? ReceiveReply(TimeSpan timeout) =>
-        shell.Poll((long)timeout.TotalMilliseconds) ? codec.Decode(shell.ReceiveMultipart()!) : null;
+    private JupyterMessage? ReceiveReply(TimeSpan timeout)
+    {
+        var frames = new List<byte[]>();
+        return shell.TryReceiveMultipartBytes(timeout, ref frames) ? codec.Decode(frames) : null;
+    }
 
     private static JsonObject Execute(string code) => new()
     {
@@ -103,11 +106,12 @@ public sealed class KernelServerTests : IDisposable
     [Fact]
     public void Heartbeat_Ping_Echoed()
     {
-        using var heartbeat = new ZmqSocket(context, ZmqNative.ZMQ_REQ);
+        using var heartbeat = new RequestSocket();
         heartbeat.Connect(connection.Endpoint(connection.HeartbeatPort));
-        heartbeat.SendMultipart(["ping"u8.ToArray()]);
-        Assert.True(heartbeat.Poll(5000));
-        Assert.Equal("ping"u8.ToArray(), Assert.Single(heartbeat.ReceiveMultipart()!));
+        heartbeat.SendMultipartBytes("ping"u8.ToArray());
+        var frames = new List<byte[]>();
+        Assert.True(heartbeat.TryReceiveMultipartBytes(TimeSpan.FromSeconds(30), ref frames));
+        Assert.Equal("ping"u8.ToArray(), Assert.Single(frames));
     }
 
     [Fact]

@@ -16,9 +16,8 @@ public sealed record ConnectionInfo
     [JsonPropertyName("key")] public string Key { get; init; } = "";
     [JsonPropertyName("signature_scheme")] public string SignatureScheme { get; init; } = "hmac-sha256";
 
-    /// <summary>The ZeroMQ endpoint of a port (tcp) or of an ipc path (<c>ip-port</c>).</summary>
-    public string Endpoint(int port) =>
-        Transport == "ipc" ? $"ipc://{Ip}-{port}" : $"{Transport}://{Ip}:{port}";
+    /// <summary>The ZeroMQ endpoint of a port.</summary>
+    public string Endpoint(int port) => $"{Transport}://{Ip}:{port}";
 
     /// <summary>Reads a connection file; the error names the file and what is wrong.</summary>
     public static ConnectionInfo Load(string path)
@@ -34,6 +33,11 @@ public sealed record ConnectionInfo
             throw new InvalidDataException($"connection file '{path}' is not valid JSON: {e.Message}", e);
         }
         if (info is null) throw new InvalidDataException($"connection file '{path}' is empty");
+        if (info.Transport != "tcp")
+        {
+            // NetMQ's "ipc" is TCP on loopback, not libzmq's Unix-domain sockets: a front end could not connect.
+            throw new InvalidDataException($"connection file '{path}': transport '{info.Transport}' is not supported (only tcp; Jupyter's default)");
+        }
         if (info.SignatureScheme != "hmac-sha256" && info.Key.Length > 0)
         {
             throw new InvalidDataException($"connection file '{path}': signature_scheme '{info.SignatureScheme}' is not supported (only hmac-sha256)");

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using HydroWorkshop.Kernel.Display;
-using HydroWorkshop.Kernel.Zmq;
+using NetMQ;
+using NetMQ.Sockets;
 
 namespace HydroWorkshop.Kernel.Protocol;
 
@@ -17,15 +18,12 @@ public sealed class IOPubChannel : IOutputSink, IDisposable
     private readonly string session;
     private JupyterMessage? parent;
 
-    internal IOPubChannel(ZmqSocket socket, WireCodec codec, string session)
+    internal IOPubChannel(PublisherSocket socket, WireCodec codec, string session)
     {
         this.session = session;
         sender = new Thread(() =>
         {
-            foreach (var message in queue.GetConsumingEnumerable())
-            {
-                if (!socket.SendMultipart(codec.Encode(message))) break;
-            }
+            foreach (var message in queue.GetConsumingEnumerable()) socket.SendMultipartBytes(codec.Encode(message));
         }) { IsBackground = true, Name = "iopub" };
         sender.Start();
     }
