@@ -219,7 +219,7 @@ public sealed partial class KernelServer
             ["pygments_lexer"] = "csharp",
             ["codemirror_mode"] = "text/x-csharp",
         },
-        ["banner"] = $"C# (HydroWorkshop) - Roslyn scripting on .NET {Environment.Version}",
+        ["banner"] = $"C# (HydroWorkshop) - Roslyn scripting on .NET {Environment.Version} - kernel {typeof(KernelServer).Assembly.Location}",
         ["help_links"] = new JsonArray(new JsonObject { ["text"] = "HydroWorkshop kernel", ["url"] = "https://learn.microsoft.com/dotnet/csharp/" }),
         ["debugger"] = false,
     };

@@ -97,6 +97,14 @@ catch (Exception e) when (e is IOException or InvalidDataException)
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
 }
+var (delegateKernel, warning) = CheckoutKernel.Choose(Directory.GetCurrentDirectory(), typeof(KernelServer).Assembly.Location);
+if (warning is not null) Console.Error.WriteLine($"[HydroWorkshop.Kernel] {warning}");
+if (delegateKernel is not null)
+{
+    Console.Error.WriteLine($"[HydroWorkshop.Kernel] this notebook's checkout has its own kernel: running {delegateKernel}");
+    return CheckoutKernel.RunDelegated(delegateKernel, args);
+}
+CheckoutKernel.ExitWithLauncher();
 int exitCode;
 using (var server = new KernelServer(connection, Directory.GetCurrentDirectory()))
 {

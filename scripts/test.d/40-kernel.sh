@@ -9,5 +9,5 @@ cd "$REPO_ROOT/tests/kernel"
 
 require_kernel_dll
 say "kernel tests with $KERNEL_DLL"
-"$DEBIAN_PYTHON" -m unittest -v test_conformance test_protocol test_interrupt test_memory test_notebook 2>&1 | grep -v '^\[HydroWorkshop.Kernel '
+"$DEBIAN_PYTHON" -m unittest -v test_conformance test_protocol test_interrupt test_memory test_checkouts test_notebook 2>&1 | grep -v '^\[HydroWorkshop.Kernel '
 exit "${PIPESTATUS[0]}"
