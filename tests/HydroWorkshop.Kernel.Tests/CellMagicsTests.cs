@@ -66,4 +66,26 @@ public class CellMagicsTests
         Assert.Null(CellMagics.Parse("var x = 1;").Export);
         Assert.Contains("line 1: usage: #!export notebook.ipynb [app.cs]", CellMagics.Parse("#!export").Errors);
     }
+
+    [Fact]
+    public void Parse_NuGetFeedUrl_NotedNotAFeed()
+    {
+        var magics = CellMagics.Parse("#!csharp\n#i \"nuget: https://api.nuget.org/v3/index.json\"\n#r \"nuget: Deedle, 8.1.0\"");
+
+        Assert.Empty(magics.Feeds);
+        Assert.Empty(magics.Errors);
+        var note = Assert.Single(magics.Notes);
+        Assert.StartsWith("line 2: #i \"nuget: https://api.nuget.org/v3/index.json\" skipped", note, StringComparison.Ordinal);
+        Assert.Equal(new NuGetDirective("Deedle", "8.1.0", 3), Assert.Single(magics.Packages));
+    }
+
+    [Theory]
+    [InlineData("#!fsharp")]
+    [InlineData("#!pwsh")]
+    [InlineData("#!javascript")]
+    public void Parse_OtherDotNetInteractiveKernel_ErrorSaysCSharpOnly(string marker)
+    {
+        var error = Assert.Single(CellMagics.Parse($"{marker}\nlet x = 1").Errors);
+        Assert.Equal($"line 1: '{marker}' starts a cell for another .NET Interactive kernel; this kernel runs C# only (#!csharp)", error);
+    }
 }

@@ -11,7 +11,9 @@ namespace HydroWorkshop.Kernel.Display;
 /// <summary>
 /// Turns a value into a Jupyter MIME bundle. An object with a public <c>ToMimeBundle()</c> method (the
 /// library's charts and tables) renders from it, found by reflection so library types need no reference to
-/// the kernel; collections and tensors get a readable <c>text/plain</c> and a small <c>text/html</c> table.
+/// the kernel; Plotly.NET charts and Deedle frames and series, which .NET Interactive notebooks display, render
+/// through <see cref="PlotlyNetCharts"/> and <see cref="DeedleTables"/>; collections and tensors get a readable
+/// <c>text/plain</c> and a small <c>text/html</c> table.
 /// </summary>
 public static class MimeFormatter
 {
@@ -27,6 +29,8 @@ public static class MimeFormatter
             case MarkdownContent markdown: return new JsonObject { ["text/markdown"] = markdown.Markdown, ["text/plain"] = markdown.Markdown };
             case string text: return Plain(text);
         }
+        if (DeedleTables.Format(value) is { } table) return table;
+        if (PlotlyNetCharts.IsChart(value)) return FormatPlotlyNetChart(value);
         if (FromMimeBundleMethod(value) is { } bundle) return bundle;
         if (IsTensor(value.GetType()))
         {
@@ -50,6 +54,18 @@ public static class MimeFormatter
     };
 
     private static JsonObject Plain(string text) => new() { ["text/plain"] = text };
+
+    private static JsonObject FormatPlotlyNetChart(object chart)
+    {
+        try
+        {
+            return FromMimeBundleMethod(PlotlyNetCharts.ToFigure(chart)!) ?? Plain(SafeToString(chart));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return Plain($"Plotly.NET chart (not drawn: {e.Message})");
+        }
+    }
 
     private static JsonObject? FromMimeBundleMethod(object value)
     {

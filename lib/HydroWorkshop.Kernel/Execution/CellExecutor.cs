@@ -95,6 +95,7 @@ public sealed class CellExecutor
                 return Failed(new CellError("ExportError", e.Message, [$"{cellName} #!export: {e.Message}"]));
             }
         }
+        foreach (var note in magics.Notes) Console.Out.WriteLine($"{cellName} {note}");
         foreach (var feed in magics.Feeds)
         {
             var folder = Path.GetFullPath(feed.Folder, workingDirectory);
@@ -110,12 +111,14 @@ public sealed class CellExecutor
                 // An assembly the kernel already has (HydroWorkshop, TorchSharp, ...) keeps the kernel's copy: a second
                 // file with the same identity would clash in the script's references.
                 var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                var assemblies = nuget.Resolve(package.Name, package.Version).Where(path => !loaded.Contains(Path.GetFileNameWithoutExtension(path)));
+                var resolution = nuget.Resolve(package.Name, package.Version);
+                foreach (var note in resolution.Notes) Console.Out.WriteLine($"{cellName} line {package.Line}: {note}");
+                var assemblies = resolution.Assemblies.Where(path => !loaded.Contains(Path.GetFileNameWithoutExtension(path)));
                 options = options.AddReferences(assemblies.Select(path => MetadataReference.CreateFromFile(path)));
             }
-            catch (FileNotFoundException e)
+            catch (Exception e) when (e is FileNotFoundException or NuGetVersionConflictException)
             {
-                return Failed(new CellError("NuGetPackageNotFound", e.Message, [$"{cellName} line {package.Line}: {e.Message}"]));
+                return Failed(new CellError(e is FileNotFoundException ? "NuGetPackageNotFound" : "NuGetVersionConflict", e.Message, [$"{cellName} line {package.Line}: {e.Message}"]));
             }
         }
 
@@ -221,6 +224,7 @@ public sealed class CellExecutor
         WaitUntilWarm();
         state = null;
         options = baseOptions;
+        nuget.Forget();
         cellSources.Clear();
     }
 

@@ -6,8 +6,10 @@ namespace HydroWorkshop.Kernel.Execution;
 /// <summary>
 /// The .NET Interactive cell syntax the kernel understands before Roslyn sees the code: <c>#!csharp</c>
 /// (ignored), <c>#!time</c> (prints the wall time), <c>#r "nuget: Name, Version"</c> (resolved offline) and
-/// <c>#!export notebook.ipynb [app.cs]</c> (the notebook as a .NET file-based app, see <see cref="Export.NotebookExporter"/>).
-/// Handled lines become blank lines so Roslyn's line numbers stay those of the cell.
+/// <c>#!export notebook.ipynb [app.cs]</c> (the notebook as a .NET file-based app, see <see cref="Export.NotebookExporter"/>),
+/// <c>#i "nuget: folder"</c> (a folder of .nupkg files; a feed URL is noted and skipped: the kernel resolves offline).
+/// Handled lines become blank lines so Roslyn's line numbers stay those of the cell. Another .NET Interactive
+/// kernel's cell (<c>#!fsharp</c>, <c>#!pwsh</c>, ...) is an error that says this kernel runs C# only.
 /// </summary>
 public sealed partial class CellMagics
 {
@@ -42,6 +44,7 @@ public sealed partial class CellMagics
         var packages = new List<NuGetDirective>();
         var feeds = new List<NuGetFeedDirective>();
         var errors = new List<string>();
+        var notes = new List<string>();
         List<string>? export = null;
         var lineNumber = 0;
         var position = 0;
@@ -67,7 +70,14 @@ public sealed partial class CellMagics
             }
             else if (NuGetFeed().Match(trimmed) is { Success: true } feed)
             {
-                feeds.Add(new NuGetFeedDirective(feed.Groups["source"].Value.Trim(), lineNumber));
+                var source = feed.Groups["source"].Value.Trim();
+                if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                    notes.Add($"line {lineNumber}: #i \"nuget: {source}\" skipped: this kernel resolves packages offline, from the local NuGet cache and folders of .nupkg files");
+                else feeds.Add(new NuGetFeedDirective(source, lineNumber));
+            }
+            else if (OtherKernels.Contains(trimmed.Split(' ')[0]))
+            {
+                errors.Add($"line {lineNumber}: '{trimmed.Split(' ')[0]}' starts a cell for another .NET Interactive kernel; this kernel runs C# only (#!csharp)");
             }
             else if (trimmed.StartsWith("#!", StringComparison.Ordinal) && !(lineNumber == 1 && trimmed.StartsWith("#!/", StringComparison.Ordinal)))
             {
@@ -80,7 +90,7 @@ public sealed partial class CellMagics
             code.Append('\n');
             position = end + 1;
         }
-        return new CellMagics(code.ToString(), timed, packages, errors, export) { Feeds = feeds };
+        return new CellMagics(code.ToString(), timed, packages, errors, export) { Feeds = feeds, Notes = notes };
     }
 
     [GeneratedRegex("""^#r\s+"nuget:\s*(?<name>[^,"]+)(,\s*(?<version>[^"]*))?"\s*$""", RegexOptions.IgnoreCase)]
@@ -91,6 +101,16 @@ public sealed partial class CellMagics
 
     /// <summary>The <c>#i "nuget: folder"</c> lines: local folders of .nupkg files to resolve packages from.</summary>
     public IReadOnlyList<NuGetFeedDirective> Feeds { get; init; } = [];
+
+    /// <summary>Lines accepted but without effect here (an online package source), each saying why: printed with the cell's output.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The cell markers of .NET Interactive's other kernels.</summary>
+    private static readonly HashSet<string> OtherKernels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "#!fsharp", "#!f#", "#!pwsh", "#!powershell", "#!javascript", "#!js", "#!html", "#!markdown", "#!md", "#!sql", "#!kql",
+        "#!mermaid", "#!http", "#!python", "#!r", "#!value", "#!vscode",
+    };
 }
 
 /// <summary>A <c>#i "nuget: folder"</c> line: a folder of .nupkg files (e.g. the kit's out/nuget).</summary>

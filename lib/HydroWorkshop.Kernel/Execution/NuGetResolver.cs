@@ -6,7 +6,8 @@ namespace HydroWorkshop.Kernel.Execution;
 /// <summary>
 /// Resolves <c>#r "nuget: Name, Version"</c> offline: the package and its dependencies are looked up in the
 /// local package folders (<c>$NUGET_PACKAGES</c>, <c>~/.nuget/packages</c>, <c>/opt/nuget/packages</c>) and
-/// their best-matching <c>lib/&lt;tfm&gt;</c> assemblies returned. Nothing is downloaded.
+/// their best-matching <c>lib/&lt;tfm&gt;</c> assemblies returned. Nothing is downloaded. A kernel session holds
+/// one version of each package; a .NET Interactive extension package is replaced by what it builds on.
 /// </summary>
 public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
 {
@@ -40,21 +41,50 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
         return new NuGetResolver(folders.Distinct().ToArray());
     }
 
-    /// <summary>The assembly paths of the package and its dependencies. Throws
-    /// <see cref="FileNotFoundException"/> naming the package, the version and the folders searched.</summary>
-    public IReadOnlyList<string> Resolve(string name, string? version)
+    /// <summary>The packages this kernel session referenced, each with the one version it got: a second file of an
+    /// assembly (FSharp.Core 10.1.300 for Deedle, 10.1.403 for Plotly.NET) would clash in the script's references.</summary>
+    private readonly Dictionary<string, Version> loaded = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The assembly paths of the package and its dependencies not referenced earlier in this session.
+    /// Throws <see cref="FileNotFoundException"/> naming the package, the version and the folders searched, or
+    /// <see cref="NuGetVersionConflictException"/> when the session holds another version.</summary>
+    /// <param name="name">The package id (any case).</param>
+    /// <param name="version">Exact (<c>6.0.0</c>), a range (<c>[6.0, 7.0)</c>), a wildcard (<c>6.*</c>) or null (the highest installed).</param>
+    public NuGetResolution Resolve(string name, string? version)
     {
+        var chosen = new Dictionary<string, Version>(StringComparer.OrdinalIgnoreCase);
         var assemblies = new List<string>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        Add(name, version, exact: true, assemblies, seen);
-        return assemblies;
+        var notes = new List<string>();
+        Add(name, version, requiredBy: null, chosen, assemblies, notes);
+        // Only a complete resolution counts: a failed one leaves the session as it was.
+        foreach (var (id, chosenVersion) in chosen) loaded[id] = chosenVersion;
+        PackageAssemblyLoader.Register(assemblies);
+        return new NuGetResolution(assemblies, notes);
     }
 
-    private void Add(string name, string? version, bool exact, List<string> assemblies, HashSet<string> seen)
+    /// <summary>Forgets the session's packages (after the script restarted without their references).</summary>
+    public void Forget() => loaded.Clear();
+
+    private void Add(string name, string? version, string? requiredBy, Dictionary<string, Version> chosen, List<string> assemblies, List<string> notes)
     {
-        if (!seen.Add(name)) return;
-        var folder = FindPackage(name, version, exact);
-        if (folder is null)
+        if (chosen.ContainsKey(name)) return;
+        var exact = requiredBy is null;
+        // In #r "nuget: Name, 1.2" a plain version means exactly that one; in a nuspec it is a minimum.
+        var range = exact && version is { Length: > 0 } && version.Trim()[0] is not ('[' or '(') && !version.Contains('*')
+            ? new NuGetVersionRange(ParseVersion(version), true, ParseVersion(version), true)
+            : NuGetVersionRange.Parse(version);
+        if (loaded.TryGetValue(name, out var earlier))
+        {
+            // A dependency takes a newer version than its range allows rather than a second copy (.NET loads it).
+            if (range.Contains(earlier) || (!exact && (range.Minimum is null || earlier >= range.Minimum))) return;
+            throw new NuGetVersionConflictException(exact
+                ? $"NuGet package '{name}' version {version} cannot be loaded: version {Display(earlier)} was loaded earlier in this kernel session, "
+                  + "which holds one version of each package. Restart the kernel to use another version."
+                : $"NuGet package '{requiredBy}' needs '{name}' {range}, but version {Display(earlier)} was loaded earlier in this kernel session, "
+                  + $"which holds one version of each package. Restart the kernel and load '{requiredBy}' first.");
+        }
+        var package = FindPackage(name, range, exact);
+        if (package is null)
         {
             // Framework packages (System.*, Microsoft.NETCore.*) are part of the runtime already.
             if (!exact && IsFrameworkPackage(name)) return;
@@ -62,17 +92,38 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
             var available = Versions(name).ToArray();
             throw new FileNotFoundException(
                 $"NuGet package '{name}' ({wanted}) is not in the local package folders ({string.Join(", ", packageFolders.Concat(feeds))})"
+                + (requiredBy is null ? "" : $", needed by '{requiredBy}'")
                 + (available.Length > 0 ? $"; installed versions: {string.Join(", ", available)}" : "")
                 + ". The kernel resolves packages offline: restore the package in any project first (dotnet restore), then run the cell again.");
         }
+        var (folder, chosenVersion) = package.Value;
+        chosen[name] = chosenVersion;
         var lib = Path.Combine(folder, "lib");
-        if (Directory.Exists(lib))
+        var framework = Directory.Exists(lib) ? Frameworks.FirstOrDefault(f => Directory.Exists(Path.Combine(lib, f))) : null;
+        var dependencies = Dependencies(folder, framework).ToList();
+        // A .NET Interactive extension (Plotly.NET.Interactive, ...) plugs into Microsoft.DotNet.Interactive, which this
+        // kernel does not host: what it builds on is loaded, the extension is not, and the cell still runs.
+        var isExtension = !IsDotNetInteractive(name) && dependencies.Any(d => IsDotNetInteractive(d.Name));
+        if (!isExtension && framework is not null)
+            assemblies.AddRange(Directory.GetFiles(Path.Combine(lib, framework), "*.dll").Order(StringComparer.Ordinal));
+        foreach (var (dependency, dependencyRange) in dependencies)
         {
-            var framework = Frameworks.FirstOrDefault(f => Directory.Exists(Path.Combine(lib, f)));
-            if (framework is not null) assemblies.AddRange(Directory.GetFiles(Path.Combine(lib, framework), "*.dll").Order(StringComparer.Ordinal));
-            foreach (var (dependency, minimum) in Dependencies(folder, framework)) Add(dependency, minimum, exact: false, assemblies, seen);
+            if (isExtension && IsDotNetInteractive(dependency)) continue;
+            Add(dependency, dependencyRange, name, chosen, assemblies, notes);
+        }
+        if (isExtension)
+        {
+            var kept = dependencies.Where(d => !IsDotNetInteractive(d.Name))
+                .Select(d => chosen.TryGetValue(d.Name, out var v) || loaded.TryGetValue(d.Name, out v) ? $"{d.Name} {Display(v)}" : null).OfType<string>();
+            notes.Add($"{name} {Display(chosenVersion)} is a .NET Interactive extension (it plugs into Microsoft.DotNet.Interactive, which this kernel "
+                + $"does not host): loaded what it builds on ({string.Join(", ", kept)}), not the extension itself. "
+                + "This kernel displays Plotly.NET charts (offline) and Deedle frames by itself.");
         }
     }
+
+    private static bool IsDotNetInteractive(string id) =>
+        id.Equals("Microsoft.DotNet.Interactive", StringComparison.OrdinalIgnoreCase)
+        || id.StartsWith("Microsoft.DotNet.Interactive.", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsFrameworkPackage(string name) =>
         name.StartsWith("System.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Microsoft.NETCore.", StringComparison.OrdinalIgnoreCase)
@@ -82,10 +133,16 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
         packageFolders.Select(f => Path.Combine(f, name.ToLowerInvariant())).Where(Directory.Exists)
             .SelectMany(Directory.GetDirectories).Select(Path.GetFileName).OfType<string>().Distinct();
 
-    /// <summary>The exact version, else (for dependencies, whose version is a minimum) the lowest installed
-    /// version not below it, else the highest installed. A folder holding only the .nupkg (an offline feed
-    /// such as /opt/nuget/packages) is extracted once into the kernel's cache.</summary>
-    private string? FindPackage(string name, string? version, bool exact)
+    /// <summary>
+    /// The package folder and version chosen in <paramref name="range"/>: the highest version in it. NuGet's restore
+    /// takes the lowest, but it sees every package at once; a notebook adds packages cell by cell, and the highest
+    /// version leaves room for the next package's range (Deedle's FSharp.Core [10.1.201, 11) then Plotly.NET's
+    /// 10.1.403 and up share one copy). A dependency whose range has no installed version gets the lowest above
+    /// its minimum, else the highest installed; a <c>#r</c>'s own package gets nothing (the caller names what is
+    /// installed). A folder holding only the .nupkg (an offline feed such as /opt/nuget/packages) is extracted once
+    /// into the kernel's cache.
+    /// </summary>
+    private (string Folder, Version Version)? FindPackage(string name, NuGetVersionRange range, bool exact)
     {
         var id = name.ToLowerInvariant();
         var candidates = packageFolders.Select(f => Path.Combine(f, id)).Where(Directory.Exists)
@@ -96,20 +153,14 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
             // Same version in several folders: the extracted one wins.
             .OrderBy(c => c.Version).ThenBy(c => c.Extracted).ToList();
         if (candidates.Count == 0) return null;
-        (string Folder, Version Version, bool Extracted) chosen;
-        if (version is null) chosen = candidates[^1];
-        else
+        var chosen = candidates.LastOrDefault(c => range.Contains(c.Version));
+        if (chosen.Folder is null)
         {
-            var wanted = ParseVersion(version);
-            chosen = candidates.LastOrDefault(c => c.Version == wanted);
-            if (chosen.Folder is null)
-            {
-                if (exact) return null;
-                chosen = candidates.FirstOrDefault(c => c.Version >= wanted);
-                if (chosen.Folder is null) chosen = candidates[^1];
-            }
+            if (exact) return null;
+            chosen = candidates.FirstOrDefault(c => range.Minimum is null || c.Version >= range.Minimum);
+            if (chosen.Folder is null) chosen = candidates[^1];
         }
-        return chosen.Extracted ? chosen.Folder : Extract(chosen.Folder, id);
+        return (chosen.Extracted ? chosen.Folder : Extract(chosen.Folder, id), chosen.Version);
     }
 
     /// <summary>The <c>id.version.nupkg</c> files of the feeds, as candidates whose "folder" is the file itself.</summary>
@@ -150,13 +201,11 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
         return target;
     }
 
-    private static Version ParseVersion(string text)
-    {
-        var core = text.Trim('[', ']', '(', ')', ' ').Split(',')[0].Split('-', '+')[0];
-        return Version.TryParse(core.Contains('.') ? core : core + ".0", out var v) ? v : new Version(0, 0);
-    }
+    private static Version ParseVersion(string text) => NuGetVersionRange.ParseVersion(text);
 
-    private static IEnumerable<(string Name, string? Minimum)> Dependencies(string folder, string? framework)
+    private static string Display(Version version) => NuGetVersionRange.Display(version);
+
+    private static IEnumerable<(string Name, string? Range)> Dependencies(string folder, string? framework)
     {
         var nuspec = Directory.GetFiles(folder, "*.nuspec").FirstOrDefault();
         if (nuspec is null) yield break;
