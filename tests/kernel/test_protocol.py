@@ -106,6 +106,19 @@ class KernelProtocolTests(unittest.TestCase):
             self.kc.get_shell_msg(timeout=0.2)  # still running: output arrived while the cell ran
         self.kc.get_shell_msg(timeout=10)
 
+    def test_execute_stderr_and_stdout_interleaved_arrive_in_order_written(self):
+        reply, outputs, _ = self.execute('Console.Error.WriteLine("a"); Console.WriteLine("b"); Console.Error.WriteLine("c");')
+        self.assertEqual(reply["status"], "ok", reply)
+        runs = []   # consecutive messages of one stream joined: the kernel may split a run, never reorder it
+        for msg_type, content in outputs:
+            if msg_type != "stream":
+                continue
+            if runs and runs[-1][0] == content["name"]:
+                runs[-1] = (content["name"], runs[-1][1] + content["text"])
+            else:
+                runs.append((content["name"], content["text"]))
+        self.assertEqual(runs, [("stderr", "a\n"), ("stdout", "b\n"), ("stderr", "c\n")])
+
     def test_execute_runtime_error_traceback_points_at_cell_line(self):
         reply, outputs, _ = self.execute("var a = 1;\nvar b = 0;\nvar c = a / b;")
         self.assertEqual(reply["status"], "error")
