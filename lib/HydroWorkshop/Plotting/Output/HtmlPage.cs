@@ -15,7 +15,8 @@ public enum PlotlyJsSource
 
 /// <summary>The HTML around a figure. After drawing, the page sets <c>window.hwPlot</c> to
 /// <c>{ready: true, parseMs, renderMs, webGl, svgFallbacks}</c> or <c>{ready: false, error}</c> (what the browser
-/// tests and PNG export wait for).</summary>
+/// tests and PNG export wait for), and the chart's element gets <c>data-hw-drawn="webgl"</c> (WebGL was available)
+/// or <c>"svg"</c> (it was not), for checks that only see the page's DOM (tests/kernel/html_charts.py).</summary>
 internal static class HtmlPage
 {
     public const string PlotElementId = "hw-plot";
@@ -77,6 +78,7 @@ internal static class HtmlPage
             }
             var t1 = performance.now();
             Plotly.newPlot(gd, fig).then(function () {
+              gd.setAttribute('data-hw-drawn', gl ? 'webgl' : 'svg');
               window.hwPlot = { ready: true, parseMs: t1 - t0, renderMs: performance.now() - t1, sinceStartMs: performance.now(),
                                 webGl: gl, svgFallbacks: fallbacks };
             }, fail);
