@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Executes every workshop notebook with the C# kernel into out/notebooks: the executed .ipynb (outputs kept there;
-# the notebooks in git stay without outputs) and a standalone .html report whose charts work offline (plotly.js
-# is inlined by the first chart; headless Chromium checks that every chart draws with no network).
+# the notebooks in git stay without outputs) and a standalone .html report that works offline on any machine
+# (plotly.js is inlined by the first chart, MathJax by the exporter; the title is the notebook's first heading).
+# Headless Chromium with no network checks that every chart draws, with and without WebGL, and every equation renders.
 # HYDRO_FAST=1 runs the short version (fewer basins, epochs, events). Fails on the first notebook whose cell raises.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
@@ -25,7 +26,7 @@ for notebook in notebooks/*.ipynb; do
   echo "  $name: $seconds s -> $out/$name.html"
 done
 if command -v chromium >/dev/null || [ -n "${HYDROWORKSHOP_CHROMIUM:-}" ]; then
-  say "checking that the charts draw offline"
+  say "checking that the charts draw and the equations render offline"
   (cd tests/kernel && "$DEBIAN_PYTHON" html_charts.py "$out"/*.html 2>&1 | grep -v -i 'debugger\|frozen\|PYDEVD')
 fi
 say "executed notebooks and HTML reports in $out"

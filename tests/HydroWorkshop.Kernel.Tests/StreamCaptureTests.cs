@@ -21,6 +21,26 @@ public class StreamCaptureTests
     }
 
     [Fact]
+    public void Flush_InterleavedStreams_SentInOrderWritten()
+    {
+        var sink = new RecordingSink();
+        using var capture = new StreamCapture(sink);
+        capture.Error.WriteLine("a");
+        capture.Out.WriteLine("b");
+        capture.Out.WriteLine("b2");
+        capture.Error.WriteLine("c");
+        capture.Flush();
+        // The timer may have sent a prefix earlier; concatenating runs of one stream gives the same sequence.
+        var runs = new List<(string Name, string Text)>();
+        foreach (var o in sink.Outputs)
+        {
+            if (runs.Count > 0 && runs[^1].Name == o.Name) runs[^1] = (o.Name!, runs[^1].Text + o.Text);
+            else runs.Add((o.Name!, o.Text!));
+        }
+        Assert.Equal([("stderr", "a\n"), ("stdout", "b\nb2\n"), ("stderr", "c\n")], runs);
+    }
+
+    [Fact]
     public void Write_WithoutFlush_SentByTimerWhileRunning()
     {
         var sink = new RecordingSink();

@@ -5,11 +5,13 @@ using Xunit;
 namespace HydroWorkshop.Plotting.Tests;
 
 /// <summary>One headless Chromium and one tab for all browser tests (starting one costs about a second).</summary>
-public sealed class BrowserFixture : IDisposable
+public class BrowserFixture : IDisposable
 {
-    public BrowserFixture()
+    public BrowserFixture() : this(webGl: true) { }
+
+    protected BrowserFixture(bool webGl)
     {
-        Browser = ChromiumBrowser.Launch();
+        Browser = ChromiumBrowser.Launch(webGl: webGl);
         Page = Browser.NewPage(900, 500);
     }
 
@@ -90,8 +92,12 @@ public sealed class BrowserFixture : IDisposable
     {
         Page.Dispose();
         Browser.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>A Chromium without WebGL, as on a machine with neither GPU nor software rendering.</summary>
+public sealed class NoWebGlBrowserFixture() : BrowserFixture(webGl: false);
 
 /// <param name="Problems">Plotly.validate messages (figure and frames).</param>
 /// <param name="Traces">Traces plotly.js drew.</param>

@@ -8,7 +8,7 @@ namespace HydroWorkshop.Plotting.Tests;
 /// <summary>Every hydrology chart loads in headless Chromium, passes Plotly.validate, draws the expected traces
 /// and frames, and its screenshot shows coloured data.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class HydroChartsBrowserTests(BrowserFixture browser)
+public sealed class HydroChartsBrowserTests(BrowserFixture browser, NoWebGlBrowserFixture noWebGl) : IClassFixture<NoWebGlBrowserFixture>
 {
     [Fact]
     public void Hydrograph_WithRainAndBand_Renders()
@@ -27,6 +27,27 @@ public sealed class HydroChartsBrowserTests(BrowserFixture browser)
         var figure = HydroCharts.Hydrograph(TestData.Days(n), TestData.Wave(n), TestData.Wave(n, 0.3), TestData.Wave(n, 1));
         browser.Render(figure).AssertClean(traces: 3);
         Assert.All(figure.Data, t => Assert.Equal("scattergl", t.Type));
+        Assert.True(browser.Evaluate("window.hwPlot.webGl").GetBoolean());
+        Assert.Equal(0, browser.Evaluate("window.hwPlot.svgFallbacks").GetInt32());
+        Assert.Equal(3, browser.Evaluate("document.getElementById('hw-plot')._fullData.filter(function (t) { return t.type === 'scattergl'; }).length").GetInt32());
+    }
+
+    [Fact]
+    public void Hydrograph_ThirtyFiveYearsDailyWithoutWebGl_DrawnAsSvg()
+    {
+        var n = 35 * 365;
+        var figure = HydroCharts.Hydrograph(TestData.Days(n), TestData.Wave(n), TestData.Wave(n, 0.3), TestData.Wave(n, 1));
+        Assert.All(figure.Data, t => Assert.Equal("scattergl", t.Type));
+        Assert.False(noWebGl.Evaluate("!!document.createElement('canvas').getContext('webgl')").GetBoolean());
+        noWebGl.Render(figure).AssertClean(traces: 3);
+        // Each line is an SVG path with all its points (rain is a step line of H/V; plotly drops collinear points, so count a floor).
+        var points = noWebGl.Evaluate(
+            "Array.from(document.querySelectorAll('.scatterlayer .trace path.js-line')).map(function (p) { return (p.getAttribute('d').match(/[LHV]/g) || []).length; })");
+        Assert.Equal(3, points.GetArrayLength());
+        Assert.All(points.EnumerateArray(), p => Assert.True(p.GetInt32() > 1000, $"an SVG line of only {p} segments"));
+        Assert.DoesNotContain("WebGL", noWebGl.Evaluate("document.body.innerText").GetString()!, StringComparison.Ordinal);
+        Assert.False(noWebGl.Evaluate("window.hwPlot.webGl").GetBoolean());
+        Assert.Equal(3, noWebGl.Evaluate("window.hwPlot.svgFallbacks").GetInt32());
     }
 
     [RealDataFact("camels_us_nwc_sample")]

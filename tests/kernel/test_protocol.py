@@ -105,6 +105,19 @@ class KernelProtocolTests(unittest.TestCase):
             self.kc.get_shell_msg(timeout=0.2)  # still running: output arrived while the cell ran
         self.kc.get_shell_msg(timeout=10)
 
+    def test_execute_stderr_and_stdout_interleaved_arrive_in_order_written(self):
+        reply, outputs, _ = self.execute('Console.Error.WriteLine("a"); Console.WriteLine("b"); Console.Error.WriteLine("c");')
+        self.assertEqual(reply["status"], "ok", reply)
+        runs = []   # consecutive messages of one stream joined: the kernel may split a run, never reorder it
+        for msg_type, content in outputs:
+            if msg_type != "stream":
+                continue
+            if runs and runs[-1][0] == content["name"]:
+                runs[-1] = (content["name"], runs[-1][1] + content["text"])
+            else:
+                runs.append((content["name"], content["text"]))
+        self.assertEqual(runs, [("stderr", "a\n"), ("stdout", "b\n"), ("stderr", "c\n")])
+
     def test_execute_runtime_error_traceback_points_at_cell_line(self):
         reply, outputs, _ = self.execute("var a = 1;\nvar b = 0;\nvar c = a / b;")
         self.assertEqual(reply["status"], "error")
@@ -141,6 +154,24 @@ class KernelProtocolTests(unittest.TestCase):
         self.assertEqual(kinds, ["display_data", "update_display_data"])
         self.assertEqual(outputs[0][1]["transient"]["display_id"], outputs[1][1]["transient"]["display_id"])
         self.assertEqual(outputs[1][1]["data"]["text/plain"], "epoch 2")
+
+    def inspect(self, code, cursor_pos):
+        msg_id = self.kc.inspect(code, cursor_pos)
+        reply = self.kc.get_shell_msg(timeout=60)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=60)
+        return reply["content"]
+
+    def test_inspect_documented_methods_summary_parameters_returns_as_text_and_markdown(self):
+        bcl = self.inspect("Math.Clamp(2.5, 0.0, 1.0)", 8)
+        self.assertTrue(bcl["found"], bcl)
+        self.assertIn("Returns value clamped to the inclusive range of min and max.", bcl["data"]["text/plain"])
+        self.assertIn("  double min: The lower bound of the result.", bcl["data"]["text/plain"])
+        self.assertIn("- `double max`: The upper bound of the result.", bcl["data"]["text/markdown"])
+        library = self.inspect("HydroWorkshop.Plotting.HydroCharts.Hydrograph", 46)
+        self.assertTrue(library["data"]["text/markdown"].startswith("```csharp\nFigure HydroCharts.Hydrograph("), library)
+        self.assertIn("- `double[]? simulated = null`: Simulated discharge, length n, or null.", library["data"]["text/markdown"])
+        self.assertIn("\n**Returns** `Figure`", library["data"]["text/markdown"])
 
     def test_comm_info_empty(self):
         msg_id = self.kc.comm_info()

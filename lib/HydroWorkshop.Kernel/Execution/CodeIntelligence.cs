@@ -16,7 +16,10 @@ public sealed class CodeIntelligence(CellExecutor executor)
 
     public sealed record CompletionResult(IReadOnlyList<string> Matches, int CursorStart, int CursorEnd);
 
-    public sealed record InspectionResult(bool Found, string Text);
+    /// <param name="Found">Whether the cursor is on a symbol.</param>
+    /// <param name="Text">Signatures, documentation and a variable's value as plain text (<c>text/plain</c>).</param>
+    /// <param name="Markdown">The same as Markdown (<c>text/markdown</c>): signatures in a C# code block.</param>
+    public sealed record InspectionResult(bool Found, string Text, string Markdown);
 
     public static IsCompleteResult IsComplete(string code)
     {
@@ -85,19 +88,18 @@ public sealed class CodeIntelligence(CellExecutor executor)
             if (symbols.Count == 0 && model.GetDeclaredSymbol(node) is { } declared) symbols.Add(declared);
             if (node is StatementSyntax or MemberDeclarationSyntax) break;
         }
-        if (symbols.Count == 0) return new InspectionResult(false, "");
-        var text = new StringBuilder();
-        foreach (var symbol in symbols.Take(24))
-        {
-            text.AppendLine(symbol.ToDisplayString(SignatureFormat));
-        }
-        if (symbols.Count > 24) text.AppendLine($"(+{symbols.Count - 24} overloads)");
-        if (Summary(symbols[0]) is { Length: > 0 } summary) text.AppendLine().AppendLine(summary);
+        if (symbols.Count == 0) return new InspectionResult(false, "", "");
+        var signatures = symbols.Take(24).Select(s => s.ToDisplayString(SignatureFormat)).ToList();
+        var more = symbols.Count > 24 ? $"(+{symbols.Count - 24} overloads)" : null;
+        var xml = DocumentationXml(symbols[0], model.Compilation);
+        string? value = null;
         if (symbols[0] is IFieldSymbol or ILocalSymbol && executor.State?.GetVariable(symbols[0].Name) is { } variable)
         {
-            text.AppendLine().Append("value: ").AppendLine(Display.MimeFormatter.PlainText(variable.Value));
+            value = Display.MimeFormatter.PlainText(variable.Value);
         }
-        return new InspectionResult(true, text.ToString().TrimEnd());
+        return new InspectionResult(true,
+            InspectionText.Plain(symbols[0], signatures, more, DocumentationComment.Parse(xml, markdown: false), value),
+            InspectionText.Markdown(symbols[0], signatures, more, DocumentationComment.Parse(xml, markdown: true), value));
     }
 
     /// <summary><c>void Console.WriteLine(string? value)</c>: return type, containing type, parameters with names.</summary>
@@ -132,25 +134,61 @@ public sealed class CodeIntelligence(CellExecutor executor)
         return (compilation.GetSemanticModel(tree), tree);
     }
 
-    private static string? Summary(ISymbol symbol)
+    /// <summary>The documentation comment XML of <paramref name="symbol"/>: from its reference's documentation
+    /// provider, else from the .xml beside its assembly (<c>#r</c> of a dll or a NuGet package, whose references carry
+    /// no provider); <c>&lt;inheritdoc/&gt;</c> is followed to the overridden or implemented member or the cref.</summary>
+    internal static string? DocumentationXml(ISymbol symbol, Compilation compilation, int depth = 0)
     {
+        if (symbol is IMethodSymbol { ReducedFrom: { } extension }) symbol = extension;
+        symbol = symbol.OriginalDefinition;
         var xml = symbol.GetDocumentationCommentXml(expandIncludes: false);
-        if (string.IsNullOrWhiteSpace(xml)) return null;
+        if (string.IsNullOrWhiteSpace(xml)) xml = BesideAssembly(symbol, compilation);
+        if (string.IsNullOrWhiteSpace(xml) || depth > 4 || !xml.Contains("<inheritdoc", StringComparison.Ordinal)) return xml;
         try
         {
-            var summary = XElement.Parse(xml).Element("summary");
-            if (summary is null) return null;
-            foreach (var reference in summary.Descendants().Where(e => e.Attribute("cref") is not null || e.Attribute("name") is not null || e.Attribute("langword") is not null).ToList())
-            {
-                var name = (string?)reference.Attribute("cref") ?? (string?)reference.Attribute("name") ?? (string?)reference.Attribute("langword") ?? "";
-                reference.ReplaceWith(name.Length > 2 && name[1] == ':' ? name[2..] : name);
-            }
-            return string.Join(" ", summary.Value.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            var inherit = XElement.Parse(xml).Element("inheritdoc");
+            if (inherit is null) return xml;
+            var source = (string?)inherit.Attribute("cref") is { } cref
+                ? DocumentationCommentId.GetFirstSymbolForDeclarationId(cref, compilation)
+                : InheritedFrom(symbol);
+            return source is null ? null : DocumentationXml(source, compilation, depth + 1);
         }
         catch (System.Xml.XmlException)
         {
             return null;
         }
+    }
+
+    /// <summary>The member whose documentation a bare <c>&lt;inheritdoc/&gt;</c> takes: the overridden member, else the
+    /// interface member implemented, else (a type) its base type or first interface.</summary>
+    private static ISymbol? InheritedFrom(ISymbol symbol)
+    {
+        ISymbol? overridden = symbol switch
+        {
+            IMethodSymbol m => (ISymbol?)m.OverriddenMethod ?? m.ExplicitInterfaceImplementations.FirstOrDefault(),
+            IPropertySymbol p => (ISymbol?)p.OverriddenProperty ?? p.ExplicitInterfaceImplementations.FirstOrDefault(),
+            IEventSymbol e => (ISymbol?)e.OverriddenEvent ?? e.ExplicitInterfaceImplementations.FirstOrDefault(),
+            INamedTypeSymbol t => t.BaseType is { SpecialType: not SpecialType.System_Object } b ? b : t.Interfaces.FirstOrDefault(),
+            _ => null,
+        };
+        if (overridden is not null || symbol.ContainingType is not { } type) return overridden;
+        return type.AllInterfaces.SelectMany(i => i.GetMembers(symbol.Name))
+            .FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(m), symbol));
+    }
+
+    private static string? BesideAssembly(ISymbol symbol, Compilation compilation)
+    {
+        if (symbol.ContainingAssembly is not { } assembly || symbol.GetDocumentationCommentId() is not { } id) return null;
+        // A script submission's compilation holds its own references; earlier cells' #r are in the previous ones.
+        for (var c = compilation; c is not null; c = c.ScriptCompilationInfo?.PreviousScriptCompilation)
+        {
+            if (c.GetMetadataReference(assembly) is PortableExecutableReference { FilePath: { } path })
+            {
+                var xml = Path.ChangeExtension(path, ".xml");
+                return File.Exists(xml) ? XmlDocumentation.Of(xml).Member(id) : null;
+            }
+        }
+        return null;
     }
 
     private static readonly string[] Keywords =
@@ -182,6 +220,7 @@ public sealed class CodeIntelligence(CellExecutor executor)
         return n;
     }
 
-    /// <summary>The reply data of an inspection.</summary>
-    public static JsonObject ToData(InspectionResult result) => result.Found ? new JsonObject { ["text/plain"] = result.Text } : [];
+    /// <summary>The reply data of an inspection: plain text and Markdown (front ends pick the richest they show).</summary>
+    public static JsonObject ToData(InspectionResult result) =>
+        result.Found ? new JsonObject { ["text/plain"] = result.Text, ["text/markdown"] = result.Markdown } : [];
 }

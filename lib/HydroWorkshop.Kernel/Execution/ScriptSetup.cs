@@ -38,7 +38,8 @@ public static class ScriptSetup
     }
 
     /// <summary>The runtime's own assemblies (System.*, netstandard), with the reference pack's XML docs
-    /// when the SDK has them (for inspect).</summary>
+    /// when the SDK has them (for inspect): the .xml of the same name, else (System.Private.CoreLib) the .xml of the
+    /// reference assembly that declares each type.</summary>
     private static IEnumerable<MetadataReference> FrameworkReferences()
     {
         var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
@@ -49,7 +50,9 @@ public static class ScriptSetup
             if (!(name.StartsWith("System.", StringComparison.Ordinal) || name is "System" or "netstandard" or "mscorlib" or "Microsoft.CSharp" or "Microsoft.Win32.Primitives")) continue;
             if (name.StartsWith("System.Private.", StringComparison.Ordinal) && name != "System.Private.CoreLib") continue;
             var xml = docs is null ? null : Path.Combine(docs, name + ".xml");
-            yield return MetadataReference.CreateFromFile(path, documentation: xml is not null && File.Exists(xml) ? new XmlDocumentation(xml) : null);
+            DocumentationProvider? documentation = docs is null ? null
+                : File.Exists(xml) ? XmlDocumentation.Of(xml) : ReferencePackDocumentation.Of(docs);
+            yield return MetadataReference.CreateFromFile(path, documentation: documentation);
         }
     }
 
@@ -66,7 +69,7 @@ public static class ScriptSetup
                 || name.StartsWith("Microsoft.TestPlatform", StringComparison.Ordinal) || name.StartsWith("Microsoft.VisualStudio", StringComparison.Ordinal)
                 || name.StartsWith("testhost", StringComparison.Ordinal) || !IsManaged(path)) continue;
             var xml = Path.ChangeExtension(path, ".xml");
-            yield return MetadataReference.CreateFromFile(path, documentation: File.Exists(xml) ? new XmlDocumentation(xml) : null);
+            yield return MetadataReference.CreateFromFile(path, documentation: File.Exists(xml) ? XmlDocumentation.Of(xml) : null);
         }
     }
 

@@ -32,8 +32,10 @@ public sealed class ChromiumBrowser : IDisposable
         return Candidates.FirstOrDefault(File.Exists);
     }
 
-    /// <summary>Starts headless Chromium; throws with the fix when it is not installed or does not start in time.</summary>
-    public static ChromiumBrowser Launch(string? executable = null, TimeSpan? startTimeout = null)
+    /// <summary>Starts headless Chromium; throws with the fix when it is not installed or does not start in time.
+    /// <paramref name="webGl"/> false switches WebGL off (<c>--disable-3d-apis</c>): a browser like one on a machine
+    /// without GPU or software rendering, to check that pages draw there too.</summary>
+    public static ChromiumBrowser Launch(string? executable = null, TimeSpan? startTimeout = null, bool webGl = true)
     {
         executable ??= FindExecutable() ?? throw new FileNotFoundException(
             "Chromium not found (looked for $HYDROWORKSHOP_CHROMIUM, /usr/bin/chromium, chromium-browser, google-chrome): " +
@@ -54,8 +56,10 @@ public sealed class ChromiumBrowser : IDisposable
             "--headless", "--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
             "--disable-extensions", "--hide-scrollbars", "--mute-audio", "--no-default-browser-check",
-            "--allow-file-access-from-files", "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank",
+            "--allow-file-access-from-files", "--remote-debugging-port=0", "--user-data-dir=" + profile,
         }) info.ArgumentList.Add(flag);
+        if (!webGl) info.ArgumentList.Add("--disable-3d-apis");
+        info.ArgumentList.Add("about:blank");
 
         var endpoint = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var log = new Queue<string>();
