@@ -34,3 +34,27 @@ def install_test_kernelspec():
     os.environ["JUPYTER_DATA_DIR"] = data_dir
     os.environ["HW_KERNEL_DATA_DIR"] = data_dir
     return data_dir
+
+
+def reply_to(kc, msg_id, timeout):
+    """The shell reply to msg_id, skipping replies to earlier requests still queued."""
+    reply = kc.get_shell_msg(timeout=timeout)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kc.get_shell_msg(timeout=timeout)
+    return reply
+
+
+def value_of(kc, code, timeout=60):
+    """Runs code; returns its execute_result's text/plain; raises AssertionError with the reply when it failed."""
+    msg_id = kc.execute(code)
+    reply = reply_to(kc, msg_id, timeout)
+    if reply["content"]["status"] != "ok":
+        raise AssertionError(f"{code!r} failed: {reply['content']}")
+    while True:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "execute_result":
+            return msg["content"]["data"]["text/plain"]
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            raise AssertionError(f"{code!r} gave no value")

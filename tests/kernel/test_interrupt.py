@@ -28,19 +28,10 @@ class KernelInterruptTests(unittest.TestCase):
         cls.km.shutdown_kernel()
 
     def reply_to(self, msg_id, timeout):
-        reply = self.kc.get_shell_msg(timeout=timeout)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = self.kc.get_shell_msg(timeout=timeout)
-        return reply
+        return kernel_env.reply_to(self.kc, msg_id, timeout)
 
     def value_of(self, code):
-        msg_id = self.kc.execute(code)
-        reply = self.reply_to(msg_id, 60)
-        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
-        while True:
-            msg = self.kc.get_iopub_msg(timeout=60)
-            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_result":
-                return msg["content"]["data"]["text/plain"]
+        return kernel_env.value_of(self.kc, code)
 
     def interrupt(self, code, started_marker=None, send=None):
         """Runs code, interrupts it once it runs, returns (reply content, seconds from interrupt to reply)."""

@@ -35,15 +35,7 @@ class KernelMemoryTests(unittest.TestCase):
         cls.km.shutdown_kernel()
 
     def value_of(self, code, timeout=300):
-        msg_id = self.kc.execute(code)
-        reply = self.kc.get_shell_msg(timeout=timeout)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = self.kc.get_shell_msg(timeout=timeout)
-        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
-        while True:
-            msg = self.kc.get_iopub_msg(timeout=timeout)
-            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_result":
-                return msg["content"]["data"]["text/plain"]
+        return kernel_env.value_of(self.kc, code, timeout)
 
     def test_thousand_randn_without_dispose_peak_bounded_and_kept_tensor_survives(self):
         self.value_of("using TorchSharp;\nvar kept = torch.full(new long[] { 1000, 1000 }, 2.5f); kept.shape[0]")
