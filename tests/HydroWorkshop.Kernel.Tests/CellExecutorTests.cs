@@ -93,6 +93,16 @@ public class CellExecutorTests(ExecutorFixture fixture) : IClassFixture<Executor
     }
 
     [Fact]
+    public void Execute_NuGetReferenceToPreReferencedLibrary_NeedsNoPackageFolder()
+    {
+        var isolated = new CellExecutor(new RecordingSink(), () => { }, Path.GetTempPath(), new NuGetResolver([]));
+        var outcome = isolated.Execute("#r \"nuget: HydroWorkshop\"\n#r \"nuget: TorchSharp, 0.1.0\"\nWorkshopMode.Pick(full: 1, fast: 1)", "In[1]");
+        Assert.Null(outcome.Error);
+        Assert.Equal(1, outcome.Value);
+        Assert.Equal("NuGetPackageNotFound", isolated.Execute("#r \"nuget: HydroWorkshop.NotAPackage\"", "In[2]").Error!.Name);
+    }
+
+    [Fact]
     public async Task Execute_CancelDuringCooperativeLoop_InterruptedWithinASecond()
     {
         var running = Task.Run(() => Run("while (true) { WorkshopCancellation.ThrowIfCancellationRequested(); Thread.Sleep(5); }"));
