@@ -50,7 +50,8 @@ def install_kernelspec(data_dir):
         spec = json.load(f)
     assert spec["argv"][:2] == ["dotnet", "interactive"], spec["argv"]
     spec["argv"] = [TOOL] + spec["argv"][2:]
-    spec["env"] = {"RestoreAdditionalProjectSources": FEED}
+    # The feed; and no start-up log of its web server on the test output.
+    spec["env"] = {"RestoreAdditionalProjectSources": FEED, "Logging__LogLevel__Default": "Warning"}
     with open(path, "w") as f:
         json.dump(spec, f, indent=1)
 
