@@ -92,6 +92,16 @@ public class CellExecutorTests(ExecutorFixture fixture) : IClassFixture<Executor
         Assert.Contains("line 2", error.Traceback[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Execute_NuGetReferenceToPreReferencedLibrary_NeedsNoPackageFolder()
+    {
+        var isolated = new CellExecutor(new RecordingSink(), () => { }, Path.GetTempPath(), new NuGetResolver([]));
+        var outcome = isolated.Execute("#r \"nuget: HydroWorkshop\"\n#r \"nuget: TorchSharp, 0.1.0\"\nWorkshopMode.Pick(full: 1, fast: 1)", "In[1]");
+        Assert.Null(outcome.Error);
+        Assert.Equal(1, outcome.Value);
+        Assert.Equal("NuGetPackageNotFound", isolated.Execute("#r \"nuget: HydroWorkshop.NotAPackage\"", "In[2]").Error!.Name);
+    }
+
     // The waits below are hang guards (without the interrupt these cells never end), not speed goals.
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 

@@ -84,6 +84,15 @@ public class NotebookExporterTests
     }
 
     [Fact]
+    public void Export_LibraryPackageReference_ProjectReferenceOnly()
+    {
+        var app = NotebookExporter.Export(Notebook("#r \"nuget: HydroWorkshop\"\nvar mode = WorkshopMode.Describe();"), "t.ipynb", "lib.csproj");
+        Assert.Contains("#:project lib.csproj\n", app, StringComparison.Ordinal);
+        Assert.DoesNotContain("#:package", app, StringComparison.Ordinal);
+        Assert.Empty(CompileErrors(app));
+    }
+
+    [Fact]
     public void Export_TimeAndNuGetMagics_StopwatchAndPackageDirective()
     {
         var app = NotebookExporter.Export(Notebook("#!time\n#r \"nuget: CsvHelper, 33.0.1\"\n#r \"nuget: YamlDotNet\"\nvar slow = 42;"), "t.ipynb", "lib.csproj");

@@ -106,6 +106,10 @@ public sealed class CellExecutor
         }
         foreach (var package in magics.Packages)
         {
+            // A package the kernel already references (the workshop library, TorchSharp, ...) keeps the kernel's copy
+            // and needs no package folder or feed: the workshop notebooks start with #r "nuget: HydroWorkshop" so that
+            // they also run in .NET Interactive, which cannot take a relative #i path (README).
+            if (IsPreReferenced(package.Name)) continue;
             try
             {
                 // An assembly the kernel already has (HydroWorkshop, TorchSharp, ...) keeps the kernel's copy: a second
@@ -217,6 +221,11 @@ public sealed class CellExecutor
             // The interrupt was meant for the cell, which has ended.
         }
     }
+
+    /// <summary>Whether <paramref name="packageName"/> names an assembly of the kernel's own references.</summary>
+    private bool IsPreReferenced(string packageName) =>
+        baseOptions.MetadataReferences.Any(r => r.Display is { } path
+            && string.Equals(Path.GetFileNameWithoutExtension(path), packageName.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Forgets every variable and reference (kernel restart).</summary>
     public void Reset()

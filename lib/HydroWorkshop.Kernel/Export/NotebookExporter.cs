@@ -17,13 +17,17 @@ namespace HydroWorkshop.Kernel.Export;
 /// <c>display</c>/<c>HTML</c>/<c>Markdown</c> map to <see cref="HydroWorkshop.Common.NotebookDisplay"/>, which prints
 /// text and saves figures as HTML files outside a notebook;</item>
 /// <item><c>#r "nuget: Name, Version"</c> becomes <c>#:package Name@Version</c>, <c>#!time</c> a stopwatch, and the
-/// library a <c>#:project</c> reference; markdown cells become comments.</item>
+/// library (also when a cell says <c>#r "nuget: HydroWorkshop"</c>) a <c>#:project</c> reference; markdown cells
+/// become comments.</item>
 /// </list>
 /// What a file cannot express is refused with the cell and line: <c>#r "file.dll"</c>, <c>#load</c>, and a variable
 /// declared again in a later cell (a script allows it, one C# scope does not).
 /// </summary>
 public static class NotebookExporter
 {
+    /// <summary>The workshop library's package id; the app references the library's project instead.</summary>
+    private const string LibraryPackage = "HydroWorkshop";
+
     /// <summary>Exports <paramref name="notebookPath"/> to <paramref name="outputPath"/> (atomically); the
     /// <c>#:project</c> path is made relative to the output file. Returns the output path.</summary>
     public static string ExportFile(string notebookPath, string outputPath, string projectPath)
@@ -62,7 +66,9 @@ public static class NotebookExporter
             var cellName = $"{notebookName} code cell {codeCell}";
             var magics = CellMagics.Parse(source);
             if (magics.Errors.Count > 0) throw new NotebookExportException($"{cellName}, {magics.Errors[0]}");
-            packages.AddRange(magics.Packages.Select(p => p.Version is null ? $"#:package {p.Name}@*" : $"#:package {p.Name}@{p.Version}"));
+            // The library itself comes from the #:project line (the notebooks reference its package for .NET Interactive).
+            packages.AddRange(magics.Packages.Where(p => !p.Name.Trim().Equals(LibraryPackage, StringComparison.OrdinalIgnoreCase))
+                .Select(p => p.Version is null ? $"#:package {p.Name}@*" : $"#:package {p.Name}@{p.Version}"));
             var tree = CSharpSyntaxTree.ParseText(magics.Code, ScriptSetup.ParseOptions);
             var root = (CompilationUnitSyntax)tree.GetRoot();
             if (root.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)

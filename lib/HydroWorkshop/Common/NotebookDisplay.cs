@@ -4,13 +4,17 @@ namespace HydroWorkshop.Common;
 /// How library code shows an object to the participant without referencing the Jupyter kernel: inside
 /// the kernel, <see cref="Display"/> sends it to the notebook as rich output (an object with a public
 /// <c>ToMimeBundle()</c> renders from it) and the returned handle's <see cref="INotebookDisplayHandle.Update"/>
-/// replaces it in place (live training progress); elsewhere (a console program, a notebook exported as a
+/// replaces it in place (live training progress); the .NET Interactive kernel gets the same through
+/// <see cref="DotNetInteractiveDisplay"/> when it hosts the library; elsewhere (a console program, a notebook exported as a
 /// file-based app) it falls back to the console: text is printed, collections item by item, and an object that can
 /// save itself as HTML (a chart's <c>SaveHtml(path)</c>) is saved into <see cref="FigureFolder"/> when one is set.
 /// </summary>
 public static class NotebookDisplay
 {
     private static Func<object?, INotebookDisplayHandle>? displayHook;
+
+    // Decided once: the host does not change during a process.
+    private static readonly Lazy<Func<object?, INotebookDisplayHandle>?> HostDisplay = new(DotNetInteractiveDisplay.TryCreateHook);
     private static int figureCount;
 
     /// <summary>Where displayed figures are saved as HTML outside a notebook (<c>figure-001.html</c>, ...); null
@@ -20,8 +24,9 @@ public static class NotebookDisplay
     /// <summary>How many items of a collection the console shows.</summary>
     public const int ConsoleItems = 20;
 
-    /// <summary>True while a notebook front end receives the output (the kernel installed its hook).</summary>
-    public static bool IsInNotebook => Volatile.Read(ref displayHook) is not null;
+    /// <summary>True while a notebook front end receives the output: our kernel installed its hook, or the process is
+    /// a .NET Interactive kernel.</summary>
+    public static bool IsInNotebook => Volatile.Read(ref displayHook) is not null || HostDisplay.Value is not null;
 
     /// <summary>Installs (or with null removes) the front end's display function; called by the kernel.</summary>
     public static void SetHook(Func<object?, INotebookDisplayHandle>? hook) => Volatile.Write(ref displayHook, hook);
@@ -29,8 +34,13 @@ public static class NotebookDisplay
     /// <summary>Shows <paramref name="value"/>; update it later through the handle.</summary>
     public static INotebookDisplayHandle Display(object? value)
     {
-        var hook = Volatile.Read(ref displayHook);
-        if (hook is not null) return hook(value);
+        var hook = Volatile.Read(ref displayHook) ?? HostDisplay.Value;
+        return hook is not null ? hook(value) : ConsoleHandle(value);
+    }
+
+    /// <summary>Prints <paramref name="value"/> (see <see cref="ConsoleText"/>) and returns a handle that prints updates.</summary>
+    internal static INotebookDisplayHandle ConsoleHandle(object? value)
+    {
         var handle = new ConsoleDisplayHandle();
         handle.Update(value);
         return handle;

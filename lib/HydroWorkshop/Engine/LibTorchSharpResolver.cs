@@ -85,13 +85,16 @@ internal static class LibTorchSharpResolver
         }
     }
 
-    // libtorch sits beside libLibTorchSharp.so in an output folder, or in its own package in the NuGet cache
-    // (torch.__version__ is not readable here: this runs inside TorchSharp's own initialisation).
-    private static string LibTorchFolder(string torchSharpNative)
+    /// <summary>The folder of libtorch's own libraries: beside <c>libLibTorchSharp.so</c> in an output folder, or, in the
+    /// NuGet cache (<c>&lt;packages&gt;/torchsharp/&lt;version&gt;/runtimes/&lt;rid&gt;/native</c>), the newest
+    /// <c>&lt;packages&gt;/libtorch-cpu-&lt;rid&gt;/&lt;version&gt;/runtimes/&lt;rid&gt;/native</c> (torch.__version__ is not
+    /// readable here: this runs inside TorchSharp's own initialisation).</summary>
+    internal static string LibTorchFolder(string torchSharpNative)
     {
         if (File.Exists(Path.Combine(torchSharpNative, "libtorch_cpu.so"))) return torchSharpNative;
         var rid = RuntimeInformation.RuntimeIdentifier;
-        var package = Path.GetFullPath(Path.Combine(torchSharpNative, "..", "..", "..", "..", $"libtorch-cpu-{rid}"));
+        // native -> <rid> -> runtimes -> <version> -> torchsharp -> the packages folder
+        var package = Path.GetFullPath(Path.Combine(torchSharpNative, "..", "..", "..", "..", "..", $"libtorch-cpu-{rid}"));
         if (!Directory.Exists(package)) return torchSharpNative;
         return Directory.GetDirectories(package).Select(v => Path.Combine(v, "runtimes", rid, "native"))
             .Where(d => File.Exists(Path.Combine(d, "libtorch_cpu.so"))).Order(StringComparer.Ordinal).LastOrDefault() ?? torchSharpNative;

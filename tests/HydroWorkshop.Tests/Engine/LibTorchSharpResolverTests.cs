@@ -46,6 +46,25 @@ public sealed class LibTorchSharpResolverTests : IDisposable
     }
 
     [Fact]
+    public void LibTorchFolder_TorchSharpInNuGetCache_FindsLibTorchPackage()
+    {
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        var torchSharpNative = Directory.CreateDirectory(Path.Combine(cache, "torchsharp", "0.107.0", "runtimes", rid, "native")).FullName;
+        File.WriteAllText(Path.Combine(torchSharpNative, "libLibTorchSharp.so"), "");
+        var libtorch = Directory.CreateDirectory(Path.Combine(cache, $"libtorch-cpu-{rid}", "2.10.0", "runtimes", rid, "native")).FullName;
+        File.WriteAllText(Path.Combine(libtorch, "libtorch_cpu.so"), "");
+
+        Assert.Equal(libtorch, LibTorchSharpResolver.LibTorchFolder(torchSharpNative));
+    }
+
+    [Fact]
+    public void LibTorchFolder_LibTorchBeside_ThatFolder()
+    {
+        File.WriteAllText(Path.Combine(cache, "libtorch_cpu.so"), "");
+        Assert.Equal(cache, LibTorchSharpResolver.LibTorchFolder(cache));
+    }
+
+    [Fact]
     public void CacheFolder_Always_EndsInHydroWorkshop()
     {
         Assert.Equal("hydroworkshop", Path.GetFileName(LibTorchSharpResolver.CacheFolder()));
