@@ -6,17 +6,21 @@ namespace HydroWorkshop.Kernel.Execution;
 /// Keeps careless tensor code bounded, the way Python's reference counting keeps notebooks forgiving. A TorchSharp
 /// tensor owns native memory the garbage collector cannot see: a cell doing <c>torch.randn(1000, 1000)</c> a thousand
 /// times without <c>Dispose</c> holds 4 GB until a collection happens to run. While a cell runs, this guard samples
-/// the process's resident memory every <see cref="SampleInterval"/>; once it is more than the garbage budget above
-/// what it was when the cell started, it runs a full collection and the finalizers, which free the native memory of
-/// every tensor no variable, field or closure still reaches. When the cell ends, the same collection runs if the cell
-/// left more tensors alive than it found: what the cell did not keep is freed then, what it kept survives.
+/// the process's native memory (resident memory less the managed heap) every <see cref="SampleInterval"/>; once it is
+/// more than the garbage budget above what it was when the cell started, and tensors were created and not disposed
+/// since the last collection, it runs a full collection and the finalizers, which free the native memory of every
+/// tensor no variable, field or closure still reaches. When the cell ends, the same collection runs if the cell left
+/// more tensors alive than it found: what the cell did not keep is freed then, what it kept survives.
 /// </summary>
 /// <remarks>
 /// A cell-wide <c>DisposeScope</c> would free tensors at the cell's end too, but a scope holds every tensor it tracks,
 /// so inside the cell nothing could be reclaimed, and it cannot tell a tensor a later cell still needs (an optimizer's
 /// moment estimates, a module's cached buffer) from garbage. Reachability is exactly what the collector computes.
 /// After the first collection the freed native blocks are reused by the next tensors, so resident memory stays near
-/// the budget instead of growing with every loop iteration.
+/// the budget instead of growing with every loop iteration. The budget counts from the cell's start, not from the last
+/// collection: the allocator keeps freed blocks for reuse, so resident memory does not drop after a collection, and a
+/// budget counted from there would let the peak climb by one budget per collection. The live-tensor condition keeps a
+/// cell that holds much native memory but disposes its temporaries (a training loop) free of needless collections.
 /// </remarks>
 public sealed class CellMemoryGuard : IDisposable
 {
@@ -33,6 +37,10 @@ public sealed class CellMemoryGuard : IDisposable
     private volatile bool disposed;
     private long cellStartBytes;
     private long lastCollection;
+    private long tensorsAfterCollection;
+
+    /// <summary>Live tensors that must have appeared since the last collection before another is worth its cost.</summary>
+    public const int NewTensorsBeforeCollection = 16;
     private int collections;
 
     /// <param name="garbageBudgetBytes">How far resident memory may grow above the cell's start before a collection;
@@ -68,6 +76,10 @@ public sealed class CellMemoryGuard : IDisposable
         return Environment.WorkingSet;
     }
 
+    /// <summary>Resident memory not committed by the managed heap: mostly native (tensors, libtorch). Managed growth (a
+    /// cell loading a large data set into arrays) is the collector's own business and must not trigger collections.</summary>
+    public static long NativeBytes() => ResidentBytes() - GC.GetGCMemoryInfo().TotalCommittedBytes;
+
     /// <summary>A full blocking collection, the finalizers (which free native tensor memory), then a second
     /// collection for what the finalizers released.</summary>
     public static void CollectNativeGarbage()
@@ -92,10 +104,12 @@ public sealed class CellMemoryGuard : IDisposable
             lock (gate)
             {
                 if (!cellRunning.IsSet) continue;
-                if (ResidentBytes() - cellStartBytes < garbageBudgetBytes) continue;
+                if (NativeBytes() - cellStartBytes < garbageBudgetBytes) continue;
                 if (Stopwatch.GetElapsedTime(lastCollection) < MinimumCollectionInterval) continue;
+                if (LiveTensors() < tensorsAfterCollection + NewTensorsBeforeCollection) continue;
                 CollectNativeGarbage();
                 lastCollection = Stopwatch.GetTimestamp();
+                tensorsAfterCollection = LiveTensors();
                 Interlocked.Increment(ref collections);
             }
         }
@@ -120,8 +134,9 @@ public sealed class CellMemoryGuard : IDisposable
             tensorsAtStart = LiveTensors();
             lock (guard.gate)
             {
-                guard.cellStartBytes = ResidentBytes();
+                guard.cellStartBytes = NativeBytes();
                 guard.lastCollection = 0;
+                guard.tensorsAfterCollection = tensorsAtStart;
                 guard.cellRunning.Set();
             }
         }

@@ -1,0 +1,73 @@
+using HydroWorkshop.Kernel.Execution;
+using TorchSharp;
+using Xunit;
+
+namespace HydroWorkshop.Kernel.Tests;
+
+/// <summary>The guard as a cell would meet it, on the test's own thread. Runs alone (the kernel collection disables
+/// parallel tests), since any other test's tensors would count as this cell's.</summary>
+[Collection(KernelCollection.Name)]
+public sealed class CellMemoryGuardTests : IDisposable
+{
+    private const long Budget = 64L << 20;
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
+    private readonly CellMemoryGuard guard = new(Budget);
+
+    public void Dispose() => guard.Dispose();
+
+    [Fact]
+    public void Enter_GarbageTensorsAboveBudget_CollectsAndCellEndFreesThem()
+    {
+        var before = CellMemoryGuard.LiveTensors();
+        using (guard.Enter())
+        {
+            // 100 x 4 MB without Dispose, then wait (hang guard only) until the sampler saw it.
+            for (var i = 0; i < 100; i++) torch.randn(1000, 1000);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (guard.Collections == 0 && clock.Elapsed < HangGuard) Thread.Sleep(20);
+        }
+        Assert.True(guard.Collections >= 1, "no collection although 400 MB of garbage tensors were above the 64 MB budget");
+        Assert.True(CellMemoryGuard.LiveTensors() <= before, $"{CellMemoryGuard.LiveTensors() - before} tensors left alive after the cell");
+    }
+
+    [Fact]
+    public void Enter_KeptTensorAndDisposedTemporaries_NoCollection()
+    {
+        torch.Tensor kept;
+        using (guard.Enter())
+        {
+            kept = torch.zeros(50_000_000);   // 200 MB kept: above the budget, but not garbage
+            for (var i = 0; i < 200; i++)
+            {
+                using var scope = torch.NewDisposeScope();   // both the draw and the product are disposed
+                var temporary = torch.randn(1000) * 2;
+                Thread.Sleep(1);
+            }
+        }
+        Assert.Equal(0, guard.Collections);
+        Assert.Equal(50_000_000, kept.numel());
+        kept.Dispose();
+    }
+
+    [Fact]
+    public void Enter_ManagedArraysAboveBudget_NoCollection()
+    {
+        float[][] data;
+        using (guard.Enter())
+        {
+            data = Enumerable.Range(0, 30).Select(_ => new float[2_500_000]).ToArray();   // 300 MB of managed arrays
+            foreach (var array in data) array.AsSpan().Fill(1f);
+            Thread.Sleep(300);
+        }
+        Assert.Equal(0, guard.Collections);
+        Assert.Equal(30, data.Length);
+    }
+
+    [Fact]
+    public void NativeBytes_ProcessWithLibtorch_Positive()
+    {
+        using var probe = torch.ones(4);
+        Assert.True(CellMemoryGuard.NativeBytes() > 0);
+        Assert.True(CellMemoryGuard.ResidentBytes() > CellMemoryGuard.NativeBytes());
+    }
+}
