@@ -161,24 +161,38 @@ public sealed partial class KernelServer
             };
         }
         if (storeHistory) history.Add(count, code, resultText);
+        // Taken before the error reply leaves: a request the front end sends after seeing the error (the next cell a
+        // participant runs) must run, not be aborted, however fast it arrives.
+        var queued = outcome.Error is not null && stopOnError ? TakeQueued() : [];
         Reply(shell, request, "execute_reply", reply);
-        if (outcome.Error is not null && stopOnError) AbortQueuedExecutions();
+        AbortQueuedExecutions(queued);
     }
 
-    /// <summary>After an error with stop_on_error, execute requests already waiting are aborted, not run.</summary>
-    private void AbortQueuedExecutions()
+    /// <summary>The shell requests already waiting (sent before the front end could see this cell's reply).</summary>
+    private List<JupyterMessage> TakeQueued()
     {
+        var queued = new List<JupyterMessage>();
         while (shell.HasIn)
         {
-            if (Receive(shell, TimeSpan.Zero) is not { } queued) continue;
-            if (queued.MessageType != "execute_request")
+            if (Receive(shell, TimeSpan.Zero) is { } message) queued.Add(message);
+        }
+        return queued;
+    }
+
+    /// <summary>After an error with stop_on_error, the execute requests that were already waiting are aborted, not run;
+    /// other requests among them are served.</summary>
+    private void AbortQueuedExecutions(List<JupyterMessage> queued)
+    {
+        foreach (var message in queued)
+        {
+            if (message.MessageType != "execute_request")
             {
-                HandleShell(queued);
+                HandleShell(message);
                 continue;
             }
-            iopub.Status("busy", queued);
-            Reply(shell, queued, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = executionCount });
-            iopub.Status("idle", queued);
+            iopub.Status("busy", message);
+            Reply(shell, message, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = executionCount });
+            iopub.Status("idle", message);
         }
     }
 

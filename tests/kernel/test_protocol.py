@@ -173,6 +173,29 @@ class KernelProtocolTests(unittest.TestCase):
         self.assertIn("- `double[]? simulated = null`: Simulated discharge, length n, or null.", library["data"]["text/markdown"])
         self.assertIn("\n**Returns** `Figure`", library["data"]["text/markdown"])
 
+    def test_execute_error_requests_queued_before_it_aborted(self):
+        failing = self.kc.execute('Thread.Sleep(2000); throw new InvalidOperationException("stop here");')
+        queued = self.kc.execute("var ranAfterError = 1;")  # sent at once: waiting while the first cell runs
+        replies = {}
+        while len(replies) < 2:
+            reply = self.kc.get_shell_msg(timeout=60)
+            replies[reply["parent_header"].get("msg_id")] = reply["content"]["status"]
+        self.assertEqual(replies[failing], "error")
+        self.assertEqual(replies[queued], "aborted")
+        reply, _, _ = self.execute("ranAfterError")
+        self.assertEqual(reply["status"], "error")  # never ran
+
+    def test_execute_request_sent_after_error_reply_runs(self):
+        # The next cell a participant runs after an error must run, however fast it follows the error (20 times, so a
+        # race between the error reply and the abort of queued requests shows).
+        for attempt in range(20):
+            failing = self.kc.execute('throw new InvalidOperationException("boom");')
+            reply = self.kc.get_shell_msg(timeout=60)
+            while reply["parent_header"].get("msg_id") != failing:
+                reply = self.kc.get_shell_msg(timeout=60)
+            self.assertEqual(reply["content"]["status"], "error")
+            self.assertEqual(self.value_of(f"{attempt} + 1"), str(attempt + 1))
+
     def test_comm_info_empty(self):
         msg_id = self.kc.comm_info()
         # Replies to earlier requests may still be queued: start_new_kernel re-sends kernel_info_request every second
