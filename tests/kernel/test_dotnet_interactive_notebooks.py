@@ -18,12 +18,8 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
 import unittest
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 
 import test_workshop_notebooks as workshop
 
@@ -61,22 +57,8 @@ def html_of(cell):
 
 
 def execute(path):
-    """Runs the notebook in its own folder with a fresh kernel; returns (executed notebook, seconds, error or None)."""
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=TIMEOUT, startup_timeout=180,
-                            resources={"metadata": {"path": os.path.dirname(path)}})
-    start = time.monotonic()
-    error = None
-    try:
-        client.execute()
-    except CellExecutionError as e:
-        error = str(e)
-    seconds = time.monotonic() - start
-    nbformat.write(nb, os.path.join(OUT, os.path.basename(path)))
-    with open(os.path.join(OUT, "timings.txt"), "a") as f:
-        f.write(f"{os.path.relpath(path, REPO)}\t{seconds:.1f} s\t{'error' if error else 'ok'}\n")
-    print(f"\n  {os.path.relpath(path, REPO)}: {seconds:.1f} s in .NET Interactive (fast mode)", flush=True)
-    return nb, seconds, error
+    """Runs the notebook in its own folder with a fresh .NET Interactive kernel (see workshop.execute)."""
+    return workshop.execute(path, kernel_name=KERNEL_NAME, out=OUT, startup_timeout=180, label="in .NET Interactive, fast mode")
 
 
 class DotNetInteractiveNotebookTests(unittest.TestCase):

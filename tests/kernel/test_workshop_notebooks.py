@@ -43,11 +43,12 @@ def has_chart(cell):
     return any(PLOTLY in o.get("data", {}) for o in cell.get("outputs", []))
 
 
-def execute(path):
-    """Runs the notebook in its own folder with a fresh kernel; returns (executed notebook, seconds, error or None)."""
+def execute(path, kernel_name=None, out=OUT, startup_timeout=120, label="fast mode"):
+    """Runs the notebook in its own folder with a fresh kernel (ours unless kernel_name names another); writes the
+    executed copy and its run time to `out`; returns (executed notebook, seconds, error or None)."""
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, kernel_name=kernel_env.KERNEL_NAME, timeout=TIMEOUT, startup_timeout=120,
-                            resources={"metadata": {"path": os.path.dirname(path)}})
+    client = NotebookClient(nb, kernel_name=kernel_name or kernel_env.KERNEL_NAME, timeout=TIMEOUT,
+                            startup_timeout=startup_timeout, resources={"metadata": {"path": os.path.dirname(path)}})
     start = time.monotonic()
     error = None
     try:
@@ -55,11 +56,11 @@ def execute(path):
     except CellExecutionError as e:
         error = str(e)
     seconds = time.monotonic() - start
-    os.makedirs(OUT, exist_ok=True)
-    nbformat.write(nb, os.path.join(OUT, os.path.basename(path)))
-    with open(os.path.join(OUT, "timings.txt"), "a") as f:
+    os.makedirs(out, exist_ok=True)
+    nbformat.write(nb, os.path.join(out, os.path.basename(path)))
+    with open(os.path.join(out, "timings.txt"), "a") as f:
         f.write(f"{os.path.relpath(path, REPO)}\t{seconds:.1f} s\t{'error' if error else 'ok'}\n")
-    print(f"\n  {os.path.relpath(path, REPO)}: {seconds:.1f} s (fast mode)", flush=True)
+    print(f"\n  {os.path.relpath(path, REPO)}: {seconds:.1f} s ({label})", flush=True)
     return nb, seconds, error
 
 
