@@ -33,18 +33,7 @@ public sealed partial class Figure
     /// </list>
     /// Serialise each value with System.Text.Json into the Jupyter <c>data</c> dict (a JsonElement writes as its JSON).
     /// </summary>
-    public IReadOnlyDictionary<string, object> ToMimeBundle()
-    {
-        var json = ToJson();
-        using var document = JsonDocument.Parse(json);
-        return new Dictionary<string, object>
-        {
-            [PlotlyMimeType] = document.RootElement.Clone(),
-            // A build without plotly.js still gives the JSON that JupyterLab and VS Code render themselves.
-            ["text/html"] = PlotlyNotebook.Fragment(json, Layout.Height, PlotlyJs.IsAvailable && PlotlyNotebook.TakeLibrary()),
-            ["text/plain"] = ToString(),
-        };
-    }
+    public IReadOnlyDictionary<string, object> ToMimeBundle() => PlotlyNotebook.MimeBundle(ToJson(), Layout.Height, ToString());
 
     /// <summary>Renders the figure in headless Chromium and writes a PNG of <paramref name="width"/> x
     /// <paramref name="height"/> CSS px (times <paramref name="scale"/>). Pass a <paramref name="browser"/> to reuse one

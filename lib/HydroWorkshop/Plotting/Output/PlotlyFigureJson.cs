@@ -56,16 +56,7 @@ public sealed class PlotlyFigureJson
     /// <summary>The notebook rendering, the same bundle as <see cref="Figure.ToMimeBundle"/>: the figure JSON under
     /// <see cref="Figure.PlotlyMimeType"/>, an offline <c>text/html</c> (the first chart of a process carries
     /// plotly.js, see <see cref="PlotlyNotebook"/>) and <see cref="Description"/>.</summary>
-    public IReadOnlyDictionary<string, object> ToMimeBundle()
-    {
-        using var document = JsonDocument.Parse(Json);
-        return new Dictionary<string, object>
-        {
-            [Figure.PlotlyMimeType] = document.RootElement.Clone(),
-            ["text/html"] = PlotlyNotebook.Fragment(Json, Height, PlotlyJs.IsAvailable && PlotlyNotebook.TakeLibrary()),
-            ["text/plain"] = Description,
-        };
-    }
+    public IReadOnlyDictionary<string, object> ToMimeBundle() => PlotlyNotebook.MimeBundle(Json, Height, Description);
 
     public override string ToString() => Description;
 

@@ -18,6 +18,20 @@ public static class PlotlyNotebook
     /// <summary>True exactly once per process (until <see cref="ResendLibrary"/>).</summary>
     internal static bool TakeLibrary() => Interlocked.Exchange(ref librarySent, 1) == 0;
 
+    /// <summary>The notebook bundle of a figure's JSON: the figure under <see cref="Figure.PlotlyMimeType"/>, an offline
+    /// <c>text/html</c> (a build without plotly.js still gives the JSON that JupyterLab and VS Code render themselves)
+    /// and <paramref name="text"/>.</summary>
+    internal static IReadOnlyDictionary<string, object> MimeBundle(string figureJson, int? height, string text)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(figureJson);
+        return new Dictionary<string, object>
+        {
+            [Figure.PlotlyMimeType] = document.RootElement.Clone(),
+            ["text/html"] = Fragment(figureJson, height, PlotlyJs.IsAvailable && TakeLibrary()),
+            ["text/plain"] = text,
+        };
+    }
+
     /// <summary>The <c>text/html</c> of one chart: a sized div, the figure JSON and a script that draws it once
     /// <c>window.Plotly</c> exists (polling up to 30 s, then a message saying how to fix it).</summary>
     internal static string Fragment(string figureJson, int? height, bool includeLibrary)
