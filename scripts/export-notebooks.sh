@@ -36,6 +36,9 @@ for notebook in "${notebooks[@]}"; do
   else
     failed=$((failed + 1))
     echo "  $name: FAILED after $(( $(date +%s) - start )) s; last lines of out/exported/$name.log:"
+    # A native (libtorch) error puts its message above dozens of stack frames: show it, then the end of the log.
+    grep -n -m 3 -A 2 -E 'Unhandled exception|Exception:|Error:' "out/exported/$name.log" | cut -c1-400 | sed 's/^/    /' || true
+    echo "    ..."
     tail -25 "out/exported/$name.log" | sed 's/^/    /'
   fi
 done
