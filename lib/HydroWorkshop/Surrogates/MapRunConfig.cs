@@ -28,7 +28,8 @@ public sealed record MapDataConfig
 /// <summary>The map model of a run (the <c>model:</c> section).</summary>
 public sealed record MapModelConfig
 {
-    /// <summary><c>cnnlstm</c> (<see cref="CnnLstm"/>) or <c>convlstm_forecaster</c> (<see cref="ConvLstmForecaster"/>).</summary>
+    /// <summary><c>cnnlstm</c> (<see cref="CnnLstm"/>), <c>convlstm_forecaster</c> (<see cref="ConvLstmForecaster"/>) or
+    /// <c>flood_stepper</c> (<see cref="FloodStepper"/>, dike-breach data).</summary>
     public string Type { get; init; } = "cnnlstm";
     /// <summary>Feature channels of the CNN encoders (both models).</summary>
     public int Features { get; init; } = 8;
@@ -41,6 +42,8 @@ public sealed record MapModelConfig
     public int NumLayers { get; init; } = 1;
     public int KernelSize { get; init; } = 3;
     public bool Peephole { get; init; }
+    /// <summary>Flood stepper: channels at half resolution.</summary>
+    public int Width { get; init; } = 16;
 }
 
 /// <summary>

@@ -35,7 +35,7 @@ public static partial class MapRunConfigReader
 
     private static readonly Dictionary<string, Setter> ModelKeys = new()
     {
-        ["type"] = (c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "cnnlstm", "convlstm_forecaster") } },
+        ["type"] = (c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "cnnlstm", "convlstm_forecaster", "flood_stepper") } },
         ["features"] = (c, v, x) => c with { Model = c.Model with { Features = Positive(v, x) } },
         ["latent"] = (c, v, x) => c with { Model = c.Model with { Latent = Positive(v, x) } },
         ["hidden_size"] = (c, v, x) => c with { Model = c.Model with { HiddenSize = Positive(v, x) } },
@@ -43,6 +43,7 @@ public static partial class MapRunConfigReader
         ["num_layers"] = (c, v, x) => c with { Model = c.Model with { NumLayers = Positive(v, x) } },
         ["kernel_size"] = (c, v, x) => c with { Model = c.Model with { KernelSize = Positive(v, x) } },
         ["peephole"] = (c, v, x) => c with { Model = c.Model with { Peephole = Bool(v, x) } },
+        ["width"] = (c, v, x) => c with { Model = c.Model with { Width = Positive(v, x) } },
     };
 
     private static readonly Dictionary<string, Setter> TrainingKeys = new()
@@ -67,6 +68,8 @@ public static partial class MapRunConfigReader
         ["warmup_frames"] = (c, v, x) => c with { Map = c.Map with { WarmupFrames = Int(v, x) } },
         ["window_frames"] = (c, v, x) => c with { Map = c.Map with { WindowFrames = Int(v, x) } },
         ["windows_per_event"] = (c, v, x) => c with { Map = c.Map with { WindowsPerEvent = Int(v, x) } },
+        ["curriculum_start_steps"] = (c, v, x) => c with { Map = c.Map with { Curriculum = new(Int(v, x), c.Map.Curriculum?.EpochsPerDoubling ?? RolloutCurriculum.DefaultEpochsPerDoubling) } },
+        ["curriculum_epochs_per_doubling"] = (c, v, x) => c with { Map = c.Map with { Curriculum = new(c.Map.Curriculum?.StartSteps ?? 1, Int(v, x)) } },
         ["teacher_forcing"] = (c, v, x) => c with { Map = c.Map with { TeacherForcing = TeacherForcing(v, x) } },
         ["wet_threshold"] = (c, v, x) => c with { Map = c.Map with { WetThreshold = Number(v, x) } },
         ["stop_metric"] = (c, v, x) => c with

@@ -31,7 +31,7 @@ public static class MapRuns
         log($"map run {config.RunFolder}: {config.Model.Type}, {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test events " +
             $"of {data.Train.Frames} frames on {data.Train.Rows} x {data.Train.Columns} cells");
         manual_seed((long)(config.Training.Seed));
-        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames, depthFromExtraMap: config.Data.CoarseSolver > 0);
+        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames, depthFromExtraMap: config.Data.CoarseSolver > 0, data: data.Train);
         Directory.CreateDirectory(config.RunFolder);
         WriteConfigCopy(configPath, config.RunFolder);
         var trainer = new MapTrainer(model, config.Training, config.Map, config.RunFolder, log);
@@ -57,7 +57,7 @@ public static class MapRuns
             "train" => data.Train,
             _ => throw new ArgumentException($"split '{split}' is not one of test, validation, train", nameof(split)),
         };
-        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames, depthFromExtraMap: config.Data.CoarseSolver > 0);
+        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames, depthFromExtraMap: config.Data.CoarseSolver > 0, data: data.Train);
         var trainer = new MapTrainer(model, config.Training, config.Map, config.RunFolder, log);
         trainer.Load();
         var scores = trainer.Evaluate(events, Path.Combine(config.RunFolder, "evaluation", split));
@@ -66,13 +66,24 @@ public static class MapRuns
     }
 
     /// <summary>The model <paramref name="model"/> describes, for <paramref name="inputs"/>; with
-    /// <paramref name="depthFromExtraMap"/> (a coarse solver's depth as the extra map) the CNN–LSTM starts each frame from it.</summary>
-    public static nn.Module BuildModel(MapModelConfig model, MapInputs inputs, int warmupFrames, bool depthFromExtraMap = false) => model.Type switch
+    /// <paramref name="depthFromExtraMap"/> (a coarse solver's depth as the extra map) the CNN–LSTM starts each frame from it.
+    /// The flood stepper finds its breach map and inflow among <paramref name="data"/>'s channel names (dike-breach data).</summary>
+    public static nn.Module BuildModel(MapModelConfig model, MapInputs inputs, int warmupFrames, bool depthFromExtraMap = false, MapSequences? data = null) => model.Type switch
     {
         "cnnlstm" => new CnnLstm(inputs, warmupFrames, model.Features, model.Latent, model.HiddenSize, depthFromExtraMap),
         "convlstm_forecaster" => new ConvLstmForecaster(inputs, model.Features, model.HiddenChannels, model.NumLayers, model.KernelSize, model.Peephole),
-        _ => throw new ArgumentException($"unknown map model type '{model.Type}' (cnnlstm, convlstm_forecaster)"),
+        "flood_stepper" => BuildFloodStepper(model, inputs, data ?? throw new ArgumentException("flood_stepper is built for a data set: pass its events", nameof(data))),
+        _ => throw new ArgumentException($"unknown map model type '{model.Type}' (cnnlstm, convlstm_forecaster, flood_stepper)"),
     };
+
+    private static FloodStepper BuildFloodStepper(MapModelConfig model, MapInputs inputs, MapSequences data)
+    {
+        var breach = data.MoreStaticNames.ToList().IndexOf("breach");
+        var inflow = data.ForcingNames.ToList().IndexOf("inflow_m3s");
+        if (breach < 0 || inflow < 0)
+            throw new ArgumentException("flood_stepper needs a breach map and an inflow forcing: data type dike_breach");
+        return new FloodStepper(inputs, 2 + breach, inflow, DikeBreachDataSet.StepSeconds, DikeBreachDataSet.CellSize * DikeBreachDataSet.CellSize, model.Width);
+    }
 
     /// <summary>The training, validation and test events <paramref name="data"/> describes.</summary>
     public static MapRunData LoadData(MapDataConfig data)

@@ -160,8 +160,9 @@ public sealed class MapSequences
         return new MapSequences(events, Frames, Rows, Columns, [.. ForcingNames, name], ExtraNames, MoreStaticNames);
     }
 
-    /// <summary>Simulations <paramref name="ids"/> of the dike-breach data set; the forcing is the elapsed fraction of the
-    /// event (the breach hydrograph is not part of the data), no obstacles.</summary>
+    /// <summary>Simulations <paramref name="ids"/> of the dike-breach data set (the shared D-HYDRO one or one our
+    /// generator wrote): forcings the elapsed fraction of the event and the breach inflow (m3/s), static maps the bed,
+    /// no obstacles, and the breach map (1 at the cell that is wet at t = 0, where the inflow enters).</summary>
     public static MapSequences FromDikeBreach(DikeBreachDataSet data, IReadOnlyList<int> ids)
     {
         var events = ids.Select(data.ReadEvent).ToArray();
@@ -170,10 +171,24 @@ public sealed class MapSequences
         var list = events.Select(e =>
         {
             if (e.Steps != frames) throw new InvalidDataException($"simulation {e.Id} has {e.Steps} steps, simulation {events[0].Id} has {frames}");
-            var elapsed = Enumerable.Range(0, frames).Select(t => (float)t / (frames - 1)).ToArray();
-            return new MapEvent($"dike_{e.Id}", e.Depth, e.Bed, new float[cells], elapsed, null);
+            var inflow = InflowFromVolume(e);
+            var forcing = new float[frames * 2];
+            for (var t = 0; t < frames; t++) (forcing[2 * t], forcing[2 * t + 1]) = ((float)t / (frames - 1), inflow[t]);
+            var breach = new float[cells];
+            for (var i = 0; i < cells; i++) breach[i] = e.Depth[i] > 0 ? 1f : 0f;
+            return new MapEvent($"dike_{e.Id}", e.Depth, e.Bed, new float[cells], forcing, null, breach);
         }).ToArray();
-        return new MapSequences(list, frames, DikeBreachDataSet.GridSize, DikeBreachDataSet.GridSize, ["elapsed"], []);
+        return new MapSequences(list, frames, DikeBreachDataSet.GridSize, DikeBreachDataSet.GridSize, ["elapsed", "inflow_m3s"], [], ["breach"]);
+    }
+
+    private static float[] InflowFromVolume(DikeBreachEvent e)
+    {
+        var cells = DikeBreachDataSet.GridSize * DikeBreachDataSet.GridSize;
+        var volume = Enumerable.Range(0, e.Steps).Select(t => e.Depth.AsSpan(t * cells, cells).ToArray().Sum(h => (double)h) * DikeBreachDataSet.CellSize * DikeBreachDataSet.CellSize).ToArray();
+        var inflow = new float[e.Steps];
+        for (var t = 1; t < e.Steps; t++) inflow[t] = (float)Math.Max(0, (volume[t] - volume[t - 1]) / DikeBreachDataSet.StepSeconds);
+        inflow[0] = inflow.Length > 1 ? inflow[1] : 0;
+        return inflow;
     }
 
     /// <summary>The same events with one more input map per frame, <paramref name="maps"/>[event] = [time, y, x]

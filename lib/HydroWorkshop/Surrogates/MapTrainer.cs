@@ -52,7 +52,17 @@ public sealed partial class MapTrainer
     public MapTrainingOptions Options { get; }
     public string? RunFolder { get; }
     /// <summary>The scales of the last <see cref="Fit"/> (fitted on its training events), or set before evaluating a loaded model.</summary>
-    public MapScales? Scales { get; set; }
+    public MapScales? Scales
+    {
+        get => scales;
+        set
+        {
+            scales = value;
+            if (value is not null && model is IUsesMapScales user) user.UseScales(value);
+        }
+    }
+
+    private MapScales? scales;
 
     /// <summary>Trains on <paramref name="train"/>, validating on <paramref name="validation"/> every
     /// <see cref="TrainingConfig.ValidateEvery"/> epochs; the model ends with the best validation weights. With
@@ -155,10 +165,11 @@ public sealed partial class MapTrainer
         manual_seed((long)(Config.Seed + (ulong)epoch));
         var random = new Random(unchecked((int)(Config.Seed * 1_000_003UL + (ulong)epoch)));
         model.train();
-        var length = Options.WindowFrames == 0 ? train.Frames : Math.Min(Options.WindowFrames, train.Frames);
+        var longest = Options.WindowFrames == 0 ? train.Frames : Math.Min(Options.WindowFrames, train.Frames);
+        var length = Options.Curriculum is { } curriculum ? curriculum.WindowFrames(epoch, Options.WarmupFrames, longest) : longest;
         var windows = new List<(int Event, int Start)>();
         for (var e = 0; e < train.Count; e++)
-            for (var w = 0; w < (Options.WindowFrames == 0 ? 1 : Options.WindowsPerEvent); w++)
+            for (var w = 0; w < (Options.WindowFrames == 0 && length == train.Frames ? 1 : Options.WindowsPerEvent); w++)
                 windows.Add((e, random.Next(0, train.Frames - length + 1)));
         random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(windows));
         var batches = (windows.Count + Config.BatchSize - 1) / Config.BatchSize;

@@ -20,6 +20,12 @@ public sealed record MapTrainingOptions
     /// <summary>Frames per training window (warm-up + predicted); 0 trains on whole events. Windows are drawn at random
     /// starts each epoch; validation and evaluation always roll out whole events.</summary>
     public int WindowFrames { get; init; }
+    /// <summary>Multi-step training with a curriculum (autoregressive models): the windows predict
+    /// <see cref="RolloutCurriculum.StartSteps"/> frames in the first epochs and twice as many every
+    /// <see cref="RolloutCurriculum.EpochsPerDoubling"/> epochs, up to <see cref="WindowFrames"/> (or whole events).
+    /// Short roll-outs first teach the one-step update cheaply; the long ones then teach the model to live with its own
+    /// errors, as in Bentivoglio et al. (2023). Null: every epoch uses <see cref="WindowFrames"/>.</summary>
+    public RolloutCurriculum? Curriculum { get; init; }
     /// <summary>Windows drawn per event and epoch (with <see cref="WindowFrames"/> &gt; 0).</summary>
     public int WindowsPerEvent { get; init; } = 1;
     /// <summary>Teacher forcing per epoch (autoregressive models only).</summary>
@@ -56,5 +62,23 @@ public sealed record MapTrainingOptions
         if (!(WetPositiveWeight > 0)) throw new ArgumentException($"WetPositiveWeight must be positive, got {WetPositiveWeight}");
         if (EvaluationBatchSize < 1) throw new ArgumentException($"EvaluationBatchSize must be at least 1, got {EvaluationBatchSize}");
         TeacherForcing.At(1);
+        if (Curriculum is { } c && (c.StartSteps < 1 || c.EpochsPerDoubling < 1))
+            throw new ArgumentException($"the curriculum needs StartSteps >= 1 and EpochsPerDoubling >= 1, got {c.StartSteps} and {c.EpochsPerDoubling}");
+    }
+}
+
+/// <summary>Predicted frames per training window: <paramref name="StartSteps"/> at first, doubling every
+/// <paramref name="EpochsPerDoubling"/> epochs.</summary>
+public sealed record RolloutCurriculum(int StartSteps, int EpochsPerDoubling)
+{
+    /// <summary>Epochs per doubling when a config gives only the start (<c>curriculum_start_steps</c>).</summary>
+    public const int DefaultEpochsPerDoubling = 5;
+
+    /// <summary>Frames of a training window (warm-up + predicted) in <paramref name="epoch"/> (1-based), at most
+    /// <paramref name="maxFrames"/>.</summary>
+    public int WindowFrames(int epoch, int warmupFrames, int maxFrames)
+    {
+        var doublings = Math.Min(20, (epoch - 1) / EpochsPerDoubling);
+        return (int)Math.Min(maxFrames, warmupFrames + ((long)StartSteps << doublings));
     }
 }
