@@ -11,7 +11,7 @@ namespace HydroWorkshop.Surrogates;
 /// </summary>
 public static class FloodEvaluationTable
 {
-    private const int NameWidth = 24, Width = 9;
+    private const int NameWidth = 24, Width = 10;
 
     /// <summary>The table as text, lines ending in \n; <paramref name="title"/> is its first line.</summary>
     public static string Text(FloodEvaluationResult result, string title, int torchThreads = 0)
@@ -46,7 +46,8 @@ public static class FloodEvaluationTable
             text.Append(mine.Length == 0
                 ? $"{surrogate.Name} beats every baseline on every score (median and worst event).\n"
                 : $"! {surrogate.Name} does not beat every baseline on: " +
-                  string.Join("; ", mine.Select(s => $"{s.Column.Label} {s.Statistic} ({string.Join(", ", s.Baselines)})")) + "\n");
+                  string.Join("; ", mine.GroupBy(s => (s.Column, Baselines: string.Join(", ", s.Baselines)))
+                      .Select(g => $"{g.Key.Column.Label} {string.Join(" and ", g.Select(s => s.Statistic))} ({g.Key.Baselines})")) + "\n");
             if (surrogate.NotFinite.ToArray() is { Length: > 0 } bad)
                 text.Append($"! {surrogate.Name} predicted NaN or infinite depths in {string.Join(", ", bad)} (every score of those events undefined)\n");
             var speedUp = result.SpeedUp(surrogate).Where(double.IsFinite).ToArray();
