@@ -1,4 +1,3 @@
-using HydroWorkshop.Common;
 using HydroWorkshop.FloodData;
 using static TorchSharp.torch;
 

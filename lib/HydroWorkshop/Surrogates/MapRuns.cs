@@ -17,7 +17,8 @@ public sealed record MapRunResult(MapTrainingResult Training, IReadOnlyList<MapE
 /// Map runs driven by a YAML config (<see cref="MapRunConfigReader"/>), what <c>hw surrogate train CONFIG.yml</c> and
 /// <c>hw surrogate evaluate RUN_FOLDER</c> call: build the data and model the config names, train with
 /// <see cref="MapTrainer"/> into the run folder (which keeps a copy of the config, <c>map_run.yml</c>, so that the run
-/// can be evaluated from its folder alone) and score the test events into <c>RUN_FOLDER/evaluation/test/</c>.
+/// can be evaluated from its folder alone) and score the test events into <c>RUN_FOLDER/evaluation/test/</c>;
+/// <see cref="EvaluateOn"/> scores a dike-breach run on another folder's simulations beside the baselines.
 /// </summary>
 public static partial class MapRuns
 {
