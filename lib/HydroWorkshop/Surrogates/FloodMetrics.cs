@@ -133,8 +133,9 @@ public static class FloodMetrics
     /// Relative error of the total water volume at each frame: (V_p(t) − V_o(t)) / V_o(t), with V(t) = Σ_cells depth ×
     /// cell area over the cells valid in the reference (the area cancels, so none is needed); NaN at frames where the
     /// reference holds no water. A surrogate is not bound by mass conservation as a finite-volume solver is, so its
-    /// volume drift is a check of physical plausibility (the review of Bentivoglio et al. 2022, HESS 26, 4345, asks for
-    /// physics-aware checks of this kind). Element k is frame k of the maps; NaN everywhere when the prediction is not finite where the reference is valid.
+    /// volume drift is a check of physical plausibility (Bentivoglio et al. 2026, NHESS 26, 2089, use a relative mass
+    /// error to pick out plausible surrogate runs where no reference simulation exists). Element k is frame k of the
+    /// maps; NaN everywhere when the prediction is not finite where the reference is valid.
     /// </summary>
     public static double[] RelativeVolumeError(float[] predicted, float[] reference, int[] shape)
     {
