@@ -13,6 +13,8 @@ using HydroWorkshop.Training;
 // hw search CONFIG.yml [--resume]  random or grid search over the config's search: section, ranked
 // hw surrogate train CONFIG.yml [--resume]   trains a flood-map surrogate (CNN-LSTM, ConvLSTM) a map-run config describes
 // hw surrogate evaluate RUN_FOLDER [--split test|validation|train]   scores a trained map run, writes CSVs and maps
+// hw surrogate evaluate RUN_FOLDER --data FOLDER [--ids 500-509,512] [--split S]   scores a dike-breach run on another
+//                                  folder's simulations beside persistence, climatology and coarse-solver baselines
 try
 {
     // Load the engine first, so that a machine where it cannot load gets the cause in one line, not TorchSharp's trace.
@@ -91,7 +93,14 @@ int Surrogate(string action, string path)
             var run = HydroWorkshop.Surrogates.MapRuns.Train(path, resume: args.Contains("--resume"));
             Console.WriteLine($"best epoch {run.Training.BestEpoch}; run folder {run.RunFolder}");
             return run.Training.Cancelled ? 130 : 0;
+        case "evaluate" when args.Contains("--data"):
+            var data = Option("--data") is { } d && !d.StartsWith("--", StringComparison.Ordinal) ? d
+                : throw new ArgumentException("--data takes a folder of simulations in the dike-breach layout (raw_dataset/DEM, raw_dataset/WD)");
+            if (args.Contains("--ids") && Option("--ids") is null) throw new ArgumentException("--ids takes ids and ranges, e.g. --ids 500-509,512");
+            HydroWorkshop.Surrogates.MapRuns.EvaluateOn(path, data, new() { Ids = Option("--ids"), Split = Option("--split") });
+            return 0;
         case "evaluate":
+            if (args.Contains("--ids")) throw new ArgumentException("--ids selects simulations of --data FOLDER; without --data, use --split");
             HydroWorkshop.Surrogates.MapRuns.Evaluate(path, Option("--split") ?? "test");
             return 0;
         default:
@@ -128,6 +137,7 @@ static int Usage(int code, string? error = null)
                hw search CONFIG.yml [--resume]
                hw surrogate train CONFIG.yml [--resume]
                hw surrogate evaluate RUN_FOLDER [--split test|validation|train]
+               hw surrogate evaluate RUN_FOLDER --data FOLDER [--ids 500-509,512] [--split test|validation|train]
         """);
     return code;
 }

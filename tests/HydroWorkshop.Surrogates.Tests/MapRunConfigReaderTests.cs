@@ -108,6 +108,20 @@ public sealed class MapRunConfigReaderTests
     }
 
     [Fact]
+    public void ParseIds_IdsAndRanges_InOrderGiven() =>
+        Assert.Equal([500, 501, 502, 512, 3], MapRunConfigReader.ParseIds(["500-502", " 512 ", "3"]));
+
+    [Theory]
+    [InlineData("5-1")]
+    [InlineData("x")]
+    [InlineData("1-2-3")]
+    public void ParseIds_Bad_QuotesTheItem(string item) =>
+        Assert.Contains($"'{item}' is not an id", Assert.Throws<FormatException>(() => MapRunConfigReader.ParseIds(["1", item])).Message);
+
+    [Fact]
+    public void ParseIds_Empty_Throws() => Assert.Throws<FormatException>(() => MapRunConfigReader.ParseIds([]));
+
+    [Fact]
     public void Parse_TeacherForcingNone_IsNone() =>
         Assert.Equal(TeacherForcingSchedule.None, MapRunConfigReader.Parse("run_folder: r\nmap: { teacher_forcing: none }\n").Map.TeacherForcing);
 

@@ -26,17 +26,32 @@ public static partial class MapRunConfigReader
     /// <summary>Simulation ids: a list of whole numbers and ranges, e.g. [1-20] or [500, 501, 503-509].</summary>
     private static IReadOnlyList<int> Ids(YamlNode node, YamlContext context)
     {
+        try
+        {
+            return ParseIds(List(node, context));
+        }
+        catch (FormatException e)
+        {
+            throw Error(node, context, e.Message);
+        }
+    }
+
+    /// <summary>Simulation ids from items that are each a whole number or a range <c>first-last</c> (e.g. <c>500-509</c>),
+    /// in the order given; what the config's <c>*_ids</c> keys and <c>hw surrogate evaluate --ids</c> take.</summary>
+    /// <exception cref="FormatException">An item is neither (the message quotes it), or there is no id.</exception>
+    public static IReadOnlyList<int> ParseIds(IEnumerable<string> items)
+    {
         var ids = new List<int>();
-        foreach (var item in List(node, context))
+        foreach (var item in items)
         {
             var parts = item.Split('-', StringSplitOptions.TrimEntries);
             if (parts.Length == 1 && int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)) ids.Add(id);
             else if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var first)
                 && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var last) && last >= first)
                 ids.AddRange(Enumerable.Range(first, last - first + 1));
-            else throw Error(node, context, $"'{item}' is not an id or a range of ids such as 1-20");
+            else throw new FormatException($"'{item}' is not an id or a range of ids such as 1-20");
         }
-        return ids.Count > 0 ? ids : throw Error(node, context, "expected at least one id");
+        return ids.Count > 0 ? ids : throw new FormatException("expected at least one id");
     }
 
     /// <summary>{ start: 1.0, end: 0.0, decay_epochs: 10, decay: linear | inverse_sigmoid }, or none.</summary>

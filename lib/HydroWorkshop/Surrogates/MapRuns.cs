@@ -17,9 +17,10 @@ public sealed record MapRunResult(MapTrainingResult Training, IReadOnlyList<MapE
 /// Map runs driven by a YAML config (<see cref="MapRunConfigReader"/>), what <c>hw surrogate train CONFIG.yml</c> and
 /// <c>hw surrogate evaluate RUN_FOLDER</c> call: build the data and model the config names, train with
 /// <see cref="MapTrainer"/> into the run folder (which keeps a copy of the config, <c>map_run.yml</c>, so that the run
-/// can be evaluated from its folder alone) and score the test events into <c>RUN_FOLDER/evaluation/test/</c>.
+/// can be evaluated from its folder alone) and score the test events into <c>RUN_FOLDER/evaluation/test/</c>;
+/// <see cref="EvaluateOn"/> scores a dike-breach run on another folder's simulations beside the baselines.
 /// </summary>
-public static class MapRuns
+public static partial class MapRuns
 {
     /// <summary>Trains the run <paramref name="configPath"/> describes, then evaluates it on the test events. With
     /// <paramref name="resume"/> a stopped run goes on from its folder's last checkpoint.</summary>
@@ -46,9 +47,7 @@ public static class MapRuns
     public static IReadOnlyList<MapEventScores> Evaluate(string runFolder, string split = "test", Action<string>? log = null)
     {
         log ??= Console.WriteLine;
-        var copy = Path.Combine(runFolder, MapRunConfigReader.RunFolderCopy);
-        if (!File.Exists(copy)) throw new FileNotFoundException($"{runFolder} is not a map run folder: {MapRunConfigReader.RunFolderCopy} is missing (made by hw surrogate train)", copy);
-        var config = MapRunConfigReader.Read(copy) with { RunFolder = Path.GetFullPath(runFolder) };
+        var config = ReadRunCopy(runFolder);
         var data = LoadData(config.Data);
         var events = split switch
         {
@@ -90,9 +89,7 @@ public static class MapRuns
     {
         if (data.Type == "dike_breach")
         {
-            var folder = data.Folder != "default" ? data.Folder : ProjectPaths.SharedDataSet("dike_breach_bentivoglio2023_subset")
-                ?? throw new DirectoryNotFoundException("data set dike_breach_bentivoglio2023_subset not found ($HYDROWORKSHOP_DATA or ../shared/data); set data: folder");
-            var dike = DikeBreachDataSet.Open(folder);
+            var dike = DikeBreachDataSet.Open(DikeBreachFolder(data));
             return new MapRunData(MapSequences.FromDikeBreach(dike, data.TrainIds), MapSequences.FromDikeBreach(dike, data.ValidationIds),
                 MapSequences.FromDikeBreach(dike, data.TestIds));
         }
@@ -118,6 +115,18 @@ public static class MapRuns
         return new MapRunData(train, MapSequences.FromFlume(flume, flume.Split("validation"), data.StorageEstimate, data.CoarseSolver),
             MapSequences.FromFlume(flume, flume.Split("test"), data.StorageEstimate, data.CoarseSolver));
     }
+
+    /// <summary>The config copy of a run folder, with the run folder where the folder now is.</summary>
+    private static MapRunConfig ReadRunCopy(string runFolder)
+    {
+        var copy = Path.Combine(runFolder, MapRunConfigReader.RunFolderCopy);
+        if (!File.Exists(copy)) throw new FileNotFoundException($"{runFolder} is not a map run folder: {MapRunConfigReader.RunFolderCopy} is missing (made by hw surrogate train)", copy);
+        return MapRunConfigReader.Read(copy) with { RunFolder = Path.GetFullPath(runFolder) };
+    }
+
+    private static string DikeBreachFolder(MapDataConfig data) =>
+        data.Folder != "default" ? data.Folder : ProjectPaths.SharedDataSet("dike_breach_bentivoglio2023_subset")
+            ?? throw new DirectoryNotFoundException("data set dike_breach_bentivoglio2023_subset not found ($HYDROWORKSHOP_DATA or ../shared/data); set data: folder");
 
     /// <summary>One line: mean wet-cell RMSE (m and % of the event's maximum depth), MAE and CSI over the events.</summary>
     public static string Summary(string split, IReadOnlyList<MapEventScores> scores) => string.Create(CultureInfo.InvariantCulture,

@@ -1,0 +1,155 @@
+using HydroWorkshop.FloodData;
+using static TorchSharp.torch;
+
+namespace HydroWorkshop.Surrogates;
+
+/// <summary>What <see cref="MapRuns.EvaluateOn"/> scores beside the surrogate, and on which simulations.</summary>
+public sealed record MapDataEvaluationOptions
+{
+    /// <summary>Simulation ids and ranges separated by commas (<c>500-509,512</c>, the <c>--ids</c> argument); null: the
+    /// run's ids of <see cref="Split"/>, or every simulation of the folder when that is null too.</summary>
+    public string? Ids { get; init; }
+    /// <summary><c>test</c>, <c>validation</c> or <c>train</c>: the run's own ids of that split, looked up in the folder.</summary>
+    public string? Split { get; init; }
+    /// <summary>The solver behind the coarse-solver baseline and the speed-up; null: neither is run (the table says so).</summary>
+    public BreachSimulator? Simulator { get; init; } = BreachSimulators.Kit;
+    /// <summary>How many times coarser the coarse-solver baseline's grid is.</summary>
+    public int Coarsening { get; init; } = 4;
+    /// <summary>Run the fine solver on every event too, to time the surrogate's speed-up against it (and score it).</summary>
+    public bool TimeFineSolver { get; init; } = true;
+    /// <summary>Breach discharge of every event, m³/s (the D-HYDRO simulations' 50; not in their files).</summary>
+    public double Inflow { get; init; } = BreachInflow.DikeBreachDischarge;
+}
+
+/// <summary>The outcome of <see cref="MapRuns.EvaluateOn"/>: the scores, the printed table and the folder written.</summary>
+public sealed record MapDataEvaluation(FloodEvaluationResult Result, string Table, string Folder);
+
+public static partial class MapRuns
+{
+    /// <summary>
+    /// Scores a trained dike-breach run on simulations of another folder in the dike-breach layout
+    /// (<see cref="DikeBreachDataSet"/>: <c>raw_dataset/DEM</c>, <c>raw_dataset/WD</c>), beside the baselines
+    /// (persistence, the per-frame mean of the run's training simulations, the coarse solver) and the fine solver, and
+    /// writes into <c>RUN_FOLDER/evaluation_&lt;folder name&gt;/</c> the files of <see cref="Evaluate"/>
+    /// (<c>event_metrics.csv</c>, <c>lead_time_metrics.csv</c>, <c>maps/</c>) and of <see cref="FloodEvaluationFiles"/>
+    /// (<c>scores.csv</c>, <c>summary.csv</c>, <c>mae_over_time.csv</c>, <c>table.txt</c>). What
+    /// <c>hw surrogate evaluate RUN_FOLDER --data FOLDER [--ids ...] [--split ...]</c> calls; errors name the argument.
+    /// </summary>
+    public static MapDataEvaluation EvaluateOn(string runFolder, string dataFolder, MapDataEvaluationOptions? options = null, Action<string>? log = null)
+    {
+        options ??= new MapDataEvaluationOptions();
+        log ??= Console.WriteLine;
+        var config = ReadRunCopy(runFolder);
+        if (config.Data.Type != "dike_breach")
+            throw new ArgumentException($"--data: {runFolder} is a {config.Data.Type} run; --data scores a dike-breach run on simulations in the dike-breach layout");
+        if (!Directory.Exists(dataFolder)) throw new DirectoryNotFoundException($"--data: folder {dataFolder} not found");
+        DikeBreachDataSet data;
+        try
+        {
+            data = DikeBreachDataSet.Open(dataFolder);
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or InvalidDataException)
+        {
+            throw new ArgumentException($"--data: {e.Message}", e);
+        }
+        var ids = SelectIds(data, dataFolder, options, config.Data);
+
+        var training = MapSequences.FromDikeBreach(DikeBreachDataSet.Open(DikeBreachFolder(config.Data)), config.Data.TrainIds);
+        var events = MapSequences.FromDikeBreach(data, ids);
+        if (events.Frames != training.Frames)
+            throw new ArgumentException($"--data: the simulations of {dataFolder} have {events.Frames} frames, the run's training simulations " +
+                                        $"{training.Frames}; the per-frame baseline and the model's elapsed-time forcing need the same");
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataFolder)));
+        var output = Path.Combine(config.RunFolder, $"evaluation_{name}");
+        log($"map run {config.RunFolder}: {config.Model.Type} on {events.Count} simulations of {dataFolder} ({IdRanges(ids)})");
+
+        using var model = BuildModel(config.Model, training.Inputs, config.Map.WarmupFrames);
+        var trainer = new MapTrainer(model, config.Training, config.Map, config.RunFolder, log);
+        trainer.Load();
+        log(Summary(name, trainer.Evaluate(events, output)));
+
+        var cellSize = DikeBreachDataSet.CellSize;
+        var frameSeconds = DikeBreachDataSet.StepSeconds;
+        IReadOnlyList<double> Inflow(MapEvent e, int frames) => BreachInflow.Constant(options.Inflow, frames);
+        var predictors = new List<IFloodPredictor>
+        {
+            new MapSurrogatePredictor(trainer, config.Model.Type),
+            new PersistenceBaseline(),
+            new ClimatologyBaseline(training),
+        };
+        var notes = new List<string>
+        {
+            $"climatology: the mean of the run's {training.Count} training simulations ({IdRanges(config.Data.TrainIds)}) at each frame; " +
+            $"persistence: frame {config.Map.WarmupFrames - 1} (the last one the model sees) repeated",
+        };
+        if (options.Simulator is { } simulator)
+        {
+            predictors.Add(new CoarseSolverBaseline(simulator, options.Coarsening, cellSize, frameSeconds, Inflow));
+            if (options.TimeFineSolver) predictors.Add(new CoarseSolverBaseline(simulator, 1, cellSize, frameSeconds, Inflow));
+            notes.Add(FormattableString.Invariant($"solvers: breach at the wet cell of frame 0, inflow {options.Inflow} m³/s at every frame (not in the files)"));
+        }
+        else
+        {
+            notes.Add($"! coarse solver x{options.Coarsening}: not run (no breach solver: {nameof(BreachSimulators)}.{nameof(BreachSimulators.Kit)} is not wired in); " +
+                      "the flags compare with 2 of the 3 baselines, and there is no speed-up");
+        }
+        var result = FloodEvaluation.Run(events, config.Map.WarmupFrames, frameSeconds, predictors, notes, log);
+        var table = FloodEvaluationTable.Text(result, $"{Path.GetFileName(config.RunFolder)} on {name}", get_num_threads());
+        log(table.TrimEnd('\n'));
+        FloodEvaluationFiles.Write(output, result, table);
+        return new MapDataEvaluation(result, table, output);
+    }
+
+    private static IReadOnlyList<int> SelectIds(DikeBreachDataSet data, string dataFolder, MapDataEvaluationOptions options, MapDataConfig run)
+    {
+        IReadOnlyList<int> ids;
+        string argument;
+        if (options.Ids is { } text)
+        {
+            argument = "--ids";
+            try
+            {
+                ids = MapRunConfigReader.ParseIds(text.Split(',', StringSplitOptions.TrimEntries));
+            }
+            catch (FormatException e)
+            {
+                throw new ArgumentException($"--ids {text}: {e.Message} (e.g. --ids 500-509,512)", e);
+            }
+        }
+        else if (options.Split is { } split)
+        {
+            argument = $"--split {split}";
+            ids = split switch
+            {
+                "test" => run.TestIds,
+                "validation" => run.ValidationIds,
+                "train" => run.TrainIds,
+                _ => throw new ArgumentException($"--split: '{split}' is not one of test, validation, train"),
+            };
+        }
+        else
+        {
+            return data.Ids;
+        }
+        var missing = ids.Where(id => !data.Ids.Contains(id)).Distinct().ToArray();
+        if (missing.Length > 0)
+            throw new ArgumentException($"{argument}: {(missing.Length == 1 ? "simulation" : "simulations")} {IdRanges(missing)} not in {dataFolder} " +
+                                        $"(it has {IdRanges(data.Ids)})");
+        return ids;
+    }
+
+    /// <summary>Ids as ranges, e.g. <c>1-20, 500-509, 512</c>.</summary>
+    internal static string IdRanges(IEnumerable<int> ids)
+    {
+        var sorted = ids.Distinct().Order().ToArray();
+        var parts = new List<string>();
+        for (var i = 0; i < sorted.Length;)
+        {
+            var j = i;
+            while (j + 1 < sorted.Length && sorted[j + 1] == sorted[j] + 1) j++;
+            parts.Add(j == i ? $"{sorted[i]}" : $"{sorted[i]}-{sorted[j]}");
+            i = j + 1;
+        }
+        return string.Join(", ", parts);
+    }
+}
