@@ -48,6 +48,9 @@ public sealed class FloodStepperTests
         model.UseScales(Scales);
         // 50 m3/s for 1800 s over 100 m x 100 m is 9 m of water: 3 scaled depth units.
         Assert.Equal(50.0 * 1800 / (1e4 * 3.0), model.InflowDepthFactor, 5);
+        // Buffers, so a saved run conserves volume when loaded without its scales.
+        Assert.Contains("inflowDepth", model.state_dict().Keys);
+        Assert.Contains("depthToBed", model.state_dict().Keys);
     }
 
     [Fact]

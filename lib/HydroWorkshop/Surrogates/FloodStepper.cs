@@ -8,6 +8,7 @@ namespace HydroWorkshop.Surrogates;
 /// A local, fully convolutional flood surrogate that steps the depth map forward one output interval at a time, in the
 /// spirit of a finite-volume update: depth(t + 1) = depth(t) + change, where the change is computed by a small U-Net
 /// from what a solver would use in that neighbourhood — the current depth, the terrain (bed elevation and its slopes),
+/// the water surface (bed + depth) and its slopes, which drive the flow,
 /// the open cells, and the boundary inflow placed at the breach cell. Nothing in it is global: there is no bottleneck
 /// vector that could tie a flood to the place of the training floods, so a breach at a new place, or new terrain, is
 /// the same computation shifted (Bentivoglio et al. 2023 make the same point for their SWE-GNN).
@@ -46,8 +47,8 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
         InflowForcing = inflowForcing;
         FrameSeconds = frameSeconds;
         CellArea = cellArea;
-        // depth, wet indicator, statics, bed slopes x and y, inflow source, extra maps
-        var channels = 2 + inputs.Statics + 2 + 1 + inputs.Extra;
+        // depth, wet indicator, statics, bed slopes x and y, inflow source, water surface and its slopes x and y, extra maps
+        var channels = 2 + inputs.Statics + 2 + 1 + 3 + inputs.Extra;
         // Full resolution is where most cells are, so it gets one thin layer on each side; the work happens at 1/2 and 1/4.
         const int fine = 8;
         encoder0 = nn.Sequential(nn.Conv2d(channels, fine, 3, padding: 1), nn.GELU());
@@ -60,6 +61,8 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
         // Scaled depth added to the map per unit of scaled inflow per frame; set from the scales (UseScales), kept in
         // the checkpoint so a loaded model conserves volume without them.
         inflowDepth = zeros(1);
+        // Scaled depth to scaled bed units (depth scale / bed scale), for the water surface: water flows down its slope.
+        depthToBed = zeros(1);
         RegisterComponents();
     }
 
@@ -72,6 +75,7 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
     private readonly Sequential encoder0, encoder1, bottom, decoder1, decoder0;
     private readonly Conv2d head;
     private readonly Tensor inflowDepth;
+    private readonly Tensor depthToBed;
 
     private static Sequential Block(int input, int output) => nn.Sequential(
         nn.Conv2d(input, output, 3, padding: 1), nn.GELU(),
@@ -83,6 +87,7 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
     {
         using var noGrad = no_grad();
         inflowDepth.fill_(scales.Forcing[InflowForcing] * FrameSeconds / (CellArea * scales.Depth));
+        depthToBed.fill_(scales.Depth / scales.BedScale);
     }
 
     /// <summary>The factor <see cref="UseScales"/> set (0 before).</summary>
@@ -114,9 +119,11 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
             // breach cell first (the source term of a finite-volume update); the network then only moves water around.
             var added = ((inflow.select(1, t) + inflow.select(1, t + 1)) * 0.5 * inflowDepth).reshape(-1, 1, 1, 1);
             var filled = depth + breach * added;
+            var surface = bed + filled * depthToBed;                                      // [b, 1, y, x], bed units
+            var (surfaceX, surfaceY) = Slopes(surface);
             Tensor[] parts = batch.Extra is null
-                ? [filled, (filled > 0).to(depth.dtype), fixedMaps, breach * added]
-                : [filled, (filled > 0).to(depth.dtype), fixedMaps, breach * added, batch.Extra.select(1, t + 1)];
+                ? [filled, (filled > 0).to(depth.dtype), fixedMaps, breach * added, surface, surfaceX, surfaceY]
+                : [filled, (filled > 0).to(depth.dtype), fixedMaps, breach * added, surface, surfaceX, surfaceY, batch.Extra.select(1, t + 1)];
             var output = head.forward(UNet(cat(parts, 1)));                               // [b, 2, y, x]
             var (next, logit) = DepthOutput.Apply(output, filled, batch.Open, training);
             // Volume: rescaled to what was there plus the inflow. Scaling down is always safe (an untrained network
