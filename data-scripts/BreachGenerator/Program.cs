@@ -4,7 +4,7 @@ using HydroWorkshop.FloodData;
 using HydroWorkshop.Physics;
 
 // Usage: BreachGenerator [--out DIR] [--events N] [--seed S] [--first-id K] [--frames F] [--hydrograph constant|random]
-//                        [--discharge Q] [--manning N] [--threads T]
+//                        [--discharge Q] [--manning N] [--order first|second] [--threads T]
 // Re-running with the same arguments resumes an interrupted run; finished events are kept.
 var settings = new Dictionary<string, string>
 {
@@ -16,6 +16,7 @@ var settings = new Dictionary<string, string>
     ["hydrograph"] = "constant",
     ["discharge"] = "50",
     ["manning"] = BreachSimulationOptions.DefaultManning.ToString(CultureInfo.InvariantCulture),
+    ["order"] = "first",
     ["threads"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
 };
 for (var k = 0; k < args.Length; k++)
@@ -55,7 +56,12 @@ try
         RandomHydrograph = random,
         Discharge = Real("discharge"),
         Threads = Int("threads"),
-        Simulation = new BreachSimulationOptions { Manning = Real("manning") },
+        Simulation = settings["order"] switch
+        {
+            "first" => new BreachSimulationOptions { Manning = Real("manning"), SecondOrder = false, CourantNumber = 0.9 },
+            "second" => new BreachSimulationOptions { Manning = Real("manning") },
+            var other => throw new ArgumentException($"--order: '{other}' is neither 'first' nor 'second'"),
+        },
     };
     using var interrupt = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>

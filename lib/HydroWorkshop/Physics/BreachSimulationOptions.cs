@@ -8,7 +8,7 @@ public sealed record BreachSimulationOptions
     public double Manning { get; init; } = DefaultManning;
 
     /// <summary>The calibrated default of <see cref="Manning"/> (s/m^(1/3)).</summary>
-    public const double DefaultManning = 0.023;
+    public const double DefaultManning = 0.025;
 
     /// <summary>Depth (m) of the breach cell at t = 0, the rest dry: D-HYDRO's files mark the breach this way (0.01 m).</summary>
     public double InitialDepth { get; init; } = 0.01;
