@@ -140,30 +140,31 @@ public class BreachSimulationTests
     }
 
     [RealDataFact("dike_breach_bentivoglio2023_subset")]
-    public void Run_DHydroSimulation1OnCoarserGrid_ReproducesItsFloodExtent()
+    public void Run_DHydroSimulation1_ReproducesItsFloodExtentOverTheFirstDay()
     {
-        // D-HYDRO id 1: 50 m3/s at cell 0 for 48 h. Our solver with the default Manning n on a grid twice as coarse:
-        // CSI(0.05 m) at 48 h measured SEE_README, at every hour from 6 h on at least SEE_README.
+        // D-HYDRO id 1: 50 m3/s at cell 0. Our solver, default Manning n, first order (the generator's scheme), full grid,
+        // the first 24 h (to keep the test short): measured CSI(0.05 m) 0.935 at 24 h and at least 0.904 at every hour
+        // from 6 h on (data-scripts/breach-calibration.cs; 0.951 at 48 h). The bounds leave about 0.03 of margin.
         var data = DikeBreachDataSet.Open(TestPaths.RealData("dike_breach_bentivoglio2023_subset"));
         var reference = data.ReadEvent(1);
-        const int cells = 64 * 64;
+        const int cells = 64 * 64, frames = 49;
 
-        var depth = BreachSimulation.Run(reference.Bed, 64, 64, 100, reference.BreachCell, [.. reference.Inflow.Select(q => (double)q)],
-            DikeBreachDataSet.StepSeconds, coarsening: 2);
+        var depth = BreachSimulation.Run(reference.Bed, 64, 64, DikeBreachDataSet.CellSize, reference.BreachCell,
+            [.. reference.Inflow.Take(frames).Select(q => (double)q)], DikeBreachDataSet.StepSeconds,
+            options: new BreachSimulationOptions { SecondOrder = false, CourantNumber = 0.9 });
 
         double Csi(int frame)
         {
-            int hits = 0, misses = 0, false_ = 0;
-            for (var k = 0; k < cells; k++)
+            int hits = 0, misses = 0, falseAlarms = 0;
+            for (var k = frame * cells; k < (frame + 1) * cells; k++)
             {
-                var (ours, theirs) = (depth[frame * cells + k] > 0.05, reference.Depth[frame * cells + k] > 0.05);
-                if (ours && theirs) hits++; else if (theirs) misses++; else if (ours) false_++;
+                var (ours, theirs) = (depth[k] > 0.05, reference.Depth[k] > 0.05);
+                if (ours && theirs) hits++; else if (theirs) misses++; else if (ours) falseAlarms++;
             }
-            return (double)hits / (hits + misses + false_);
+            return (double)hits / (hits + misses + falseAlarms);
         }
-        Assert.True(Csi(96) >= CsiAt48Hours, $"CSI at 48 h {Csi(96):F3}");
-        for (var frame = 12; frame <= 96; frame += 2) Assert.True(Csi(frame) >= CsiEveryHour, $"CSI at {frame / 2.0} h {Csi(frame):F3}");
+        Assert.Equal(frames * cells, depth.Length);
+        Assert.True(Csi(48) >= 0.90, $"CSI at 24 h {Csi(48):F3}");
+        for (var frame = 12; frame <= 48; frame += 2) Assert.True(Csi(frame) >= 0.87, $"CSI at {frame / 2} h {Csi(frame):F3}");
     }
-
-    private const double CsiAt48Hours = 0.0, CsiEveryHour = 0.0;
 }
