@@ -67,6 +67,7 @@ public sealed class BreachEventGeneratorTests : IDisposable
         {
             var e = data.ReadEvent(id);
             Assert.Equal(0f, e.Inflow[0]);
+            Assert.InRange(e.Inflow[1], 25f, 100f);                            // the peak, on the first frame of a 1-h event
             Assert.Equal(BreachEventGenerator.Define(options, id).Inflow.Select(q => (float)Math.Round(q, 4)), e.Inflow);
         }
     }

@@ -142,7 +142,8 @@ public static class BreachEventGenerator
         {
             var peak = options.MinPeak + (options.MaxPeak - options.MinPeak) * random.NextDouble();
             var duration = times[^1];
-            var rise = duration * (0.05 + 0.2 * random.NextDouble());
+            // On a frame, so the discharge per frame (what the solver gets and Q_<id>.txt holds) reaches the peak.
+            var rise = options.OutputSeconds * Math.Max(1, Math.Round(duration * (0.05 + 0.2 * random.NextDouble()) / options.OutputSeconds));
             var remaining = 0.2 + 0.6 * random.NextDouble();
             hydrograph = Hydrograph(peak, rise, remaining, duration);
             shape = FormattableString.Invariant($"rise to peak in {rise / 3600:F1} h, {remaining:F2} of the peak at {duration / 3600:F0} h");
