@@ -129,12 +129,15 @@ public sealed class BreachEventGeneratorTests : IDisposable
         BreachEventGenerator.Generate(options);
         var written = File.GetLastWriteTimeUtc(Path.Combine(options.OutputFolder, "raw_dataset", "WD", "WD_11.txt"));
         File.Delete(Path.Combine(options.OutputFolder, "raw_dataset", "WD", "WD_12.txt"));
+        var stale = Path.Combine(options.OutputFolder, "raw_dataset", "WD", ".WD_12.txt.0123abcd.tmp");   // a killed run's half-written file
+        File.WriteAllText(stale, "0.0000 0.00");
 
         var summary = BreachEventGenerator.Generate(options);
 
         Assert.Equal((1, 1), (summary.Generated, summary.Resumed));
         Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(options.OutputFolder, "raw_dataset", "WD", "WD_11.txt")));
         Assert.True(File.Exists(Path.Combine(options.OutputFolder, "raw_dataset", "WD", "WD_12.txt")));
+        Assert.False(File.Exists(stale));
     }
 
     [Fact]

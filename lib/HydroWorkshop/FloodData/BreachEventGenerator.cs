@@ -25,7 +25,7 @@ public sealed record BreachGeneratorOptions
     public double OutputSeconds { get; init; } = DikeBreachDataSet.StepSeconds;
     /// <summary>Breach discharge (m3/s) of the constant hydrograph: 50, as in the D-HYDRO data.</summary>
     public double Discharge { get; init; } = 50;
-    /// <summary>Draw a flood-wave hydrograph per event instead of the constant one (see <see cref="BreachEventGenerator.Hydrograph"/>).</summary>
+    /// <summary>Draw a flood-wave hydrograph per event instead of the constant one (see <see cref="BreachEventGenerator.FloodWave"/>).</summary>
     public bool RandomHydrograph { get; init; }
     /// <summary>Range of the peak discharge (m3/s) of a random hydrograph.</summary>
     public double MinPeak { get; init; } = 25;
@@ -91,7 +91,12 @@ public static class BreachEventGenerator
             throw new ArgumentOutOfRangeException(nameof(options), $"discharge settings out of range (Discharge {options.Discharge}, peaks {options.MinPeak}..{options.MaxPeak} m3/s)");
         var clock = Stopwatch.StartNew();
         var raw = Path.Combine(options.OutputFolder, "raw_dataset");
-        foreach (var folder in new[] { "DEM", "WD", "Q" }) Directory.CreateDirectory(Path.Combine(raw, folder));
+        foreach (var folder in new[] { "DEM", "WD", "Q" })
+        {
+            Directory.CreateDirectory(Path.Combine(raw, folder));
+            // Temporary files of writes cut short by a killed run (AtomicFile names them ".<name>.<guid>.tmp").
+            foreach (var stale in Directory.GetFiles(Path.Combine(raw, folder), ".*.tmp")) File.Delete(stale);
+        }
 
         var ids = Enumerable.Range(options.FirstId, options.Events).ToArray();
         var pending = ids.Where(id => !File.Exists(DepthPath(raw, id))).ToArray();
@@ -145,12 +150,12 @@ public static class BreachEventGenerator
             // On a frame, so the discharge per frame (what the solver gets and Q_<id>.txt holds) reaches the peak.
             var rise = options.OutputSeconds * Math.Max(1, Math.Round(duration * (0.05 + 0.2 * random.NextDouble()) / options.OutputSeconds));
             var remaining = 0.2 + 0.6 * random.NextDouble();
-            hydrograph = Hydrograph(peak, rise, remaining, duration);
+            hydrograph = FloodWave(peak, rise, remaining, duration);
             shape = FormattableString.Invariant($"rise to peak in {rise / 3600:F1} h, {remaining:F2} of the peak at {duration / 3600:F0} h");
         }
         else
         {
-            hydrograph = Physics.Hydrograph.Constant(options.Discharge);
+            hydrograph = Hydrograph.Constant(options.Discharge);
             shape = "constant";
         }
         return new BreachEventDefinition(id, seed, frequency, amplitude, bed, row, column, side, shape, [.. times.Select(hydrograph.At)]);
@@ -159,7 +164,7 @@ public static class BreachEventGenerator
     /// <summary>The random breach hydrograph: a linear rise from 0 to <paramref name="peak"/> (m3/s) over
     /// <paramref name="rise"/> (s), as a breach widens, then a linear fall to <paramref name="remaining"/> times the peak at
     /// <paramref name="duration"/> (s), as the outer water level drops.</summary>
-    public static Hydrograph Hydrograph(double peak, double rise, double remaining, double duration) =>
+    public static Hydrograph FloodWave(double peak, double rise, double remaining, double duration) =>
         new([0, rise, duration], [0, peak, remaining * peak]);
 
     /// <summary>The seed of event <paramref name="id"/>: a fixed integer mix of the run seed and the id.</summary>
