@@ -84,7 +84,7 @@ public sealed partial class DikeBreachDataSet
     /// <summary>Breach discharge (m3/s) per time step estimated from the water volume V(t) = Σ depth · cell area of
     /// <paramref name="depth"/> <c>[steps, cells]</c>: dV/dt by central differences (one-sided at the first and last step).
     /// It assumes the breach is the only opening, no rain and no outflow, as in the D-HYDRO set-up (closed walls): there
-    /// the volume grows by exactly 50 m3/s, and the estimate gives 50 ± 0.1 m3/s (the 4-decimal depths limit it).</summary>
+    /// the volume grows by exactly 50 m3/s, and the estimate gives 49.99–50.01 m3/s (the 4-decimal depths limit it).</summary>
     /// <param name="depth">Depth maps (m), <c>[steps, cells]</c>.</param>
     /// <param name="steps">Number of maps (at least 2).</param>
     /// <param name="cellArea">Area of one cell (m2).</param>
