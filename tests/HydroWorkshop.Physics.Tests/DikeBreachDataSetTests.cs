@@ -50,6 +50,59 @@ public class DikeBreachDataSetTests
     }
 
     [RealDataFact(DataSet)]
+    public void ReadEvent_DHydroSimulations_BreachAtCellZeroAndInflowFromVolumeIsFifty()
+    {
+        // The D-HYDRO files hold no discharge; their volume grows by 50 m3/s throughout (closed walls, constant breach inflow).
+        var data = DikeBreachDataSet.Open(TestPaths.RealData(DataSet));
+
+        foreach (var id in new[] { 1, 505 })
+        {
+            var e = data.ReadEvent(id);
+
+            Assert.Equal((0, 0), e.BreachCell);
+            Assert.Equal(97, e.Inflow.Length);
+            Assert.All(e.Inflow, q => Assert.InRange(q, 49.5f, 50.5f));
+        }
+    }
+
+    [Fact]
+    public void InflowFromVolume_LinearVolume_ConstantDischarge()
+    {
+        // Two cells of 100 m2; the volume grows by 10 m3 per 5 s step.
+        float[] depth = [0, 0, 0.05f, 0, 0.05f, 0.05f, 0.15f, 0];
+
+        var inflow = DikeBreachDataSet.InflowFromVolume(depth, 4, 100, 5);
+
+        Assert.All(inflow, q => Assert.Equal(1f, q, 1e-5f));
+    }
+
+    [Fact]
+    public void ReadEvent_TwoWetCellsAtTheStart_ThrowsNamingTheDepthFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("dike-tests-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "raw_dataset", "DEM"));
+            Directory.CreateDirectory(Path.Combine(folder, "raw_dataset", "WD"));
+            var lines = Enumerable.Range(0, 4096).Select(k => $"{50 + 100 * (k % 64)}.0 {50 + 100 * (k / 64)}.0 0.0");
+            File.WriteAllLines(Path.Combine(folder, "raw_dataset", "DEM", "DEM_4.txt"), lines);
+            var start = Enumerable.Repeat("0.0000", 4096).ToArray();
+            start[0] = start[70] = "0.0100";
+            File.WriteAllText(Path.Combine(folder, "raw_dataset", "WD", "WD_4.txt"), string.Join(' ', start) + "\n");
+            var data = DikeBreachDataSet.Open(folder);
+
+            var error = Assert.Throws<InvalidDataException>(() => data.ReadEvent(4));
+
+            Assert.Contains("WD_4.txt", error.Message);
+            Assert.Contains("2 wet cells", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [RealDataFact(DataSet)]
     public void ReadSequences_TwoSimulations_ReturnsEventTimeChannelYX()
     {
         var data = DikeBreachDataSet.Open(TestPaths.RealData(DataSet));

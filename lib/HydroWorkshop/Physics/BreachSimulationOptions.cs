@@ -1,0 +1,28 @@
+namespace HydroWorkshop.Physics;
+
+/// <summary>Physical and numerical settings of <see cref="BreachSimulation"/>.</summary>
+public sealed record BreachSimulationOptions
+{
+    /// <summary>Manning roughness n (s/m^(1/3)) of every cell. The default is the value that best reproduced the D-HYDRO
+    /// dike-breach simulations (Bentivoglio et al. 2023) with our solver; see README "Breach generator" for the calibration.</summary>
+    public double Manning { get; init; } = DefaultManning;
+
+    /// <summary>The calibrated default of <see cref="Manning"/> (s/m^(1/3)).</summary>
+    public const double DefaultManning = 0.025;
+
+    /// <summary>Depth (m) of the breach cell at t = 0, the rest dry: D-HYDRO's files mark the breach this way (0.01 m).</summary>
+    public double InitialDepth { get; init; } = 0.01;
+
+    /// <summary>Solver threads per simulation; 1 lets a generator run one simulation per core.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>MUSCL reconstruction with Heun time stepping; false gives the first-order scheme (faster, more diffusive).</summary>
+    public bool SecondOrder { get; init; } = true;
+
+    /// <summary>Courant number; at most 0.5 for the second-order scheme, up to 1 for the first-order one.</summary>
+    public double CourantNumber { get; init; } = 0.45;
+
+    /// <summary>Upper bound on the time step (s). It is the step while the domain is still at rest (the first step after
+    /// t = 0), so it bounds how much water the first step pours into the breach cell: 60 s of 50 m3/s is 0.3 m there.</summary>
+    public double MaxTimeStep { get; init; } = 60;
+}
