@@ -32,10 +32,9 @@ public sealed record BreachGeneratorOptions
     public double MaxPeak { get; init; } = 100;
     /// <summary>Events simulated at once, each on one solver thread.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
-    /// <summary>The solver settings; default first order at Courant number 0.9. Against the D-HYDRO simulations the
-    /// first-order scheme is only a little further off than the second-order one (README, "Breach generator") and takes
-    /// about a third of its time, which is what keeps the default data sets within 10 minutes on 2 cores.</summary>
-    public BreachSimulationOptions Simulation { get; init; } = new() { SecondOrder = false, CourantNumber = 0.9 };
+    /// <summary>The solver settings; default <see cref="BreachSimulationOptions.Generator"/> (first order), which is what
+    /// keeps the default data sets within 10 minutes on 2 cores.</summary>
+    public BreachSimulationOptions Simulation { get; init; } = BreachSimulationOptions.Generator;
 }
 
 /// <summary>What defines one generated event; all of it follows from (run seed, id).</summary>

@@ -23,8 +23,8 @@ public delegate float[] BreachSimulator(float[] bed, int rows, int columns, doub
 /// <summary>The breach simulators the evaluation uses by default.</summary>
 public static class BreachSimulators
 {
-    /// <summary>The kit's shallow-water breach solver, or null until <c>Physics.BreachSimulation</c> is merged (then the
-    /// evaluation table says the coarse-solver baseline and the speed-up are missing).</summary>
-    public static BreachSimulator? Kit =>
-        null; // TODO(lead, after merging BreachSimulation): (b, r, c, s, cell, q, dt, f, ct) => Physics.BreachSimulation.Run(b, r, c, s, cell, q, dt, coarsening: f, cancellationToken: ct);
+    /// <summary>The kit's shallow-water breach solver (<see cref="Physics.BreachSimulation"/>) with the settings the
+    /// breach generator uses (<see cref="Physics.BreachSimulationOptions.Generator"/>), one thread.</summary>
+    public static BreachSimulator? Kit { get; } = (bed, rows, columns, cellSize, cell, inflow, seconds, coarsening, token) =>
+        Physics.BreachSimulation.Run(bed, rows, columns, cellSize, cell, inflow, seconds, coarsening, Physics.BreachSimulationOptions.Generator, token);
 }

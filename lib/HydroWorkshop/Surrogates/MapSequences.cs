@@ -162,7 +162,8 @@ public sealed class MapSequences
 
     /// <summary>Simulations <paramref name="ids"/> of the dike-breach data set (the shared D-HYDRO one or one our
     /// generator wrote): forcings the elapsed fraction of the event and the breach inflow (m3/s), static maps the bed,
-    /// no obstacles, and the breach map (1 at the cell that is wet at t = 0, where the inflow enters).</summary>
+    /// no obstacles, and the breach map (1 at the cell that is wet at t = 0, where the inflow enters). The inflow comes from
+    /// the event's Q file or, without one, from the growth of its water volume (<see cref="DikeBreachEvent.Inflow"/>).</summary>
     public static MapSequences FromDikeBreach(DikeBreachDataSet data, IReadOnlyList<int> ids)
     {
         var events = ids.Select(data.ReadEvent).ToArray();
@@ -171,24 +172,13 @@ public sealed class MapSequences
         var list = events.Select(e =>
         {
             if (e.Steps != frames) throw new InvalidDataException($"simulation {e.Id} has {e.Steps} steps, simulation {events[0].Id} has {frames}");
-            var inflow = InflowFromVolume(e);
             var forcing = new float[frames * 2];
-            for (var t = 0; t < frames; t++) (forcing[2 * t], forcing[2 * t + 1]) = ((float)t / (frames - 1), inflow[t]);
+            for (var t = 0; t < frames; t++) (forcing[2 * t], forcing[2 * t + 1]) = ((float)t / (frames - 1), e.Inflow[t]);
             var breach = new float[cells];
-            for (var i = 0; i < cells; i++) breach[i] = e.Depth[i] > 0 ? 1f : 0f;
+            breach[e.BreachCell.Row * DikeBreachDataSet.GridSize + e.BreachCell.Column] = 1f;
             return new MapEvent($"dike_{e.Id}", e.Depth, e.Bed, new float[cells], forcing, null, breach);
         }).ToArray();
         return new MapSequences(list, frames, DikeBreachDataSet.GridSize, DikeBreachDataSet.GridSize, ["elapsed", "inflow_m3s"], [], ["breach"]);
-    }
-
-    private static float[] InflowFromVolume(DikeBreachEvent e)
-    {
-        var cells = DikeBreachDataSet.GridSize * DikeBreachDataSet.GridSize;
-        var volume = Enumerable.Range(0, e.Steps).Select(t => e.Depth.AsSpan(t * cells, cells).ToArray().Sum(h => (double)h) * DikeBreachDataSet.CellSize * DikeBreachDataSet.CellSize).ToArray();
-        var inflow = new float[e.Steps];
-        for (var t = 1; t < e.Steps; t++) inflow[t] = (float)Math.Max(0, (volume[t] - volume[t - 1]) / DikeBreachDataSet.StepSeconds);
-        inflow[0] = inflow.Length > 1 ? inflow[1] : 0;
-        return inflow;
     }
 
     /// <summary>The same events with one more input map per frame, <paramref name="maps"/>[event] = [time, y, x]
