@@ -167,4 +167,17 @@ public sealed class MapRunConfigReaderTests
         Assert.Equal(4, config.Map.WarmupFrames);
         Assert.Equal(TimeSpan.FromMinutes(5), config.Map.TimeLimit);
     }
+
+    [Theory]
+    [InlineData("dike-breach-stepper.yml", 72, 1)]
+    [InlineData("dike-breach-stepper-dhydro.yml", 72, 0)]
+    [InlineData("dike-breach-stepper-generated.yml", 0, 1)]
+    public void Read_DikeBreachStepperConfigs_Parse(string file, int trainIds, int extraFolders)
+    {
+        var config = MapRunConfigReader.Read(Path.Combine(AppContext.BaseDirectory, "accuracy", file));
+        Assert.Equal(("flood_stepper", "dike_breach"), (config.Model.Type, config.Data.Type));
+        Assert.Equal((trainIds, extraFolders), (config.Data.TrainIds.Count, config.Data.ExtraTrainFolders.Count));
+        Assert.Equal(new RolloutCurriculum(1, 3), config.Map.Curriculum);
+        Assert.Equal(1, config.Map.WarmupFrames);
+    }
 }

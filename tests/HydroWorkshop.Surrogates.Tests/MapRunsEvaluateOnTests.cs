@@ -48,9 +48,9 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
         var evaluation = MapRuns.EvaluateOn(run.RunFolder, run.Other, new MapDataEvaluationOptions { Ids = "500-501", Simulator = fake }, lines.Add);
 
         var result = evaluation.Result;
-        Assert.Equal(["cnnlstm", "persistence", "climatology", "coarse solver x4", "solver (fine)"], result.Rows.Select(r => r.Name));
+        Assert.Equal(["cnnlstm", "persistence", "climatology", "coarse solver x2", "solver (fine)"], result.Rows.Select(r => r.Name));
         Assert.All(result.Rows, r => Assert.Equal(["dike_500", "dike_501"], r.Events.Select(e => e.Event)));
-        Assert.Equal([new Call((10, 0), 4, 6), new Call((10, 0), 1, 6), new Call((0, 30), 4, 6), new Call((0, 30), 1, 6)], calls);
+        Assert.Equal([new Call((10, 0), 2, 6), new Call((10, 0), 1, 6), new Call((0, 30), 2, 6), new Call((0, 30), 1, 6)], calls);
         Assert.All(result.Rows[4].Events, e => Assert.Equal((0.0, 1.0), (e.Mae, e.Csi)));                 // the fake solver is exact
         Assert.Equal((1, 0.5), (result.FirstFrame, result.FrameHours));
         Assert.Contains("speed-up of cnnlstm against solver (fine)", evaluation.Table);
@@ -71,7 +71,7 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
         var evaluation = MapRuns.EvaluateOn(run.RunFolder, run.Other, new MapDataEvaluationOptions { Simulator = null }, _ => { });
         Assert.Equal(["cnnlstm", "persistence", "climatology"], evaluation.Result.Rows.Select(r => r.Name));
         Assert.Equal(["dike_500", "dike_501", "dike_502"], evaluation.Result.Rows[0].Events.Select(e => e.Event));
-        Assert.Contains("! coarse solver x4: not run", evaluation.Table);
+        Assert.Contains("! coarse solver x2: not run", evaluation.Table);
         Assert.Contains("climatology: the mean of the run's 3 training simulations (1-3)", evaluation.Table);
         Assert.DoesNotContain("speed-up of", evaluation.Table);
     }

@@ -45,6 +45,51 @@ public sealed class MapRunsTests
     }
 
     [Fact]
+    public void TrainThenEvaluateOn_FloodStepperWithGeneratedEvents_TrainsOnBothAndScoresBreachesElsewhere()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"hw-map-runs-{Guid.NewGuid():N}");
+        try
+        {
+            var dhydro = Path.Combine(folder, "dhydro");
+            var generated = Path.Combine(folder, "generated");
+            var other = Path.Combine(folder, "other");
+            for (var id = 1; id <= 5; id++) TinyDikeBreach.Write(dhydro, id, (0, 0));
+            TinyDikeBreach.Write(generated, 1, (20, 63));
+            TinyDikeBreach.Write(generated, 2, (63, 10));
+            TinyDikeBreach.Write(other, 500, (10, 0));
+            var config = Path.Combine(folder, "stepper.yml");
+            File.WriteAllText(config, $"""
+                run_folder: run
+                data: {"{"} type: dike_breach, folder: '{dhydro}', train_ids: [1-3], validation_ids: [4], test_ids: [5], extra_train_folders: [generated] {"}"}
+                model: {"{"} type: flood_stepper, width: 4 {"}"}
+                training: {"{"} epochs: 2, batch_size: 5, learning_rate: 0.002, seed: 7 {"}"}
+                map: {"{"} warmup_frames: 1, window_frames: 4, curriculum_start_steps: 1, curriculum_epochs_per_doubling: 1, wet_threshold: 0.05, wet_dry_weight: 0.5 {"}"}
+                """);
+            var run = MapRuns.Train(config, _ => { });
+            Assert.Equal(2, run.Training.History.Count);
+            var data = MapRuns.LoadData(MapRunConfigReader.Read(config).Data);
+            Assert.Equal(["dike_1", "dike_2", "dike_3", "generated/dike_1", "generated/dike_2"], data.Train.Events.Select(e => e.Name));
+
+            // The saved run alone (config copy, scales, weights with the volume factor) scores the same, and scores a
+            // folder it has never seen beside the baselines.
+            var again = MapRuns.Evaluate(run.RunFolder, "test", _ => { });
+            Assert.Equal(run.Test.Select(s => s.Scores), again.Select(s => s.Scores));
+            var evaluation = MapRuns.EvaluateOn(run.RunFolder, other, new MapDataEvaluationOptions { Simulator = null }, _ => { });
+            Assert.Equal(["flood_stepper", "persistence", "climatology"], evaluation.Result.Rows.Select(r => r.Name));
+            Assert.Contains("climatology: the mean of the run's 5 training simulations (1-3 + generated)", evaluation.Table);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void LoadData_DikeBreachWithoutTrainingSimulations_NamesTheKeys() =>
+        Assert.Contains("train_ids or extra_train_folders",
+            Assert.Throws<ArgumentException>(() => MapRuns.LoadData(new MapDataConfig { Type = "dike_breach", Folder = Path.GetTempPath(), TrainIds = [] })).Message);
+
+    [Fact]
     public void Evaluate_NotARunFolder_NamesTheMissingConfig() =>
         Assert.Contains(MapRunConfigReader.RunFolderCopy, Assert.Throws<FileNotFoundException>(() => MapRuns.Evaluate(Path.GetTempPath(), "test", _ => { })).Message);
 

@@ -22,7 +22,7 @@ namespace HydroWorkshop.Surrogates;
 /// </para>
 /// Inputs (<see cref="MapBatch"/>): statics [b, S, y, x] with the scaled bed first, then the obstacle map, then the
 /// breach map (1 at the cell where the inflow enters) at <see cref="BreachStatic"/>; forcing [b, time, F] with the
-/// scaled inflow discharge at <see cref="InflowForcing"/>. Output depth = <see cref="DepthOutput"/> of the change.
+/// scaled inflow discharge at <see cref="InflowForcing"/>.
 /// </summary>
 public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
 {
@@ -32,8 +32,12 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
     /// <param name="frameSeconds">Time between frames (s).</param>
     /// <param name="cellArea">Area of one cell (m2).</param>
     /// <param name="width">Channels at half resolution (twice that at a quarter; 8 at full resolution).</param>
-    public FloodStepper(MapInputs inputs, int breachStatic, int inflowForcing, double frameSeconds, double cellArea, int width = 16) : base(nameof(FloodStepper))
+    /// <param name="reachCells">How far (cells, in x and y) water can get from the wet cells in one step; beyond that a
+    /// step leaves cells dry.</param>
+    public FloodStepper(MapInputs inputs, int breachStatic, int inflowForcing, double frameSeconds, double cellArea, int width = 16, int reachCells = DefaultReachCells) : base(nameof(FloodStepper))
     {
+        if (reachCells < 1) throw new ArgumentOutOfRangeException(nameof(reachCells), reachCells, "water must be able to reach at least the neighbouring cells");
+        ReachCells = reachCells;
         if (inputs.Rows % 4 != 0 || inputs.Columns % 4 != 0)
             throw new ArgumentException($"FloodStepper needs a grid divisible by 4, got {inputs.Rows} x {inputs.Columns}", nameof(inputs));
         if (breachStatic < 0 || breachStatic >= inputs.Statics)
@@ -63,10 +67,17 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
         inflowDepth = zeros(1);
         // Scaled depth to scaled bed units (depth scale / bed scale), for the water surface: water flows down its slope.
         depthToBed = zeros(1);
+        // 1 mm in scaled depth: what counts as wet for the reach of the next step.
+        wetDepth = zeros(1);
         RegisterComponents();
     }
 
+    /// <summary>The default <see cref="ReachCells"/>: in the D-HYDRO simulations the flooded area (depth above 1 mm)
+    /// grows by at most 7-11 cells in the first 30 min and 1-6 cells in each later step (ids 1, 2, 30, 60, 500, 505).</summary>
+    public const int DefaultReachCells = 12;
+
     public MapInputs Inputs { get; }
+    public int ReachCells { get; }
     public int BreachStatic { get; }
     public int InflowForcing { get; }
     public double FrameSeconds { get; }
@@ -76,6 +87,7 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
     private readonly Conv2d head;
     private readonly Tensor inflowDepth;
     private readonly Tensor depthToBed;
+    private readonly Tensor wetDepth;
 
     private static Sequential Block(int input, int output) => nn.Sequential(
         nn.Conv2d(input, output, 3, padding: 1), nn.GELU(),
@@ -88,6 +100,7 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
         using var noGrad = no_grad();
         inflowDepth.fill_(scales.Forcing[InflowForcing] * FrameSeconds / (CellArea * scales.Depth));
         depthToBed.fill_(scales.Depth / scales.BedScale);
+        wetDepth.fill_(0.001 / scales.Depth);
     }
 
     /// <summary>The factor <see cref="UseScales"/> set (0 before).</summary>
@@ -125,7 +138,18 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
                 ? [filled, (filled > 0).to(depth.dtype), fixedMaps, breach * added, surface, surfaceX, surfaceY]
                 : [filled, (filled > 0).to(depth.dtype), fixedMaps, breach * added, surface, surfaceX, surfaceY, batch.Extra.select(1, t + 1)];
             var output = head.forward(UNet(cat(parts, 1)));                               // [b, 2, y, x]
-            var (next, logit) = DepthOutput.Apply(output, filled, batch.Open, training);
+            // depth = ReLU(filled + change) x sigmoid(wet logit) x open, the same in training and evaluation: the hard
+            // wet/dry step of DepthOutput deletes water where the gate is unsure, and a conserving model must not (it
+            // emptied whole maps early in training). Training leaks below zero, as DepthOutput does, so dry cells learn.
+            var logit = output.narrow(1, 1, 1);
+            var raw = filled + output.narrow(1, 0, 1);
+            var next = (training ? raw.leaky_relu(0.01) : raw.relu()) * logit.sigmoid() * batch.Open;
+            // Water travels a bounded distance in one step (a flood front, like a solver's CFL condition): cells beyond
+            // the reach of the wet ones stay dry. Without it an untrained network, and the volume rescaling below, leave
+            // films everywhere that grow into floods in places no water can reach.
+            var wet = (filled > wetDepth).to(depth.dtype);
+            var reach = nn.functional.max_pool2d(wet, 2 * ReachCells + 1, stride: 1, padding: ReachCells);
+            next = next * reach;
             // Volume: rescaled to what was there plus the inflow. Scaling down is always safe (an untrained network
             // leaves a film everywhere); scaling up is bounded so that a step that nearly empties the map cannot blow up
             // a few cells.

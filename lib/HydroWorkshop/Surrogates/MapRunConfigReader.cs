@@ -153,8 +153,6 @@ public static partial class MapRunConfigReader
         }
         Check(() => config.Training.Validate(), "training", file);
         Check(() => config.Map.Validate(), "map", file);
-        if (config.Data.Type == "dike_breach" && config.Data.ExtraTrainFolders.Count > 0)
-            throw new FormatException($"{file}: data: extra_train_folders is for flume data sets; the dike breach takes train_ids");
         if (config.Data.Type == "dike_breach" && config.Data.StorageEstimate)
             throw new FormatException($"{file}: data: storage_estimate is for flume data sets (it needs the event's inflow, slope and roughness)");
         if (config.Data.Type == "dike_breach" && config.Data.CoarseSolver > 0)

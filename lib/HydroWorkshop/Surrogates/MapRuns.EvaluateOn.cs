@@ -53,7 +53,7 @@ public static partial class MapRuns
         }
         var ids = SelectIds(data, dataFolder, options, config.Data);
 
-        var training = MapSequences.FromDikeBreach(DikeBreachDataSet.Open(DikeBreachFolder(config.Data)), config.Data.TrainIds);
+        var training = DikeBreachTraining(config.Data, DikeBreachDataSet.Open(DikeBreachFolder(config.Data)));
         var events = MapSequences.FromDikeBreach(data, ids);
         if (events.Frames != training.Frames)
             throw new ArgumentException($"--data: the simulations of {dataFolder} have {events.Frames} frames, the run's training simulations " +
@@ -81,7 +81,8 @@ public static partial class MapRuns
         };
         var notes = new List<string>
         {
-            $"climatology: the mean of the run's {training.Count} training simulations ({IdRanges(config.Data.TrainIds)}) at each frame; " +
+            $"climatology: the mean of the run's {training.Count} training simulations ({IdRanges(config.Data.TrainIds)}" +
+            string.Concat(config.Data.ExtraTrainFolders.Select(f => $" + {Path.GetFileName(Path.TrimEndingDirectorySeparator(f))}")) + ") at each frame; " +
             $"persistence: frame {config.Map.WarmupFrames - 1} (the last one the model sees) repeated",
         };
         if (options.Simulator is { } simulator)

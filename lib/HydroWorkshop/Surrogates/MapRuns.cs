@@ -90,7 +90,7 @@ public static partial class MapRuns
         if (data.Type == "dike_breach")
         {
             var dike = DikeBreachDataSet.Open(DikeBreachFolder(data));
-            return new MapRunData(MapSequences.FromDikeBreach(dike, data.TrainIds), MapSequences.FromDikeBreach(dike, data.ValidationIds),
+            return new MapRunData(DikeBreachTraining(data, dike), MapSequences.FromDikeBreach(dike, data.ValidationIds),
                 MapSequences.FromDikeBreach(dike, data.TestIds));
         }
         var flumeFolder = data.Folder != "default" ? data.Folder
@@ -114,6 +114,27 @@ public static partial class MapRuns
         }
         return new MapRunData(train, MapSequences.FromFlume(flume, flume.Split("validation"), data.StorageEstimate, data.CoarseSolver),
             MapSequences.FromFlume(flume, flume.Split("test"), data.StorageEstimate, data.CoarseSolver));
+    }
+
+    /// <summary>A dike-breach run's training simulations: <c>train_ids</c> of its folder (none is fine) and every
+    /// simulation of each <c>extra_train_folders</c> folder (e.g. events of our own breach generator), named
+    /// <c>&lt;folder&gt;/dike_&lt;id&gt;</c>.</summary>
+    internal static MapSequences DikeBreachTraining(MapDataConfig data, DikeBreachDataSet dike)
+    {
+        var parts = new List<MapSequences>();
+        if (data.TrainIds.Count > 0) parts.Add(MapSequences.FromDikeBreach(dike, data.TrainIds));
+        foreach (var folder in data.ExtraTrainFolders)
+        {
+            var extra = DikeBreachDataSet.Open(folder);
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
+            var more = MapSequences.FromDikeBreach(extra, extra.Ids);
+            parts.Add(more.WithEvents(more.Events.Select(e => e with { Name = $"{name}/{e.Name}" }).ToArray()));
+        }
+        if (parts.Count == 0) throw new ArgumentException("data: a dike-breach run needs train_ids or extra_train_folders");
+        foreach (var part in parts.Skip(1))
+            if (part.Frames != parts[0].Frames)
+                throw new InvalidDataException($"data: training simulations with {part.Frames} and {parts[0].Frames} frames cannot be mixed");
+        return parts[0].WithEvents(parts.SelectMany(p => p.Events).ToArray());
     }
 
     /// <summary>The config copy of a run folder, with the run folder where the folder now is.</summary>

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Issue 22's benchmark: the flood stepper on breaches it has not seen, beside the baselines, in one run.
+#   bash tests/accuracy/dike-breach-benchmark.sh [mix|dhydro|generated ...]     (default: all three; ~10 min each + scoring)
+# Makes our solver's breach events when absent (data-scripts/make-breach-dataset.sh: out/breach-dataset for training,
+# out/breach-dataset-test held out), trains tests/accuracy/dike-breach-stepper[-dhydro|-generated].yml and scores each
+# run on the D-HYDRO test split (500-509, breaches at the corner, new terrain) and on the held-out generated events
+# (breaches anywhere on the boundary, new terrain): hw surrogate evaluate RUN --data FOLDER prints the table with
+# persistence, climatology, the coarse solver, the fine solver and the speed-up, and writes it into the run folder.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
+cd "$REPO_ROOT"
+shared="${HYDROWORKSHOP_DATA:-../shared/data}/dike_breach_bentivoglio2023_subset"
+[ -d "$shared" ] || { echo "skipped: the D-HYDRO dike-breach data ($shared) is not here" >&2; exit 0; }
+[ -f out/breach-dataset-test/breaches.csv ] && [ "$(ls out/breach-dataset/raw_dataset/WD 2>/dev/null | wc -l)" -ge 48 ] \
+  || bash data-scripts/make-breach-dataset.sh
+dotnet build lib/HydroWorkshop.Cli -c Release -nologo -v quiet >/dev/null
+hw() { dotnet lib/HydroWorkshop.Cli/bin/Release/net10.0/hw.dll "$@"; }
+variants=("$@"); [ ${#variants[@]} -gt 0 ] || variants=(mix dhydro generated)
+for variant in "${variants[@]}"; do
+  case "$variant" in
+    mix) name=dike-breach-stepper ;;
+    dhydro|generated) name=dike-breach-stepper-$variant ;;
+    *) echo "unknown variant '$variant' (mix, dhydro, generated)" >&2; exit 2 ;;
+  esac
+  say "$name: training (tests/accuracy/$name.yml)"
+  start=$(date +%s)
+  hw surrogate train "tests/accuracy/$name.yml"
+  say "$name: D-HYDRO test split 500-509 (trained $(( $(date +%s) - start )) s)"
+  hw surrogate evaluate "out/runs/$name" --data "$shared" --split test
+  say "$name: our solver's held-out breaches (out/breach-dataset-test)"
+  hw surrogate evaluate "out/runs/$name" --data out/breach-dataset-test
+done
