@@ -85,9 +85,20 @@ public sealed class MapRunsTests
     }
 
     [Fact]
-    public void LoadData_DikeBreachWithoutTrainingSimulations_NamesTheKeys() =>
-        Assert.Contains("train_ids or extra_train_folders",
-            Assert.Throws<ArgumentException>(() => MapRuns.LoadData(new MapDataConfig { Type = "dike_breach", Folder = Path.GetTempPath(), TrainIds = [] })).Message);
+    public void LoadData_DikeBreachWithoutTrainingSimulations_NamesTheKeys()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"hw-map-runs-{Guid.NewGuid():N}");
+        try
+        {
+            TinyDikeBreach.Write(folder, 1, (0, 0));
+            var error = Assert.Throws<ArgumentException>(() => MapRuns.LoadData(new MapDataConfig { Type = "dike_breach", Folder = folder, TrainIds = [], ValidationIds = [1], TestIds = [1] }));
+            Assert.Contains("train_ids or extra_train_folders", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     [Fact]
     public void Evaluate_NotARunFolder_NamesTheMissingConfig() =>

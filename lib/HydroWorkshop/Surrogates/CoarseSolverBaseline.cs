@@ -29,6 +29,18 @@ public sealed class CoarseSolverBaseline : IFloodPredictor
         (Coarsening, CellSize, FrameSeconds) = (coarsening, cellSize, frameSeconds);
     }
 
+    /// <summary>The baseline for dike-breach events (<see cref="MapSequences.FromDikeBreach"/>: cells of 100 m, a map
+    /// every 30 min), with each event's own breach discharge (its <c>inflow_m3s</c> forcing).</summary>
+    public static CoarseSolverBaseline ForDikeBreach(MapSequences events, int coarsening, BreachSimulator simulate)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var channel = events.ForcingNames.ToList().IndexOf("inflow_m3s");
+        if (channel < 0) throw new ArgumentException("the events have no inflow_m3s forcing: dike-breach events come from MapSequences.FromDikeBreach", nameof(events));
+        var forcings = events.ForcingNames.Count;
+        return new CoarseSolverBaseline(simulate, coarsening, FloodData.DikeBreachDataSet.CellSize, FloodData.DikeBreachDataSet.StepSeconds,
+            (e, frames) => Enumerable.Range(0, frames).Select(t => (double)e.Forcing[t * forcings + channel]).ToArray());
+    }
+
     public int Coarsening { get; }
     public double CellSize { get; }
     public double FrameSeconds { get; }

@@ -28,7 +28,8 @@ public static partial class MapRunConfigReader
         ["extra_train_folders"] = (c, v, x) => c with { Data = c.Data with { ExtraTrainFolders = List(v, x) } },
         ["storage_estimate"] = (c, v, x) => c with { Data = c.Data with { StorageEstimate = Bool(v, x) } },
         ["coarse_solver"] = (c, v, x) => c with { Data = c.Data with { CoarseSolver = CoarseningFactor(v, x) } },
-        ["train_ids"] = (c, v, x) => c with { Data = c.Data with { TrainIds = Ids(v, x) } },
+        // [] is allowed here: a run may train on extra_train_folders alone.
+        ["train_ids"] = (c, v, x) => c with { Data = c.Data with { TrainIds = List(v, x).Count == 0 ? [] : Ids(v, x) } },
         ["validation_ids"] = (c, v, x) => c with { Data = c.Data with { ValidationIds = Ids(v, x) } },
         ["test_ids"] = (c, v, x) => c with { Data = c.Data with { TestIds = Ids(v, x) } },
     };

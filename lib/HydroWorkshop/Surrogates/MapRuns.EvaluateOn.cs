@@ -67,12 +67,7 @@ public static partial class MapRuns
         trainer.Load();
         log(Summary(name, trainer.Evaluate(events, output)));
 
-        var cellSize = DikeBreachDataSet.CellSize;
         var frameSeconds = DikeBreachDataSet.StepSeconds;
-        // The breach discharge the events carry (their Q file, or the growth of their water volume: DikeBreachDataSet).
-        var inflowChannel = events.ForcingNames.ToList().IndexOf("inflow_m3s");
-        IReadOnlyList<double> Inflow(MapEvent e, int frames) =>
-            Enumerable.Range(0, frames).Select(t => (double)e.Forcing[t * events.ForcingNames.Count + inflowChannel]).ToArray();
         var predictors = new List<IFloodPredictor>
         {
             new MapSurrogatePredictor(trainer, config.Model.Type),
@@ -87,8 +82,8 @@ public static partial class MapRuns
         };
         if (options.Simulator is { } simulator)
         {
-            predictors.Add(new CoarseSolverBaseline(simulator, options.Coarsening, cellSize, frameSeconds, Inflow));
-            if (options.TimeFineSolver) predictors.Add(new CoarseSolverBaseline(simulator, 1, cellSize, frameSeconds, Inflow));
+            predictors.Add(CoarseSolverBaseline.ForDikeBreach(events, options.Coarsening, simulator));
+            if (options.TimeFineSolver) predictors.Add(CoarseSolverBaseline.ForDikeBreach(events, 1, simulator));
             notes.Add("solvers: breach at the wet cell of frame 0, inflow from each event's Q file or, without one, from the growth of its water volume");
         }
         else
