@@ -7,7 +7,7 @@ using HydroWorkshop.Physics;
 //                       [--columns NX] [--rows NY] [--cell-size M] [--threads T]
 // Re-running with the same arguments resumes an interrupted run; finished events are kept.
 var defaults = new LaboratoryFlume();
-var settings = new Dictionary<string, string>
+var defaultSettings = new Dictionary<string, string>
 {
     ["out"] = Path.Combine(ProjectPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "out", "flume-dataset"),
     ["events"] = "24",
@@ -19,24 +19,10 @@ var settings = new Dictionary<string, string>
     ["cell-size"] = defaults.CellSize.ToString(CultureInfo.InvariantCulture),
     ["threads"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
 };
-for (var k = 0; k < args.Length; k++)
-{
-    if (args[k] is "-h" or "--help")
-    {
-        Console.WriteLine("FlumeGenerator " + string.Join(" ", settings.Select(s => $"[--{s.Key} {s.Value}]")));
-        return 0;
-    }
-    var key = args[k].StartsWith("--", StringComparison.Ordinal) ? args[k][2..] : "";
-    if (!settings.ContainsKey(key) || k + 1 >= args.Length)
-    {
-        Console.Error.WriteLine($"unknown option or missing value: '{args[k]}' (options: {string.Join(", ", settings.Keys.Select(s => "--" + s))})");
-        return 2;
-    }
-    settings[key] = args[++k];
-}
-
-int Int(string key) => int.TryParse(settings[key], CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"--{key}: '{settings[key]}' is not an integer");
-double Real(string key) => double.TryParse(settings[key], CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"--{key}: '{settings[key]}' is not a number");
+var settings = new GeneratorSettings("FlumeGenerator", defaultSettings);
+if (settings.Read(args) is { } exit) return exit;
+int Int(string key) => settings.Int(key);
+double Real(string key) => settings.Real(key);
 
 try
 {
