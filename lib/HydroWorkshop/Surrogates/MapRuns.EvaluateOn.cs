@@ -76,8 +76,7 @@ public static partial class MapRuns
         };
         var notes = new List<string>
         {
-            $"climatology: the mean of the run's {training.Count} training simulations ({IdRanges(config.Data.TrainIds)}" +
-            string.Concat(config.Data.ExtraTrainFolders.Select(f => $" + {Path.GetFileName(Path.TrimEndingDirectorySeparator(f))}")) + ") at each frame; " +
+            $"climatology: the mean of the run's {training.Count} training simulations ({TrainingSources(config.Data)}) at each frame; " +
             $"persistence: frame {config.Map.WarmupFrames - 1} (the last one the model sees) repeated",
         };
         if (options.Simulator is { } simulator)
@@ -97,6 +96,11 @@ public static partial class MapRuns
         FloodEvaluationFiles.Write(output, result, table);
         return new MapDataEvaluation(result, table, output);
     }
+
+    /// <summary>"1-72 + breach-dataset": the training ids and extra folders of a dike-breach run.</summary>
+    private static string TrainingSources(MapDataConfig data) => string.Join(" + ",
+        (data.TrainIds.Count > 0 ? [IdRanges(data.TrainIds)] : Array.Empty<string>())
+        .Concat(data.ExtraTrainFolders.Select(f => Path.GetFileName(Path.TrimEndingDirectorySeparator(f)))));
 
     private static IReadOnlyList<int> SelectIds(DikeBreachDataSet data, string dataFolder, MapDataEvaluationOptions options, MapDataConfig run)
     {
