@@ -24,7 +24,7 @@ if (settings.Read(args) is { } exit) return exit;
 int Int(string key) => settings.Int(key);
 double Real(string key) => settings.Real(key);
 
-try
+return GeneratorSettings.Run(token =>
 {
     var random = settings["hydrograph"] switch
     {
@@ -44,36 +44,12 @@ try
         Threads = Int("threads"),
         Simulation = settings["order"] switch
         {
-            "first" => new BreachSimulationOptions { Manning = Real("manning"), SecondOrder = false, CourantNumber = 0.9 },
+            "first" => BreachSimulationOptions.Generator with { Manning = Real("manning") },
             "second" => new BreachSimulationOptions { Manning = Real("manning") },
             var other => throw new ArgumentException($"--order: '{other}' is neither 'first' nor 'second'"),
         },
     };
-    using var interrupt = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) =>
-    {
-        e.Cancel = true;
-        Console.Error.WriteLine("stopping; finished events are kept, re-run to resume");
-        interrupt.Cancel();
-    };
     Console.WriteLine($"breach data set: ids {options.FirstId}..{options.FirstId + options.Events - 1}, seed {options.Seed}, {options.Frames} frames every {options.OutputSeconds} s, {settings["hydrograph"]} hydrograph, {options.Threads} at once -> {options.OutputFolder}");
-    var summary = BreachEventGenerator.Generate(options, new ConsoleLines(), interrupt.Token);
-    Console.WriteLine(summary.ToString());
+    Console.WriteLine(BreachEventGenerator.Generate(options, new ConsoleLines(), token).ToString());
     return 0;
-}
-catch (OperationCanceledException)
-{
-    Console.Error.WriteLine("interrupted; re-run the same command to resume");
-    return 130;
-}
-catch (Exception error) when (error is ArgumentException or IOException or InvalidDataException or InvalidOperationException)
-{
-    Console.Error.WriteLine($"error: {error.Message}");
-    return 1;
-}
-
-/// <summary>Prints each progress line at once, on the reporting thread (Progress&lt;T&gt; would post them to the pool, out of order).</summary>
-internal sealed class ConsoleLines : IProgress<string>
-{
-    public void Report(string value) => Console.WriteLine(value);
-}
+});

@@ -24,7 +24,7 @@ if (settings.Read(args) is { } exit) return exit;
 int Int(string key) => settings.Int(key);
 double Real(string key) => settings.Real(key);
 
-try
+return GeneratorSettings.Run(token =>
 {
     var options = new FlumeGeneratorOptions
     {
@@ -36,26 +36,9 @@ try
         Flume = new LaboratoryFlume(Int("columns"), Int("rows"), Real("cell-size")),
         Threads = Int("threads"),
     };
-    using var interrupt = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) =>
-    {
-        e.Cancel = true;
-        Console.Error.WriteLine("stopping after the events in progress are dropped; finished events are kept, re-run to resume");
-        interrupt.Cancel();
-    };
     Console.WriteLine($"flume data set: {options.Events} events of {options.Frames} frames every {options.FrameInterval} s on {options.Flume.Rows} x {options.Flume.Columns} cells of {options.Flume.CellSize} m -> {options.OutputFolder}");
-    var summary = FlumeDataSetGenerator.Generate(options, new Progress<string>(Console.WriteLine), interrupt.Token);
+    var summary = FlumeDataSetGenerator.Generate(options, new ConsoleLines(), token);
     Console.WriteLine(FormattableString.Invariant($"generated {summary.Generated}, resumed {summary.Resumed}, {summary.WallSeconds:F1} s"));
     Console.WriteLine(summary.ToString());
     return 0;
-}
-catch (OperationCanceledException)
-{
-    Console.Error.WriteLine("interrupted; re-run the same command to resume");
-    return 130;
-}
-catch (Exception error) when (error is ArgumentException or IOException or InvalidDataException or InvalidOperationException)
-{
-    Console.Error.WriteLine($"error: {error.Message}");
-    return 1;
-}
+});

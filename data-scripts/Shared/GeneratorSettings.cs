@@ -36,4 +36,37 @@ internal sealed class GeneratorSettings(string program, Dictionary<string, strin
     public int Int(string key) => int.TryParse(values[key], CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"--{key}: '{values[key]}' is not an integer");
 
     public double Real(string key) => double.TryParse(values[key], CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"--{key}: '{values[key]}' is not a number");
+
+    /// <summary>Runs a generator: Ctrl+C cancels it (finished events are kept, a re-run resumes), and the errors a
+    /// user can cause end it with their message and exit code 1 (130 when interrupted).</summary>
+    public static int Run(Func<CancellationToken, int> generate)
+    {
+        using var interrupt = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            Console.Error.WriteLine("stopping; finished events are kept, re-run to resume");
+            interrupt.Cancel();
+        };
+        try
+        {
+            return generate(interrupt.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("interrupted; re-run the same command to resume");
+            return 130;
+        }
+        catch (Exception error) when (error is ArgumentException or IOException or InvalidDataException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"error: {error.Message}");
+            return 1;
+        }
+    }
+}
+
+/// <summary>Prints each progress line at once, on the reporting thread (Progress&lt;T&gt; would post them to the pool, out of order).</summary>
+internal sealed class ConsoleLines : IProgress<string>
+{
+    public void Report(string value) => Console.WriteLine(value);
 }
