@@ -7,15 +7,9 @@
 #   data-scripts/make-breach-dataset.sh --out out/my-breaches --events 8 --seed 7 --first-id 1 --hydrograph random
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-project="$repo/data-scripts/BreachGenerator/BreachGenerator.csproj"
-artifacts="${BREACH_ARTIFACTS:-$repo/out/build/breach-generator}"
-# The generator draws no charts: build without requiring plotly.js (npm) so a fresh clone needs only the .NET SDK.
-if ! log="$(dotnet build "$project" -c Release -nologo -v quiet --artifacts-path "$artifacts" -p:HydroWorkshopWithoutPlotly=true 2>&1)"; then
-  printf '%s\n' "$log" >&2
-  echo "make-breach-dataset: building $project failed" >&2
-  exit 1
-fi
-generator=(dotnet "$artifacts/bin/BreachGenerator/release/BreachGenerator.dll")
+source "$repo/data-scripts/build-generator.sh"
+build_generator BreachGenerator "${BREACH_ARTIFACTS:-$repo/out/build/breach-generator}"
+generator=(dotnet "$generator_dll")
 if [ "$#" -gt 0 ]; then
   exec "${generator[@]}" "$@"
 fi
