@@ -1,0 +1,74 @@
+namespace HydroWorkshop.Physics.Vegetation;
+
+/// <summary>A deliberately simpler, biased process model of LAI: the "physics-encoded" input of notebook 06, the
+/// imperfect model a ConvLSTM may lean on (Longyang and Zeng's question). Compared with <see cref="VegetationModel"/>:
+/// one generic class everywhere (no evergreen winter canopy, no crop harvest); phenology from temperature alone (LAI
+/// relaxes toward a linear ramp of the 15-day mean temperature); no soil water: the only water signal is the same day's
+/// rain over ET0, so it has no drought memory; no disturbances. Its LAI follows the seasons of the target, so it
+/// correlates well, but it misses droughts, which makes its error largest in dry cells and dry summers.</summary>
+public sealed class SimpleVegetationModel
+{
+    /// <summary>Winter LAI (m²/m²) of the generic class, between bare cropland and retained needles.</summary>
+    public double MinimumLai { get; init; } = 0.8;
+
+    /// <summary>Summer LAI (m²/m²) of the generic class, a mean of the full model's class maxima.</summary>
+    public double MaximumLai { get; init; } = 4.5;
+
+    /// <summary>15-day mean temperature (°C) at which the canopy starts to grow (and, in autumn, is gone).</summary>
+    public double GreenUpTemperature { get; init; } = 5;
+
+    /// <summary>15-day mean temperature (°C) from which the canopy is full.</summary>
+    public double FullCanopyTemperature { get; init; } = 14;
+
+    /// <summary>Time scale (days) of the running mean temperature.</summary>
+    public double TemperatureMemoryDays { get; init; } = 15;
+
+    /// <summary>Time scale (days) on which LAI follows its target.</summary>
+    public double ResponseDays { get; init; } = 10;
+
+    /// <summary>Largest fraction of the target LAI taken away on a day without rain (the same-day water signal: rain over
+    /// ET0, no store).</summary>
+    public double RainWeight { get; init; } = 0.2;
+
+    /// <summary>Days of forcing run before day 0 (as in <see cref="VegetationModel.SpinUpDays"/>).</summary>
+    public int SpinUpDays { get; init; } = 365;
+
+    /// <summary>Daily LAI (m²/m²), [time, y, x], of every cell of <paramref name="forcing"/>.</summary>
+    public float[,,] Run(VegetationForcing forcing)
+    {
+        ArgumentNullException.ThrowIfNull(forcing);
+        if (!(GreenUpTemperature < FullCanopyTemperature))
+            throw new ArgumentException($"GreenUpTemperature ({GreenUpTemperature} °C) must be below FullCanopyTemperature ({FullCanopyTemperature} °C)");
+        if (TemperatureMemoryDays < 1 || ResponseDays < 1)
+            throw new ArgumentException($"TemperatureMemoryDays ({TemperatureMemoryDays}) and ResponseDays ({ResponseDays}) must be at least 1 day");
+        int days = forcing.Days, rows = forcing.Rows, columns = forcing.Columns, cells = forcing.Cells;
+        var solar = new DailySolarTable(forcing);
+        var meanTemperature = new double[cells];
+        var lai = new double[cells];
+        for (int i = 0; i < cells; i++) { meanTemperature[i] = forcing.Temperature[i]; lai[i] = MinimumLai; }
+
+        for (int t = 0; t < Math.Clamp(SpinUpDays, 0, days); t++)
+            for (int i = 0; i < cells; i++) Advance(ref lai[i], ref meanTemperature[i], forcing, solar, t, i, columns);
+
+        var output = new float[days, rows, columns];
+        for (int t = 0; t < days; t++)
+            for (int i = 0; i < cells; i++)
+            {
+                Advance(ref lai[i], ref meanTemperature[i], forcing, solar, t, i, columns);
+                output[t, i / columns, i % columns] = (float)lai[i];
+            }
+        return output;
+    }
+
+    void Advance(ref double lai, ref double meanTemperature, VegetationForcing forcing, DailySolarTable solar, int t, int cell, int columns)
+    {
+        double temperature = forcing.Temperature[t * forcing.Cells + cell];
+        double rain = forcing.PrecipitationMm[t * forcing.Cells + cell];
+        meanTemperature += (temperature - meanTemperature) / TemperatureMemoryDays;
+        double season = Math.Clamp((meanTemperature - GreenUpTemperature) / (FullCanopyTemperature - GreenUpTemperature), 0, 1);
+        double et0 = HargreavesEvapotranspiration.FromDailyMean(temperature, solar.Extraterrestrial(t, cell / columns), rain);
+        double supply = et0 > 0 ? Math.Min(1, rain / et0) : 1;
+        double target = (MinimumLai + (MaximumLai - MinimumLai) * season) * (1 - RainWeight * (1 - supply));
+        lai += (target - lai) / ResponseDays;
+    }
+}
