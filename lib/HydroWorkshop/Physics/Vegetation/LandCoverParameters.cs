@@ -75,8 +75,8 @@ public sealed record LandCoverParameters
     {
         Class = LandCover.Cropland, MaximumLai = 5.0, MinimumLai = 0.3,
         BaseTemperature = 5, OptimumTemperature = 20, MaximumTemperature = 35,
-        GreenUpDegreeDays = 120, MaturityDegreeDays = 1000, SenescenceTemperature = 5,
-        GrowthRate = 0.10, SenescenceRate = 0.12, SoilWaterCapacity = 150, DroughtLaiFraction = 0.35, RecoveryDays = 60,
+        GreenUpDegreeDays = 80, MaturityDegreeDays = 1000, SenescenceTemperature = 5,
+        GrowthRate = 0.12, SenescenceRate = 0.12, SoilWaterCapacity = 150, DroughtLaiFraction = 0.35, RecoveryDays = 60,
     };
 
     /// <summary>Managed grassland: LAI 1 in winter to 3-4 in summer; roots ~0.6 m (≈ 100 mm); browns fast in droughts.</summary>
@@ -85,17 +85,17 @@ public sealed record LandCoverParameters
         Class = LandCover.Grassland, MaximumLai = 3.5, MinimumLai = 1.0,
         BaseTemperature = 3, OptimumTemperature = 18, MaximumTemperature = 32,
         GreenUpDegreeDays = 80, SenescenceDayLength = 10, SenescenceTemperature = 5,
-        GrowthRate = 0.08, SenescenceRate = 0.03, SoilWaterCapacity = 100, DroughtLaiFraction = 0.25, RecoveryDays = 120,
+        GrowthRate = 0.10, SenescenceRate = 0.03, SoilWaterCapacity = 100, DroughtLaiFraction = 0.25, RecoveryDays = 120,
     };
 
     /// <summary>Beech/oak forest: LAI 5-6 in summer (Breuer et al.: temperate deciduous ≈ 5), stems and branches ≈ 0.6
-    /// in winter; budburst ≈ 200 °C·day (base 5); leaf fall as days shorten below ~11 h; roots 1.3 m (≈ 200 mm).</summary>
+    /// in winter; leaf-out takes 3-5 weeks; budburst ≈ 150 °C·day (base 5); leaf fall as days shorten below ~11 h; roots 1.3 m (≈ 200 mm).</summary>
     public static LandCoverParameters DeciduousForest { get; } = new()
     {
         Class = LandCover.DeciduousForest, MaximumLai = 5.5, MinimumLai = 0.6,
         BaseTemperature = 5, OptimumTemperature = 20, MaximumTemperature = 35,
-        GreenUpDegreeDays = 200, SenescenceDayLength = 11, SenescenceTemperature = 9,
-        GrowthRate = 0.12, SenescenceRate = 0.06, SoilWaterCapacity = 200, DroughtLaiFraction = 0.45, RecoveryDays = 4 * 365,
+        GreenUpDegreeDays = 150, SenescenceDayLength = 11, SenescenceTemperature = 9,
+        GrowthRate = 0.20, SenescenceRate = 0.06, SoilWaterCapacity = 200, DroughtLaiFraction = 0.45, RecoveryDays = 4 * 365,
     };
 
     /// <summary>Spruce/fir forest: needles live 5-7 years, so LAI only dips from ~5 to ~3.5 in winter; growth is slow and
@@ -115,6 +115,6 @@ public sealed record LandCoverParameters
         Class = LandCover.AlpineSparse, MaximumLai = 1.5, MinimumLai = 0.1,
         BaseTemperature = 2, OptimumTemperature = 12, MaximumTemperature = 25,
         GreenUpDegreeDays = 100, SenescenceDayLength = 11.5, SenescenceTemperature = 4,
-        GrowthRate = 0.08, SenescenceRate = 0.05, SoilWaterCapacity = 60, DroughtLaiFraction = 0.3, RecoveryDays = 5 * 365,
+        GrowthRate = 0.10, SenescenceRate = 0.05, SoilWaterCapacity = 60, DroughtLaiFraction = 0.3, RecoveryDays = 5 * 365,
     };
 }

@@ -2,16 +2,18 @@ namespace HydroWorkshop.Physics.Vegetation;
 
 /// <summary>A deliberately simpler, biased process model of LAI: the "physics-encoded" input of notebook 06, the
 /// imperfect model a ConvLSTM may lean on (Longyang and Zeng's question). Compared with <see cref="VegetationModel"/>:
-/// one generic class everywhere (no evergreen winter canopy, no crop harvest); phenology from temperature alone (LAI
-/// relaxes toward a linear ramp of the 15-day mean temperature); no soil water: the only water signal is the same day's
-/// rain over ET0, so it has no drought memory; no disturbances. Its LAI follows the seasons of the target, so it
-/// correlates well, but it misses droughts, which makes its error largest in dry cells and dry summers.</summary>
+/// it knows the land-cover map only through each class's LAI range (or one generic class without a map), so it has no
+/// crop calendar (no harvest) and no degree-day or day-length phenology: LAI relaxes toward a linear ramp of the 15-day
+/// mean temperature; no soil water: the only water signal is the same day's rain over ET0, so it has no drought memory;
+/// no disturbances. Its LAI follows the seasons of the target and correlates well; its errors are a static seasonal
+/// part (phenology timing, crops after harvest), which location and season explain, and a dynamic part that grows with
+/// dryness (dry cells, the 2003 summer), which only the weather's past explains.</summary>
 public sealed class SimpleVegetationModel
 {
-    /// <summary>Winter LAI (m²/m²) of the generic class, between bare cropland and retained needles.</summary>
+    /// <summary>Winter LAI (m²/m²) of the generic class (used without a land-cover map), between bare cropland and retained needles.</summary>
     public double MinimumLai { get; init; } = 0.8;
 
-    /// <summary>Summer LAI (m²/m²) of the generic class, a mean of the full model's class maxima.</summary>
+    /// <summary>Summer LAI (m²/m²) of the generic class (used without a land-cover map), a mean of the full model's class maxima.</summary>
     public double MaximumLai { get; init; } = 4.5;
 
     /// <summary>15-day mean temperature (°C) at which the canopy starts to grow (and, in autumn, is gone).</summary>
@@ -28,15 +30,21 @@ public sealed class SimpleVegetationModel
 
     /// <summary>Largest fraction of the target LAI taken away on a day without rain (the same-day water signal: rain over
     /// ET0, no store).</summary>
-    public double RainWeight { get; init; } = 0.2;
+    public double RainWeight { get; init; } = 0.1;
 
     /// <summary>Days of forcing run before day 0 (as in <see cref="VegetationModel.SpinUpDays"/>).</summary>
     public int SpinUpDays { get; init; } = 365;
 
-    /// <summary>Daily LAI (m²/m²), [time, y, x], of every cell of <paramref name="forcing"/>.</summary>
-    public float[,,] Run(VegetationForcing forcing)
+    /// <summary>Daily LAI (m²/m²), [time, y, x], of every cell of <paramref name="forcing"/>; with
+    /// <paramref name="landCover"/> [y, x] each cell ranges between its class's minimum and maximum LAI, without it
+    /// between <see cref="MinimumLai"/> and <see cref="MaximumLai"/>.</summary>
+    public float[,,] Run(VegetationForcing forcing, LandCover[,]? landCover = null)
     {
         ArgumentNullException.ThrowIfNull(forcing);
+        if (landCover is not null && (landCover.GetLength(0) != forcing.Rows || landCover.GetLength(1) != forcing.Columns))
+            throw new ArgumentException(
+                $"landCover is [{landCover.GetLength(0)}, {landCover.GetLength(1)}], the forcing grid [{forcing.Rows}, {forcing.Columns}]",
+                nameof(landCover));
         if (!(GreenUpTemperature < FullCanopyTemperature))
             throw new ArgumentException($"GreenUpTemperature ({GreenUpTemperature} °C) must be below FullCanopyTemperature ({FullCanopyTemperature} °C)");
         if (TemperatureMemoryDays < 1 || ResponseDays < 1)
@@ -45,22 +53,30 @@ public sealed class SimpleVegetationModel
         var solar = new DailySolarTable(forcing);
         var meanTemperature = new double[cells];
         var lai = new double[cells];
-        for (int i = 0; i < cells; i++) { meanTemperature[i] = forcing.Temperature[i]; lai[i] = MinimumLai; }
+        var range = new (double Minimum, double Maximum)[cells];
+        for (int i = 0; i < cells; i++)
+        {
+            var parameters = landCover is null ? null : LandCoverParameters.For(landCover[i / columns, i % columns]);
+            range[i] = parameters is null ? (MinimumLai, MaximumLai) : (parameters.MinimumLai, parameters.MaximumLai);
+            meanTemperature[i] = forcing.Temperature[i];
+            lai[i] = range[i].Minimum;
+        }
 
         for (int t = 0; t < Math.Clamp(SpinUpDays, 0, days); t++)
-            for (int i = 0; i < cells; i++) Advance(ref lai[i], ref meanTemperature[i], forcing, solar, t, i, columns);
+            for (int i = 0; i < cells; i++) Advance(ref lai[i], ref meanTemperature[i], range[i], forcing, solar, t, i, columns);
 
         var output = new float[days, rows, columns];
         for (int t = 0; t < days; t++)
             for (int i = 0; i < cells; i++)
             {
-                Advance(ref lai[i], ref meanTemperature[i], forcing, solar, t, i, columns);
+                Advance(ref lai[i], ref meanTemperature[i], range[i], forcing, solar, t, i, columns);
                 output[t, i / columns, i % columns] = (float)lai[i];
             }
         return output;
     }
 
-    void Advance(ref double lai, ref double meanTemperature, VegetationForcing forcing, DailySolarTable solar, int t, int cell, int columns)
+    void Advance(ref double lai, ref double meanTemperature, (double Minimum, double Maximum) range, VegetationForcing forcing,
+        DailySolarTable solar, int t, int cell, int columns)
     {
         double temperature = forcing.Temperature[t * forcing.Cells + cell];
         double rain = forcing.PrecipitationMm[t * forcing.Cells + cell];
@@ -68,7 +84,7 @@ public sealed class SimpleVegetationModel
         double season = Math.Clamp((meanTemperature - GreenUpTemperature) / (FullCanopyTemperature - GreenUpTemperature), 0, 1);
         double et0 = HargreavesEvapotranspiration.FromDailyMean(temperature, solar.Extraterrestrial(t, cell / columns), rain);
         double supply = et0 > 0 ? Math.Min(1, rain / et0) : 1;
-        double target = (MinimumLai + (MaximumLai - MinimumLai) * season) * (1 - RainWeight * (1 - supply));
+        double target = (range.Minimum + (range.Maximum - range.Minimum) * season) * (1 - RainWeight * (1 - supply));
         lai += (target - lai) / ResponseDays;
     }
 }

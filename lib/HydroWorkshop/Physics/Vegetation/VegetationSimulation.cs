@@ -25,7 +25,7 @@ public static class VegetationSimulation
         LandCover[,] landCover = options.LandCover ?? LandCoverMap.FromClimate(forcing, options.LandCoverSeed);
         var disturbances = options.Disturbances.Draw(forcing.Days, forcing.Rows, forcing.Columns, forcing.Start, seed);
         VegetationModelOutput full = options.Model.Run(forcing, landCover, disturbances);
-        float[,,] simple = options.Simple.Run(forcing);
+        float[,,] simple = options.Simple.Run(forcing, landCover);
         return new VegetationSimulationResult(forcing.Start, (float[])forcing.Latitudes.Clone(), landCover, full, simple, disturbances, seed);
     }
 }

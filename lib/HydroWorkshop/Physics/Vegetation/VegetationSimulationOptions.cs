@@ -16,6 +16,6 @@ public sealed record VegetationSimulationOptions
     /// <summary>The full process model (the target).</summary>
     public VegetationModel Model { get; init; } = new();
 
-    /// <summary>The simpler, biased model (the physics-encoded input).</summary>
+    /// <summary>The simpler, biased model (the physics-encoded input); it gets the same land-cover map.</summary>
     public SimpleVegetationModel Simple { get; init; } = new();
 }
