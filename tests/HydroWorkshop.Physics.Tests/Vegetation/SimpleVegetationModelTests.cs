@@ -71,6 +71,15 @@ public class SimpleVegetationModelTests
     }
 
     [Fact]
+    public void Run_Cropland_IsHarvestedAtItsTemperatureSum()
+    {
+        var forcing = SyntheticClimate.Cells([SyntheticClimate.Showers(Days, 3, 2)], SyntheticClimate.Seasonal(Days));
+        var lai = new SimpleVegetationModel().Run(forcing, new LandCover[1, 1] { { LandCover.Cropland } });
+        Assert.True(SyntheticClimate.MonthlyMean(lai, 0, 6) > 3, "June crop canopy");
+        Assert.True(SyntheticClimate.MonthlyMean(lai, 0, 10) < 0.6, "October after harvest");
+    }
+
+    [Fact]
     public void Run_RampTemperaturesReversed_Throws()
     {
         var forcing = SyntheticClimate.Cells([new float[10]], SyntheticClimate.Seasonal(10));

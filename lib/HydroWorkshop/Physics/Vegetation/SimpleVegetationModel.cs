@@ -2,9 +2,9 @@ namespace HydroWorkshop.Physics.Vegetation;
 
 /// <summary>A deliberately simpler, biased process model of LAI: the "physics-encoded" input of notebook 06, the
 /// imperfect model a ConvLSTM may lean on (Longyang and Zeng's question). Compared with <see cref="VegetationModel"/>:
-/// it knows the land-cover map only through each class's LAI range (or one generic class without a map), so it has no
-/// crop calendar (no harvest) and no degree-day or day-length phenology: LAI relaxes toward a linear ramp of the 15-day
-/// mean temperature; no soil water: the only water signal is the same day's rain over ET0, so it has no drought memory;
+/// it knows the land-cover map only through each class's LAI range (or one generic class without a map) and harvests
+/// cropland at a fixed temperature sum; otherwise phenology is temperature only (no degree-day green-up, no day
+/// length): LAI relaxes toward a linear ramp of the 15-day mean temperature; no soil water: the only water signal is the same day's rain over ET0, so it has no drought memory;
 /// no disturbances. Its LAI follows the seasons of the target and correlates well; its errors are a static seasonal
 /// part (phenology timing, crops after harvest), which location and season explain, and a dynamic part that grows with
 /// dryness (dry cells, the 2003 summer), which only the weather's past explains.</summary>
@@ -32,6 +32,11 @@ public sealed class SimpleVegetationModel
     /// ET0, no store).</summary>
     public double RainWeight { get; init; } = 0.1;
 
+    /// <summary>Degree days (°C·day above 5 °C from the start of the phenological year) at which cropland is harvested
+    /// (its target drops to the class minimum until the year ends). Set later than the full model's green-up plus
+    /// maturity (80 + 1,000) on purpose: a calendar that is a little off, as a generic crop model's would be.</summary>
+    public double CropHarvestDegreeDays { get; init; } = 1250;
+
     /// <summary>Days of forcing run before day 0 (as in <see cref="VegetationModel.SpinUpDays"/>).</summary>
     public int SpinUpDays { get; init; } = 365;
 
@@ -54,34 +59,39 @@ public sealed class SimpleVegetationModel
         var meanTemperature = new double[cells];
         var lai = new double[cells];
         var range = new (double Minimum, double Maximum)[cells];
+        var crop = new bool[cells];
+        var degreeDays = new double[cells];
         for (int i = 0; i < cells; i++)
         {
             var parameters = landCover is null ? null : LandCoverParameters.For(landCover[i / columns, i % columns]);
             range[i] = parameters is null ? (MinimumLai, MaximumLai) : (parameters.MinimumLai, parameters.MaximumLai);
+            crop[i] = parameters?.Class == LandCover.Cropland;
             meanTemperature[i] = forcing.Temperature[i];
             lai[i] = range[i].Minimum;
         }
 
         for (int t = 0; t < Math.Clamp(SpinUpDays, 0, days); t++)
-            for (int i = 0; i < cells; i++) Advance(ref lai[i], ref meanTemperature[i], range[i], forcing, solar, t, i, columns);
+            for (int i = 0; i < cells; i++) Advance(ref lai[i], ref meanTemperature[i], ref degreeDays[i], range[i], crop[i], forcing, solar, t, i, columns);
 
         var output = new float[days, rows, columns];
         for (int t = 0; t < days; t++)
             for (int i = 0; i < cells; i++)
             {
-                Advance(ref lai[i], ref meanTemperature[i], range[i], forcing, solar, t, i, columns);
+                Advance(ref lai[i], ref meanTemperature[i], ref degreeDays[i], range[i], crop[i], forcing, solar, t, i, columns);
                 output[t, i / columns, i % columns] = (float)lai[i];
             }
         return output;
     }
 
-    void Advance(ref double lai, ref double meanTemperature, (double Minimum, double Maximum) range, VegetationForcing forcing,
-        DailySolarTable solar, int t, int cell, int columns)
+    void Advance(ref double lai, ref double meanTemperature, ref double degreeDays, (double Minimum, double Maximum) range, bool crop,
+        VegetationForcing forcing, DailySolarTable solar, int t, int cell, int columns)
     {
         double temperature = forcing.Temperature[t * forcing.Cells + cell];
         double rain = forcing.PrecipitationMm[t * forcing.Cells + cell];
         meanTemperature += (temperature - meanTemperature) / TemperatureMemoryDays;
-        double season = Math.Clamp((meanTemperature - GreenUpTemperature) / (FullCanopyTemperature - GreenUpTemperature), 0, 1);
+        if (solar.YearStart(t, cell / columns)) degreeDays = 0;
+        degreeDays += Math.Max(0, temperature - 5);
+        double season = crop && degreeDays >= CropHarvestDegreeDays ? 0 : Math.Clamp((meanTemperature - GreenUpTemperature) / (FullCanopyTemperature - GreenUpTemperature), 0, 1);
         double et0 = HargreavesEvapotranspiration.FromDailyMean(temperature, solar.Extraterrestrial(t, cell / columns), rain);
         double supply = et0 > 0 ? Math.Min(1, rain / et0) : 1;
         double target = (range.Minimum + (range.Maximum - range.Minimum) * season) * (1 - RainWeight * (1 - supply));
