@@ -135,18 +135,34 @@ public sealed class NetCdf4File
             NetCdfAttribute? attribute = (type.Class, type.Size) switch
             {
                 (H5DataTypeClass.String, _) => NetCdfAttribute.Of(a.Name, ReadText(a)),
-                (H5DataTypeClass.FloatingPoint, 4) => NetCdfAttribute.Of(a.Name, a.Read<float[]>()),
-                (H5DataTypeClass.FloatingPoint, 8) => NetCdfAttribute.Of(a.Name, a.Read<double[]>()),
-                (H5DataTypeClass.FixedPoint, 4) when type.FixedPoint.IsSigned => NetCdfAttribute.Of(a.Name, a.Read<int[]>()),
-                (H5DataTypeClass.FixedPoint, 2) when type.FixedPoint.IsSigned =>
-                    new NetCdfAttribute(a.Name, NetCdfType.Short, null, a.Read<short[]>().Select(v => (double)v).ToArray()),
-                (H5DataTypeClass.FixedPoint, 1) when type.FixedPoint.IsSigned =>
-                    new NetCdfAttribute(a.Name, NetCdfType.Byte, null, a.Read<sbyte[]>().Select(v => (double)v).ToArray()),
+                // Variable-length strings (netCDF4-python and PureHDF write text so); other variable-length data is skipped.
+                (H5DataTypeClass.VariableLength, _) => TryReadText(a) is string text ? NetCdfAttribute.Of(a.Name, text) : null,
+                (H5DataTypeClass.FloatingPoint, 4) => new(a.Name, NetCdfType.Float, null, Numbers<float>(a, v => v)),
+                (H5DataTypeClass.FloatingPoint, 8) => new(a.Name, NetCdfType.Double, null, Numbers<double>(a, v => v)),
+                (H5DataTypeClass.FixedPoint, 4) when type.FixedPoint.IsSigned => new(a.Name, NetCdfType.Int, null, Numbers<int>(a, v => v)),
+                (H5DataTypeClass.FixedPoint, 2) when type.FixedPoint.IsSigned => new(a.Name, NetCdfType.Short, null, Numbers<short>(a, v => v)),
+                (H5DataTypeClass.FixedPoint, 1) when type.FixedPoint.IsSigned => new(a.Name, NetCdfType.Byte, null, Numbers<sbyte>(a, v => v)),
                 _ => null,
             };
             if (attribute is not null) list.Add(attribute);
         }
         return list;
+    }
+
+    /// <summary>A numeric attribute's values, scalar (rank 0) or array.</summary>
+    private static double[] Numbers<T>(IH5Attribute attribute, Func<T, double> convert) =>
+        attribute.Space.Rank == 0 ? [convert(attribute.Read<T>())] : attribute.Read<T[]>().Select(convert).ToArray();
+
+    private static string? TryReadText(IH5Attribute attribute)
+    {
+        try
+        {
+            return ReadText(attribute);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
     }
 
     private static string ReadText(IH5Attribute attribute) =>
