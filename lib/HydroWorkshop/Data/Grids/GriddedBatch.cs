@@ -18,7 +18,8 @@ public sealed class GriddedBatch : IDisposable
         EndDates = endDates;
     }
 
-    /// <summary>Normalised input maps [batch, time, channel, y, x].</summary>
+    /// <summary>Normalised input maps [batch, time, channel, y, x]; as a view it is strided (not contiguous): moving it to
+    /// a GPU with <c>.to(device)</c> makes the one contiguous copy a model needs.</summary>
     public Tensor Inputs { get; }
 
     /// <summary>Normalised targets of every day of each window [batch, time, target]; NaN where not observed (mask them in the loss).</summary>
