@@ -39,6 +39,27 @@ public class NetCdf4FileTests
     }
 
     [Fact]
+    public void Read_Hdf5TimeLatLon_TimeAxisDecoded()
+    {
+        using var temp = new TempFolder();
+        var path = Path.Combine(temp.Path, "lai.nc");
+        new H5File
+        {
+            ["time"] = new H5Dataset(new double[] { 0, 31 }) { Attributes = new() { ["units"] = "days since 2001-01-01", ["calendar"] = "standard" } },
+            ["lat"] = new H5Dataset(new double[] { 52.25, 51.75, 51.25 }),
+            ["lon"] = new H5Dataset(new double[] { 3.75, 4.25, 4.75, 5.25 }),
+            ["lai"] = new H5Dataset(Enumerable.Range(0, 24).Select(i => (double)i).ToArray(), fileDims: [2, 3, 4]),
+        }.Write(path);
+
+        var lai = GriddedFile.Read(path, "lai");
+
+        Assert.Equal(["time", "lat", "lon"], lai.DimensionNames);
+        Assert.Equal([new DateOnly(2001, 1, 1), new DateOnly(2001, 2, 1)], lai.Time!);
+        Assert.True(lai.LatitudeDescending);
+        Assert.Equal(23f, lai.Data[^1]);                                                     // doubles read as floats
+    }
+
+    [Fact]
     public void Read_UnknownVariable_ThrowsListingVariables()
     {
         using var temp = new TempFolder();
