@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Builds the Binder image (binder/Dockerfile) from the files git knows (a clone's view, as Binder gets it), then
+#   1. executes notebooks/00-setup-check.ipynb inside it with HYDRO_FAST=1 (jupyter nbconvert --execute), and
+#   2. starts `jupyter notebook` as Binder does (a base URL, a token, the repository as working folder) and fetches
+#      the page the README's Binder link opens (?urlpath=tree/notebooks).
+# Not part of scripts/test.sh: the first build downloads the NuGet and npm packages and takes ~15-25 minutes on
+# 2 cores. Needs a running Docker daemon and an image debian:bookworm-slim (made here with debootstrap when missing
+# and run as root). Prints the build time and the image size.
+#
+# The .NET SDK: HW_BINDER_SDK=local (the default) builds on a Debian image holding this machine's SDK (the folder of
+# `dotnet`), so Microsoft's dotnet-install.sh download is skipped; HW_BINDER_SDK=download builds binder/Dockerfile
+# exactly as Binder does. Everything after the SDK step is the published Dockerfile either way.
+# NuGet and apt go to the same registries as on this machine (--network host); NUGET_CERT_REVOCATION_MODE is
+# passed through when set. HW_BINDER_KEEP=1 keeps the image afterwards.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+image=hydroworkshop-binder-check
+sdk_mode="${HW_BINDER_SDK:-local}"
+work=$(mktemp -d)
+container=""
+cleanup() {
+  [ -z "$container" ] || docker rm -f "$container" >/dev/null 2>&1 || true
+  rm -rf "$work"
+  [ "${HW_BINDER_KEEP:-0}" = 1 ] || docker rmi -f "$image" hydroworkshop-binder-sdk >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+command -v docker >/dev/null || { echo "error: docker is not installed (Debian: apt-get install docker.io)" >&2; exit 1; }
+docker info >/dev/null 2>&1 || { echo "error: no Docker daemon answers (start it: systemctl start docker, or dockerd &)" >&2; exit 1; }
+
+if ! docker image inspect debian:bookworm-slim >/dev/null 2>&1; then
+  if ! docker pull debian:bookworm-slim >/dev/null 2>&1; then
+    command -v debootstrap >/dev/null && [ "$(id -u)" -eq 0 ] \
+      || { echo "error: no image debian:bookworm-slim and none can be pulled; as root with debootstrap installed this script makes one" >&2; exit 1; }
+    say "making debian:bookworm-slim with debootstrap (no image registry reachable)"
+    debootstrap --variant=minbase bookworm "$work/rootfs" http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 \
+      || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
+    tar -C "$work/rootfs" -c . | docker import - debian:bookworm-slim >/dev/null
+    rm -rf "$work/rootfs"
+  fi
+fi
+
+build_args=(--network host -f binder/Dockerfile -t "$image")
+[ -z "${NUGET_CERT_REVOCATION_MODE:-}" ] || build_args+=(--build-arg "NUGET_CERT_REVOCATION_MODE=$NUGET_CERT_REVOCATION_MODE")
+case "$sdk_mode" in
+  local)
+    sdk_dir=$(dirname "$(readlink -f "$(command -v dotnet)")")
+    say "SDK image: debian:bookworm-slim plus the local .NET SDK in $sdk_dir ($(dotnet --version))"
+    printf 'FROM debian:bookworm-slim\nCOPY dotnet /usr/share/dotnet\nRUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet\n' > "$work/Dockerfile"
+    tar -c -C "$work" Dockerfile -C "$(dirname "$sdk_dir")" --transform "s,^$(basename "$sdk_dir"),dotnet," "$(basename "$sdk_dir")" \
+      | DOCKER_BUILDKIT=0 docker build -q -t hydroworkshop-binder-sdk - >/dev/null
+    build_args+=(--build-arg BASE_IMAGE=hydroworkshop-binder-sdk)
+    ;;
+  download) say "SDK: Microsoft's dotnet-install.sh, as on Binder" ;;
+  *) echo "error: HW_BINDER_SDK='$sdk_mode' is not one of local, download" >&2; exit 2 ;;
+esac
+
+# The context is what a clone holds (tracked plus new, not ignored files), as Binder builds from a clone; the
+# classic builder, as repo2docker uses.
+say "building $image from binder/Dockerfile (log: $work/build.log while it runs)"
+start=$(date +%s)
+git ls-files -z --cached --others --exclude-standard | tar --null -T - -c --ignore-failed-read 2>/dev/null \
+  | DOCKER_BUILDKIT=0 docker build "${build_args[@]}" - >"$work/build.log" 2>&1 \
+  || { tail -40 "$work/build.log" >&2; echo "error: the image did not build" >&2; exit 1; }
+build_seconds=$(( $(date +%s) - start ))
+size=$(docker image inspect -f '{{.Size}}' "$image")
+say "built in ${build_seconds} s; image size $(( size / 1000000 )) MB"
+
+say "executing notebooks/00-setup-check.ipynb in the image (HYDRO_FAST=1)"
+mkdir -p "$work/out" && chmod 777 "$work/out"
+start=$(date +%s)
+docker run --rm --network host -e HYDRO_FAST=1 -v "$work/out:/out" "$image" \
+  jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
+    --output-dir /out --output 00-setup-check.executed.ipynb notebooks/00-setup-check.ipynb
+"$DEBIAN_PYTHON" - "$work/out/00-setup-check.executed.ipynb" <<'PY'
+import json, sys
+nb = json.load(open(sys.argv[1]))
+code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+errors = [o for c in code for o in c.get("outputs", []) if o.get("output_type") == "error"]
+silent = [i for i, c in enumerate(code) if not c.get("outputs")]
+text = "".join("".join(o.get("text", "")) for c in code for o in c.get("outputs", []))
+if errors or silent or "TorchSharp" not in text:
+    sys.exit(f"error: {len(errors)} error output(s), code cells without output: {silent}")
+print(f"{len(code)} code cells ran, each with output; kernel {nb['metadata']['kernelspec']['name']}")
+PY
+say "notebook executed in $(( $(date +%s) - start )) s"
+
+say "starting jupyter notebook as Binder does and opening ?urlpath=tree/notebooks"
+port=$("$DEBIAN_PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+container=$(docker run -d --network host "$image" jupyter notebook --ip=127.0.0.1 --port="$port" --no-browser \
+  --NotebookApp.base_url=/user/check/ --NotebookApp.token=check)
+page=""
+for _ in $(seq 60); do
+  page=$(curl -fsS "http://127.0.0.1:$port/user/check/tree/notebooks?token=check" 2>/dev/null) && break
+  sleep 1
+done
+[ -n "$page" ] || { docker logs "$container" 2>&1 | tail -20 >&2; echo "error: /user/check/tree/notebooks did not answer" >&2; exit 1; }
+curl -fsS "http://127.0.0.1:$port/user/check/api/contents/notebooks?token=check" | grep -q '"00-setup-check.ipynb"' \
+  || { echo "error: the folder the link opens does not hold the notebooks" >&2; exit 1; }
+curl -fsS "http://127.0.0.1:$port/user/check/api/kernelspecs?token=check" | grep -q hydroworkshop-csharp \
+  || { echo "error: the server does not offer the hydroworkshop-csharp kernel" >&2; exit 1; }
+say "the tree page opens on the notebooks folder and the server offers the C# kernel"
+echo "binder-check: passed (build ${build_seconds} s, image $(( size / 1000000 )) MB, SDK: $sdk_mode)"
