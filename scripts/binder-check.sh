@@ -7,11 +7,12 @@
 # 2 cores. Needs a running Docker daemon and an image debian:bookworm-slim (made here with debootstrap when missing
 # and run as root). Prints the build time and the image size.
 #
-# The .NET SDK: HW_BINDER_SDK=local (the default) builds on a Debian image holding this machine's SDK (the folder of
-# `dotnet`), so Microsoft's dotnet-install.sh download is skipped; HW_BINDER_SDK=download builds binder/Dockerfile
-# exactly as Binder does. Everything after the SDK step is the published Dockerfile either way.
-# NuGet and apt go to the same registries as on this machine (--network host); NUGET_CERT_REVOCATION_MODE is
-# passed through when set. HW_BINDER_KEEP=1 keeps the image afterwards.
+# The .NET SDK: HW_BINDER_SDK=local (the default) puts this machine's SDK (the folder of `dotnet`) into the base
+# image, so the Dockerfile skips Microsoft's dotnet-install.sh download; HW_BINDER_SDK=download lets it run, as on
+# Binder. Every other step is the published Dockerfile's either way.
+# NuGet, npm and apt go to the same registries as on this machine (--network host, the machine's extra CA
+# certificates; NUGET_CERT_REVOCATION_MODE when set), all through the check's base image, so the published
+# Dockerfile needs no switch for them. HW_BINDER_KEEP=1 keeps the images afterwards.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
@@ -23,7 +24,7 @@ container=""
 cleanup() {
   [ -z "$container" ] || docker rm -f "$container" >/dev/null 2>&1 || true
   rm -rf "$work"
-  [ "${HW_BINDER_KEEP:-0}" = 1 ] || docker rmi -f "$image" hydroworkshop-binder-sdk >/dev/null 2>&1 || true
+  [ "${HW_BINDER_KEEP:-0}" = 1 ] || docker rmi -f "$image" hydroworkshop-binder-base >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -42,20 +43,30 @@ if ! docker image inspect debian:bookworm-slim >/dev/null 2>&1; then
   fi
 fi
 
-build_args=(--network host -f binder/Dockerfile -t "$image")
-[ -z "${NUGET_CERT_REVOCATION_MODE:-}" ] || build_args+=(--build-arg "NUGET_CERT_REVOCATION_MODE=$NUGET_CERT_REVOCATION_MODE")
+# The base image of the check: debian:bookworm-slim plus what this machine's network needs (the extra certificate
+# authorities in /usr/local/share/ca-certificates, e.g. of a TLS-inspecting proxy, trusted once the Dockerfile installs
+# ca-certificates; Node told to use that store; NUGET_CERT_REVOCATION_MODE when set) and, with HW_BINDER_SDK=local, the SDK.
+mkdir -p "$work/base/certs"
+cp /usr/local/share/ca-certificates/*.crt "$work/base/certs/" 2>/dev/null || true
+{
+  echo 'FROM debian:bookworm-slim'
+  echo 'COPY certs/ /usr/local/share/ca-certificates/'
+  echo 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt'
+  [ -z "${NUGET_CERT_REVOCATION_MODE:-}" ] || echo "ENV NUGET_CERT_REVOCATION_MODE=$NUGET_CERT_REVOCATION_MODE"
+} > "$work/base/Dockerfile"
+base_context=(-C "$work/base" Dockerfile certs)
 case "$sdk_mode" in
   local)
     sdk_dir=$(dirname "$(readlink -f "$(command -v dotnet)")")
-    say "SDK image: debian:bookworm-slim plus the local .NET SDK in $sdk_dir ($(dotnet --version))"
-    printf 'FROM debian:bookworm-slim\nCOPY dotnet /usr/share/dotnet\nRUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet\n' > "$work/Dockerfile"
-    tar -c -C "$work" Dockerfile -C "$(dirname "$sdk_dir")" --transform "s,^$(basename "$sdk_dir"),dotnet," "$(basename "$sdk_dir")" \
-      | DOCKER_BUILDKIT=0 docker build -q -t hydroworkshop-binder-sdk - >/dev/null
-    build_args+=(--build-arg BASE_IMAGE=hydroworkshop-binder-sdk)
+    say "base image: the local .NET SDK in $sdk_dir ($(dotnet --version)) and $(ls "$work/base/certs" | wc -l) extra CA certificate(s)"
+    printf 'COPY dotnet /usr/share/dotnet\nRUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet\n' >> "$work/base/Dockerfile"
+    base_context+=(-C "$(dirname "$sdk_dir")" --transform "s,^$(basename "$sdk_dir"),dotnet," "$(basename "$sdk_dir")")
     ;;
-  download) say "SDK: Microsoft's dotnet-install.sh, as on Binder" ;;
+  download) say "base image: $(ls "$work/base/certs" | wc -l) extra CA certificate(s); the SDK from Microsoft's dotnet-install.sh, as on Binder" ;;
   *) echo "error: HW_BINDER_SDK='$sdk_mode' is not one of local, download" >&2; exit 2 ;;
 esac
+tar -c "${base_context[@]}" | DOCKER_BUILDKIT=0 docker build -q -t hydroworkshop-binder-base - >/dev/null
+build_args=(--network host -f binder/Dockerfile -t "$image" --build-arg BASE_IMAGE=hydroworkshop-binder-base)
 
 # The context is what a clone holds (tracked plus new, not ignored files), as Binder builds from a clone; the
 # classic builder, as repo2docker uses.
