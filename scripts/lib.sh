@@ -36,3 +36,16 @@ require_kernel_dll() {
   fi
   export KERNEL_DLL
 }
+
+# The set-up profile, HW_SETUP_PROFILE (scripts/setup.sh --notebooks-only sets it): "full" (the default: what CI's
+# tests and benchmarks need too) or "notebooks" (only what running the notebooks needs: Jupyter, plotly.js, the
+# kernel; no Chromium, PyTorch, .NET Interactive, test or benchmark projects). The Binder image uses "notebooks".
+setup_profile() {
+  case "${HW_SETUP_PROFILE:-full}" in
+    full|notebooks) echo "${HW_SETUP_PROFILE:-full}" ;;
+    *) echo "error: HW_SETUP_PROFILE='${HW_SETUP_PROFILE}' is not one of full, notebooks" >&2; return 1 ;;
+  esac
+}
+
+# True in the notebooks profile: a set-up step for tests or benchmarks only then exits early, saying so.
+notebooks_only() { [ "$(setup_profile)" = notebooks ]; }

@@ -5,4 +5,5 @@
 # that alternative is the reference BLAS (about 10x slower): the benchmark's peer would not be PyTorch at its best.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+if notebooks_only; then say "notebooks profile: PyTorch (tests and benchmarks only) skipped"; exit 0; fi
 apt_ensure python3-torch python3-numpy libopenblas0-pthread

@@ -6,7 +6,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$REPO_ROOT"
 
-apt_ensure chromium fonts-dejavu-core
+# The notebooks profile leaves Chromium out: the notebooks show charts in the browser the user already has.
+notebooks_only || apt_ensure chromium fonts-dejavu-core
 command -v npm >/dev/null || apt_ensure npm
 
 lock=lib/HydroWorkshop/package-lock.json

@@ -7,8 +7,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$REPO_ROOT"
 
-apt_ensure jupyter-notebook jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat \
-  python3-jupyter-client python3-jupyter-kernel-test python3-ipykernel python3-psutil
+apt_ensure jupyter-notebook jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat python3-jupyter-client
+# The conformance suite, the benchmark's peer kernel and psutil serve the tests only.
+notebooks_only || apt_ensure python3-jupyter-kernel-test python3-ipykernel python3-psutil
 
 kernel_out="$REPO_ROOT/out/kernel"
 project=lib/HydroWorkshop.Kernel/HydroWorkshop.Kernel.csproj

@@ -6,6 +6,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$REPO_ROOT"
+if notebooks_only; then say "notebooks profile: .NET Interactive (its tests only) skipped"; exit 0; fi
 
 version=1.0.712001
 tools="$REPO_ROOT/out/tools"

@@ -6,6 +6,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$REPO_ROOT"
+# The workshop notebooks run in our kernel, which needs none of these.
+if notebooks_only; then say "notebooks profile: packages for .NET Interactive notebooks skipped"; exit 0; fi
 
 say "NuGet cache: packages for .NET Interactive notebooks (scripts/notebook-packages)"
 dotnet restore scripts/notebook-packages/NotebookPackages.csproj -nologo -v:quiet

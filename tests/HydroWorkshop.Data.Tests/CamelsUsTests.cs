@@ -39,6 +39,15 @@ public class CamelsUsTests
     }
 
     [RealDataFact(Flat)]
+    public void AreaSquareMetres_Basin_IsTheForcingHeadersAreaAndNullForAnUnknownBasin()
+    {
+        var camels = CamelsUs.Open(TestPaths.RealData(Flat), ["maurer"]);
+        Assert.Equal(587675987, camels.AreaSquareMetres("01022500"));          // header line 3 of 01022500_lump_maurer_forcing_leap.txt
+        Assert.Equal(camels.ReadBasin("01022500").AreaSquareMetres, camels.AreaSquareMetres("1022500"));
+        Assert.Null(camels.AreaSquareMetres("09999999"));
+    }
+
+    [RealDataFact(Flat)]
     public void ReadBasin_MaurerExtendedTabHeader_Parses()
     {
         var record = CamelsUs.Open(TestPaths.RealData(Flat), ["maurer_extended"]).ReadBasin("01022500");

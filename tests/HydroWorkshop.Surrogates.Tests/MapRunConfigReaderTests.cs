@@ -93,6 +93,7 @@ public sealed class MapRunConfigReaderTests
     [InlineData("data:\n  test_ids: [5-1]\n", "line 3: '5-1' is not an id or a range")]
     [InlineData("data:\n  type: dike_breach\n  storage_estimate: true\n", "c.yml: data: storage_estimate is for flume data sets")]
     [InlineData("training:\n  device: cuda:x\n", "c.yml line 3: 'cuda:x' is not a device")]
+    [InlineData("training:\n  learning_rate: { 10: 0.001 }\n", "c.yml line 3: learning_rate: the first key is epoch 10, so epochs 1 to 9 have no rate")]
     [InlineData("data:\n  coarse_solver: -2\n", "c.yml line 3: expected 0 (off) or a coarsening factor such as 8, got -2")]
     [InlineData("data:\n  type: dike_breach\n  coarse_solver: 8\n", "c.yml: data: coarse_solver is for flume data sets")]
     public void Parse_BadValue_NamesFileLineAndValue(string yaml, string expected) =>

@@ -67,6 +67,17 @@ public sealed class MapTrainerTests
     }
 
     [Fact]
+    public void Fit_LearningRateSchedule_LogsTheRateEachEpochTrainedWith()
+    {
+        var (train, validation) = TinyFlume.Sets();
+        manual_seed(11);
+        using var model = new ConvLstmForecaster(train.Inputs, features: 4, hiddenChannels: 4);
+        var config = new TrainingConfig { Epochs = 3, BatchSize = 5, Seed = 11, LearningRates = new Dictionary<int, double> { [1] = 0.01, [3] = 0.001 } };
+        var result = new MapTrainer(model, config, Options, log: _ => { }).Fit(train, validation);
+        Assert.Equal([0.01, 0.01, 0.001], result.History.Select(h => h.LearningRate));
+    }
+
+    [Fact]
     public void Fit_DryStart_GradientsReachTheWater()
     {
         // From a single dry warm-up frame the base depth is 0 everywhere: with a plain ReLU a negative change has no

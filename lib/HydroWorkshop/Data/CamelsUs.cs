@@ -92,6 +92,11 @@ public sealed class CamelsUs : IBasinSource
     public string? ForcingFile(string basinId, string product) =>
         forcingFiles.TryGetValue(product, out var files) && files.TryGetValue(NormaliseId(basinId), out var path) ? path : null;
 
+    /// <summary>The basin area (m²) from the header of its first forcing product's file: the area its discharge was
+    /// converted to mm/day with, so m³/s computed back from mm/day with it is the gauge's record. Null without a forcing file.</summary>
+    public double? AreaSquareMetres(string basinId) =>
+        ForcingFile(basinId, Forcings[0]) is { } path ? CamelsUsFiles.ReadForcingArea(path) : null;
+
     /// <summary>The streamflow file of <paramref name="basinId"/>, or null.</summary>
     public string? StreamflowFile(string basinId) => streamflowFiles.TryGetValue(NormaliseId(basinId), out var path) ? path : null;
 

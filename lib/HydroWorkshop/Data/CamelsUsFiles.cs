@@ -27,20 +27,12 @@ public static class CamelsUsFiles
     internal static Forcing ReadForcing(string path)
     {
         using var reader = new StreamReader(path);
-        var header = new double[3];
-        string[] what = ["latitude", "elevation", "area (m2)"];
-        for (var k = 0; k < 3; k++)
-        {
-            var line = reader.ReadLine() ?? throw new DataFileException(path, k + 1, "", $"file ends before the {what[k]} header line");
-            if (!double.TryParse(line.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out header[k]))
-                throw new DataFileException(path, k + 1, line, $"header line {k + 1} should hold the {what[k]}");
-        }
+        var header = ReadHeader(reader, path);
         var namesLine = reader.ReadLine() ?? throw new DataFileException(path, 4, "", "file ends before the column-name line");
         var names = namesLine.Split(TextRows.Whitespace, StringSplitOptions.RemoveEmptyEntries);
         if (names.Length < 5 || !names[0].Equals("Year", StringComparison.OrdinalIgnoreCase) || !names[1].StartsWith("Mn", StringComparison.OrdinalIgnoreCase))
             throw new DataFileException(path, 4, namesLine, "expected column names 'Year Mnth Day Hr ...'");
         var variables = names[4..].Select(CanonicalForcingName).ToArray();
-        if (header[2] <= 0) throw new DataFileException(path, 3, header[2].ToString(CultureInfo.InvariantCulture), "basin area must be positive");
 
         var rows = new DailySeriesBuilder(path, variables);
         Span<Range> fields = stackalloc Range[names.Length + 1];
@@ -63,6 +55,28 @@ public static class CamelsUsFiles
             rows.Add(date, values, number);
         }
         return new Forcing(header[0], header[1], header[2], rows);
+    }
+
+    /// <summary>The basin area (m²) in the third header line of a forcing file, without reading its rows.</summary>
+    internal static double ReadForcingArea(string path)
+    {
+        using var reader = new StreamReader(path);
+        return ReadHeader(reader, path)[2];
+    }
+
+    /// <summary>The three header lines of a forcing file: latitude, elevation (m), area (m², positive).</summary>
+    private static double[] ReadHeader(TextReader reader, string path)
+    {
+        var header = new double[3];
+        string[] what = ["latitude", "elevation", "area (m2)"];
+        for (var k = 0; k < 3; k++)
+        {
+            var line = reader.ReadLine() ?? throw new DataFileException(path, k + 1, "", $"file ends before the {what[k]} header line");
+            if (!double.TryParse(line.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out header[k]))
+                throw new DataFileException(path, k + 1, line, $"header line {k + 1} should hold the {what[k]}");
+        }
+        if (header[2] <= 0) throw new DataFileException(path, 3, header[2].ToString(CultureInfo.InvariantCulture), "basin area must be positive");
+        return header;
     }
 
     /// <summary>Reads a <c>*_streamflow_qc.txt</c> file (<c>gauge year month day discharge flag</c>, discharge in ft3/s)

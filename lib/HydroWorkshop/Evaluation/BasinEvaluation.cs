@@ -31,40 +31,18 @@ public sealed record BasinPredictions(string BasinId, DateOnly[] Dates, double[]
         ["Peak-Timing"] = Metrics.PeakTiming(Observed, Predicted),
     };
 
-    /// <summary><c>Date,Observed,Predicted,Residual</c> in mm/day, plus the same in m³/s when the basin area (km²) is known.</summary>
-    public string ToCsv(double? areaSquareKilometres = null)
-    {
-        // 1 mm/day over A km² = A · 1e3 m³ / 86400 s.
-        var toCubicMetres = areaSquareKilometres is { } area ? area * 1000.0 / 86400.0 : (double?)null;
-        var text = new StringBuilder(toCubicMetres is null ? "Date,Observed,Predicted,Residual\n"
-            : "Date,Observed,Predicted,Residual,Observed_m3s,Predicted_m3s,Residual_m3s\n");
-        for (var i = 0; i < Dates.Length; i++)
-        {
-            var residual = Predicted[i] - Observed[i];
-            text.Append(string.Create(CultureInfo.InvariantCulture, $"{Dates[i]:yyyy-MM-dd},{Format(Observed[i])},{Format(Predicted[i])},{Format(residual)}"));
-            if (toCubicMetres is { } k)
-                text.Append(string.Create(CultureInfo.InvariantCulture, $",{Format(Observed[i] * k)},{Format(Predicted[i] * k)},{Format(residual * k)}"));
-            text.Append('\n');
-        }
-        return text.ToString();
-    }
+    /// <summary><c>Date,Observed_mm_d,Predicted_mm_d,Residual_mm_d</c> (residual = predicted − observed), plus the same
+    /// in m³/s (<c>Observed_m3s,...</c>) when the basin area (km²) is known: the output of <c>hw evaluate</c>.</summary>
+    public string ToCsv(double? areaSquareKilometres = null) =>
+        PredictionCsv.Write(Dates, [("Observed", Observed), ("Predicted", Predicted), ("Residual", Residual())], areaSquareKilometres);
 
-    /// <summary><c>Date,Predicted</c> in mm/day (plus <c>Predicted_m3s</c> when the area in km² is known): the
-    /// output of <c>hw predict</c>, where there is nothing observed to compare with.</summary>
-    public string ToPredictionCsv(double? areaSquareKilometres = null)
-    {
-        var toCubicMetres = areaSquareKilometres is { } area ? area * 1000.0 / 86400.0 : (double?)null;
-        var text = new StringBuilder(toCubicMetres is null ? "Date,Predicted\n" : "Date,Predicted,Predicted_m3s\n");
-        for (var i = 0; i < Dates.Length; i++)
-        {
-            text.Append(string.Create(CultureInfo.InvariantCulture, $"{Dates[i]:yyyy-MM-dd},{Format(Predicted[i])}"));
-            if (toCubicMetres is { } k) text.Append(',').Append(Format(Predicted[i] * k));
-            text.Append('\n');
-        }
-        return text.ToString();
-    }
+    /// <summary>The output of <c>hw predict</c>: as <see cref="ToCsv"/> when any day of the period is observed, else
+    /// <c>Date,Predicted_mm_d</c> (plus <c>Predicted_m3s</c> when the area in km² is known).</summary>
+    public string ToPredictionCsv(double? areaSquareKilometres = null) => PredictionCsv.AnyObserved(Observed)
+        ? ToCsv(areaSquareKilometres)
+        : PredictionCsv.Write(Dates, [("Predicted", Predicted)], areaSquareKilometres);
 
-    internal static string Format(double value) => double.IsNaN(value) ? "" : value.ToString("G6", CultureInfo.InvariantCulture);
+    private double[] Residual() => Predicted.Zip(Observed, (p, o) => p - o).ToArray();
 }
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace HydroWorkshop.Evaluation;
 
 /// <summary>One basin's predictions with an uncertainty band, in mm/day: an ensemble (<see cref="EnsemblePredictions"/>)
@@ -25,8 +22,9 @@ public interface IPredictionBand
     /// <summary>Every metric of the mean, plus Coverage (fraction of observations in the band) and CRPS (mm/day).</summary>
     IReadOnlyDictionary<string, double> Scores();
 
-    /// <summary><c>Date,Observed,Predicted,Residual,Lower,Upper</c> (Predicted is the mean) in mm/day, plus the same in
-    /// m³/s when the basin area (km²) is known. Without <paramref name="withObserved"/>: <c>Date,Predicted,Lower,Upper</c>.</summary>
+    /// <summary><c>Date,Observed_mm_d,Predicted_mm_d,Residual_mm_d,Lower_mm_d,Upper_mm_d</c> (Predicted is the mean), plus
+    /// the same in m³/s (<c>Observed_m3s,...</c>) when the basin area (km²) is known. Without <paramref name="withObserved"/>:
+    /// <c>Date,Predicted_mm_d,Lower_mm_d,Upper_mm_d</c> (and their m³/s).</summary>
     string ToCsv(double? areaSquareKilometres = null, bool withObserved = true);
 }
 
@@ -34,20 +32,10 @@ internal static class PredictionBandCsv
 {
     public static string Write(IPredictionBand band, double? areaSquareKilometres, bool withObserved)
     {
-        var toCubicMetres = areaSquareKilometres is { } area ? area * 1000.0 / 86400.0 : (double?)null;
-        string[] columns = withObserved ? ["Observed", "Predicted", "Residual", "Lower", "Upper"] : ["Predicted", "Lower", "Upper"];
-        var header = "Date," + string.Join(',', columns) + (toCubicMetres is null ? "" : "," + string.Join(',', columns.Select(c => c + "_m3s")));
-        var text = new StringBuilder(header).Append('\n');
-        for (var t = 0; t < band.Dates.Length; t++)
-        {
-            double[] values = withObserved
-                ? [band.Observed[t], band.Mean[t], band.Mean[t] - band.Observed[t], band.Lower[t], band.Upper[t]]
-                : [band.Mean[t], band.Lower[t], band.Upper[t]];
-            text.Append(band.Dates[t].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            foreach (var v in values) text.Append(',').Append(BasinPredictions.Format(v));
-            if (toCubicMetres is { } k) foreach (var v in values) text.Append(',').Append(BasinPredictions.Format(v * k));
-            text.Append('\n');
-        }
-        return text.ToString();
+        (string, double[])[] columns = withObserved
+            ? [("Observed", band.Observed), ("Predicted", band.Mean), ("Residual", band.Mean.Zip(band.Observed, (m, o) => m - o).ToArray()),
+               ("Lower", band.Lower), ("Upper", band.Upper)]
+            : [("Predicted", band.Mean), ("Lower", band.Lower), ("Upper", band.Upper)];
+        return PredictionCsv.Write(band.Dates, columns, areaSquareKilometres);
     }
 }

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace HydroWorkshop.Surrogates;
 
 /// <summary>One line of a map model's training log: losses in scaled units (MSE over open cells), the mean validation
-/// wet-cell RMSE (m) and CSI over the validation events' whole roll-outs, and the teacher-forcing probability used.</summary>
+/// wet-cell RMSE (m) and CSI over the validation events' whole roll-outs, and the teacher-forcing probability and
+/// learning rate this epoch trained with.</summary>
 public sealed record MapEpochRecord(int Epoch, int Epochs, double TrainLoss, double? ValidationLoss, double? WetRmse, double? Csi,
     double TeacherForcing, double LearningRate, double Seconds)
 {

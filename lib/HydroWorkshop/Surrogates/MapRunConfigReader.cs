@@ -52,9 +52,7 @@ public static partial class MapRunConfigReader
         ["epochs"] = (c, v, x) => c with { Training = c.Training with { Epochs = Int(v, x) } },
         ["batch_size"] = (c, v, x) => c with { Training = c.Training with { BatchSize = Int(v, x) } },
         ["optimizer"] = (c, v, x) => c with { Training = c.Training with { Optimizer = OneOf(v, x, "adam", "adamw") } },
-        ["learning_rate"] = (c, v, x) => v is YamlMappingNode map
-            ? c with { Training = c.Training with { LearningRates = map.Children.ToDictionary(p => Int(p.Key, x), p => Number(p.Value, x)) } }
-            : c with { Training = c.Training with { LearningRate = Number(v, x) } },
+        ["learning_rate"] = (c, v, x) => c with { Training = RunConfigReader.LearningRate(c.Training, v, x) },
         ["weight_decay"] = (c, v, x) => c with { Training = c.Training with { WeightDecay = Number(v, x) } },
         ["clip_grad_norm"] = (c, v, x) => c with { Training = c.Training with { ClipGradNorm = IsNull(v) ? null : Number(v, x) } },
         ["validate_every"] = (c, v, x) => c with { Training = c.Training with { ValidateEvery = Int(v, x) } },

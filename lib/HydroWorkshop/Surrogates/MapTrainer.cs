@@ -104,6 +104,7 @@ public sealed partial class MapTrainer
             if (token.IsCancellationRequested) { cancelled = true; break; }
             var watch = Stopwatch.StartNew();
             var teacher = Options.TeacherForcing.At(epoch);
+            var learningRate = optimizer.ParamGroups.First().LearningRate;     // this epoch's: the schedule steps after it
             double trainLoss;
             try
             {
@@ -119,7 +120,7 @@ public sealed partial class MapTrainer
             MapValidation? check = null;
             if (validation is not null && (epoch % Config.ValidateEvery == 0 || epoch == Config.Epochs)) check = Validate(validation);
             var record = new MapEpochRecord(epoch, Config.Epochs, trainLoss, check?.Loss, check?.WetRmse, check?.Csi, teacher,
-                optimizer.ParamGroups.First().LearningRate, watch.Elapsed.TotalSeconds);
+                learningRate, watch.Elapsed.TotalSeconds);
             history.Add(record);
             log(record.ToString());
 

@@ -13,14 +13,20 @@ public sealed record DataConfig
     public IReadOnlyList<string> Statics { get; init; } = CamelsData.StandardAttributes;
     /// <summary>Target variables; null for the source's discharge.</summary>
     public IReadOnlyList<string>? Targets { get; init; }
-    /// <summary>A file with one basin id per line; null for every basin of the source.</summary>
+    /// <summary>A file with one basin id per line (YAML <c>basins: train_basins.txt</c>); null for <see cref="BasinIds"/>
+    /// or, without them, every basin of the source.</summary>
     public string? Basins { get; init; }
+    /// <summary>Basin ids written in the config (YAML <c>basins: [01031500, 01013500]</c>); null for <see cref="Basins"/>.</summary>
+    public IReadOnlyList<string>? BasinIds { get; init; }
     /// <summary>Null periods default to the first 60 %, next 20 % and last 20 % of the record.</summary>
     public Period? TrainPeriod { get; init; }
     public Period? ValidationPeriod { get; init; }
     public Period? TestPeriod { get; init; }
     public int SequenceLength { get; init; } = 365;
     public int PredictLastN { get; init; } = 1;
+
+    /// <summary>The basins the run uses: the inline list, else the file's ids; null for every basin of the source.</summary>
+    public IReadOnlyList<string>? BasinList() => BasinIds ?? (Basins is { } file ? BasinLists.Read(file) : null);
 }
 
 /// <summary>The model of a run (the <c>model:</c> section).</summary>

@@ -28,7 +28,7 @@ public static partial class RunConfigReader
         ["inputs"] = (c, v, x) => c with { Data = c.Data with { Inputs = List(v, x) } },
         ["statics"] = (c, v, x) => c with { Data = c.Data with { Statics = List(v, x) } },
         ["targets"] = (c, v, x) => c with { Data = c.Data with { Targets = List(v, x) } },
-        ["basins"] = (c, v, x) => c with { Data = c.Data with { Basins = Text(v, x) } },
+        ["basins"] = (c, v, x) => c with { Data = BasinsOf(c.Data, v, x) },
         ["train_period"] = (c, v, x) => c with { Data = c.Data with { TrainPeriod = PeriodOf(v, x) } },
         ["validation_period"] = (c, v, x) => c with { Data = c.Data with { ValidationPeriod = PeriodOf(v, x) } },
         ["test_period"] = (c, v, x) => c with { Data = c.Data with { TestPeriod = PeriodOf(v, x) } },
@@ -57,9 +57,7 @@ public static partial class RunConfigReader
         ["epochs"] = (c, v, x) => c with { Training = c.Training with { Epochs = Int(v, x) } },
         ["batch_size"] = (c, v, x) => c with { Training = c.Training with { BatchSize = Int(v, x) } },
         ["optimizer"] = (c, v, x) => c with { Training = c.Training with { Optimizer = OneOf(v, x, "adam", "adamw") } },
-        ["learning_rate"] = (c, v, x) => v is YamlMappingNode map
-            ? c with { Training = c.Training with { LearningRates = map.Children.ToDictionary(p => Int(p.Key, x), p => Number(p.Value, x)) } }
-            : c with { Training = c.Training with { LearningRate = Number(v, x) } },
+        ["learning_rate"] = (c, v, x) => c with { Training = LearningRate(c.Training, v, x) },
         ["weight_decay"] = (c, v, x) => c with { Training = c.Training with { WeightDecay = Number(v, x) } },
         ["clip_grad_norm"] = (c, v, x) => c with { Training = c.Training with { ClipGradNorm = IsNull(v) ? null : Number(v, x) } },
         ["loss"] = (c, v, x) => c with
@@ -185,6 +183,26 @@ public static partial class RunConfigReader
 
     private static IReadOnlyList<double> Numbers(YamlNode node, YamlContext context) =>
         node is YamlSequenceNode sequence ? sequence.Children.Select(c => Number(c, context)).ToArray() : throw Error(node, context, "expected a list of numbers, e.g. [1.0, 0.5]");
+
+    /// <summary><c>basins:</c> an inline list of ids (<c>[01031500]</c>: YAML keeps the leading zero of a scalar's text)
+    /// or the path of a file with one id per line.</summary>
+    private static DataConfig BasinsOf(DataConfig data, YamlNode node, YamlContext context)
+    {
+        const string Expected = "basins is a list of basin ids, e.g. [01031500, 01013500], or the path of a file with one id per line, e.g. train_basins.txt";
+        if (IsNull(node)) return data with { Basins = null, BasinIds = null };
+        switch (node)
+        {
+            case YamlSequenceNode sequence:
+                if (sequence.Children.Count == 0) throw Error(node, context, $"the basins list is empty; {Expected}");
+                var ids = sequence.Children.Select(c => c is YamlScalarNode { Value: { Length: > 0 } id } ? id.Trim()
+                    : throw Error(c, context, $"a basin id is a single value; {Expected}")).ToArray();
+                return data with { BasinIds = ids, Basins = null };
+            case YamlScalarNode { Value: { Length: > 0 } path }:
+                return data with { Basins = path, BasinIds = null };
+            default:
+                throw Error(node, context, $"a mapping is not a basin list; {Expected}");
+        }
+    }
 
     private static Period PeriodOf(YamlNode node, YamlContext context)
     {

@@ -61,7 +61,7 @@ public static partial class Runs
         var predicted = PredictSamples(runFolder, config, request, mcDropout, log);
         var folder = Path.Combine(runFolder, "evaluation", name ?? (basins is null ? period : $"{period}-{(basins.Count == 1 ? basins[0] : $"{basins.Count}-basins")}"));
         var samples = predicted.Samples;
-        var areas = Areas(predicted.Source, samples[0].Select(p => p.BasinId));
+        var areas = BasinAreas.SquareKilometres(predicted.Source, samples[0].Select(p => p.BasinId));
         var band = predicted.Band(config);
         if (band is null)
         {
@@ -121,7 +121,7 @@ public static partial class Runs
             "validation" => Periods(config.Data, source).Validation,
             _ => Periods(config.Data, source).Test,
         };
-        var basins = request.Basins ?? (config.Data.Basins is { } file ? BasinLists.Read(file) : null);
+        var basins = request.Basins ?? config.Data.BasinList();
         var options = Options(config, period, basins) with
         {
             RequireTargets = request.RequireTargets,

@@ -9,10 +9,11 @@ namespace HydroWorkshop.Training;
 public static partial class Runs
 {
     /// <summary>
-    /// Runs a trained run (or ensemble folder) on forcings alone and writes <c>Date,Predicted</c> in mm/day (plus
-    /// <c>Lower,Upper</c> for an ensemble, MC-dropout or a Gaussian head, and m³/s columns where the basin area is
-    /// known) per basin. Observations
-    /// are neither needed nor used: every day of <paramref name="period"/> with a complete input window is predicted.
+    /// Runs a trained run (or ensemble folder) on forcings alone and writes <c>Date,Predicted_mm_d</c> per basin (plus
+    /// <c>Lower_mm_d,Upper_mm_d</c> for an ensemble, MC-dropout or a Gaussian head, and the same in m³/s where the basin
+    /// area is known, <see cref="HydroWorkshop.Data.BasinAreas"/>). Observations are not needed: every day of <paramref name="period"/>
+    /// with a complete input window is predicted; where the forcings hold observed discharge for the period, the file
+    /// has <c>Observed_mm_d</c> and <c>Residual_mm_d</c> too, as <c>hw evaluate</c> writes.
     /// </summary>
     /// <param name="runFolder">A run folder (or an ensemble folder with seed-*/ members).</param>
     /// <param name="period">The days to predict; inputs reach seq_length − 1 days before its start.</param>
@@ -35,10 +36,12 @@ public static partial class Runs
         if (basins is null && File.Exists(forcings)) basins = source!.BasinIds;                   // one <basin>.csv: that basin
         var predicted = PredictSamples(runFolder, config, new PredictionRequest(null, period, basins, source, RequireTargets: false), mcDropout, log);
         var samples = predicted.Samples;
-        var areas = Areas(predicted.Source, samples[0].Select(p => p.BasinId));
+        var areas = BasinAreas.SquareKilometres(predicted.Source, samples[0].Select(p => p.BasinId));
         double? Area(string id) => areas.TryGetValue(id, out var a) ? a : null;
         var band = predicted.Band(config);
-        var files = samples[0].Select((p, b) => (p.BasinId, Text: band?[b].ToCsv(Area(p.BasinId), withObserved: false) ?? p.ToPredictionCsv(Area(p.BasinId)))).ToArray();
+        // A basin with observations in the period gets them beside the prediction (and the residual); one without, none.
+        var files = samples[0].Select((p, b) => (p.BasinId,
+            Text: band is null ? p.ToPredictionCsv(Area(p.BasinId)) : band[b].ToCsv(Area(p.BasinId), withObserved: PredictionCsv.AnyObserved(band[b].Observed)))).ToArray();
 
         output ??= Path.Combine(runFolder, "predictions", $"{period.Start:yyyy-MM-dd}_{period.End:yyyy-MM-dd}");
         if (output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))

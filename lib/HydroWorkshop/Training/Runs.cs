@@ -32,7 +32,7 @@ public static partial class Runs
     {
         var source = OpenSource(config.Data);
         var (train, validation, test) = Periods(config.Data, source);
-        var options = Options(config, train, config.Data.Basins is { } file ? BasinLists.Read(file) : null);
+        var options = Options(config, train, config.Data.BasinList());
         var trainSet = BasinDataSet.Create(source, options, normalisation);
         return (trainSet,
             BasinDataSet.Create(source, options with { Period = validation }, trainSet.Normalisation),
@@ -125,18 +125,5 @@ public static partial class Runs
         if (data.TrainPeriod is not null || data.ValidationPeriod is not null || data.TestPeriod is not null)
             throw new FormatException("give all three of train_period, validation_period and test_period, or none (60/20/20 % of the record)");
         return CamelsData.DefaultPeriods(source);
-    }
-
-    /// <summary>Basin areas in km² from the source's attributes (CAMELS: area_gages2), for m³/s columns; empty when unknown.</summary>
-    private static IReadOnlyDictionary<string, double> Areas(IBasinSource source, IEnumerable<string> basinIds)
-    {
-        var table = source.Attributes;
-        var name = new[] { "area_gages2", "area", "area_km2" }.FirstOrDefault(n => table.Names.Contains(n));
-        if (name is null) return new Dictionary<string, double>();
-        var areas = new Dictionary<string, double>();
-        foreach (var id in basinIds)
-            if (double.TryParse(table.Text(id, name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var area) && area > 0)
-                areas[id] = area;
-        return areas;
     }
 }

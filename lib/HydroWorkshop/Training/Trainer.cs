@@ -78,6 +78,7 @@ public sealed partial class Trainer
         {
             if (token.IsCancellationRequested) { cancelled = true; break; }
             var watch = Stopwatch.StartNew();
+            var learningRate = optimizer.ParamGroups.First().LearningRate;     // this epoch's: the schedule steps after it
             double trainLoss;
             try
             {
@@ -93,7 +94,7 @@ public sealed partial class Trainer
             double? validationLoss = null, medianNse = null;
             if (validation is not null && (epoch % Config.ValidateEvery == 0 || epoch == Config.Epochs))
                 (validationLoss, medianNse) = Validate(validation, basinWeights is null ? null : NseWeights(validation));
-            var record = new EpochRecord(epoch, Config.Epochs, trainLoss, validationLoss, medianNse, optimizer.ParamGroups.First().LearningRate, watch.Elapsed.TotalSeconds);
+            var record = new EpochRecord(epoch, Config.Epochs, trainLoss, validationLoss, medianNse, learningRate, watch.Elapsed.TotalSeconds);
             history.Add(record);
             log(record.ToString());
 

@@ -23,7 +23,9 @@ public sealed record TrainingConfig
     /// <summary>"adam" or "adamw" (decoupled weight decay).</summary>
     public string Optimizer { get; init; } = "adam";
     public double LearningRate { get; init; } = 1e-3;
-    /// <summary>Epoch → learning rate from that epoch on (neuralhydrology's form, e.g. {0: 1e-3, 20: 5e-4}); overrides <see cref="LearningRate"/>.</summary>
+    /// <summary>Epoch → learning rate from that epoch on, e.g. {1: 1e-3, 20: 5e-4}: epochs count from 1 as the training log
+    /// counts them, key 0 (neuralhydrology's spelling) means epoch 1 (<see cref="Engine.EpochRateLR"/>); overrides
+    /// <see cref="LearningRate"/>.</summary>
     public IReadOnlyDictionary<int, double>? LearningRates { get; init; }
     /// <summary>L2 penalty (adam) or decoupled weight decay (adamw).</summary>
     public double WeightDecay { get; init; }

@@ -22,9 +22,26 @@ public sealed class BasinEvaluationTests : IDisposable
         // 1 mm/day over 86.4 km² is 86 400 m³ per 86 400 s = 1 m³/s.
         var basin = new BasinPredictions("b1", [new DateOnly(2001, 1, 1), new DateOnly(2001, 1, 2)], [1.0, double.NaN], [1.5, 2.0]);
         var lines = basin.ToCsv(86.4).Split('\n');
-        Assert.Equal("Date,Observed,Predicted,Residual,Observed_m3s,Predicted_m3s,Residual_m3s", lines[0]);
+        Assert.Equal("Date,Observed_mm_d,Predicted_mm_d,Residual_mm_d,Observed_m3s,Predicted_m3s,Residual_m3s", lines[0]);
         Assert.Equal("2001-01-01,1,1.5,0.5,1,1.5,0.5", lines[1]);
         Assert.Equal("2001-01-02,,2,,,2,", lines[2]);
+    }
+
+    [Fact]
+    public void ToPredictionCsv_SomeDaysObserved_WritesObservedAndResidual()
+    {
+        var basin = new BasinPredictions("b1", [new DateOnly(2001, 1, 1), new DateOnly(2001, 1, 2)], [double.NaN, 2.0], [1.5, 2.5]);
+        var lines = basin.ToPredictionCsv(86.4).Split('\n');
+        Assert.Equal("Date,Observed_mm_d,Predicted_mm_d,Residual_mm_d,Observed_m3s,Predicted_m3s,Residual_m3s", lines[0]);
+        Assert.Equal("2001-01-01,,1.5,,,1.5,", lines[1]);
+        Assert.Equal("2001-01-02,2,2.5,0.5,2,2.5,0.5", lines[2]);
+    }
+
+    [Fact]
+    public void ToPredictionCsv_NothingObserved_WritesPredictedOnly()
+    {
+        var basin = new BasinPredictions("b1", [new DateOnly(2001, 1, 1)], [double.NaN], [1.5]);
+        Assert.Equal("Date,Predicted_mm_d\n2001-01-01,1.5\n", basin.ToPredictionCsv());
     }
 
     [Fact]

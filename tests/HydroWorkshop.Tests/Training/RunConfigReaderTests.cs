@@ -19,7 +19,7 @@ public class RunConfigReaderTests
           attention: true
         training:
           epochs: 5
-          learning_rate: {0: 0.001, 3: 0.0005}
+          learning_rate: {1: 0.001, 3: 0.0005}
           loss: mse
           patience: 2
         """;
@@ -36,6 +36,54 @@ public class RunConfigReaderTests
         Assert.Equal(TrainingLoss.Mse, config.Training.Loss);
         Assert.Equal(0.0005, config.Training.LearningRates![3]);
         Assert.Equal(2, config.Training.Patience);
+    }
+
+    [Fact]
+    public void Parse_LearningRateKeyZero_IsKeptAsNeuralhydrologyWritesIt()
+    {
+        var config = RunConfigReader.Parse("run_folder: x\ntraining: {learning_rate: {0: 0.01, 5: 0.001}}\n");
+        Assert.Equal([0, 5], config.Training.LearningRates!.Keys);
+    }
+
+    [Theory]
+    [InlineData("{3: 0.01}", "n.yml line 2: learning_rate: the first key is epoch 3, so epochs 1 to 2 have no rate; add 1: <rate>")]
+    [InlineData("{1: 0.01, -2: 0.001}", "n.yml line 2: learning_rate: epoch -2 is negative")]
+    [InlineData("{0: 0.01, 1: 0.001}", "keys 0 and 1 both name epoch 1")]
+    [InlineData("{1: 0}", "learning_rate: the rate of epoch 1 must be positive, got 0")]
+    [InlineData("{}", "the learning_rate map is empty")]
+    public void Parse_BadLearningRateMap_SaysTheConvention(string map, string expected)
+    {
+        var e = Assert.Throws<FormatException>(() => RunConfigReader.Parse($"run_folder: x\ntraining: {{learning_rate: {map}}}\n", "n.yml"));
+        Assert.Contains(expected, e.Message);
+        Assert.Contains("epochs counted from 1 as the log counts them, e.g. {1: 0.001, 20: 0.0005}", e.Message);
+    }
+
+    [Fact]
+    public void Parse_InlineBasinList_KeepsLeadingZeros()
+    {
+        var config = RunConfigReader.Parse("run_folder: x\ndata: {basins: [01031500, 01013500]}\n");
+        Assert.Equal(["01031500", "01013500"], config.Data.BasinIds!);
+        Assert.Null(config.Data.Basins);
+        Assert.Equal(["01031500", "01013500"], config.Data.BasinList()!);
+    }
+
+    [Fact]
+    public void Parse_BasinFile_IsAPathAndNotAList()
+    {
+        var config = RunConfigReader.Parse("run_folder: x\ndata: {basins: train_basins.txt}\n");
+        Assert.Equal("train_basins.txt", config.Data.Basins);
+        Assert.Null(config.Data.BasinIds);
+    }
+
+    [Theory]
+    [InlineData("{file: a.txt}", "n.yml line 2: a mapping is not a basin list")]
+    [InlineData("[]", "n.yml line 2: the basins list is empty")]
+    [InlineData("[[01031500]]", "n.yml line 2: a basin id is a single value")]
+    public void Parse_BasinsOfTheWrongType_NamesWhatIsExpected(string value, string expected)
+    {
+        var e = Assert.Throws<FormatException>(() => RunConfigReader.Parse($"run_folder: x\ndata: {{basins: {value}}}\n", "n.yml"));
+        Assert.Contains(expected, e.Message);
+        Assert.Contains("basins is a list of basin ids, e.g. [01031500, 01013500], or the path of a file with one id per line", e.Message);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class RunsEnsembleTests : IDisposable
             }
         }
         var evaluation = Path.Combine(folder, "evaluation", "test");
-        Assert.StartsWith("Date,Observed,Predicted,Residual,Lower,Upper",
+        Assert.StartsWith("Date,Observed_mm_d,Predicted_mm_d,Residual_mm_d,Lower_mm_d,Upper_mm_d",
             File.ReadLines(Path.Combine(evaluation, "predictions", ensemble[0].BasinId + ".csv")).First());
         var header = File.ReadLines(Path.Combine(evaluation, "metrics.csv")).First();
         Assert.EndsWith("Coverage,CRPS", header);

@@ -28,7 +28,7 @@ public sealed class RunsPredictTests : IDisposable
         var output = Path.Combine(basins.Root, "predicted");
         var predicted = Runs.Predict(run, Period.Parse("2004-03-01", "2004-05-31"), forcings, [basin], output, [attributes], _ => { });
         var lines = File.ReadAllLines(Path.Combine(output, basin + ".csv"));
-        Assert.Equal("Date,Predicted,Predicted_m3s", lines[0]);
+        Assert.Equal("Date,Predicted_mm_d,Predicted_m3s", lines[0]);
         Assert.Equal(1 + 92, lines.Length);                                        // March, April, May
         Assert.StartsWith("2004-03-01,", lines[1]);
         Assert.StartsWith("2004-05-31,", lines[^1]);
@@ -38,6 +38,29 @@ public sealed class RunsPredictTests : IDisposable
         var evaluated = Runs.Evaluate(run, "test", _ => { }).Single(p => p.BasinId == basin);
         var offset = Array.IndexOf(evaluated.Dates, new DateOnly(2004, 3, 1));
         for (var t = 0; t < 92; t++) Assert.Equal(evaluated.Predicted[offset + t], predicted[0].Predicted[t], 5);
+    }
+
+    [Fact]
+    public void Predict_CamelsForcingsWithObservations_WritesObservedBesidePredictedInBothUnits()
+    {
+        var config = basins.Config("run", "runs/run", null, "model: {type: lstm, hidden_size: 4}\ntraining: {epochs: 1, batch_size: 128}\n");
+        Runs.Train(config, log: _ => { });
+        var basin = basins.BasinIds[0];
+        var output = Path.Combine(basins.Root, "predicted-camels");
+
+        var predicted = Runs.Predict(Path.Combine(basins.Root, "runs", "run"), Period.Parse("2004-03-01", "2004-03-31"), basins.Camels, [basin], output, log: _ => { });
+
+        var lines = File.ReadAllLines(Path.Combine(output, basin + ".csv"));
+        Assert.Equal("Date,Observed_mm_d,Predicted_mm_d,Residual_mm_d,Observed_m3s,Predicted_m3s,Residual_m3s", lines[0]);
+        Assert.Equal(1 + 31, lines.Length);
+        // Observed m³/s is the gauge's own record (ft³/s × 0.0283168), through the forcing header's area.
+        var gauge = File.ReadLines(basins.Source.StreamflowFile(basin)!).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .First(f => f[1] == "2004" && f[2] == "03" && f[3] == "01");
+        var cubicMetres = double.Parse(gauge[4], CultureInfo.InvariantCulture) * 0.3048 * 0.3048 * 0.3048;
+        var row = lines[1].Split(',');
+        Assert.Equal("2004-03-01", row[0]);
+        Assert.Equal(cubicMetres, double.Parse(row[4], CultureInfo.InvariantCulture), cubicMetres * 1e-4);
+        Assert.Equal(predicted[0].Observed[0], double.Parse(row[1], CultureInfo.InvariantCulture), 1e-3);
     }
 
     [Fact]

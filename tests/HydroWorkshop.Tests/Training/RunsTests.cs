@@ -49,6 +49,18 @@ public sealed class RunsTests : IDisposable
     }
 
     [Fact]
+    public void TrainThenEvaluate_InlineBasinList_UsesOnlyThoseBasins()
+    {
+        using var basins = new SyntheticRunFolder("inline-basins", basins: 2);
+        var chosen = basins.BasinIds[1];
+        var config = basins.Config("run", "runs/run", $"[{chosen}]", "model: {hidden_size: 4}\ntraining: {epochs: 1, batch_size: 128}\n");
+        Runs.Train(config, log: _ => { });
+        // Evaluation reads the run folder's copy of the config: the inline list survives it.
+        var predictions = Runs.Evaluate(Path.Combine(basins.Root, "runs", "run"), "test", _ => { });
+        Assert.Equal(chosen, Assert.Single(predictions).BasinId);
+    }
+
+    [Fact]
     public void Evaluate_NotARunFolder_SaysWhatIsMissing()
     {
         Directory.CreateDirectory(folder);

@@ -52,6 +52,19 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void Fit_LearningRateSchedule_LogsTheRateEachEpochTrainedWith()
+    {
+        // {1: 0.01, 3: 0.001}: epochs 1 and 2 train at 0.01, epoch 3 at 0.001 (keys are the log's epoch numbers).
+        using var model = NewModel();
+        var run = Path.Combine(folder, "schedule");
+        var config = Config(3) with { LearningRates = new Dictionary<int, double> { [1] = 0.01, [3] = 0.001 } };
+        var result = new Trainer(model, config, run, _ => { }).Fit(train, validation);
+        Assert.Equal([0.01, 0.01, 0.001], result.History.Select(h => h.LearningRate));
+        var column = Array.IndexOf(EpochRecord.CsvHeader.Split(','), "learning_rate");
+        Assert.Equal(["0.01", "0.01", "0.001"], File.ReadAllLines(Path.Combine(run, "training_log.csv")).Skip(1).Select(l => l.Split(',')[column]));
+    }
+
+    [Fact]
     public void Fit_ResumedAfterInterruption_ReproducesUninterruptedRunBitwise()
     {
         using var uninterrupted = NewModel();
