@@ -1,0 +1,33 @@
+namespace HydroWorkshop.Surrogates.Gridded;
+
+/// <summary>
+/// How <see cref="GriddedTrainer"/> cuts the training period into windows. The rest (epochs, batch size, learning rate
+/// and schedule, weight decay, optimizer, clipping, patience, seed) is the project's <c>TrainingConfig</c>.
+/// </summary>
+public sealed record GriddedTrainingOptions
+{
+    /// <summary>Days per training window. Long enough to hold the slowest memory the model must learn (snow, groundwater,
+    /// a big basin's travel time).</summary>
+    public int WindowDays { get; init; } = 365;
+
+    /// <summary>The first days of each window are not scored: the model's state starts at zero and needs them to fill.</summary>
+    public int WarmupDays { get; init; } = 180;
+
+    /// <summary>Random windows drawn per epoch = BatchesPerEpoch × batch size (an epoch is a fixed amount of work, not a
+    /// pass over every possible window: consecutive windows overlap almost entirely).</summary>
+    public int BatchesPerEpoch { get; init; } = 8;
+
+    /// <summary>Weight each target's squared error by 1 / (σ + 0.1)², σ its training standard deviation in model units
+    /// (NSE*, Kratzert et al. 2019), so quiet gauges count as much as flashy ones.</summary>
+    public bool NseWeights { get; init; } = true;
+
+    /// <summary>Stop after this long and keep the best weights so far (null: no limit).</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    public void Validate()
+    {
+        if (WindowDays < 2) throw new ArgumentException($"WindowDays must be at least 2, got {WindowDays}");
+        if (WarmupDays < 0 || WarmupDays >= WindowDays) throw new ArgumentException($"WarmupDays must be in [0, WindowDays = {WindowDays}), got {WarmupDays}");
+        if (BatchesPerEpoch < 1) throw new ArgumentException($"BatchesPerEpoch must be at least 1, got {BatchesPerEpoch}");
+    }
+}

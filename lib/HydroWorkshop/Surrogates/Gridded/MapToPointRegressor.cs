@@ -1,0 +1,78 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace HydroWorkshop.Surrogates.Gridded;
+
+/// <summary>
+/// "Hydrology as video": a ConvLSTM watches the forcing maps day by day and a small head reads discharge at each gauge
+/// from the hidden maps of the cells upstream of it. Pooling is an area-weighted mean over the gauge's basin
+/// (<see cref="GaugeMasks"/>) of the hidden state and of its positive part, plus the basin's log area; the head is
+/// shared by all gauges, so the model learns one rainfall–runoff response that depends on where the rain falls and how
+/// big the basin is, and a gauge left out of training is predicted by giving it its mask (<see cref="UseGauges"/>).
+/// Input [batch, time, channel, y, x] → discharge [batch, time, gauge] in the units of the training targets.
+/// </summary>
+public sealed class MapToPointRegressor : nn.Module, IGriddedRegressor
+{
+    /// <param name="inputChannels">Channels per frame (e.g. precipitation, temperature).</param>
+    /// <param name="gauges">The gauges to predict (their upstream masks).</param>
+    /// <param name="hiddenChannels">ConvLSTM filters (hidden maps).</param>
+    /// <param name="kernelSize">ConvLSTM kernel: how far (cells) information moves per day per layer.</param>
+    /// <param name="headSize">Width of the gauge head's hidden layer.</param>
+    public MapToPointRegressor(int inputChannels, GaugeMasks gauges, int hiddenChannels = 16, int kernelSize = 3, int headSize = 32)
+        : base(nameof(MapToPointRegressor))
+    {
+        InputChannels = inputChannels;
+        HiddenChannels = hiddenChannels;
+        register_module("conv_lstm", convLstm = new ConvLstm(inputChannels, hiddenChannels, kernelSize));
+        register_module("head", head = nn.Sequential(
+            ("hidden", nn.Linear(2L * hiddenChannels + 1, headSize)), ("tanh", nn.Tanh()), ("output", nn.Linear(headSize, 1))));
+        UseGauges(gauges);
+    }
+
+    public int InputChannels { get; }
+    public int HiddenChannels { get; }
+    /// <summary>The gauges the model predicts now, in output order.</summary>
+    public GaugeMasks Gauges { get; private set; } = null!;
+
+    private readonly ConvLstm convLstm;
+    private readonly Sequential head;
+    private Tensor weights = null!;   // [gauge, y, x], each map sums to 1
+    private Tensor logArea = null!;   // [gauge]
+
+    /// <summary>Predicts these gauges from now on (same weights, new masks): transfer to an outlet not trained on.</summary>
+    public void UseGauges(GaugeMasks gauges)
+    {
+        weights?.Dispose();
+        logArea?.Dispose();
+        Gauges = gauges;
+        weights = gauges.Weights();
+        logArea = gauges.LogArea();
+    }
+
+    /// <summary>inputs [batch, time, channel, y, x] → [batch, time, gauge].</summary>
+    public Tensor forward(Tensor inputs)
+    {
+        using var scope = NewDisposeScope();
+        var (hidden, _) = convLstm.forward(inputs);                                         // [b, t, h, y, x]
+        var (batch, time) = (hidden.size(0), hidden.size(1));
+        var w = weights.to(hidden.device);
+        var mean = einsum("bthyx,gyx->btgh", hidden, w);                                    // [b, t, g, h]
+        var positive = einsum("bthyx,gyx->btgh", hidden.relu(), w);                         // [b, t, g, h]
+        var area = logArea.to(hidden.device).reshape(1, 1, -1, 1).expand(batch, time, -1, 1);
+        return head.forward(cat([mean, positive, area], 3)).squeeze(3).MoveToOuterDisposeScope();   // [b, t, g]
+    }
+
+    /// <summary>The hidden maps of every day [batch, time, hidden, y, x], for looking inside.</summary>
+    public Tensor HiddenMaps(Tensor inputs) => convLstm.forward(inputs).output;
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            weights?.Dispose();
+            logArea?.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

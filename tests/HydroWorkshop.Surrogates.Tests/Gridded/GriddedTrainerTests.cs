@@ -1,0 +1,59 @@
+using HydroWorkshop.Data;
+using HydroWorkshop.Surrogates.Gridded;
+using HydroWorkshop.TestSupport;
+using HydroWorkshop.Training;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace HydroWorkshop.Surrogates.Tests.Gridded;
+
+public sealed class GriddedTrainerTests
+{
+    private static readonly Period Training = new(new DateOnly(2001, 1, 1), new DateOnly(2001, 9, 30));
+    private static readonly Period Validation = new(new DateOnly(2001, 10, 1), new DateOnly(2001, 12, 31));
+
+    [Fact]
+    public void Fit_TwoBasinReservoirs_LearnsWhereEachBasinIs()
+    {
+        // Each gauge is a linear reservoir of its own half's rain: the ConvLSTM must learn which cells feed which gauge.
+        using var data = TinyGauges.DataSet(365, Training);
+        manual_seed(7);
+        using var model = new MapToPointRegressor(1, TinyGauges.Masks(), hiddenChannels: 4, headSize: 8);
+        var untrained = GriddedPrediction.Of(model, data, Validation).MedianNse();
+        var trainer = new GriddedTrainer(model, new TrainingConfig { Epochs = 25, BatchSize = 8, LearningRate = 1e-2, Optimizer = "adamw", Seed = 7 },
+            new GriddedTrainingOptions { WindowDays = 40, WarmupDays = 10, BatchesPerEpoch = 6 }, log: _ => { });
+        var result = trainer.Fit(data, Training, Validation);
+        var trained = GriddedPrediction.Of(model, data, Validation);
+        Assert.True(untrained < 0.3, $"untrained NSE {untrained:F3}");
+        Assert.True(trained.Nse(0) > 0.8 && trained.Nse(1) > 0.8, $"trained NSE {trained.Nse(0):F3} / {trained.Nse(1):F3}");
+        // The model ends with the weights of its best validation epoch.
+        Assert.Equal(result.BestValidationNse!.Value, trained.MedianNse(), 4);
+    }
+
+    [Fact]
+    public void Fit_RunFolder_WritesLogWithTheRateEachEpochTrainedWith()
+    {
+        using var folder = new TempFolder();
+        using var data = TinyGauges.DataSet(200, new Period(new DateOnly(2001, 1, 1), new DateOnly(2001, 5, 31)));
+        using var model = new LumpedGaugeLstm(1, TinyGauges.Masks(), hiddenSize: 3);
+        var config = new TrainingConfig { Epochs = 3, BatchSize = 2, LearningRates = new Dictionary<int, double> { [1] = 0.01, [3] = 0.001 }, Seed = 1 };
+        new GriddedTrainer(model, config, new GriddedTrainingOptions { WindowDays = 20, WarmupDays = 5, BatchesPerEpoch = 1 }, folder.Path, _ => { })
+            .Fit(data, new Period(new DateOnly(2001, 1, 1), new DateOnly(2001, 5, 31)), new Period(new DateOnly(2001, 6, 1), new DateOnly(2001, 7, 19)));
+        var lines = File.ReadAllLines(Path.Combine(folder.Path, "training_log.csv"));
+        Assert.Equal(GriddedEpochRecord.CsvHeader, lines[0]);
+        var rates = lines.Skip(1).Select(l => double.Parse(l.Split(',')[3], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal([0.01, 0.01, 0.001], rates);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "best_model.safetensors")));
+        Assert.True(File.Exists(Path.Combine(folder.Path, "normalisation.json")));
+    }
+
+    [Fact]
+    public void Fit_WrongChannelCount_NamesBoth()
+    {
+        using var data = TinyGauges.DataSet(100, Training);
+        using var model = new LumpedGaugeLstm(3, TinyGauges.Masks());
+        var error = Assert.Throws<ArgumentException>(() => new GriddedTrainer(model, new TrainingConfig(), log: _ => { }).Fit(data, Training));
+        Assert.Contains("1 channels (rain)", error.Message);
+        Assert.Contains("built for 3", error.Message);
+    }
+}
