@@ -97,7 +97,11 @@ internal static partial class ChartAudit
           var gd = document.getElementById('hw-plot'), full = gd._fullLayout, found = [];
           function box(e) { var r = e.getBoundingClientRect(); return { l: r.left, r: r.right, t: r.top, b: r.bottom, w: r.width, h: r.height }; }
           function meet(a, b) { return a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5; }
-          function shown(e) { var r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; }
+          function shown(e) {
+            var r = e.getBoundingClientRect(), style = getComputedStyle(e);
+            return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none'
+              && !/rgba\(.*,\s*0\)$/.test(style.fill) && style.fillOpacity !== '0' && style.opacity !== '0';
+          }
           function text(e) { return (e.textContent || '').trim(); }
           function all(selector) { return Array.from(document.querySelectorAll(selector)).filter(shown); }
           function named(selector, what, label) {
@@ -121,6 +125,7 @@ internal static partial class ChartAudit
           var buttons = named('.updatemenu-button', 'button', text);
           var slider = named('.slider-grip', 'slider handle').concat(named('.slider-rail-rect', 'slider rail'))
             .concat(named('.slider-current-value', 'slider label', text));
+          var stepLabels = named('.slider-label', 'slider step label', text);
           var plots = Object.keys(full._plots).filter(function (k) { return !full._plots[k].mainplot; }).map(function (k) {
             var p = full._plots[k];
             return { l: p.xaxis._offset + svg.l, r: p.xaxis._offset + p.xaxis._length + svg.l, t: p.yaxis._offset + svg.t,
@@ -138,6 +143,7 @@ internal static partial class ChartAudit
           none(legend, plots.concat(titles, ticks));
           none(bars, plots.concat(titles.filter(function (t) { return !t.el.closest('.colorbar'); }), ticks));
           none(buttons.concat(slider), titles.concat(ticks, plots));
+          stepLabels.forEach(function (a, i) { stepLabels.slice(i + 1).forEach(function (b) { if (meet(a, b)) found.push(a.name + ' overlaps ' + b.name); }); });
           titles.forEach(function (a, i) { titles.slice(i + 1).forEach(function (b) { if (meet(a, b)) found.push(a.name + ' overlaps ' + b.name); }); });
           none(titles.filter(function (t) { return !t.el.closest('.colorbar'); }), ticks);
           Object.keys(tickSets).forEach(function (k) {

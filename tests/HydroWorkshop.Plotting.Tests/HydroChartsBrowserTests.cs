@@ -199,6 +199,8 @@ public sealed class HydroChartsBrowserTests(BrowserFixture browser, NoWebGlBrows
         ["wet-dry"] = () => HydroCharts.WetDryAgreement(TestData.Stack(1, 64, 128), TestData.Stack(1, 64, 128, lag: 0.8), 64, 128),
         ["depth-animation"] = () => HydroCharts.DepthAnimation(TestData.Stack(10, 64, 128), TestData.Stack(10, 64, 128, lag: 0.9), 64, 128,
             0.1, 0.1, Enumerable.Range(0, 10).Select(t => t * 0.5).ToArray()),
+        ["depth-animation-40-frames"] = () => HydroCharts.DepthAnimation(TestData.Stack(40, 64, 128), TestData.Stack(40, 64, 128, lag: 0.9), 64, 128,
+            0.1, 0.1, Enumerable.Range(0, 40).Select(t => t * 0.5).ToArray()),
     };
 
     /// <summary>What a screenshot at notebook widths would show a person: nothing overlapping or cut off, plots that
