@@ -112,13 +112,15 @@ internal static partial class ChartAudit
           // Text: titles, annotations, tick labels, legend entries, colour-bar titles and ticks.
           var titles = named('.gtitle, .g-xtitle text, .g-ytitle text, [class^="g-x"][class$="title"] text, [class^="g-y"][class$="title"] text, .annotation-text, .cbtitle text',
             'title', text);
-          var tickSets = {};
-          all('.xaxislayer-above .xtick text, .yaxislayer-above .ytick text').forEach(function (e) {
-            var layer = e.closest('.xaxislayer-above, .yaxislayer-above'), subplot = e.closest('.subplot');
-            var set = (subplot ? subplot.getAttribute('class') : '') + ' ' + layer.getAttribute('class');
-            (tickSets[set] = tickSets[set] || []).push(Object.assign(box(e), { name: "tick label '" + text(e) + "'", el: e }));
+          // Tick labels of every axis (classes follow the axis id: xtick, x2tick, y3tick; overlaid axes draw theirs
+          // in another layer), grouped by axis; colour-bar ticks are the colour bar's own.
+          var tickSets = [], layers = [];
+          all('g[class$="tick"] > text').filter(function (e) { return !e.closest('.colorbar, .legend, .slider-container'); }).forEach(function (e) {
+            var layer = e.parentNode.parentNode, n = layers.indexOf(layer);
+            if (n < 0) { n = layers.length; layers.push(layer); tickSets.push([]); }
+            tickSets[n].push(Object.assign(box(e), { name: "tick label '" + text(e) + "'", el: e }));
           });
-          var ticks = [].concat.apply([], Object.keys(tickSets).map(function (k) { return tickSets[k]; }));
+          var ticks = [].concat.apply([], tickSets);
           var legend = named('.legend .bg', 'legend');
           var legendText = named('.legend .legendtext', 'legend entry', text);
           var bars = named('.infolayer .colorbar .cbbg', 'colour bar');
@@ -146,8 +148,7 @@ internal static partial class ChartAudit
           stepLabels.forEach(function (a, i) { stepLabels.slice(i + 1).forEach(function (b) { if (meet(a, b)) found.push(a.name + ' overlaps ' + b.name); }); });
           titles.forEach(function (a, i) { titles.slice(i + 1).forEach(function (b) { if (meet(a, b)) found.push(a.name + ' overlaps ' + b.name); }); });
           none(titles.filter(function (t) { return !t.el.closest('.colorbar'); }), ticks);
-          Object.keys(tickSets).forEach(function (k) {
-            var s = tickSets[k];
+          tickSets.forEach(function (s) {
             s.forEach(function (a, i) { s.slice(i + 1).forEach(function (b) { if (meet(a, b)) found.push(a.name + ' overlaps ' + b.name); }); });
           });
 
@@ -170,6 +171,9 @@ internal static partial class ChartAudit
               var x = xa.c2p(xa.d2c(xs[j])), y = ya.c2p(ya.d2c(ys[j]));
               if (!isFinite(x) || !isFinite(y)) continue;
               px.push(x); py.push(y);
+              // A bar covers its width, not only its centre.
+              var bar = tr.type === 'bar' && gd.calcdata[i] && gd.calcdata[i][j];
+              if (bar && isFinite(bar.p0) && isFinite(bar.p1)) px.push(xa.c2p(bar.p0), xa.c2p(bar.p1));
               if (filled) py.push(ya.c2p(ya.type === 'log' ? ya.range[0] : 0));
             }
             if (px.length === 0) return;
@@ -192,7 +196,16 @@ internal static partial class ChartAudit
             });
           });
 
-          // 5. Log axes: every tick label says its value ("0.2", "2k"), not only its leading digit.
+          // 5. Linear axes step by 1, 2, 2.5 or 5 x 10^k (a synced second axis read 73, 147, 220, 294).
+          Object.keys(full).filter(function (k) { return /^[xy]axis\d*$/.test(k) && full[k].type === 'linear' && full[k].visible; }).forEach(function (k) {
+            var v = (full[k]._vals || []).filter(function (t) { return !t.minor; }).map(function (t) { return t.x; });
+            if (v.length < 2) return;
+            var step = Math.abs(v[1] - v[0]), m = step / Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+            if (![1, 2, 2.5, 5, 10].some(function (n) { return Math.abs(m - n) < 1e-6 * n; }))
+              found.push(k + ' ticks step by ' + +step.toPrecision(4) + ', not 1, 2, 2.5 or 5 x 10^k');
+          });
+
+          // 6. Log axes: every tick label says its value ("0.2", "2k"), not only its leading digit.
           var si = { k: 1e3, M: 1e6, G: 1e9, m: 1e-3, 'µ': 1e-6, 'μ': 1e-6 };
           Object.keys(full).filter(function (k) { return /^[xy]axis\d*$/.test(k) && full[k].type === 'log'; }).forEach(function (k) {
             (full[k]._vals || []).forEach(function (v) {
