@@ -52,22 +52,21 @@ if (imageFolder is not null)
     var recent = time.Length - 3 * 365;
     HydroCharts.Hydrograph(time[recent..], observed[recent..], simulated[recent..], rain[recent..],
             title: "Hydrograph (synthetic basin and model, last 3 years)")
-        .SavePng(Path.Combine(imageFolder, "hydrograph-synthetic.png"), 900, 420, browser: browser);
+        .SavePng(Path.Combine(imageFolder, "hydrograph-synthetic.png"), 900, browser: browser);
     if (HydroWorkshop.Common.ProjectPaths.SharedDataSet("camels_us_nwc_sample") is { } camels)
     {
         var (days, discharge, precipitation) = CamelsSample.Read(camels, "01", "01013500", new DateTime(2008, 10, 1), new DateTime(2010, 9, 30));
         HydroCharts.Hydrograph(days, discharge, precipitation: precipitation,
                 title: "USGS 01013500 Fish River near Fort Kent, Maine (CAMELS-US), water years 2009-2010")
-            .SavePng(Path.Combine(imageFolder, "hydrograph.png"), 900, 420, browser: browser);
+            .SavePng(Path.Combine(imageFolder, "hydrograph.png"), 900, browser: browser);
     }
     animation.Layout.UpdateMenus.Clear();
     animation.Layout.Sliders.Clear();
     animation.Layout.Margin.Set("b", 40);
     animation.Layout.Margin.Set("t", 70);
-    animation.Layout.Height = null;
     var middle = animation.Frames[60];
     for (var p = 0; p < 3; p++) animation.Data[p].Set("z", middle.Data[p].Get("z"));
     animation.Layout.Title = $"Water depth: solver vs model (synthetic, frame {middle.Name})";
-    animation.SavePng(Path.Combine(imageFolder, "depth-animation-frame.png"), 1100, 320, browser: browser);
+    animation.SavePng(Path.Combine(imageFolder, "depth-animation-frame.png"), 1000, animation.Layout.Height - 100, browser: browser);
     foreach (var file in Directory.GetFiles(imageFolder, "*.png")) Console.WriteLine($"wrote {file} ({new FileInfo(file).Length / 1024} KB)");
 }

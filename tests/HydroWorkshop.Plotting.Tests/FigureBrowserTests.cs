@@ -65,6 +65,25 @@ public sealed class FigureBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public void SavePng_NoHeight_TakesFigureHeightAndKeepsIt()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hw-test-{Guid.NewGuid():N}.png");
+        try
+        {
+            var figure = HydroCharts.Hydrograph(TestData.Days(60), TestData.Discharge(60), precipitation: TestData.Rain(60));
+            figure.SavePng(path, 640, browser: browser.Browser);
+            Assert.Equal(540, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(File.ReadAllBytes(path).AsSpan(20)));
+            figure.SavePng(path, 640, 360, browser: browser.Browser);
+            Assert.Equal(360, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(File.ReadAllBytes(path).AsSpan(20)));
+            Assert.Equal(540, figure.Layout.Height);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void NotebookFragment_DrawsOnceLibraryIsPresent()
     {
         // The text/html of a second chart (no plotly.js inside) must draw in a page that already has plotly.js.

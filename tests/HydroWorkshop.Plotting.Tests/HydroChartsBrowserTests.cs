@@ -160,4 +160,59 @@ public sealed class HydroChartsBrowserTests(BrowserFixture browser, NoWebGlBrows
         Assert.Equal(2, overlaps.GetProperty("slider").GetInt32());
         Assert.Empty(overlaps.GetProperty("found").EnumerateArray().Select(e => e.GetString()));
     }
+
+    /// <summary>Every chart as a notebook shows it, with data shaped like the workshop's (daily discharge in mm/day,
+    /// losses falling over a decade, 64 x 128 flume maps).</summary>
+    public static TheoryData<string, int> ChartsAndWidths()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var name in Charts.Keys)
+            foreach (var width in new[] { 1280, 900 })
+                data.Add(name, width);
+        return data;
+    }
+
+    private static readonly Dictionary<string, Func<Figure>> Charts = new()
+    {
+        ["hydrograph"] = () =>
+        {
+            var n = 730;
+            var (observed, simulated, rain) = (TestData.Discharge(n), TestData.Discharge(n, 2), TestData.Rain(n));
+            return HydroCharts.Hydrograph(TestData.Days(n), observed, simulated, rain, simulated.Select(v => 0.8 * v).ToArray(),
+                simulated.Select(v => 1.25 * v).ToArray(), "Basin 01013500", dischargeUnit: "mm/day");
+        },
+        ["hydrograph-35-years"] = () =>
+        {
+            var n = 35 * 365;
+            return HydroCharts.Hydrograph(TestData.Days(n), TestData.Discharge(n), TestData.Discharge(n, 2), TestData.Rain(n), dischargeUnit: "mm/day");
+        },
+        ["observed-simulated"] = () => HydroCharts.ObservedSimulatedScatter(TestData.Discharge(1000), TestData.Discharge(1000, 2), unit: "mm/day"),
+        ["flow-duration"] = () => HydroCharts.FlowDurationCurve(TestData.Discharge(1000), TestData.Discharge(1000, 2), unit: "mm/day"),
+        ["metric-cdf"] = () => HydroCharts.MetricCdf(new Dictionary<string, double[]>
+        {
+            ["LSTM"] = [0.8, 0.7, 0.65, -3, double.NaN, 0.9, 0.2, 0.55],
+            ["HBV"] = [0.6, 0.5, 0.4, 0.1, 0.7, 0.75, -0.4, 0.3],
+        }),
+        ["training-curves"] = () => HydroCharts.TrainingCurves(TestData.Loss(30, 2.5, 0.1), TestData.Loss(30, 2.4, 0.25),
+            TestData.Loss(30, 2.4, 0.25).Select(l => 1 - l / 2.5).ToArray()),
+        ["model-comparison"] = () => HydroCharts.ModelComparison(["ConvLSTM", "CNN-LSTM"],
+            [new("mean CSI", null, [0.23, 0.64]), new("wet RMSE", "cm", [4.1, 2.7]), new("speed-up over the solver", "×", [413, 296])],
+            "Surrogates on the test events"),
+        ["depth-map"] = () => HydroCharts.DepthMap(TestData.Stack(1, 64, 128), 64, 128, 0.1, 0.1),
+        ["wet-dry"] = () => HydroCharts.WetDryAgreement(TestData.Stack(1, 64, 128), TestData.Stack(1, 64, 128, lag: 0.8), 64, 128),
+        ["depth-animation"] = () => HydroCharts.DepthAnimation(TestData.Stack(10, 64, 128), TestData.Stack(10, 64, 128, lag: 0.9), 64, 128,
+            0.1, 0.1, Enumerable.Range(0, 10).Select(t => t * 0.5).ToArray()),
+        ["depth-animation-40-frames"] = () => HydroCharts.DepthAnimation(TestData.Stack(40, 64, 128), TestData.Stack(40, 64, 128, lag: 0.9), 64, 128,
+            0.1, 0.1, Enumerable.Range(0, 40).Select(t => t * 0.5).ToArray()),
+    };
+
+    /// <summary>What a screenshot at notebook widths would show a person: nothing overlapping or cut off, plots that
+    /// the data fill and that are big enough to read, log ticks that say their values, one unit per axis.</summary>
+    [Theory]
+    [MemberData(nameof(ChartsAndWidths))]
+    public void Chart_AtNotebookWidth_PassesAudit(string chart, int width)
+    {
+        var findings = ChartAudit.Check(browser.Browser, Charts[chart](), width, chart);
+        Assert.True(findings.Length == 0, string.Join("\n", findings));
+    }
 }

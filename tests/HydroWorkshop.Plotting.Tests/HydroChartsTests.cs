@@ -82,4 +82,42 @@ public sealed class HydroChartsTests
         Assert.Equal(255, levels[0]); // dry: the transparent level
         for (var i = 1; i < 4; i++) Assert.InRange(levels[i] * step - depth[i], -step / 2, step / 2);
     }
+
+    [Fact]
+    public void ModelComparison_ScoreLengthMismatch_NamesScore()
+    {
+        var error = Assert.Throws<ArgumentException>(() => HydroCharts.ModelComparison(["a", "b"], [new ModelScore("wet RMSE", "cm", [1.0])]));
+        Assert.Contains("score 'wet RMSE' has 1 values but models has 2", error.Message);
+    }
+
+    [Fact]
+    public void ModelComparison_ThreeScores_OneAxisAndUnitEach()
+    {
+        var figure = HydroCharts.ModelComparison(["a", "b"], [new("CSI", null, [0.2, 0.6]), new("wet RMSE", "cm", [4, 3]), new("speed-up", "×", [400, 300])]);
+        Assert.Equal(["y", "y2", "y3"], figure.Data.Select(t => t.YAxis ?? "").ToArray());
+        Assert.Equal(["CSI", "wet RMSE (cm)", "speed-up (×)"], new[] { 1, 2, 3 }.Select(n => figure.Layout.YAxis(n).Title ?? "").ToArray());
+        Assert.Empty(ChartAudit.Units(figure));
+    }
+
+    [Fact]
+    public void TrainingCurves_LossOverADecade_TicksSayTheirValues()
+    {
+        var axis = HydroCharts.TrainingCurves(TestData.Loss(30, 2.5, 0.1)).Layout.YAxis();
+        var labels = (string[])axis.Get("ticktext")!;
+        var values = (double[])axis.Get("tickvals")!;
+        Assert.Equal(values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), labels);
+        Assert.Contains("0.2", labels);
+        Assert.Contains("2", labels);
+    }
+
+    [Fact]
+    public void Hydrograph_WithRain_RainBandAboveDischarge()
+    {
+        var figure = HydroCharts.Hydrograph(TestData.Days(50), TestData.Discharge(50), precipitation: TestData.Rain(50));
+        var rain = figure.Layout.YAxis(2).Domain!;
+        var discharge = figure.Layout.YAxis().Domain!;
+        Assert.True(rain[0] > discharge[1], $"rain band {rain[0]}..{rain[1]} overlaps discharge {discharge[0]}..{discharge[1]}");
+        Assert.Null(figure.Layout.YAxis(2).Overlaying);
+        Assert.Equal("precipitation (mm/day)", figure.Layout.YAxis(2).Title);
+    }
 }

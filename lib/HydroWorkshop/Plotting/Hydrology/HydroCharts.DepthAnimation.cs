@@ -5,9 +5,10 @@ namespace HydroWorkshop.Plotting;
 public static partial class HydroCharts
 {
     /// <summary>
-    /// Animated depth maps side by side: solver, model and their difference, one frame per time step, one shared
-    /// depth colour scale for the first two panels and a symmetric one for the difference; zoom and frames are
-    /// synchronised. Play/pause buttons and a slider drive it.
+    /// Animated depth maps in a 2 x 2 grid: solver and model on top, their difference below the solver and the colour
+    /// bars beside it; one frame per time step, one shared depth colour scale for the first two panels and a symmetric
+    /// one for the difference; zoom and frames are synchronised. Play/pause buttons and a slider drive it. (Three panels
+    /// in a row were 181 x 91 px in a 900 px notebook output.)
     /// </summary>
     /// <param name="solver">Reference depth (m), <c>[time, y, x]</c> flattened row-major.</param>
     /// <param name="model">Predicted depth (m), same shape.</param>
@@ -89,8 +90,9 @@ public static partial class HydroCharts
         }
 
         LayoutPanels(figure.Layout, options, compact, maxDepth, maxError, depthStep, errorStep);
-        // Title, axis labels and slider take about 305 px (the stacked colour bars want the height); each panel is about 240 px wide.
-        figure.Layout.Height = options.Height ?? (int)Math.Clamp(305 + 240 * (ny * dy) / (nx * dx), 380, 975);
+        // For a figure about 1000 px wide: each panel is about 430 px wide, two rows take 88 % of the plot height, and
+        // title plus x axis and controls take about 240 px.
+        figure.Layout.Height = options.Height ?? (int)Math.Clamp(PanelsTop + PanelsBottom + 2 * 430 * (ny * dy) / (nx * dx) / 0.88, 560, 1100);
         figure.WithAnimationControls(options.FrameDurationMs, times is null ? "frame " : "t = ");
         return figure;
     }
@@ -102,26 +104,34 @@ public static partial class HydroCharts
         return max;
     }
 
+    /// <summary>Figure margins above and below the panels, px (title; x axis title and the animation controls).</summary>
+    private const int PanelsTop = 80, PanelsBottom = AnimationControls.BottomMargin + 25;
+
     private static void LayoutPanels(Layout layout, DepthAnimationOptions options, bool compact, double maxDepth, double maxError,
         double depthStep, double errorStep)
     {
-        // Both colour bars sit in the right margin, stacked (depth above, difference below): bars between the panels
-        // need a fixed ~75 px that a fraction of the width does not give in a notebook narrower than ~1000 px.
-        double[][] domains = [[0, 0.31], [0.345, 0.655], [0.69, 1.0]];
+        // Solver | model on top, difference below the solver; the colour bars lie flat in the fourth cell (between
+        // the panels they needed a fixed ~75 px that a fraction of the width does not give in a narrow notebook).
+        // The row gap holds the top row's x tick labels and the bottom panel's title.
+        double[][] xDomains = [[0, 0.47], [0.53, 1.0], [0, 0.47]];
+        double[][] yDomains = [[0.56, 1.0], [0.56, 1.0], [0, 0.44]];
         for (var n = 1; n <= 3; n++)
         {
             SquareCells(layout, n);
-            layout.XAxis(n).Domain = domains[n - 1];
+            layout.XAxis(n).Domain = xDomains[n - 1];
+            layout.YAxis(n).Domain = yDomains[n - 1];
+            // One x title, under the bottom panel: the top row's would sit in the gap above it.
+            if (n < 3) layout.XAxis(n).Title = null;
+            else layout.YAxis(n).Title = "y (m)";
             if (n > 1)
             {
                 layout.XAxis(n).Anchor = "y" + n;
                 layout.YAxis(n).Anchor = "x" + n;
                 layout.XAxis(n).Matches = "x";
                 layout.YAxis(n).Matches = "y";
-                // The panels share y (matches), so panel 1's labels serve all three; repeated ones collided with the
-                // colour bar beside them in notebooks narrower than about 1000 px.
-                layout.YAxis(n).Set("showticklabels", false);
             }
+            // The panels share y (matches): the right-hand panel's labels would repeat the left ones'.
+            if (n == 2) layout.YAxis(n).Set("showticklabels", false);
             var title = n switch { 1 => options.PanelTitles.Reference, 2 => options.PanelTitles.Prediction, _ => options.PanelTitles.Difference };
             // In the panel's own domain coordinates, so the title sits on the (aspect-shrunk) map, not on the figure.
             var suffix = n == 1 ? "" : n.ToString(CultureInfo.InvariantCulture);
@@ -132,19 +142,21 @@ public static partial class HydroCharts
         var errorAxis = layout.ColorAxis(2);
         depthAxis.ColorBarTitle = "depth (m)";
         errorAxis.ColorBarTitle = "Δ depth (m)";
-        depthAxis.Set("colorbar.y", 1.0);
-        depthAxis.Set("colorbar.yanchor", "top");
-        errorAxis.Set("colorbar.y", 0.0);
-        errorAxis.Set("colorbar.yanchor", "bottom");
+        depthAxis.Set("colorbar.y", 0.40);
+        errorAxis.Set("colorbar.y", 0.14);
         layout.Margin.Set("l", 60);
-        layout.Margin.Set("r", 110);
+        layout.Margin.Set("r", 30);
+        layout.Margin.Set("t", PanelsTop);
+        layout.Margin.Set("b", PanelsBottom);
         foreach (var axis in new[] { depthAxis, errorAxis })
         {
-            axis.Set("colorbar.x", 1.02);
-            axis.Set("colorbar.xanchor", "left");
-            axis.Set("colorbar.len", 0.48);
+            axis.Set("colorbar.orientation", "h");
+            axis.Set("colorbar.x", 0.765);
+            axis.Set("colorbar.xanchor", "center");
+            axis.Set("colorbar.yanchor", "top");
+            axis.Set("colorbar.len", 0.4);
             axis.Set("colorbar.thickness", 12);
-            axis.Set("colorbar.title.side", "right");    // upright beside the bar: a title on top is wider than the gap
+            axis.Set("colorbar.title.side", "top");
         }
         if (compact)
         {
@@ -162,6 +174,5 @@ public static partial class HydroCharts
             errorAxis.ColorScale = MapColours.Even(MapColours.Error);
             (errorAxis.CMin, errorAxis.CMax) = (-maxError, maxError);
         }
-        layout.Margin.Set("b", 110);
     }
 }

@@ -9,12 +9,15 @@ public static partial class HydroCharts
     /// <summary>Series longer than this use <c>scattergl</c> (a 35-year daily record has about 12 800 points).</summary>
     public const int WebGlThreshold = 5000;
 
-    /// <summary>Observed and simulated discharge against time, precipitation as bars hanging from the top on a
-    /// reversed secondary axis, and an optional ensemble band (e.g. 5–95 % of members).</summary>
+    /// <summary>Daily precipitation is in this unit (the CAMELS column <c>prcp(mm/day)</c>); one spelling in all charts.</summary>
+    public const string PrecipitationUnit = "mm/day";
+
+    /// <summary>Observed and simulated discharge against time, precipitation as bars hanging from the top in a band of
+    /// its own above the discharge (so rain never covers a peak), and an optional ensemble band (e.g. 5–95 % of members).</summary>
     /// <param name="time">Time stamps, length n.</param>
-    /// <param name="observed">Observed discharge (m³/s or mm/d, see <paramref name="dischargeUnit"/>), length n; NaN = missing.</param>
+    /// <param name="observed">Observed discharge (m³/s or mm/day, see <paramref name="dischargeUnit"/>), length n; NaN = missing.</param>
     /// <param name="simulated">Simulated discharge, length n, or null.</param>
-    /// <param name="precipitation">Precipitation (mm/d), length n, or null.</param>
+    /// <param name="precipitation">Precipitation (mm/day), length n, or null.</param>
     /// <param name="ensembleLower">Lower edge of the ensemble band, length n, or null (give both edges).</param>
     /// <param name="ensembleUpper">Upper edge of the ensemble band, length n, or null.</param>
     /// <param name="title">Figure title.</param>
@@ -50,7 +53,6 @@ public static partial class HydroCharts
             figure.Add(new Scatter(webGl) { X = time, Y = simulated, Name = "simulated", Mode = "lines",
                 HoverTemplate = "%{y:.3g} " + dischargeUnit + "<extra>simulated</extra>" }.With("line.color", "#ff7f0e").With("line.width", 1.2));
 
-        var maxDischarge = new[] { observed, simulated ?? [], ensembleUpper ?? [] }.SelectMany(v => v).Where(double.IsFinite).DefaultIfEmpty(1).Max();
         var discharge = figure.Layout.YAxis();
         discharge.Title = $"discharge ({dischargeUnit})";
         discharge.RangeMode = "tozero";
@@ -63,25 +65,28 @@ public static partial class HydroCharts
         {
             var maxPrecipitation = precipitation.Where(double.IsFinite).DefaultIfEmpty(1).Max();
             if (maxPrecipitation <= 0) maxPrecipitation = 1;
-            // Bars hang from the top and take its upper third; discharge keeps the lower part free of them.
             Trace rain = webGl
                 ? new Scatter(true) { X = time, Y = precipitation, Mode = "lines", Fill = "tozeroy", FillColor = "rgba(31,119,180,0.6)" }
                     .With("line.shape", "hv").With("line.width", 0.5).With("line.color", "rgba(31,119,180,0.8)")
                 : new Bar { X = time, Y = precipitation }.With("marker.color", "rgba(31,119,180,0.6)");
             rain.Name = "precipitation";
             rain.YAxis = "y2";
-            rain.HoverTemplate = "%{y:.3g} mm/d<extra>precipitation</extra>";
+            rain.HoverTemplate = $"%{{y:.3g}} {PrecipitationUnit}<extra>precipitation</extra>";
             figure.Data.Insert(0, rain);
+            // Rain hangs from the top of its own band (y2, reversed) and discharge keeps the band below: on one shared
+            // plot area the tallest bars reached the highest peaks.
             var rainAxis = figure.Layout.YAxis(2);
-            rainAxis.Title = "precipitation (mm/d)";
-            rainAxis.Overlaying = "y";
+            rainAxis.Title = $"precipitation ({PrecipitationUnit})";
+            rainAxis.Domain = [0.72, 1];
+            rainAxis.Anchor = "x";
             rainAxis.Side = "right";
-            rainAxis.Range = [3 * maxPrecipitation, 0];
+            rainAxis.Range = [1.05 * maxPrecipitation, 0];
             rainAxis.ShowGrid = false;
-            rainAxis.Set("tickmode", "auto");
-            rainAxis.Set("nticks", 4);
-            discharge.Range = [0, 1.5 * maxDischarge];
-            discharge.RangeMode = null;
+            rainAxis.Set("nticks", 3);
+            discharge.Domain = [0, 0.68];
+            // Tall enough for a readable rain band (about 110 px) above about 260 px of discharge.
+            figure.Layout.Height = 540;
+            figure.Layout.Margin.Set("t", 70);
         }
         return figure;
     }

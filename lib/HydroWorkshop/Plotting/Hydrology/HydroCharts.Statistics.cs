@@ -29,9 +29,19 @@ public static partial class HydroCharts
             .With("marker.size", 4).With("marker.opacity", 0.5).With("marker.color", "#1f77b4"));
         figure.Add(new Scatter { X = new[] { low, high }, Y = new[] { low, high }, Name = "1:1", Mode = "lines" }
             .With("line.color", "#444").With("line.dash", "dash"));
-        figure.Layout.XAxis().Title = $"observed ({unit})";
-        figure.Layout.YAxis().Title = $"simulated ({unit})";
-        figure.Layout.YAxis().ScaleAnchor = "x";
+        // Both axes get the data's range (from 0 for discharge) and equal scales, and the plot area shrinks to a
+        // square: equal scales alone widened the x range to the page's aspect and left the points in a corner.
+        var pad = 0.04 * Math.Max(high - low, Math.Abs(high) * 1e-3 + 1e-9);
+        double[] range = [low >= 0 ? Math.Max(0, low - pad) : low - pad, high + pad];
+        var x = figure.Layout.XAxis();
+        var y = figure.Layout.YAxis();
+        x.Title = $"observed ({unit})";
+        y.Title = $"simulated ({unit})";
+        x.Range = range;
+        y.Range = range;
+        y.ScaleAnchor = "x";
+        x.Set("constrain", "domain");
+        y.Set("constrain", "domain");
         return figure;
     }
 
@@ -54,6 +64,7 @@ public static partial class HydroCharts
         var y = figure.Layout.YAxis();
         y.Title = $"discharge ({unit})";
         y.Type = "log";
+        LogTicks.Apply(y, observed.Concat(simulated ?? []));
         return figure;
     }
 
@@ -133,6 +144,7 @@ public static partial class HydroCharts
         figure.Layout.XAxis().Title = "epoch";
         figure.Layout.YAxis().Title = "loss";
         figure.Layout.YAxis().Type = "log";
+        LogTicks.Apply(figure.Layout.YAxis(), trainingLoss.Concat(validationLoss ?? []));
         figure.Layout.HoverMode = "x unified";
         return figure;
     }

@@ -36,9 +36,10 @@ public sealed partial class Figure
     public IReadOnlyDictionary<string, object> ToMimeBundle() => PlotlyNotebook.MimeBundle(ToJson(), Layout.Height, ToString());
 
     /// <summary>Renders the figure in headless Chromium and writes a PNG of <paramref name="width"/> x
-    /// <paramref name="height"/> CSS px (times <paramref name="scale"/>). Pass a <paramref name="browser"/> to reuse one
-    /// for many images; otherwise one is started and closed (about 1 s).</summary>
-    public string SavePng(string path, int width = 900, int height = 500, double scale = 1, ChromiumBrowser? browser = null)
+    /// <paramref name="height"/> CSS px (times <paramref name="scale"/>); a null height takes the figure's own
+    /// (<see cref="Layout.Height"/>, else 500). Pass a <paramref name="browser"/> to reuse one for many images;
+    /// otherwise one is started and closed (about 1 s).</summary>
+    public string SavePng(string path, int width = 900, int? height = null, double scale = 1, ChromiumBrowser? browser = null)
     {
         var png = ToPng(width, height, scale, browser);
         var full = Path.GetFullPath(path);
@@ -46,14 +47,18 @@ public sealed partial class Figure
         return full;
     }
 
-    /// <summary>The PNG bytes of <see cref="SavePng"/>.</summary>
-    public byte[] ToPng(int width = 900, int height = 500, double scale = 1, ChromiumBrowser? browser = null)
+    /// <summary>The PNG bytes of <see cref="SavePng"/>. The figure is drawn at the image's height (a figure taller
+    /// than the image was cut off at its bottom).</summary>
+    public byte[] ToPng(int width = 900, int? height = null, double scale = 1, ChromiumBrowser? browser = null)
     {
+        var imageHeight = height ?? Layout.Height ?? 500;
+        var figureHeight = Layout.Height;
+        Layout.Height = imageHeight;
         var owned = browser is null;
         browser ??= ChromiumBrowser.Launch();
         try
         {
-            using var page = browser.NewPage(width, height, scale);
+            using var page = browser.NewPage(width, imageHeight, scale);
             page.Load(this);
             // The hover toolbar belongs to the live page, not to a picture.
             page.Evaluate("document.querySelectorAll('.modebar-container').forEach(function (e) { e.style.display = 'none'; }), true");
@@ -61,6 +66,7 @@ public sealed partial class Figure
         }
         finally
         {
+            Layout.Height = figureHeight;
             if (owned) browser.Dispose();
         }
     }
