@@ -50,6 +50,25 @@ public sealed class CellMemoryGuardTests : IDisposable
     }
 
     [Fact]
+    public void Enter_ManyLiveTensorsNothingToFree_CollectionsBackOff()
+    {
+        // A training loop: memory above the budget and thousands of live tensors (an autograd graph) that no collection
+        // frees. After fruitless collections the guard must wait longer, not collect every 100 ms.
+        var kept = new List<torch.Tensor>();
+        using (guard.Enter())
+        {
+            kept.Add(torch.zeros(50_000_000));                         // 200 MB held
+            for (var i = 0; i < 2000; i++) kept.Add(torch.zeros(10));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (guard.CollectionInterval <= CellMemoryGuard.MinimumCollectionInterval && clock.Elapsed < HangGuard) Thread.Sleep(20);
+        }
+        Assert.True(guard.Collections >= 1, "the guard never collected although 200 MB and 2,000 new tensors were above the budget");
+        Assert.True(guard.CollectionInterval > CellMemoryGuard.MinimumCollectionInterval,
+            $"after {guard.Collections} fruitless collections the guard still waits only {guard.CollectionInterval.TotalMilliseconds} ms");
+        foreach (var t in kept) t.Dispose();
+    }
+
+    [Fact]
     public void Enter_ManagedArraysAboveBudget_NoCollection()
     {
         float[][] data;

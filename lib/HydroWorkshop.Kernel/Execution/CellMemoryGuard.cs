@@ -30,6 +30,12 @@ public sealed class CellMemoryGuard : IDisposable
     /// <summary>The shortest time between two collections inside one cell (a collection costs milliseconds).</summary>
     public static readonly TimeSpan MinimumCollectionInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>The longest wait between two collections once collections stop paying: a training loop holds thousands
+    /// of live tensors (its autograd graph, inside dispose scopes) that no collection can free, and collecting every
+    /// 100 ms there made a ConvLSTM's epoch 40 times slower (notebook 06). Each collection that frees fewer than
+    /// <see cref="NewTensorsBeforeCollection"/> tensors doubles the wait up to this; one that frees more resets it.</summary>
+    public static readonly TimeSpan MaximumCollectionInterval = TimeSpan.FromSeconds(10);
+
     private readonly long garbageBudgetBytes;
     private readonly Thread sampler;
     private readonly ManualResetEventSlim cellRunning = new();
@@ -38,6 +44,7 @@ public sealed class CellMemoryGuard : IDisposable
     private long cellStartBytes;
     private long lastCollection;
     private long tensorsAfterCollection;
+    private TimeSpan collectionInterval = MinimumCollectionInterval;
 
     /// <summary>Live tensors that must have appeared since the last collection before another is worth its cost.</summary>
     public const int NewTensorsBeforeCollection = 16;
@@ -51,6 +58,10 @@ public sealed class CellMemoryGuard : IDisposable
         sampler = new Thread(Sample) { IsBackground = true, Name = "cell-memory" };
         sampler.Start();
     }
+
+    /// <summary>The wait before the next collection may run: <see cref="MinimumCollectionInterval"/>, doubled by every
+    /// collection that freed (almost) nothing.</summary>
+    public TimeSpan CollectionInterval { get { lock (gate) return collectionInterval; } }
 
     /// <summary>Collections this guard ran while cells were running (not counting those at a cell's end).</summary>
     public int Collections => Volatile.Read(ref collections);
@@ -105,11 +116,15 @@ public sealed class CellMemoryGuard : IDisposable
             {
                 if (!cellRunning.IsSet) continue;
                 if (NativeBytes() - cellStartBytes < garbageBudgetBytes) continue;
-                if (Stopwatch.GetElapsedTime(lastCollection) < MinimumCollectionInterval) continue;
+                if (Stopwatch.GetElapsedTime(lastCollection) < collectionInterval) continue;
                 if (LiveTensors() < tensorsAfterCollection + NewTensorsBeforeCollection) continue;
+                var before = LiveTensors();
                 CollectNativeGarbage();
                 lastCollection = Stopwatch.GetTimestamp();
                 tensorsAfterCollection = LiveTensors();
+                collectionInterval = before - tensorsAfterCollection >= NewTensorsBeforeCollection
+                    ? MinimumCollectionInterval
+                    : TimeSpan.FromTicks(Math.Min(collectionInterval.Ticks * 2, MaximumCollectionInterval.Ticks));
                 Interlocked.Increment(ref collections);
             }
         }
@@ -136,6 +151,7 @@ public sealed class CellMemoryGuard : IDisposable
             {
                 guard.cellStartBytes = NativeBytes();
                 guard.lastCollection = 0;
+                guard.collectionInterval = MinimumCollectionInterval;
                 guard.tensorsAfterCollection = tensorsAtStart;
                 guard.cellRunning.Set();
             }
