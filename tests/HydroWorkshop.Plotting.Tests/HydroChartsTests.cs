@@ -54,6 +54,14 @@ public sealed class HydroChartsTests
         Assert.Contains("NSE 1.000", HydroCharts.ObservedSimulatedScatter(TestData.Wave(50), TestData.Wave(50)).Layout.Title);
 
     [Fact]
+    public void MetricCdf_EvenCount_LegendMedianIsMeanOfMiddleTwo() =>
+        Assert.Equal("LSTM (median 0.30, 1 NaN)", HydroCharts.MetricCdf(new Dictionary<string, double[]> { ["LSTM"] = [0.6, -3, 0.2, double.NaN, 0.4] }).Data[0].Name);
+
+    [Fact]
+    public void MetricCdf_MedianBelowLowerLimit_LegendShowsUnclippedMedian() =>
+        Assert.Equal("LSTM (median -4.00)", HydroCharts.MetricCdf(new Dictionary<string, double[]> { ["LSTM"] = [-5, -4, -3] }).Data[0].Name);
+
+    [Fact]
     public void WetDryAgreement_Counts_InTitle()
     {
         float[] reference = [1, 1, 0, 0];

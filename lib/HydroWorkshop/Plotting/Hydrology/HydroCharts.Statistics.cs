@@ -85,7 +85,8 @@ public static partial class HydroCharts
     }
 
     /// <summary>Cumulative distribution of a metric (e.g. NSE) across basins, one step line per model. Values are
-    /// clipped at <paramref name="lowerLimit"/> for display (NSE runs to −∞); NaN basins are left out and counted in the legend.</summary>
+    /// clipped at <paramref name="lowerLimit"/> for display (NSE runs to −∞); NaN basins are left out and counted in the legend.
+    /// The legend gives each model's median of the unclipped values.</summary>
     public static Figure MetricCdf(IReadOnlyDictionary<string, double[]> metricByModel, string metric = "NSE",
         double? lowerLimit = -1, double? upperLimit = 1, string? title = null)
     {
@@ -96,10 +97,12 @@ public static partial class HydroCharts
         foreach (var (model, values) in metricByModel)
         {
             SeriesChecks.NotEmpty(chart, $"'{model}'", values);
-            var finite = values.Where(double.IsFinite).Select(v => lowerLimit is { } l ? Math.Max(v, l) : v).OrderBy(v => v).ToArray();
-            if (finite.Length == 0) throw new ArgumentException($"{chart}: '{model}' has no finite {metric} value");
+            var sorted = values.Where(double.IsFinite).Order().ToArray();
+            if (sorted.Length == 0) throw new ArgumentException($"{chart}: '{model}' has no finite {metric} value");
+            // The legend's median is the one a table of the same scores prints: unclipped, the mean of the middle two for an even count.
+            var median = (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2;
+            var finite = sorted.Select(v => lowerLimit is { } l ? Math.Max(v, l) : v).ToArray();
             var fraction = Enumerable.Range(1, finite.Length).Select(i => (double)i / finite.Length).ToArray();
-            var median = finite[(finite.Length - 1) / 2];
             var missing = values.Length - finite.Length;
             var label = $"{model} (median {median.ToString("0.00", CultureInfo.InvariantCulture)}" + (missing > 0 ? $", {missing} NaN)" : ")");
             figure.Add(new Scatter { X = finite, Y = fraction, Name = label, Mode = "lines",
