@@ -163,6 +163,8 @@ internal static partial class ChartAudit
           var areas = {};
           gd._fullData.forEach(function (tr, i) {
             if (tr.visible !== true || ['scatter', 'scattergl', 'bar'].indexOf(tr.type) < 0) return;
+            // Markers drawn over a map (gauges on a heat map) mark places, not the data's extent: the grid fills the area.
+            if (gd._fullData.some(function (o) { return (o.type === 'heatmap' || o.type === 'contour') && (o.xaxis || 'x') === (tr.xaxis || 'x'); })) return;
             var xa = full[(tr.xaxis || 'x').replace('x', 'xaxis')], ya = full[(tr.yaxis || 'y').replace('y', 'yaxis')];
             var xs = Array.from(tr.x || []), ys = Array.from(tr.y || []), px = [], py = [];
             var filled = tr.type === 'bar' || tr.fill === 'tozeroy';

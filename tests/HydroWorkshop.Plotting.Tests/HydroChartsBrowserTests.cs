@@ -202,6 +202,14 @@ public sealed class HydroChartsBrowserTests(BrowserFixture browser, NoWebGlBrows
         ["wet-dry"] = () => HydroCharts.WetDryAgreement(TestData.Stack(1, 64, 128), TestData.Stack(1, 64, 128, lag: 0.8), 64, 128),
         ["depth-animation"] = () => HydroCharts.DepthAnimation(TestData.Stack(10, 64, 128), TestData.Stack(10, 64, 128, lag: 0.9), 64, 128,
             0.1, 0.1, Enumerable.Range(0, 10).Select(t => t * 0.5).ToArray()),
+        ["grid-map"] = () => HydroCharts.GridMap(RhineGrid.Values(1), RhineGrid.Latitudes, RhineGrid.Longitudes, "Test NSE per cell", "NSE",
+            colours: "RdBu", zMin: -1, zMax: 1, points: RhineGrid.Gauges, regions: RhineGrid.Basins),
+        ["grid-animation-41-days"] = () => HydroCharts.GridAnimation(RhineGrid.Values(41), RhineGrid.Latitudes, RhineGrid.Longitudes,
+            Enumerable.Range(0, 41).Select(d => new DateOnly(2002, 11, 27).AddDays(d).ToString("yyyy-MM-dd")).ToArray(),
+            "Daily precipitation", "mm/day", zMax: 40, points: RhineGrid.Gauges, regions: RhineGrid.Basins),
+        ["model-hydrographs"] = () => HydroCharts.ModelHydrographs(TestData.Days(730), TestData.Discharge(730),
+            new Dictionary<string, double[]> { ["lumped LSTM (NSE 0.61)"] = TestData.Discharge(730, 2), ["ConvLSTM (NSE 0.72)"] = TestData.Discharge(730, 3) },
+            "Lobith, test years", "mm/day"),
         ["depth-animation-40-frames"] = () => HydroCharts.DepthAnimation(TestData.Stack(40, 64, 128), TestData.Stack(40, 64, 128, lag: 0.9), 64, 128,
             0.1, 0.1, Enumerable.Range(0, 40).Select(t => t * 0.5).ToArray()),
     };
@@ -214,5 +222,22 @@ public sealed class HydroChartsBrowserTests(BrowserFixture browser, NoWebGlBrows
     {
         var findings = ChartAudit.Check(browser.Browser, Charts[chart](), width, chart);
         Assert.True(findings.Length == 0, string.Join("\n", findings));
+    }
+
+    /// <summary>A 13 × 17 grid at 0.5° over the Rhine and Meuse (as notebook 05's maps) with two gauges and basins.</summary>
+    private static class RhineGrid
+    {
+        public static readonly double[] Latitudes = Enumerable.Range(0, 13).Select(i => 52.25 - 0.5 * i).ToArray();
+        public static readonly double[] Longitudes = Enumerable.Range(0, 17).Select(j => 3.75 + 0.5 * j).ToArray();
+        public static readonly MapPoint[] Gauges = [new("Lobith", 6.25, 51.75), new("Borgharen", 5.75, 50.75)];
+        public static readonly MapRegion[] Basins =
+        [
+            new("Lobith", Enumerable.Range(0, 221).Select(i => i / 17 >= 1 && i % 17 >= 5 && i % 17 <= 14 ? 1f : 0f).ToArray()),
+            new("Borgharen", Enumerable.Range(0, 221).Select(i => i / 17 >= 3 && i / 17 <= 7 && i % 17 >= 2 && i % 17 <= 4 ? 1f : 0f).ToArray()),
+        ];
+
+        /// <summary>frames × 13 × 17 values, smooth in space, 0–40.</summary>
+        public static float[] Values(int frames) => Enumerable.Range(0, frames * 221)
+            .Select(k => (float)(20 + 20 * Math.Sin(0.4 * (k % 17) + 0.3 * (k / 17 % 13) + 0.5 * (k / 221)))).ToArray();
     }
 }

@@ -117,5 +117,10 @@ public static partial class HydroCharts
         y.Set("constrain", "domain");
         x.ShowGrid = false;
         y.ShowGrid = false;
+        // The colour bar takes the right margin: the legend (gauges, basin outlines) goes below the map.
+        layout.Set("legend.orientation", "h");
+        layout.Set("legend.yanchor", "top");
+        layout.Set("legend.y", -0.15);
+        layout.Set("legend.x", 0);
     }
 }
