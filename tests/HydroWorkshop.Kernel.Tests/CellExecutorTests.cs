@@ -108,7 +108,11 @@ public class CellExecutorTests(ExecutorFixture fixture) : IClassFixture<Executor
     private async Task<ExecutionOutcome> RunAndInterrupt(string code)
     {
         var running = Task.Run(() => Run(code));
-        await Task.Delay(500);
+        // Interrupt only once the cell runs: an interrupt before the cell starts is consumed by the cell's fresh
+        // cancellation token (on a loaded machine the task can take longer than any fixed delay to start).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!executor.IsRunning && !running.IsCompleted && clock.Elapsed < HangGuard) await Task.Delay(20);
+        await Task.Delay(200);
         executor.Interrupt();
         Assert.True(await Task.WhenAny(running, Task.Delay(HangGuard)) == running, "the cell did not stop after the interrupt");
         return await running;

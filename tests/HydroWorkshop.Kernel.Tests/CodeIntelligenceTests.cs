@@ -85,12 +85,12 @@ public class CodeIntelligenceTests(ExecutorFixture fixture) : IClassFixture<Exec
         var result = intelligence.Inspect(code, code.Length);
         Assert.True(result.Found);
         Assert.Contains("\nParameters:\n  DateTime[] time: Time stamps, length n.\n", result.Text, StringComparison.Ordinal);
-        Assert.Contains("  double[] observed: Observed discharge (m³/s or mm/d, see dischargeUnit), length n; NaN = missing.\n", result.Text, StringComparison.Ordinal);
+        Assert.Contains("  double[] observed: Observed discharge (m³/s or mm/day, see dischargeUnit), length n; NaN = missing.\n", result.Text, StringComparison.Ordinal);
         Assert.Contains("  string title = \"Hydrograph\": Figure title.\n", result.Text, StringComparison.Ordinal);
         Assert.Contains("\nReturns: Figure", result.Text, StringComparison.Ordinal);
         Assert.StartsWith("```csharp\nFigure HydroCharts.Hydrograph(DateTime[] time,", result.Markdown, StringComparison.Ordinal);
         Assert.Contains("\n**Parameters**\n\n- `DateTime[] time`: Time stamps, length n.\n", result.Markdown, StringComparison.Ordinal);
-        Assert.Contains("- `double[] observed`: Observed discharge (m³/s or mm/d, see `dischargeUnit`), length n; NaN = missing.", result.Markdown, StringComparison.Ordinal);
+        Assert.Contains("- `double[] observed`: Observed discharge (m³/s or mm/day, see `dischargeUnit`), length n; NaN = missing.", result.Markdown, StringComparison.Ordinal);
         Assert.Contains("\n**Returns** `Figure`", result.Markdown, StringComparison.Ordinal);
     }
 

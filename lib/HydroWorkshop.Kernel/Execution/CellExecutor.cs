@@ -205,6 +205,15 @@ public sealed class CellExecutor
         }, TaskScheduler.Default);
     }
 
+    /// <summary>Whether a cell's code is running now (compiled, between its start and its end).</summary>
+    public bool IsRunning
+    {
+        get
+        {
+            lock (runGate) return runningThread is not null;
+        }
+    }
+
     /// <summary>Collections the memory guard ran inside cells (see <see cref="CellMemoryGuard"/>).</summary>
     public int MemoryCollections => memory.Collections;
 
