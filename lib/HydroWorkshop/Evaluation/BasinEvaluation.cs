@@ -104,8 +104,7 @@ public static class BasinEvaluation
     /// <summary>The median of <paramref name="metric"/> across basins, NaN scores left out (NaN when none is left).</summary>
     public static double Median(IEnumerable<IReadOnlyDictionary<string, double>> scores, string metric)
     {
-        var values = scores.Select(s => s[metric]).Where(double.IsFinite).Order().ToArray();
-        return values.Length == 0 ? double.NaN : values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
+        return Metrics.Median(scores.Select(s => s[metric]));
     }
 
     internal static string SummaryTable(IReadOnlyList<IReadOnlyDictionary<string, double>> scores)
@@ -114,8 +113,8 @@ public static class BasinEvaluation
         var text = new StringBuilder($"{"metric",-12} {"median",10} {"mean",10}  ({scores.Count} basins)\n");
         foreach (var name in scores[0].Keys)
         {
-            var values = scores.Select(s => s[name]).Where(double.IsFinite).Order().ToArray();
-            var median = values.Length == 0 ? double.NaN : values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
+            var values = scores.Select(s => s[name]).Where(double.IsFinite).ToArray();
+            var median = Metrics.Median(values);
             text.Append(string.Create(CultureInfo.InvariantCulture, $"{name,-12} {median,10:F3} {(values.Length == 0 ? double.NaN : values.Average()),10:F3}\n"));
         }
         return text.ToString();

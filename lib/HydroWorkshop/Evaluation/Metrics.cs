@@ -65,6 +65,16 @@ public static partial class Metrics
         return Math.Sqrt(sum / obs.Length);
     }
 
+    /// <summary>The median of the finite values (NaN and ±∞ left out; NaN when none is left); an even count takes the
+    /// mean of the middle two. The one median of the kit: across basins, gauges, cells and events.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Where(double.IsFinite).Order().ToArray();
+        if (sorted.Length == 0) return double.NaN;
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
     /// <summary>Mean absolute error mean(|sim − obs|), in the series' unit.</summary>
     public static double Mae(ReadOnlySpan<double> observed, ReadOnlySpan<double> simulated)
     {

@@ -39,11 +39,4 @@ public sealed class GriddedPredictionTests
             / observed.Sum(o => (o - mean) * (o - mean));
         Assert.Equal(expected, prediction.Nse(0), 6);
     }
-
-    [Fact]
-    public void Median_SkipsNaN()
-    {
-        Assert.Equal(2.0, GriddedPrediction.Median([3, double.NaN, 1, 2]));
-        Assert.True(double.IsNaN(GriddedPrediction.Median([double.NaN])));
-    }
 }

@@ -119,4 +119,12 @@ public class MetricsTests
         var values = Enumerable.Range(0, 600).Select(d => 1 + 0.01 * (d % 2) + 10 * Math.Exp(-Math.Pow(d - 150, 2) / 20) + 8 * Math.Exp(-Math.Pow(d - 400, 2) / 20)).ToArray();
         Assert.Equal([150, 400], Metrics.FindPeaks(values, 1.0, 100));
     }
+
+    [Fact]
+    public void Median_NaNAndEvenCount_SkipsNaNAndAveragesTheMiddleTwo()
+    {
+        Assert.Equal(2.0, Metrics.Median([3, double.NaN, 1, 2]));
+        Assert.Equal(2.5, Metrics.Median([4, 1, 2, 3]));
+        Assert.True(double.IsNaN(Metrics.Median([double.NaN])));
+    }
 }

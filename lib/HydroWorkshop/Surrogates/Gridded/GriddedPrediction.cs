@@ -50,15 +50,7 @@ public sealed record GriddedPrediction(IReadOnlyList<string> TargetNames, DateOn
     public double[] NsePerTarget() => Enumerable.Range(0, TargetNames.Count).Select(Nse).ToArray();
 
     /// <summary>The median NSE over the targets that have one (e.g. over gauges, or over the cells of a map).</summary>
-    public double MedianNse() => Median(NsePerTarget());
-
-    /// <summary>The median of the finite values (NaN when none).</summary>
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Where(double.IsFinite).Order().ToArray();
-        if (sorted.Length == 0) return double.NaN;
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);
-    }
+    public double MedianNse() => Metrics.Median(NsePerTarget());
 
     private double Score(int target, Func<ReadOnlySpan<double>, ReadOnlySpan<double>, double> metric)
     {
