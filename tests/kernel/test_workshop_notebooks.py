@@ -8,6 +8,8 @@ Executed copies go to $HW_NOTEBOOK_OUT (default out/test-results/notebooks) with
 HW_NOTEBOOKS=01,02 limits the run to notebooks whose names start with those prefixes.
 """
 import glob
+
+import notebook_data
 import json
 import os
 import time
@@ -70,6 +72,9 @@ class WorkshopNotebookTests(unittest.TestCase):
 
 def make_execution_test(path):
     def test(self):
+        missing = notebook_data.missing_data(path)
+        if missing:
+            self.skipTest(f"needs the real data set(s) {', '.join(missing)} (not in {notebook_data.data_root()})")
         nb, _, error = execute(path)
         if error:
             self.fail(f"{os.path.relpath(path, REPO)}: a cell failed (executed copy in {OUT}):\n{error[-4000:]}")
