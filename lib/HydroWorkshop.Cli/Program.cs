@@ -15,6 +15,8 @@ using HydroWorkshop.Training;
 // hw surrogate evaluate RUN_FOLDER [--split test|validation|train]   scores a trained map run, writes CSVs and maps
 // hw surrogate evaluate RUN_FOLDER --data FOLDER [--ids 500-509,512] [--split S]   scores a dike-breach run on another
 //                                  folder's simulations beside persistence, climatology and coarse-solver baselines
+// hw gridded train CONFIG.yml      trains a model on gridded maps (Rhine–Meuse discharge at gauges, or climate → LAI maps)
+// hw gridded evaluate RUN_FOLDER [--period test|validation|train]   scores a trained gridded run, writes CSVs
 try
 {
     // Load the engine first, so that a machine where it cannot load gets the cause in one line, not TorchSharp's trace.
@@ -29,6 +31,7 @@ try
         "predict" when args.Length >= 2 => Predict(args[1]),
         "search" when args.Length >= 2 => Search(args[1], args.Contains("--resume")),
         "surrogate" when args.Length >= 3 => Surrogate(args[1], args[2]),
+        "gridded" when args.Length >= 3 => Gridded(args[1], args[2]),
         null or "help" or "--help" or "-h" => Usage(0),
         var other => Usage(2, $"unknown or incomplete command '{string.Join(' ', args)}'"),
     };
@@ -108,6 +111,22 @@ int Surrogate(string action, string path)
     }
 }
 
+int Gridded(string action, string path)
+{
+    switch (action)
+    {
+        case "train":
+            var run = HydroWorkshop.Surrogates.Gridded.GriddedRuns.Train(path);
+            Console.WriteLine($"best epoch {run.Training.BestEpoch}; run folder {run.RunFolder}");
+            return run.Training.Cancelled ? 130 : 0;
+        case "evaluate":
+            HydroWorkshop.Surrogates.Gridded.GriddedRuns.Evaluate(path, Option("--period") ?? "test");
+            return 0;
+        default:
+            return Usage(2, $"unknown gridded action '{action}' (train CONFIG.yml, evaluate RUN_FOLDER)");
+    }
+}
+
 // A basin list file (one id per line) or ids separated by commas.
 static IReadOnlyList<string> Basins(string value) =>
     File.Exists(value) ? HydroWorkshop.Data.BasinLists.Read(value) : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -138,6 +157,8 @@ static int Usage(int code, string? error = null)
                hw surrogate train CONFIG.yml [--resume]
                hw surrogate evaluate RUN_FOLDER [--split test|validation|train]
                hw surrogate evaluate RUN_FOLDER --data FOLDER [--ids 500-509,512] [--split test|validation|train]
+               hw gridded train CONFIG.yml
+               hw gridded evaluate RUN_FOLDER [--period test|validation|train]
         """);
     return code;
 }

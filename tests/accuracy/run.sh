@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Accuracy runs on real data (slow: minutes; not part of the test command). Trains the run a config in this
 # folder describes, evaluates it on its test period and prints the metrics table with the wall time.
-#   bash tests/accuracy/run.sh camels-01022500        (or camels-regional-lstm, flume-cnnlstm, ...)
+#   bash tests/accuracy/run.sh camels-01022500        (or camels-regional-lstm, flume-cnnlstm,
+#                                                      rhine-meuse-convlstm, vegetation-pure-convlstm, ...)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 cd "$REPO_ROOT"
@@ -15,6 +16,8 @@ start=$(date +%s)
 case "$name" in
   flume-*|dike-*)   # map surrogates: training ends by scoring the test events
     hw surrogate train "$config"; trained=$(date +%s) ;;
+  rhine-meuse-*|vegetation-*)   # gridded runs: training ends by scoring the test period
+    hw gridded train "$config"; trained=$(date +%s) ;;
   *)
     hw train "$config"; trained=$(date +%s)
     hw evaluate "out/runs/$name" --period test ;;

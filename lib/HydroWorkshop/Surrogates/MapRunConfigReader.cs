@@ -47,20 +47,7 @@ public static partial class MapRunConfigReader
         ["width"] = (c, v, x) => c with { Model = c.Model with { Width = Positive(v, x) } },
     };
 
-    private static readonly Dictionary<string, Setter> TrainingKeys = new()
-    {
-        ["epochs"] = (c, v, x) => c with { Training = c.Training with { Epochs = Int(v, x) } },
-        ["batch_size"] = (c, v, x) => c with { Training = c.Training with { BatchSize = Int(v, x) } },
-        ["optimizer"] = (c, v, x) => c with { Training = c.Training with { Optimizer = OneOf(v, x, "adam", "adamw") } },
-        ["learning_rate"] = (c, v, x) => c with { Training = RunConfigReader.LearningRate(c.Training, v, x) },
-        ["weight_decay"] = (c, v, x) => c with { Training = c.Training with { WeightDecay = Number(v, x) } },
-        ["clip_grad_norm"] = (c, v, x) => c with { Training = c.Training with { ClipGradNorm = IsNull(v) ? null : Number(v, x) } },
-        ["validate_every"] = (c, v, x) => c with { Training = c.Training with { ValidateEvery = Int(v, x) } },
-        ["patience"] = (c, v, x) => c with { Training = c.Training with { Patience = IsNull(v) ? null : Int(v, x) } },
-        ["min_epochs"] = (c, v, x) => c with { Training = c.Training with { MinEpochs = Int(v, x) } },
-        ["seed"] = (c, v, x) => c with { Training = c.Training with { Seed = (ulong)Int(v, x) } },
-        ["device"] = (c, v, x) => c with { Training = c.Training with { Device = DeviceName(v, x) } },
-    };
+    private static readonly Dictionary<string, Setter> TrainingKeys = new(TrainingConfigKeys.Shared.Select(kv => KeyValuePair.Create(kv.Key, (Setter)((c, v, x) => c with { Training = kv.Value(c.Training, v, x) }))));
 
     private static readonly Dictionary<string, Setter> MapKeys = new()
     {

@@ -52,14 +52,9 @@ public static partial class RunConfigReader
         ["head"] = (c, v, x) => c with { Model = c.Model with { Head = OneOf(v, x, "regression", "gaussian") } },
     };
 
-    private static readonly Dictionary<string, Setter> TrainingKeys = new()
+    // The keys every config shares (TrainingConfigKeys) and the two only sequence runs have.
+    private static readonly Dictionary<string, Setter> TrainingKeys = new(TrainingConfigKeys.Shared.Select(kv => KeyValuePair.Create(kv.Key, (Setter)((c, v, x) => c with { Training = kv.Value(c.Training, v, x) }))))
     {
-        ["epochs"] = (c, v, x) => c with { Training = c.Training with { Epochs = Int(v, x) } },
-        ["batch_size"] = (c, v, x) => c with { Training = c.Training with { BatchSize = Int(v, x) } },
-        ["optimizer"] = (c, v, x) => c with { Training = c.Training with { Optimizer = OneOf(v, x, "adam", "adamw") } },
-        ["learning_rate"] = (c, v, x) => c with { Training = LearningRate(c.Training, v, x) },
-        ["weight_decay"] = (c, v, x) => c with { Training = c.Training with { WeightDecay = Number(v, x) } },
-        ["clip_grad_norm"] = (c, v, x) => c with { Training = c.Training with { ClipGradNorm = IsNull(v) ? null : Number(v, x) } },
         ["loss"] = (c, v, x) => c with
         {
             Training = c.Training with
@@ -68,11 +63,6 @@ public static partial class RunConfigReader
             },
         },
         ["target_weights"] = (c, v, x) => c with { Training = c.Training with { TargetWeights = IsNull(v) ? null : Numbers(v, x) } },
-        ["validate_every"] = (c, v, x) => c with { Training = c.Training with { ValidateEvery = Int(v, x) } },
-        ["patience"] = (c, v, x) => c with { Training = c.Training with { Patience = IsNull(v) ? null : Int(v, x) } },
-        ["min_epochs"] = (c, v, x) => c with { Training = c.Training with { MinEpochs = Int(v, x) } },
-        ["seed"] = (c, v, x) => c with { Training = c.Training with { Seed = (ulong)Int(v, x) } },
-        ["device"] = (c, v, x) => c with { Training = c.Training with { Device = DeviceName(v, x) } },
     };
 
     private static readonly Dictionary<string, Setter> FinetuneKeys = new()
@@ -204,7 +194,7 @@ public static partial class RunConfigReader
         }
     }
 
-    private static Period PeriodOf(YamlNode node, YamlContext context)
+    internal static Period PeriodOf(YamlNode node, YamlContext context)
     {
         var parts = List(node, context);
         if (parts.Count != 2) throw Error(node, context, "a period is [start, end], e.g. [1999-10-01, 2008-09-30]");

@@ -1,0 +1,95 @@
+using HydroWorkshop.Data;
+using HydroWorkshop.Data.Grids;
+using HydroWorkshop.Physics.Vegetation;
+using static TorchSharp.torch;
+
+namespace HydroWorkshop.Surrogates.Gridded;
+
+/// <summary>
+/// What a <see cref="GriddedRunConfig"/> names, opened: the Rhine–Meuse maps, the LAI maps for climate_vegetation (the
+/// kit's simulation, made once into the run folder, or a real product), the data set, the model, and how it is scored
+/// (held-out gauges read out with their own masks; cells grouped by land cover).
+/// </summary>
+internal sealed class GriddedExperiment
+{
+    private readonly GriddedRunConfig config;
+    private readonly RhineMeuse rhineMeuse;
+    private readonly VegetationMaps? vegetation;
+
+    private GriddedExperiment(GriddedRunConfig config, RhineMeuse rhineMeuse, VegetationMaps? vegetation) =>
+        (this.config, this.rhineMeuse, this.vegetation) = (config, rhineMeuse, vegetation);
+
+    public const string SimulatedLaiFile = "lai_simulated_rhine_meuse.nc";
+
+    public static GriddedExperiment Open(GriddedRunConfig config)
+    {
+        var folder = config.Data.Folder != "default" ? config.Data.Folder : RhineMeuse.FindShared()
+            ?? throw new DirectoryNotFoundException($"data set {RhineMeuse.DataSetName} not found ($HYDROWORKSHOP_DATA or ../shared/data); set data: folder");
+        var rhineMeuse = RhineMeuse.Open(folder);
+        if (config.Data.Type == "rhine_meuse") return new GriddedExperiment(config, rhineMeuse, null);
+
+        var laiFile = config.Data.LaiFile;
+        if (laiFile == "simulate")
+        {
+            laiFile = Path.Combine(config.RunFolder, SimulatedLaiFile);
+            if (!File.Exists(laiFile)) ClimateVegetation.Simulate(rhineMeuse, laiFile, config.Data.VegetationSeed);
+        }
+        else if (!File.Exists(laiFile)) throw new FileNotFoundException($"lai_file {laiFile} not found", laiFile);
+        return new GriddedExperiment(config, rhineMeuse, ClimateVegetation.Read(laiFile, rhineMeuse.Network.Inside));
+    }
+
+    /// <summary>The data set the model trains on; <paramref name="scales"/>: a trained run's scales (gauges only: the
+    /// vegetation scales are fitted again from the same training period, which gives the same numbers).</summary>
+    public GriddedDataSet TrainingData(Normalisation? scales = null) => vegetation is null
+        ? RhineMeuseGauges.DataSet(rhineMeuse, config.Data.Gauges, config.Data.TrainPeriod, scales)
+        : ClimateVegetation.DataSet(rhineMeuse, vegetation, config.Data.TrainPeriod, config.Data.PhysicsEncoded);
+
+    public nn.Module BuildModel(GriddedDataSet data)
+    {
+        var (channels, model) = ((int)data.Channels.size(1), config.Model);
+        return model.Type switch
+        {
+            "convlstm_gauges" => new MapToPointRegressor(channels, RhineMeuseGauges.Masks(rhineMeuse, config.Data.Gauges), model.HiddenSize, model.KernelSize, model.HeadSize),
+            "lumped_lstm" => new LumpedGaugeLstm(channels, RhineMeuseGauges.Masks(rhineMeuse, config.Data.Gauges), model.HiddenSize),
+            "convlstm_maps" => new MapToMapRegressor(channels, model.HiddenSize, model.KernelSize),
+            "cell_lstm" => new CellLstm(channels, model.HiddenSize),
+            _ => throw new ArgumentException($"unknown gridded model type '{model.Type}'"),
+        };
+    }
+
+    /// <summary>Scores <paramref name="model"/> on <paramref name="period"/> and writes <c>RUN_FOLDER/evaluation/&lt;name&gt;/</c>.
+    /// Gauges: the trained ones and the held-out ones (the model reads those out with their own basin masks and the
+    /// trained gauges' scale). Cells: every land cell, grouped by land cover.</summary>
+    public GriddedScores Score(nn.Module model, Normalisation scales, string name, Period period)
+    {
+        var folder = Path.Combine(config.RunFolder, "evaluation", name);
+        if (vegetation is not null)
+        {
+            using var data = ClimateVegetation.DataSet(rhineMeuse, vegetation, config.Data.TrainPeriod, config.Data.PhysicsEncoded);
+            var prediction = GriddedPrediction.Of(model, data, period);
+            var groups = vegetation.LandCover.Select(c => c == 0 ? "" : ((LandCover)c).ToString()).ToArray();
+            return GriddedScores.Write(name, period, prediction, groups, "lai_m2_m2", null, folder);
+        }
+
+        string[] gauges = [.. config.Data.Gauges, .. config.Data.HeldOutGauges];
+        using var everyGauge = RhineMeuseGauges.DataSet(rhineMeuse, gauges, config.Data.TrainPeriod, scales);
+        var readOut = (Action<GaugeMasks>)(model switch
+        {
+            MapToPointRegressor m => m.UseGauges,
+            LumpedGaugeLstm m => m.UseGauges,
+            _ => throw new ArgumentException($"{model.GetType().Name} does not predict gauges"),
+        });
+        readOut(RhineMeuseGauges.Masks(rhineMeuse, gauges));
+        try
+        {
+            var prediction = GriddedPrediction.Of(model, everyGauge, period);
+            var groups = gauges.Select((g, i) => i < config.Data.Gauges.Count ? "trained" : "held out").ToArray();
+            var areas = gauges.Select(g => rhineMeuse.Gauge(g).AreaKm2).ToArray();
+            return GriddedScores.Write(name, period, prediction, groups, "mm_d", areas, folder);
+        }
+        finally
+        {
+            readOut(RhineMeuseGauges.Masks(rhineMeuse, config.Data.Gauges));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using HydroWorkshop.Data.Grids;
+using HydroWorkshop.Surrogates.Gridded;
+using HydroWorkshop.TestSupport;
+using Xunit;
+
+namespace HydroWorkshop.Surrogates.Tests.Gridded;
+
+// Real data: the runs read the shared Rhine–Meuse files; one tiny epoch each, so the scores are poor but must round-trip.
+public sealed class GriddedRunsTests
+{
+    private static string Config(TempFolder temp, string data, string model) => temp.File("run.yml", $"""
+        run_folder: run
+        data: {data}
+        model: {model}
+        training: {"{"} epochs: 1, batch_size: 2, seed: 3 {"}"}
+        windows: {"{"} window_days: 60, warmup_days: 20, batches_per_epoch: 1 {"}"}
+        """);
+
+    [RealDataFact(RhineMeuse.DataSetName)]
+    public void Evaluate_TrainedGaugeRun_ReproducesTheTestScoresFromTheRunFolder()
+    {
+        using var temp = new TempFolder();
+        var config = Config(temp, "{ type: rhine_meuse, gauges: [Basel, Maxau], held_out_gauges: [Borgharen] }", "{ type: convlstm_gauges, hidden_size: 4, head_size: 8 }");
+        var trained = GriddedRuns.Train(config, log: _ => { });
+
+        var evaluated = GriddedRuns.Evaluate(trained.RunFolder, "test", log: _ => { });
+        Assert.Equal(["Basel", "Maxau", "Borgharen"], evaluated.Prediction.TargetNames);
+        Assert.Equal(["trained", "trained", "held out"], evaluated.Groups);
+        for (var k = 0; k < 3; k++) Assert.Equal(trained.Test.Nse[k], evaluated.Nse[k], 9);
+        Assert.True(double.IsFinite(evaluated.NseOf("Borgharen")));
+        Assert.Equal((evaluated.Nse[0] + evaluated.Nse[1]) / 2, evaluated.MedianNse());   // the median of the two trained gauges
+
+        var folder = Path.Combine(trained.RunFolder, "evaluation", "test");
+        var metrics = File.ReadAllLines(Path.Combine(folder, "metrics.csv"));
+        Assert.Equal("target,group,NSE,KGE", metrics[0]);
+        Assert.StartsWith("Borgharen,held out,", metrics[3]);
+        var predictions = File.ReadAllLines(Path.Combine(folder, "predictions.csv"));
+        Assert.Equal("Date,Target,Observed_mm_d,Predicted_mm_d,Observed_m3s,Predicted_m3s", predictions[0]);
+        Assert.Equal(1 + 3 * 730, predictions.Length);                                   // 2009–2010: 730 days per gauge
+        // The m³/s columns are the mm/day columns over the gauge's basin: Q = q · A / 86.4.
+        var row = predictions[1].Split(',');
+        var area = RhineMeuse.Open(RhineMeuse.FindShared()!).Gauge("Basel").AreaKm2;
+        Assert.Equal(double.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture) * area / 86.4,
+            double.Parse(row[4], System.Globalization.CultureInfo.InvariantCulture), 2);
+    }
+
+    [RealDataFact(RhineMeuse.DataSetName)]
+    public void Train_VegetationRun_SimulatesTheLaiOnceAndScoresLandCellsByLandCover()
+    {
+        using var temp = new TempFolder();
+        var config = Config(temp, "{ type: climate_vegetation }", "{ type: cell_lstm, hidden_size: 4 }");
+        var trained = GriddedRuns.Train(config, log: _ => { });
+        var lai = Path.Combine(trained.RunFolder, "lai_simulated_rhine_meuse.nc");
+        var written = File.GetLastWriteTimeUtc(lai);
+
+        var evaluated = GriddedRuns.Evaluate(trained.RunFolder, "validation", log: _ => { });
+        Assert.Equal(written, File.GetLastWriteTimeUtc(lai));                             // read again, not simulated again
+        var land = evaluated.Groups.Count(g => g.Length > 0);
+        var rows = File.ReadAllLines(Path.Combine(trained.RunFolder, "evaluation", "validation", "metrics.csv"));
+        Assert.Equal(1 + land, rows.Length);
+        Assert.Contains(rows, r => r.Contains(",Cropland,", StringComparison.Ordinal));
+        Assert.All(evaluated.Nse.Where((_, i) => evaluated.Groups[i].Length == 0), v => Assert.True(double.IsNaN(v)));   // sea cells have no target
+    }
+
+    [Fact]
+    public void Evaluate_FolderWithoutARun_SaysWhatIsMissing()
+    {
+        using var temp = new TempFolder();
+        var error = Assert.Throws<FileNotFoundException>(() => GriddedRuns.Evaluate(temp.Path));
+        Assert.Contains("gridded_run.yml is missing", error.Message);
+    }
+}
