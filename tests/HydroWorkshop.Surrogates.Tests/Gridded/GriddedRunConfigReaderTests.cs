@@ -13,6 +13,7 @@ public sealed class GriddedRunConfigReaderTests
           folder: data/rm
           gauges: [Borgharen, Cochem]
           held_out_gauges: [Lobith]
+          static_maps: [dzRel0090, tanslope]
           train_period: [2002-01-01, 2005-12-31]
           validation_period: [2006-01-01, 2007-12-31]
           test_period: [2008-01-01, 2010-12-31]
@@ -35,6 +36,7 @@ public sealed class GriddedRunConfigReaderTests
         Assert.Equal(("rhine_meuse", "data/rm"), (config.Data.Type, config.Data.Folder));
         Assert.Equal(["Borgharen", "Cochem"], config.Data.Gauges);
         Assert.Equal(["Lobith"], config.Data.HeldOutGauges);
+        Assert.Equal(["dzRel0090", "tanslope"], config.Data.StaticMaps);
         Assert.Equal(new DateOnly(2002, 1, 1), config.Data.TrainPeriod.Start);
         Assert.Equal(new DateOnly(2010, 12, 31), config.Data.TestPeriod.End);
         Assert.Equal(("lumped_lstm", 24), (config.Model.Type, config.Model.HiddenSize));
@@ -72,6 +74,7 @@ public sealed class GriddedRunConfigReaderTests
     [InlineData("data: { gauges: [] }", "at least one gauge")]
     [InlineData("data: { gauges: [Lobith], held_out_gauges: [lobith] }", "both trained on and held out")]
     [InlineData("data: { physics_encoded: true }", "physics_encoded is for climate_vegetation")]
+    [InlineData("data: { type: climate_vegetation, static_maps: [tanslope] }", "static_maps is for rhine_meuse")]
     [InlineData("model: { kernel_size: 4 }", "odd kernel size")]
     [InlineData("windows: { window_days: 100, warmup_days: 100 }", "WarmupDays")]
     [InlineData("training: { optimizer: sgd }", "adam")]

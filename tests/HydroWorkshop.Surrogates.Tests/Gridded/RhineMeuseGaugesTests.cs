@@ -25,4 +25,18 @@ public sealed class RhineMeuseGaugesTests
         var masks = RhineMeuseGauges.Masks(data, ["Lobith", "Borgharen"]);
         Assert.Equal(data.Gauge("Lobith").AreaKm2, masks.AreaKm2[0], 0);
     }
+
+    [RealDataFact(RhineMeuse.DataSetName)]
+    public void DataSet_StaticMaps_AreChannelsRepeatedEveryDay()
+    {
+        var data = RhineMeuse.Open(RhineMeuse.FindShared()!);
+        using var set = RhineMeuseGauges.DataSet(data, ["Lobith"], Training, staticMaps: ["dzRel0090"]);
+        Assert.Equal(["precipitation_mm_d", "temperature_c", "dzRel0090"], set.ChannelNames);
+        var relief = set.Channels.select(1, 2);                                              // [time, y, x]
+        Assert.Equal(0.0, (relief[0] - relief[^1]).abs().max().item<float>());             // the same map on the first and last day
+        // Normalised over the land cells: the Alps (south-east, Basel's basin) stand above the lowlands (north-west).
+        var basel = data.Gauge("Basel").Cell;
+        Assert.True(relief[0, basel.Row, basel.Column].item<float>() > relief[0, 1, 1].item<float>());
+        Assert.Contains("no land-surface map 'elevation'", Assert.Throws<ArgumentException>(() => data.LandSurfaceMap("elevation")).Message);
+    }
 }

@@ -49,6 +49,28 @@ public sealed record RhineMeuse(GriddedVariable Precipitation, GriddedVariable T
     /// <summary>The shared copy (<c>../shared/data/rhine_meuse_30min_grdc</c> or $HYDROWORKSHOP_DATA), or null.</summary>
     public static string? FindShared() => ProjectPaths.SharedDataSet(DataSetName);
 
+    /// <summary>The land-surface files (netCDF-4) whose static maps <see cref="LandSurfaceMap"/> reads.</summary>
+    public static readonly IReadOnlyList<string> LandSurfaceFiles = ["topoPropertiesRhineMeuse30min.nc", "soilPropertiesRhineMeuse30min.nc"];
+
+    /// <summary>A static map [y * x] (north-up, NaN outside the basins) of <c>landSurface/</c>, e.g. <c>dzRel0090</c>
+    /// (the 90th percentile of elevation above the cell's lowest point, m: mountains), <c>tanslope</c> or <c>KSat1</c>.</summary>
+    public float[] LandSurfaceMap(string variable)
+    {
+        var names = new List<string>();
+        foreach (var file in LandSurfaceFiles)
+        {
+            var path = Path.Combine(Folder, "landSurface", file);
+            if (!System.IO.File.Exists(path)) throw new FileNotFoundException($"{path}: not found; is {Folder} the {DataSetName} data set?", path);
+            var variables = GriddedFile.VariableNames(path);
+            if (!variables.Contains(variable)) { names.AddRange(variables.Where(v => v is not ("lat" or "lon"))); continue; }
+            var map = GriddedFile.Read(path, variable).NorthUp();
+            if (map.Rows != Rows || map.Columns != Columns)
+                throw new DataFileException(path, $"'{variable}' is {map.Rows} × {map.Columns}, the forcing {Rows} × {Columns}");
+            return map.Data;
+        }
+        throw new ArgumentException($"no land-surface map '{variable}'; the files have {string.Join(", ", names)}", nameof(variable));
+    }
+
     /// <summary>Reads the data set from <paramref name="folder"/> (its layout as in PROVENANCE.md).</summary>
     public static RhineMeuse Open(string folder)
     {

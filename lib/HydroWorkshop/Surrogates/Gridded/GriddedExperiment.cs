@@ -41,7 +41,7 @@ internal sealed class GriddedExperiment
     /// <summary>The data set the model trains on; <paramref name="scales"/>: a trained run's scales (gauges only: the
     /// vegetation scales are fitted again from the same training period, which gives the same numbers).</summary>
     public GriddedDataSet TrainingData(Normalisation? scales = null) => vegetation is null
-        ? RhineMeuseGauges.DataSet(rhineMeuse, config.Data.Gauges, config.Data.TrainPeriod, scales)
+        ? RhineMeuseGauges.DataSet(rhineMeuse, config.Data.Gauges, config.Data.TrainPeriod, scales, config.Data.StaticMaps)
         : ClimateVegetation.DataSet(rhineMeuse, vegetation, config.Data.TrainPeriod, config.Data.PhysicsEncoded);
 
     public nn.Module BuildModel(GriddedDataSet data)
@@ -72,7 +72,7 @@ internal sealed class GriddedExperiment
         }
 
         string[] gauges = [.. config.Data.Gauges, .. config.Data.HeldOutGauges];
-        using var everyGauge = RhineMeuseGauges.DataSet(rhineMeuse, gauges, config.Data.TrainPeriod, scales);
+        using var everyGauge = RhineMeuseGauges.DataSet(rhineMeuse, gauges, config.Data.TrainPeriod, scales, config.Data.StaticMaps);
         var readOut = (Action<GaugeMasks>)(model switch
         {
             MapToPointRegressor m => m.UseGauges,

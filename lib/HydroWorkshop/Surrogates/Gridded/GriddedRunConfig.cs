@@ -19,6 +19,10 @@ public sealed record GriddedDataConfig
     /// <summary>rhine_meuse: gauges never trained on, scored with the trained gauges' scale (transfer).</summary>
     public IReadOnlyList<string> HeldOutGauges { get; init; } = ["Borgharen"];
 
+    /// <summary>rhine_meuse: land-surface maps (e.g. <c>dzRel0090</c>, <c>tanslope</c>; see
+    /// <see cref="HydroWorkshop.Data.Grids.RhineMeuse.LandSurfaceMap"/>) added as channels repeated every day.</summary>
+    public IReadOnlyList<string> StaticMaps { get; init; } = [];
+
     /// <summary>climate_vegetation: a netCDF file with <c>lai</c> [time, lat, lon] (and <c>simple_lai</c>,
     /// <c>land_cover</c>) on the forcing's grid, e.g. a real LAI product; <c>simulate</c>: the kit's SIMULATED LAI,
     /// written into the run folder.</summary>

@@ -27,6 +27,7 @@ public static class GriddedRunConfigReader
         ["folder"] = (c, v, x) => c with { Data = c.Data with { Folder = Text(v, x) } },
         ["gauges"] = (c, v, x) => c with { Data = c.Data with { Gauges = Gauges(v, x, allowEmpty: false) } },
         ["held_out_gauges"] = (c, v, x) => c with { Data = c.Data with { HeldOutGauges = IsNull(v) ? [] : Gauges(v, x, allowEmpty: true) } },
+        ["static_maps"] = (c, v, x) => c with { Data = c.Data with { StaticMaps = List(v, x) } },
         ["lai_file"] = (c, v, x) => c with { Data = c.Data with { LaiFile = Text(v, x) } },
         ["vegetation_seed"] = (c, v, x) => c with { Data = c.Data with { VegetationSeed = Int(v, x) } },
         ["physics_encoded"] = (c, v, x) => c with { Data = c.Data with { PhysicsEncoded = Bool(v, x) } },
@@ -128,6 +129,8 @@ public static class GriddedRunConfigReader
             throw Error(modelType!, context, $"model type '{model.Type}' does not fit data type '{data.Type}' (use {string.Join(" or ", GriddedModelConfig.TypesFor(data.Type))})");
         if (data.Type == "rhine_meuse" && data.HeldOutGauges.Intersect(data.Gauges, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both)
             throw new FormatException($"{file}: data: gauge '{both}' is both trained on and held out");
+        if (data.Type == "climate_vegetation" && data.StaticMaps.Count > 0)
+            throw new FormatException($"{file}: data: static_maps is for rhine_meuse (the vegetation models read the forcing only)");
         if (data.Type == "rhine_meuse" && data.PhysicsEncoded)
             throw new FormatException($"{file}: data: physics_encoded is for climate_vegetation (the process model's LAI as an input)");
         Check(() => config.Training.Validate(), "training", file);

@@ -16,20 +16,26 @@ public static class RhineMeuseGauges
 
     /// <summary>The data set for <paramref name="gauges"/> (names, in output order); with <paramref name="scales"/>
     /// null the pooled scale is fitted on those gauges over <paramref name="training"/>, else <paramref name="scales"/>'
-    /// channel and (first) target scale are reused (e.g. a held-out gauge scored with the training gauges' scale).</summary>
-    public static GriddedDataSet DataSet(RhineMeuse data, IReadOnlyList<string> gauges, Period training, Normalisation? scales = null)
+    /// channel and (first) target scale are reused (e.g. a held-out gauge scored with the training gauges' scale).
+    /// <paramref name="staticMaps"/> (land-surface variables, <see cref="RhineMeuse.LandSurfaceMap"/>) join as channels
+    /// repeated every day: what tells an Alpine cell from a lowland one of the same temperature.</summary>
+    public static GriddedDataSet DataSet(RhineMeuse data, IReadOnlyList<string> gauges, Period training, Normalisation? scales = null,
+        IReadOnlyList<string>? staticMaps = null)
     {
         using var scope = NewDisposeScope();
-        var channels = GriddedDataSet.StackChannels([data.Precipitation, data.Temperature]);          // [time, 2, y, x]
+        staticMaps ??= [];
+        var channels = GriddedDataSet.StackChannels([data.Precipitation, data.Temperature],
+            staticMaps.Select(data.LandSurfaceMap).ToArray());                                         // [time, 2 + statics, y, x]
         var targets = stack(gauges.Select(g => tensor(data.Gauge(g).DischargeMmPerDay())).ToArray(), 1);   // [time, gauge]
         var names = gauges.Select(g => data.Gauge(g).Name).ToArray();
+        string[] channelNames = [.. ChannelNames, .. staticMaps];
         if (scales is null)
         {
-            using var fitted = new GriddedDataSet(channels, ChannelNames, targets, names, data.Dates, training);
+            using var fitted = new GriddedDataSet(channels, channelNames, targets, names, data.Dates, training);
             scales = Pooled(fitted.Normalisation);
         }
         var shared = scales with { Targets = names.Select(n => scales.Targets[0] with { Name = n }).ToArray() };
-        return new GriddedDataSet(channels, ChannelNames, targets, names, data.Dates, training, shared);
+        return new GriddedDataSet(channels, channelNames, targets, names, data.Dates, training, shared);
     }
 
     /// <summary>The basins of <paramref name="gauges"/>, in that order.</summary>
