@@ -50,6 +50,23 @@ public class LddNetworkTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void FlowSteps_HandMadeLdd_CountsStepsAlongTheLddToTheGauge()
+    {
+        var network = new LddNetwork(Grid4, Codes4, Enumerable.Repeat(1f, 16).ToArray());
+
+        int[] toPit =
+        [
+            3, 3, 3, -1,
+            2, 2, 2, 3,
+            2, 1, 2, 3,
+            1, 0, 1, 2,
+        ];
+        Assert.Equal(toPit, network.FlowSteps(3, 1));
+        Assert.Equal([1, 1, 1, -1, -1, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1], network.FlowSteps(1, 1));
+        Assert.All(network.FlowSteps(0, 3), s => Assert.Equal(-1, s));                  // outside the network
+    }
+
+    [Fact]
     public void SnapGauge_NearbyCellWithMatchingArea_Chosen()
     {
         var network = new LddNetwork(Grid4, Codes4, Enumerable.Repeat(1f, 16).ToArray());

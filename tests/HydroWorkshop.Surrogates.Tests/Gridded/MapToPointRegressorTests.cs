@@ -48,4 +48,33 @@ public sealed class MapToPointRegressorTests
         Assert.Equal([2L, 3, 1], right.shape);
         Assert.True(allclose(both.narrow(2, 1, 1), right, rtol: 1e-5, atol: 1e-6));
     }
+
+    [Fact]
+    public void UseGauges_WithRouting_SubsetGivesSameSeriesAsThoseColumns()
+    {
+        manual_seed(4);
+        using var model = new MapToPointRegressor(1, TinyGauges.Masks(), hiddenChannels: 4, routingBands: 3, stepsPerBand: 2, routingDays: 4);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var x = randn([2, 6, 1, TinyGauges.Size, TinyGauges.Size]);
+        var both = model.forward(x);
+        model.UseGauges(TinyGauges.Masks().Select("right"));
+        Assert.True(allclose(both.narrow(2, 1, 1), model.forward(x), rtol: 1e-5, atol: 1e-6));
+        Assert.Contains("routing.logits", model.state_dict().Keys);
+    }
+
+    [Fact]
+    public void Forward_WithRouting_FutureInputsDoNotChangeThePast()
+    {
+        manual_seed(5);
+        using var model = new MapToPointRegressor(1, TinyGauges.Masks(), hiddenChannels: 4, routingBands: 3, stepsPerBand: 2, routingDays: 4);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var x = randn([1, 8, 1, TinyGauges.Size, TinyGauges.Size]);
+        var changed = x.clone();
+        changed[0, 5] = randn(1, TinyGauges.Size, TinyGauges.Size) * 10;                  // rain on day 5 only
+        var (before, after) = (model.forward(x), model.forward(changed));
+        Assert.True(allclose(before.narrow(1, 0, 5), after.narrow(1, 0, 5)));            // days 0-4 unchanged: causal
+        Assert.False(allclose(before.narrow(1, 5, 3), after.narrow(1, 5, 3)));
+    }
 }

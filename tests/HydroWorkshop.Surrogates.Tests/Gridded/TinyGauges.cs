@@ -13,13 +13,21 @@ internal static class TinyGauges
     public const int Size = 6;
     public static readonly DateOnly Start = new(2001, 1, 1);
 
+    /// <summary>Both basins; their flow distances: each drains down its column to the bottom row, then along it to its
+    /// outer corner (left basin to column 0, right basin to column 5), one LDD step per cell.</summary>
     public static GaugeMasks Masks()
     {
         var left = new float[Size * Size];
         var right = new float[Size * Size];
+        var (stepsLeft, stepsRight) = (Enumerable.Repeat(-1, Size * Size).ToArray(), Enumerable.Repeat(-1, Size * Size).ToArray());
         for (var r = 0; r < Size; r++)
-            for (var c = 0; c < Size; c++) (c < Size / 2 ? left : right)[r * Size + c] = 100f;
-        return new GaugeMasks(["left", "right"], [left, right], Size, Size);
+            for (var c = 0; c < Size; c++)
+            {
+                var isLeft = c < Size / 2;
+                (isLeft ? left : right)[r * Size + c] = 100f;
+                (isLeft ? stepsLeft : stepsRight)[r * Size + c] = (Size - 1 - r) + (isLeft ? c : Size - 1 - c);
+            }
+        return new GaugeMasks(["left", "right"], [left, right], Size, Size, [stepsLeft, stepsRight]);
     }
 
     /// <summary>days of rain [days, 1, 6, 6] (gamma-like showers, independent per half) and discharge [days, 2].</summary>

@@ -117,6 +117,28 @@ public sealed class LddNetwork
         return mask;
     }
 
+    /// <summary>For every cell, how many LDD steps its water takes to reach (<paramref name="row"/>, <paramref name="column"/>)
+    /// (0 at that cell), or -1 where it does not drain there [rows × columns]: the flow distance in cells, which sets how
+    /// late a storm on that cell reaches the gauge.</summary>
+    public int[] FlowSteps(int row, int column)
+    {
+        var start = Index(row, column);
+        var steps = Enumerable.Repeat(-1, Rows * Columns).ToArray();
+        if (!Inside[start]) return steps;
+        steps[start] = 0;
+        var queue = new Queue<int>([start]);
+        while (queue.Count > 0)
+        {
+            var cell = queue.Dequeue();
+            foreach (var up in _upstream[cell])
+            {
+                steps[up] = steps[cell] + 1;
+                queue.Enqueue(up);
+            }
+        }
+        return steps;
+    }
+
     /// <summary>The upstream mask as 1/0 floats [rows × columns] (e.g. as a model input channel or to average forcing over a catchment).</summary>
     public float[] UpstreamMaskValues(int row, int column)
     {

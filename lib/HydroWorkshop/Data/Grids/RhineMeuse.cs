@@ -3,8 +3,9 @@ using HydroWorkshop.Common;
 namespace HydroWorkshop.Data.Grids;
 
 /// <summary>A GRDC gauge of the Rhine–Meuse set, placed on the 0.5° grid: its snapped cell, its basin (the cells upstream
-/// of that cell, each with its area in km², 0 outside: [y * x]) and its daily discharge in m³/s on the data's dates.</summary>
-public sealed record RhineMeuseGauge(string Name, string River, GaugeCell Cell, float[] BasinCellAreaKm2, float[] DischargeM3s)
+/// of that cell, each with its area in km², 0 outside: [y * x]), its daily discharge in m³/s on the data's dates, and
+/// each basin cell's flow distance to the gauge in LDD steps (-1 outside: [y * x], <see cref="LddNetwork.FlowSteps"/>).</summary>
+public sealed record RhineMeuseGauge(string Name, string River, GaugeCell Cell, float[] BasinCellAreaKm2, float[] DischargeM3s, int[] FlowSteps)
 {
     /// <summary>The snapped basin's area, km² (what the grid drains, not the stated catchment area).</summary>
     public double AreaKm2 => Cell.UpstreamAreaKm2;
@@ -94,7 +95,7 @@ public sealed record RhineMeuse(GriddedVariable Precipitation, GriddedVariable T
             var mask = network.UpstreamMaskValues(cell.Row, cell.Column);
             var areas = mask.Select((m, i) => m > 0 ? (float)network.CellAreaKm2[i] : 0f).ToArray();
             var discharge = GrdcDischarge.Read(File("discharge", $"Discharge_{g.Name.ToLowerInvariant()}.csv")).AlignTo(dates);
-            return new RhineMeuseGauge(g.Name, g.River, cell, areas, discharge);
+            return new RhineMeuseGauge(g.Name, g.River, cell, areas, discharge, network.FlowSteps(cell.Row, cell.Column));
         }).ToArray();
         return new RhineMeuse(precipitation, temperature, network, gauges, folder);
     }

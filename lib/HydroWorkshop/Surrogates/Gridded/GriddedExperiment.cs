@@ -49,7 +49,8 @@ internal sealed class GriddedExperiment
         var (channels, model) = ((int)data.Channels.size(1), config.Model);
         return model.Type switch
         {
-            "convlstm_gauges" => new MapToPointRegressor(channels, RhineMeuseGauges.Masks(rhineMeuse, config.Data.Gauges), model.HiddenSize, model.KernelSize, model.HeadSize),
+            "convlstm_gauges" => new MapToPointRegressor(channels, RhineMeuseGauges.Masks(rhineMeuse, config.Data.Gauges), model.HiddenSize, model.KernelSize,
+                model.HeadSize, model.RoutingBands, model.StepsPerBand, model.RoutingDays),
             "lumped_lstm" => new LumpedGaugeLstm(channels, RhineMeuseGauges.Masks(rhineMeuse, config.Data.Gauges), model.HiddenSize),
             "convlstm_maps" => new MapToMapRegressor(channels, model.HiddenSize, model.KernelSize),
             "cell_lstm" => new CellLstm(channels, model.HiddenSize),

@@ -56,6 +56,16 @@ public sealed record GriddedModelConfig
     /// <summary>convlstm_gauges: the hidden units of the per-gauge head.</summary>
     public int HeadSize { get; init; } = 32;
 
+    /// <summary>convlstm_gauges: flow-distance bands, each delayed by its own learned kernel (<see cref="BandRouting"/>);
+    /// 0 pools the whole basin at once.</summary>
+    public int RoutingBands { get; init; }
+
+    /// <summary>convlstm_gauges with routing: LDD steps (0.5° cells) per band.</summary>
+    public int StepsPerBand { get; init; } = 3;
+
+    /// <summary>convlstm_gauges with routing: the kernel's length in days (the longest delay is one day less).</summary>
+    public int RoutingDays { get; init; } = 8;
+
     /// <summary>The model types a data type takes.</summary>
     public static IReadOnlyList<string> TypesFor(string dataType) => dataType == "rhine_meuse"
         ? ["convlstm_gauges", "lumped_lstm"]

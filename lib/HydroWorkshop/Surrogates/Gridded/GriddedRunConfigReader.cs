@@ -42,6 +42,9 @@ public static class GriddedRunConfigReader
         ["hidden_size"] = (c, v, x) => c with { Model = c.Model with { HiddenSize = Positive(v, x) } },
         ["kernel_size"] = (c, v, x) => c with { Model = c.Model with { KernelSize = OddPositive(v, x) } },
         ["head_size"] = (c, v, x) => c with { Model = c.Model with { HeadSize = Positive(v, x) } },
+        ["routing_bands"] = (c, v, x) => c with { Model = c.Model with { RoutingBands = NotNegative(v, x) } },
+        ["steps_per_band"] = (c, v, x) => c with { Model = c.Model with { StepsPerBand = Positive(v, x) } },
+        ["routing_days"] = (c, v, x) => c with { Model = c.Model with { RoutingDays = Positive(v, x) } },
     };
 
     private static readonly Dictionary<string, Setter> TrainingKeys =
@@ -129,6 +132,8 @@ public static class GriddedRunConfigReader
             throw Error(modelType!, context, $"model type '{model.Type}' does not fit data type '{data.Type}' (use {string.Join(" or ", GriddedModelConfig.TypesFor(data.Type))})");
         if (data.Type == "rhine_meuse" && data.HeldOutGauges.Intersect(data.Gauges, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both)
             throw new FormatException($"{file}: data: gauge '{both}' is both trained on and held out");
+        if (model.Type != "convlstm_gauges" && model.RoutingBands > 0)
+            throw new FormatException($"{file}: model: routing_bands is for convlstm_gauges (it delays the gauge read-out by flow distance)");
         if (data.Type == "climate_vegetation" && data.StaticMaps.Count > 0)
             throw new FormatException($"{file}: data: static_maps is for rhine_meuse (the vegetation models read the forcing only)");
         if (data.Type == "rhine_meuse" && data.PhysicsEncoded)
@@ -153,6 +158,12 @@ public static class GriddedRunConfigReader
     {
         var value = Int(node, context);
         return value > 0 ? value : throw Error(node, context, $"expected a positive whole number, got {value}");
+    }
+
+    private static int NotNegative(YamlNode node, YamlContext context)
+    {
+        var value = Int(node, context);
+        return value >= 0 ? value : throw Error(node, context, $"expected 0 or more, got {value}");
     }
 
     private static int OddPositive(YamlNode node, YamlContext context)

@@ -19,12 +19,20 @@ public sealed class MapToPointRegressor : nn.Module, IGriddedRegressor
     /// <param name="hiddenChannels">ConvLSTM filters (hidden maps).</param>
     /// <param name="kernelSize">ConvLSTM kernel: how far (cells) information moves per day per layer.</param>
     /// <param name="headSize">Width of the gauge head's hidden layer.</param>
-    public MapToPointRegressor(int inputChannels, GaugeMasks gauges, int hiddenChannels = 16, int kernelSize = 3, int headSize = 32)
+    /// <param name="routingBands">0: pool the whole basin at once (the water of a day reaches the gauge that day);
+    /// n: pool n bands of flow distance and delay each by its own learned kernel (<see cref="BandRouting"/>), which needs
+    /// masks with flow distances.</param>
+    /// <param name="stepsPerBand">LDD steps (cells, about 50 km) per routing band.</param>
+    /// <param name="routingDays">Routing kernel length (days): the longest delay is one day less.</param>
+    public MapToPointRegressor(int inputChannels, GaugeMasks gauges, int hiddenChannels = 16, int kernelSize = 3, int headSize = 32,
+        int routingBands = 0, int stepsPerBand = 3, int routingDays = 8)
         : base(nameof(MapToPointRegressor))
     {
         InputChannels = inputChannels;
         HiddenChannels = hiddenChannels;
+        (RoutingBands, StepsPerBand) = (routingBands, stepsPerBand);
         register_module("conv_lstm", convLstm = new ConvLstm(inputChannels, hiddenChannels, kernelSize));
+        if (routingBands > 0) register_module("routing", routing = new BandRouting(routingBands, routingDays));
         register_module("head", head = nn.Sequential(
             ("hidden", nn.Linear(2L * hiddenChannels + 1, headSize)), ("tanh", nn.Tanh()), ("output", nn.Linear(headSize, 1))));
         UseGauges(gauges);
@@ -32,12 +40,16 @@ public sealed class MapToPointRegressor : nn.Module, IGriddedRegressor
 
     public int InputChannels { get; }
     public int HiddenChannels { get; }
+    /// <summary>Flow-distance bands of the routing (0: none).</summary>
+    public int RoutingBands { get; }
+    public int StepsPerBand { get; }
     /// <summary>The gauges the model predicts now, in output order.</summary>
     public GaugeMasks Gauges { get; private set; } = null!;
 
     private readonly ConvLstm convLstm;
     private readonly Sequential head;
-    private Tensor weights = null!;   // [gauge, y, x], each map sums to 1
+    private readonly BandRouting? routing;
+    private Tensor weights = null!;   // [gauge, y, x], each map sums to 1; with routing [gauge, band, y, x], summing to 1 over bands
     private Tensor logArea = null!;   // [gauge]
 
     /// <summary>Predicts these gauges from now on (same weights, new masks): transfer to an outlet not trained on.</summary>
@@ -46,7 +58,7 @@ public sealed class MapToPointRegressor : nn.Module, IGriddedRegressor
         weights?.Dispose();
         logArea?.Dispose();
         Gauges = gauges;
-        weights = gauges.Weights();
+        weights = RoutingBands > 0 ? gauges.BandWeights(RoutingBands, StepsPerBand) : gauges.Weights();
         logArea = gauges.LogArea();
     }
 
@@ -57,8 +69,18 @@ public sealed class MapToPointRegressor : nn.Module, IGriddedRegressor
         var (hidden, _) = convLstm.forward(inputs);                                         // [b, t, h, y, x]
         var (batch, time) = (hidden.size(0), hidden.size(1));
         var w = weights.to(hidden.device);
-        var mean = einsum("bthyx,gyx->btgh", hidden, w);                                    // [b, t, g, h]
-        var positive = einsum("bthyx,gyx->btgh", hidden.relu(), w);                         // [b, t, g, h]
+        Tensor mean, positive;
+        if (routing is null)
+        {
+            mean = einsum("bthyx,gyx->btgh", hidden, w);                                    // [b, t, g, h]
+            positive = einsum("bthyx,gyx->btgh", hidden.relu(), w);                         // [b, t, g, h]
+        }
+        else
+        {
+            var bands = cat([einsum("bthyx,gkyx->btgkh", hidden, w), einsum("bthyx,gkyx->btgkh", hidden.relu(), w)], 4);   // [b, t, g, k, 2h]
+            var routed = routing.forward(bands);                                            // [b, t, g, 2h]
+            (mean, positive) = (routed.narrow(3, 0, HiddenChannels), routed.narrow(3, HiddenChannels, HiddenChannels));
+        }
         var area = logArea.to(hidden.device).reshape(1, 1, -1, 1).expand(batch, time, -1, 1);
         return head.forward(cat([mean, positive, area], 3)).squeeze(3).MoveToOuterDisposeScope();   // [b, t, g]
     }
