@@ -2,7 +2,7 @@
 #:property PublishAot=false
 #:property HydroWorkshopWithoutPlotly=true
 // Compares BreachSimulation with the D-HYDRO dike-breach simulations (dike_breach_bentivoglio2023_subset) for a few
-// Manning values: the calibration behind BreachSimulationOptions.DefaultManning (README, "Breach generator").
+// Manning values: the calibration behind BreachSimulationOptions.DefaultManning (docs/articles/results.md).
 // Usage: dotnet run -c Release data-scripts/breach-calibration.cs -- [IDS [MANNINGS [COARSENING [first|second]]]]
 //   e.g. ... -- 1,30,60,500 0.02,0.025,0.03 1 second
 using System.Collections.Concurrent;

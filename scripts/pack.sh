@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the kit into out/nuget and installs `hw` as a .NET tool (README "The kit as NuGet packages"):
+# Packs the kit into out/nuget and installs `hw` as a .NET tool (docs/articles/engine.md, "The kit as NuGet packages"):
 #   HydroWorkshop         the library: a notebook in any C# kernel can `#i "nuget: <repo>/out/nuget"` and
 #                         `#r "nuget: HydroWorkshop"`; it brings TorchSharp and this platform's libtorch package
 #   HydroWorkshop.Cli     the `hw` tool     (dotnet tool update -g, below)

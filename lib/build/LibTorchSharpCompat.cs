@@ -667,14 +667,14 @@ public sealed class PatchLibTorchSharp : Microsoft.Build.Utilities.Task
             {
                 Log.LogMessage(Microsoft.Build.Framework.MessageImportance.High,
                     $"HydroWorkshop: marked {string.Join(", ", group.Select(n => n.Version))} weak in {result.Library} "
-                    + $"(system {SystemName(group.Key)} {result.SystemLibraries[group.Key]} lacks it; see README 'Old libstdc++')");
+                    + $"(system {SystemName(group.Key)} {result.SystemLibraries[group.Key]} lacks it; see docs/articles/engine.md, 'Old libstdc++')");
             }
             foreach (var unfixable in result.Unfixable)
             {
                 Log.LogWarning(null, "HW0001", null, result.Library, 0, 0, 0, 0,
                     $"HydroWorkshop: {Path.GetFileName(result.Library)} needs {unfixable.Need.Version} from {unfixable.Need.File}, which "
                     + $"{unfixable.SystemLibrary} lacks, so it will not load on this machine: {unfixable.Reason}. It needs a "
-                    + $"distribution with a newer {unfixable.Need.File} (see README 'Old libstdc++'); the file was left unchanged.");
+                    + $"distribution with a newer {unfixable.Need.File} (see docs/articles/engine.md, 'Old libstdc++'); the file was left unchanged.");
             }
             return true;
         }

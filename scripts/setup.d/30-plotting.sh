@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Charts: plotly.js from npm (embedded into HydroWorkshop.dll at build time), MathJax from npm (inlined into the
 # notebooks' HTML reports by tests/kernel/html_charts.py) and Debian's chromium for PNG export and the browser tests
-# (lib/HydroWorkshop/Plotting, docs/plotting.md).
+# (lib/HydroWorkshop/Plotting, docs/articles/charts.md).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$REPO_ROOT"

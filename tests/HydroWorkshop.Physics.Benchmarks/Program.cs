@@ -48,7 +48,8 @@ if (args.Contains("--experiment"))
     Console.Write(GaugeComparison.Table(IsolatedBuildingExperiment.Gauges.Select((g, k) =>
         GaugeComparison.Compare(g.Name, times, depths[k], measured.Times, measured.Depth(g.Name)))));
 
-    // How the table moves with the numerics and the two uncertain inputs (10 cm grid unless named): README quotes these.
+    // How the table moves with the numerics and the two uncertain inputs (10 cm grid unless named):
+    // docs/articles/results.md quotes these.
     if (args.Contains("--variants"))
     {
         var variants = new (string Name, IsolatedBuildingExperiment Experiment, SolverOptions Options)[]

@@ -54,7 +54,8 @@ public class DamBreakSolutionTests(ITestOutputHelper output)
     public void At_RitterFromTheFlumeReservoir_Reaches1cmAtGaugeSectionG2After0_87s()
     {
         // The 1D frictionless Ritter wave bounds any shallow-water bore from the 0.40 m reservoir of the
-        // Soares-Frazao experiment; G2 (x = 2.65 m, off the axis) measured 1 cm at 0.85 s: see README, "Real laboratory experiment".
+        // Soares-Frazao experiment; G2 (x = 2.65 m, off the axis) measured 1 cm at 0.85 s: see
+        // docs/articles/results.md, "The real-flume comparison".
         var exact = new DamBreakSolution(0.4, 0, 0);
         var t = 0.5;
         while (exact.At(2.65, t).Depth <= 0.01) t += 0.001;

@@ -2,7 +2,7 @@ using HydroWorkshop.Data;
 
 namespace HydroWorkshop.Plotting.Benchmarks;
 
-/// <summary>A real CAMELS-US basin for the README image and the browser test, read with the library's
+/// <summary>A real CAMELS-US basin for the Charts article's image and the browser test, read with the library's
 /// <see cref="CamelsUs"/> reader: discharge in m³/s (from mm/day and the basin area) and NLDAS precipitation (mm/day).</summary>
 public static class CamelsSample
 {

@@ -29,7 +29,8 @@ var cnnLstmWetCellWeight = Option("--wet-weight", 3.0);
 var wetDryWeight = Option("--wet-dry-weight", 0.1);
 var batchSize = (int)Option("--batch", 1);
 // The forecaster's wet/dry gate learned "dry everywhere" on the dike breach (first frames dry but the breach): a weight
-// on the wet class (4 measured dike CSI 0.017 instead of 0.000 at 1.5 minutes, no real fix; see README.md, "Flood surrogates").
+// on the wet class (4 measured dike CSI 0.017 instead of 0.000 at 1.5 minutes, no real fix; see
+// docs/articles/results.md, "Flood surrogate benchmark").
 var forecasterWetPositiveWeight = Option("--forecaster-wet-positive-weight", 1.0);
 // Roll-outs are timed as the median of this many runs before and after each solver run: one 20 ms run is at the mercy
 // of a single scheduler hiccup (one took 43 ms against 17 ms just before), a 2 s solver run is not.
@@ -56,13 +57,15 @@ if (!File.Exists(Path.Combine(flumeFolder, "dataset.json")))
 }
 var flumeData = FlumeDataSet.Open(flumeFolder);
 // The flume CNN-LSTM is also physics-encoded: the level-pool mean depth (FlumeStorageEstimate) is a second
-// forcing beside the inflow (wet RMSE 9.1 % -> 8.0 % in a 5-minute run; README.md, "Flood surrogates").
+// forcing beside the inflow (wet RMSE 9.1 % -> 8.0 % in a 5-minute run; docs/articles/results.md, "Flood surrogate
+// benchmark").
 // --no-storage-estimate gives it the inflow alone. The forecaster keeps the inflow alone: the estimate was measured
 // for the CNN-LSTM, and the forecaster's free-running roll-outs are too unstable to compare at this budget.
 var storageEstimate = !args.Contains("--no-storage-estimate");
 // The multi-fidelity variant: the flume CNN-LSTM also gets, every frame, the solver's own run of the event on a grid 8
 // times coarser (FlumeCoarseSimulation, first order) and starts each frame's depth from it (wet RMSE 7.3 % -> 4.6 % of
-// the max depth in a 5-minute run; README.md, "Flood surrogates"); the coarse run's time counts in the roll-out's.
+// the max depth in a 5-minute run; docs/articles/results.md, "Flood surrogate benchmark"); the coarse run's time counts
+// in the roll-out's.
 // --coarse-solver 0: without it.
 var coarseSolverFactor = (int)Option("--coarse-solver", 8);
 // The multi-fidelity flume CNN-LSTM starts from the coarse run's depth, which smears water ahead of the front: its wet/dry
@@ -72,7 +75,8 @@ var coarseSolverFactor = (int)Option("--coarse-solver", 8);
 var cnnLstmWetDryWeight = Option("--cnnlstm-wet-dry-weight", OptionText("--wet-dry-weight") is not null ? wetDryWeight : coarseSolverFactor > 0 ? 0.5 : 0.1);
 // More training events: a second data set drawn with another seed (all its events train; the test split below is
 // the default data set's, unchanged). 0 (the default) keeps the default data set's 16 training events alone, which
-// the default 5-minute budget suits; 48 more need a longer one (--headline-minutes 40), see README.md, "Flood surrogates".
+// the default 5-minute budget suits; 48 more need a longer one (--headline-minutes 40), see docs/articles/results.md,
+// "Flood surrogate benchmark".
 var extraEvents = (int)Option("--extra-events", 0);
 FlumeDataSet? extraData = null;
 if (extraEvents > 0)

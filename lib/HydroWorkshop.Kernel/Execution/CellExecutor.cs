@@ -108,7 +108,7 @@ public sealed class CellExecutor
         {
             // A package the kernel already references (the workshop library, TorchSharp, ...) keeps the kernel's copy
             // and needs no package folder or feed: the workshop notebooks start with #r "nuget: HydroWorkshop" so that
-            // they also run in .NET Interactive, which cannot take a relative #i path (README).
+            // they also run in .NET Interactive, which cannot take a relative #i path (docs/articles/notebooks.md).
             if (IsPreReferenced(package.Name)) continue;
             try
             {

@@ -50,7 +50,7 @@ public static class EngineInfo
     {
         EnsureLoaded();
         if (Backend != "cuda")
-            return "this kit is built with TorchSharp's CPU libtorch; rebuild with -p:HwTorchBackend=cuda on a machine with an NVIDIA driver (README \"Packages, platforms and GPU\")";
+            return "this kit is built with TorchSharp's CPU libtorch; rebuild with -p:HwTorchBackend=cuda on a machine with an NVIDIA driver (docs/articles/engine.md, \"Packages, platforms and GPU\")";
         if (!TryInitializeDeviceType(DeviceType.CUDA)) return "TorchSharp's CUDA libtorch did not load (is the NVIDIA driver installed and the CUDA package restored?)";
         if (!cuda.is_available()) return "TorchSharp's CUDA libtorch loaded but sees no GPU (driver too old, or CUDA_VISIBLE_DEVICES hides every device)";
         return null;

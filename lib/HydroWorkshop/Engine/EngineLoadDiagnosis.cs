@@ -7,7 +7,7 @@ namespace HydroWorkshop.Engine;
 /// <summary>
 /// Turns TorchSharp's generic load failure ("doesn't contain a reference to libtorch-cpu-linux-x64") into its real
 /// cause: each <c>libLibTorchSharp.so</c> this process could load, and the library versions it needs that this
-/// system lacks (README "Old libstdc++").
+/// system lacks (docs/articles/engine.md, "Old libstdc++").
 /// </summary>
 internal static class EngineLoadDiagnosis
 {
@@ -38,7 +38,7 @@ internal static class EngineLoadDiagnosis
         if (causes.Count == 0)
             return $"TorchSharp could not load libtorch: {first} (no missing library version found; is the libtorch-cpu package for {RuntimeInformation.RuntimeIdentifier} restored?)";
         return "TorchSharp's native library cannot load: " + string.Join("; ", causes) + ". The kit fixes its own copy " +
-            "at build time and, failing that, at run time (README \"Old libstdc++\"): check that neither -p:HwLibStdCxxCompat=false " +
+            "at build time and, failing that, at run time (docs/articles/engine.md, \"Old libstdc++\"): check that neither -p:HwLibStdCxxCompat=false " +
             "nor HW_LIBSTDCXX_COMPAT=0 is set, or install GCC 13's libstdc++ (or newer).";
     }
 }

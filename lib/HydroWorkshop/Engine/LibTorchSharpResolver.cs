@@ -8,12 +8,12 @@ using TorchSharp;
 namespace HydroWorkshop.Engine;
 
 /// <summary>
-/// The run-time half of README "Old libstdc++", for hosts whose build did not fix TorchSharp's native library (a
-/// notebook kernel that restores TorchSharp from the NuGet cache, e.g. <c>#r "nuget: HydroWorkshop"</c>): on Linux,
-/// when the <c>libLibTorchSharp.so</c> TorchSharp would load needs a libstdc++ version this system lacks, a fixed copy
-/// is made once in the user's cache folder (<c>~/.cache/hydroworkshop</c>, never the NuGet cache) and TorchSharp is
-/// pointed at it. Everywhere else it does nothing. Registered when HydroWorkshop.dll loads; <c>HW_LIBSTDCXX_COMPAT=0</c>
-/// turns it off.
+/// The run-time half of "Old libstdc++" (docs/articles/engine.md), for hosts whose build did not fix TorchSharp's
+/// native library (a notebook kernel that restores TorchSharp from the NuGet cache, e.g.
+/// <c>#r "nuget: HydroWorkshop"</c>): on Linux, when the <c>libLibTorchSharp.so</c> TorchSharp would load needs a
+/// libstdc++ version this system lacks, a fixed copy is made once in the user's cache folder
+/// (<c>~/.cache/hydroworkshop</c>, never the NuGet cache) and TorchSharp is pointed at it. Everywhere else it does
+/// nothing. Registered when HydroWorkshop.dll loads; <c>HW_LIBSTDCXX_COMPAT=0</c> turns it off.
 /// </summary>
 internal static class LibTorchSharpResolver
 {

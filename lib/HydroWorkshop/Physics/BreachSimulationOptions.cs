@@ -4,7 +4,8 @@ namespace HydroWorkshop.Physics;
 public sealed record BreachSimulationOptions
 {
     /// <summary>Manning roughness n (s/m^(1/3)) of every cell. The default is the value that best reproduced the D-HYDRO
-    /// dike-breach simulations (Bentivoglio et al. 2023) with our solver; see README "Breach generator" for the calibration.</summary>
+    /// dike-breach simulations (Bentivoglio et al. 2023) with our solver; see docs/articles/results.md, "Breach
+    /// generator calibration".</summary>
     public double Manning { get; init; } = DefaultManning;
 
     /// <summary>The calibrated default of <see cref="Manning"/> (s/m^(1/3)).</summary>
@@ -27,8 +28,8 @@ public sealed record BreachSimulationOptions
     public double MaxTimeStep { get; init; } = 60;
 
     /// <summary>The breach generator's settings: first order at Courant number 0.9. Against the D-HYDRO simulations the
-    /// first-order scheme is only a little further off than the second-order one (README, "Breach generator") and takes
-    /// about a third of its time. The evaluation's solver rows use the same, so a speed-up is against the solver as it
-    /// made the data.</summary>
+    /// first-order scheme is only a little further off than the second-order one (docs/articles/results.md, "Breach
+    /// generator calibration") and takes about a third of its time. The evaluation's solver rows use the same, so a
+    /// speed-up is against the solver as it made the data.</summary>
     public static BreachSimulationOptions Generator { get; } = new() { SecondOrder = false, CourantNumber = 0.9 };
 }

@@ -8,7 +8,8 @@ namespace HydroWorkshop.Training;
 
 /// <summary>
 /// Reads a run config from YAML with strict keys: an unknown key is rejected with the closest valid name, a
-/// missing required key is named, and every error gives the file and line. Keys are documented in README.md.
+/// missing required key is named, and every error gives the file and line. Keys are documented in
+/// docs/articles/models-and-training.md.
 /// <code>
 /// run_folder: out/runs/lstm-camels
 /// preset: symfluence            # optional: start from the SYMFLUENCE defaults

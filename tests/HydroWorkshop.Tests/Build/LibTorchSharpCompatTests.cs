@@ -7,9 +7,10 @@ using Xunit;
 
 namespace HydroWorkshop.Tests.Build;
 
-/// <summary>The ELF version reader and the weak-flag patch behind lib/build/LibTorchSharp.targets (README, "Old
-/// libstdc++"), run on TorchSharp's own libLibTorchSharp.so: copies of it in temp folders, never the cache's file.
-/// The skip attributes set Skip in their constructors, so the file compiles under xunit 2 and xunit v3 alike.</summary>
+/// <summary>The ELF version reader and the weak-flag patch behind lib/build/LibTorchSharp.targets
+/// (docs/articles/engine.md, "Old libstdc++"), run on TorchSharp's own libLibTorchSharp.so: copies of it in temp
+/// folders, never the cache's file. The skip attributes set Skip in their constructors, so the file compiles under
+/// xunit 2 and xunit v3 alike.</summary>
 public sealed class LibTorchSharpCompatTests
 {
     private const string LibStdCxx = "libstdc++.so.6";
