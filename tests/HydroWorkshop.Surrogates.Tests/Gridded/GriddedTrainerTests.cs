@@ -31,6 +31,27 @@ public sealed class GriddedTrainerTests
     }
 
     [Fact]
+    public void Fit_TimeLimitPassed_TrainsOneBatchOfOneEpochThenStops()
+    {
+        // A limit of zero has passed before the first batch: training must still take exactly one step (the same
+        // weights as a one-batch epoch without a limit) and then stop, however slow the machine is.
+        using var data = TinyGauges.DataSet(200, Training);
+        var config = new TrainingConfig { Epochs = 5, BatchSize = 2, LearningRate = 1e-2, Seed = 3 };
+        var windows = new GriddedTrainingOptions { WindowDays = 30, WarmupDays = 5, BatchesPerEpoch = 4 };
+        manual_seed(3);
+        using var limited = new LumpedGaugeLstm(1, TinyGauges.Masks(), hiddenSize: 3);
+        var result = new GriddedTrainer(limited, config, windows with { TimeLimit = TimeSpan.Zero }, log: _ => { }).Fit(data, Training);
+        manual_seed(3);
+        using var oneStep = new LumpedGaugeLstm(1, TinyGauges.Masks(), hiddenSize: 3);
+        new GriddedTrainer(oneStep, config with { Epochs = 1 }, windows with { BatchesPerEpoch = 1 }, log: _ => { }).Fit(data, Training);
+
+        Assert.Single(result.History);
+        Assert.False(result.Cancelled);
+        foreach (var (name, value) in limited.state_dict())
+            Assert.Equal(0f, (value - oneStep.state_dict()[name]).abs().max().item<float>());
+    }
+
+    [Fact]
     public void Fit_RunFolder_WritesLogWithTheRateEachEpochTrainedWith()
     {
         using var folder = new TempFolder();

@@ -78,13 +78,15 @@ public sealed class GriddedTrainer
         Dictionary<string, Tensor>? best = null;
         for (var epoch = 1; epoch <= Config.Epochs; epoch++)
         {
-            if (token.IsCancellationRequested || clock.Elapsed > Options.TimeLimit) { cancelled = token.IsCancellationRequested; break; }
+            // The time limit ends training before an epoch from the second on: the first always runs, so a limit never
+            // returns an untrained model.
+            if (token.IsCancellationRequested || (epoch > 1 && clock.Elapsed > Options.TimeLimit)) { cancelled = token.IsCancellationRequested; break; }
             var watch = Stopwatch.StartNew();
             var rate = optimizer.ParamGroups.First().LearningRate;                       // the rate this epoch trains with
             double loss;
             try
             {
-                loss = TrainEpoch(data, ends, weights, optimizer, new Random(unchecked((int)Config.Seed * 7919 + epoch)), token);
+                loss = TrainEpoch(data, ends, weights, optimizer, new Random(unchecked((int)Config.Seed * 7919 + epoch)), token, clock);
             }
             catch (OperationCanceledException)
             {
@@ -123,13 +125,16 @@ public sealed class GriddedTrainer
         return new GriddedTrainingResult(history, bestEpoch, bestNse, cancelled, clock.Elapsed.TotalSeconds);
     }
 
-    private double TrainEpoch(GriddedDataSet data, int[] ends, Tensor weights, OptimizerHelper optimizer, Random random, CancellationToken token)
+    private double TrainEpoch(GriddedDataSet data, int[] ends, Tensor weights, OptimizerHelper optimizer, Random random, CancellationToken token, Stopwatch clock)
     {
         model.train();
-        var total = 0.0;
+        var (total, batches) = (0.0, 0);
         for (var b = 0; b < Options.BatchesPerEpoch; b++)
         {
             token.ThrowIfCancellationRequested();
+            // On a busy machine one epoch can take minutes: the time limit also ends an epoch early (after at least one
+            // batch), so a notebook's budget holds; the shortened epoch is still validated.
+            if (b > 0 && clock.Elapsed > Options.TimeLimit) break;
             using var scope = NewDisposeScope();
             var picked = Enumerable.Range(0, Config.BatchSize).Select(_ => ends[random.Next(ends.Length)]).ToArray();
             using var batch = data.Batch(picked, Options.WindowDays);
@@ -144,8 +149,9 @@ public sealed class GriddedTrainer
             if (Config.ClipGradNorm is { } clip) nn.utils.clip_grad_norm_(model.parameters(), clip);
             optimizer.step();
             total += loss.item<float>();
+            batches++;
         }
-        return total / Options.BatchesPerEpoch;
+        return total / batches;
     }
 
     /// <summary>Per-target loss weights [k]: 1 / (σ + 0.1)² with σ the training std in model units, or ones.</summary>

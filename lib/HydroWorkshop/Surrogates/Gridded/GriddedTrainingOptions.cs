@@ -21,7 +21,9 @@ public sealed record GriddedTrainingOptions
     /// (NSE*, Kratzert et al. 2019), so quiet gauges count as much as flashy ones.</summary>
     public bool NseWeights { get; init; } = true;
 
-    /// <summary>Stop after this long and keep the best weights so far (null: no limit).</summary>
+    /// <summary>Stop after this long and keep the best weights so far (null: no limit). Checked before every batch: an
+    /// epoch that runs past it ends early and is still validated, so the limit holds to about one batch and one
+    /// validation even when each epoch is slow. The first epoch always trains at least one batch.</summary>
     public TimeSpan? TimeLimit { get; init; }
 
     public void Validate()
