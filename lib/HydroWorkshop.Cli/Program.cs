@@ -17,10 +17,12 @@ using HydroWorkshop.Training;
 //                                  folder's simulations beside persistence, climatology and coarse-solver baselines
 // hw gridded train CONFIG.yml      trains a model on gridded maps (Rhine–Meuse discharge at gauges, or climate → LAI maps)
 // hw gridded evaluate RUN_FOLDER [--period test|validation|train]   scores a trained gridded run, writes CSVs
+// hw config keys [run|map|gridded] the keys each config accepts, section by section, one line of doc each
+//                                  (hw config --help: the same for all three)
 try
 {
     // Load the engine first, so that a machine where it cannot load gets the cause in one line, not TorchSharp's trace.
-    if (args.FirstOrDefault() is not (null or "help" or "--help" or "-h")) HydroWorkshop.Engine.EngineInfo.EnsureLoaded();
+    if (args.FirstOrDefault() is not (null or "help" or "--help" or "-h" or "config")) HydroWorkshop.Engine.EngineInfo.EnsureLoaded();
     return args.FirstOrDefault() switch
     {
         "info" => Info(),
@@ -32,6 +34,7 @@ try
         "search" when args.Length >= 2 => Search(args[1], args.Contains("--resume")),
         "surrogate" when args.Length >= 3 => Surrogate(args[1], args[2]),
         "gridded" when args.Length >= 3 => Gridded(args[1], args[2]),
+        "config" => ConfigKeys(args.Skip(1).ToArray()),
         null or "help" or "--help" or "-h" => Usage(0),
         var other => Usage(2, $"unknown or incomplete command '{string.Join(' ', args)}'"),
     };
@@ -127,6 +130,24 @@ int Gridded(string action, string path)
     }
 }
 
+// The keys each config kind accepts, from the readers' own key tables (what they accept is what is printed).
+static int ConfigKeys(string[] rest)
+{
+    if (rest is not ([] or ["--help" or "-h" or "keys"] or ["keys", _]))
+        return Usage(2, $"unknown config command '{string.Join(' ', rest)}' (hw config keys [run|map|gridded])");
+    var help = new (string Kind, Func<string> Keys)[]
+    {
+        ("run", RunConfigReader.KeyHelp),
+        ("map", HydroWorkshop.Surrogates.MapRunConfigReader.KeyHelp),
+        ("gridded", HydroWorkshop.Surrogates.Gridded.GriddedRunConfigReader.KeyHelp),
+    };
+    var kind = rest is ["keys", var k] ? k : null;
+    if (kind is not null && help.All(h => h.Kind != kind))
+        throw new ArgumentException($"config kind '{kind}' is not one of {string.Join(", ", help.Select(h => h.Kind))}");
+    Console.Write(string.Join('\n', help.Where(h => kind is null || h.Kind == kind).Select(h => h.Keys())));
+    return 0;
+}
+
 // A basin list file (one id per line) or ids separated by commas.
 static IReadOnlyList<string> Basins(string value) =>
     File.Exists(value) ? HydroWorkshop.Data.BasinLists.Read(value) : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -159,6 +180,7 @@ static int Usage(int code, string? error = null)
                hw surrogate evaluate RUN_FOLDER --data FOLDER [--ids 500-509,512] [--split test|validation|train]
                hw gridded train CONFIG.yml
                hw gridded evaluate RUN_FOLDER [--period test|validation|train]
+               hw config keys [run|map|gridded]
         """);
     return code;
 }

@@ -1,3 +1,4 @@
+using HydroWorkshop.TestSupport;
 using Xunit;
 
 namespace HydroWorkshop.Surrogates.Tests;
@@ -180,5 +181,36 @@ public sealed class MapRunConfigReaderTests
         Assert.Equal((trainIds, extraFolders), (config.Data.TrainIds.Count, config.Data.ExtraTrainFolders.Count));
         Assert.Equal(new RolloutCurriculum(1, 3), config.Map.Curriculum);
         Assert.Equal(1, config.Map.WarmupFrames);
+    }
+
+    [Fact]
+    public void Write_ShippedAndFullConfigs_ReadBackEqual()
+    {
+        // Read, write into another folder (as a run folder's copy), read again: the same config, paths and all.
+        using var temp = new TempFolder();
+        foreach (var path in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "accuracy"), "*.yml"))
+        {
+            var config = MapRunConfigReader.Read(path);
+            var copy = temp.File(Path.Combine("elsewhere", Path.GetFileName(path)), MapRunConfigReader.Write(config));
+            Assert.Equal(ConfigKeysText.Structure(config), ConfigKeysText.Structure(MapRunConfigReader.Read(copy)));
+        }
+        var full = MapRunConfigReader.Parse(Full);
+        Assert.Equal(ConfigKeysText.Structure(full), ConfigKeysText.Structure(MapRunConfigReader.Parse(MapRunConfigReader.Write(full))));
+        var none = MapRunConfigReader.Parse("run_folder: r\nmap: {teacher_forcing: none, curriculum_start_steps: 2, time_limit_minutes: null}\n");
+        Assert.Equal(ConfigKeysText.Structure(none), ConfigKeysText.Structure(MapRunConfigReader.Parse(MapRunConfigReader.Write(none))));
+    }
+
+    [Theory]
+    [InlineData("top level")]
+    [InlineData("data")]
+    [InlineData("model")]
+    [InlineData("training")]
+    [InlineData("map")]
+    public void KeyHelp_EveryAcceptedKey_IsListed(string section)
+    {
+        // The keys the reader accepts, as its unknown-key error lists them, against the ones the help lists.
+        var yaml = section == "top level" ? "run_folder: x\nnot_a_key: 1\n" : $"run_folder: x\n{section}: {{not_a_key: 1}}\n";
+        var accepted = ConfigKeysText.ValidKeys(Assert.Throws<FormatException>(() => MapRunConfigReader.Parse(yaml)).Message);
+        Assert.Equal(accepted, ConfigKeysText.HelpKeys(MapRunConfigReader.KeyHelp(), section + ":"));
     }
 }

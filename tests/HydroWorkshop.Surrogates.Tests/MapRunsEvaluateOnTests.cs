@@ -1,3 +1,4 @@
+using HydroWorkshop.Common;
 using Xunit;
 
 namespace HydroWorkshop.Surrogates.Tests;
@@ -112,7 +113,7 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
         Assert.Contains($"--data: folder {missing} not found",
             Assert.Throws<DirectoryNotFoundException>(() => MapRuns.EvaluateOn(run.RunFolder, missing, null, _ => { })).Message);
         Assert.StartsWith("--data: ", Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, run.RunFolder, null, _ => { })).Message);
-        Assert.Contains(MapRunConfigReader.RunFolderCopy,
+        Assert.Contains(RunFolderConfig.FileName,
             Assert.Throws<FileNotFoundException>(() => MapRuns.EvaluateOn(run.Root, run.Other, null, _ => { })).Message);
     }
 

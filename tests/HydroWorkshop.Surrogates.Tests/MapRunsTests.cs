@@ -1,3 +1,4 @@
+using HydroWorkshop.Common;
 using Xunit;
 
 namespace HydroWorkshop.Surrogates.Tests;
@@ -25,7 +26,7 @@ public sealed class MapRunsTests
             var runFolder = Path.Combine(folder, "run");
             Assert.Equal(runFolder, run.RunFolder);
             Assert.Equal(3, run.Training.History.Count);
-            foreach (var file in new[] { MapRunConfigReader.RunFolderCopy, "config.json", "scales.json", "best_model.safetensors", "training_log.csv",
+            foreach (var file in new[] { RunFolderConfig.FileName, "config.json", "scales.json", "best_model.safetensors", "training_log.csv",
                          Path.Combine("evaluation", "test", "event_metrics.csv") })
                 Assert.True(File.Exists(Path.Combine(runFolder, file)), file);
             Assert.Contains(lines, l => l.StartsWith("test: 1 events, wet RMSE", StringComparison.Ordinal));
@@ -37,6 +38,10 @@ public sealed class MapRunsTests
             var validation = MapRuns.Evaluate(runFolder, "validation", _ => { });
             Assert.Single(validation);
             Assert.True(File.Exists(Path.Combine(runFolder, "evaluation", "validation", "event_metrics.csv")));
+
+            // A run folder made before the copy had one name keeps its map_run.yml, and still evaluates.
+            File.Move(Path.Combine(runFolder, RunFolderConfig.FileName), Path.Combine(runFolder, "map_run.yml"));
+            Assert.Equal(run.Test.Select(s => s.Scores), MapRuns.Evaluate(runFolder, "test", _ => { }).Select(s => s.Scores));
         }
         finally
         {
@@ -102,7 +107,7 @@ public sealed class MapRunsTests
 
     [Fact]
     public void Evaluate_NotARunFolder_NamesTheMissingConfig() =>
-        Assert.Contains(MapRunConfigReader.RunFolderCopy, Assert.Throws<FileNotFoundException>(() => MapRuns.Evaluate(Path.GetTempPath(), "test", _ => { })).Message);
+        Assert.Contains(RunFolderConfig.FileName, Assert.Throws<FileNotFoundException>(() => MapRuns.Evaluate(Path.GetTempPath(), "test", _ => { })).Message);
 
     [Fact]
     public void LoadData_CoarseSolver_EverySplitGetsTheCoarseDepthAndTheModelStartsFromIt()

@@ -8,7 +8,7 @@ namespace HydroWorkshop.Common;
 internal sealed record YamlContext(string File);
 
 /// <summary>
-/// Value readers shared by the strict YAML configs (run configs, map-run configs): each error names the file and
+/// Value readers shared by the strict YAML configs (run, map-run and gridded-run configs): each error names the file and
 /// line, and an unknown key gets the closest valid name ("did you mean").
 /// </summary>
 internal static class StrictYaml
@@ -70,6 +70,18 @@ internal static class StrictYaml
     public static int Int(YamlNode node, YamlContext context) =>
         int.TryParse(Text(node, context), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value : throw Error(node, context, $"'{Text(node, context)}' is not a whole number");
+
+    public static int Positive(YamlNode node, YamlContext context)
+    {
+        var value = Int(node, context);
+        return value > 0 ? value : throw Error(node, context, $"expected a positive whole number, got {value}");
+    }
+
+    public static int NotNegative(YamlNode node, YamlContext context)
+    {
+        var value = Int(node, context);
+        return value >= 0 ? value : throw Error(node, context, $"expected 0 or more, got {value}");
+    }
 
     public static double Number(YamlNode node, YamlContext context) =>
         double.TryParse(Text(node, context), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)

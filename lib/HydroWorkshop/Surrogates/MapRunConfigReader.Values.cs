@@ -10,12 +10,6 @@ public static partial class MapRunConfigReader
 {
     private static readonly string[] TeacherForcingKeys = ["start", "end", "decay_epochs", "decay"];
 
-    private static int Positive(YamlNode node, YamlContext context)
-    {
-        var value = Int(node, context);
-        return value > 0 ? value : throw Error(node, context, $"expected a positive whole number, got {value}");
-    }
-
     /// <summary>0 (no coarse solver) or the coarsening factor of the coarse run, e.g. 8.</summary>
     private static int CoarseningFactor(YamlNode node, YamlContext context)
     {
@@ -75,4 +69,11 @@ public static partial class MapRunConfigReader
         }
         return schedule;
     }
+
+    /// <summary>A teacher-forcing schedule as <see cref="TeacherForcing"/> reads it.</summary>
+    private static YamlNode TeacherForcingNode(TeacherForcingSchedule schedule) => YamlNodes.Map(
+    [
+        ("start", YamlNodes.Of(schedule.Start)), ("end", YamlNodes.Of(schedule.End)), ("decay_epochs", YamlNodes.Of(schedule.DecayEpochs)),
+        ("decay", YamlNodes.Of(schedule.Decay == TeacherForcingDecay.Linear ? "linear" : "inverse_sigmoid")),
+    ]);
 }

@@ -2,13 +2,14 @@ using HydroWorkshop.Training;
 using YamlDotNet.RepresentationModel;
 using HydroWorkshop.Common;
 using static HydroWorkshop.Common.StrictYaml;
+using static HydroWorkshop.Common.YamlNodes;
 
 namespace HydroWorkshop.Surrogates;
 
 /// <summary>
 /// Reads a map-run config (<see cref="MapRunConfig"/>) from YAML with strict keys, in the style of
 /// <see cref="RunConfigReader"/>: an unknown key is rejected with the closest valid name, a missing required key is
-/// named, and every error gives the file and line.
+/// named, and every error gives the file and line; <see cref="Write"/> gives it back as YAML (the run folder's copy).
 /// <code>
 /// run_folder: ../../out/runs/flume-cnnlstm
 /// data:     { type: flume, folder: ../../out/flume-dataset, extra_train_folders: [../../out/flume-dataset-extra] }
@@ -19,73 +20,97 @@ namespace HydroWorkshop.Surrogates;
 /// </summary>
 public static partial class MapRunConfigReader
 {
-    private delegate MapRunConfig Setter(MapRunConfig config, YamlNode value, YamlContext context);
-
-    private static readonly Dictionary<string, Setter> DataKeys = new()
+    private static readonly Dictionary<string, ConfigKey<MapRunConfig>> DataKeys = new()
     {
-        ["type"] = (c, v, x) => c with { Data = c.Data with { Type = OneOf(v, x, "flume", "dike_breach") } },
-        ["folder"] = (c, v, x) => c with { Data = c.Data with { Folder = Text(v, x) } },
-        ["extra_train_folders"] = (c, v, x) => c with { Data = c.Data with { ExtraTrainFolders = List(v, x) } },
-        ["storage_estimate"] = (c, v, x) => c with { Data = c.Data with { StorageEstimate = Bool(v, x) } },
-        ["coarse_solver"] = (c, v, x) => c with { Data = c.Data with { CoarseSolver = CoarseningFactor(v, x) } },
+        ["type"] = new((c, v, x) => c with { Data = c.Data with { Type = OneOf(v, x, "flume", "dike_breach") } }, c => Of(c.Data.Type),
+            "flume (a generated flume data set and its split) or dike_breach (the Bentivoglio et al. 2023 simulations, by id)"),
+        ["folder"] = new((c, v, x) => c with { Data = c.Data with { Folder = Text(v, x) } }, c => Of(c.Data.Folder),
+            "the data set's folder; default: out/flume-dataset, or the shared data folder for dike_breach"),
+        ["extra_train_folders"] = new((c, v, x) => c with { Data = c.Data with { ExtraTrainFolders = List(v, x) } }, c => List(c.Data.ExtraTrainFolders),
+            "more data sets (same grid) whose every event trains"),
+        ["storage_estimate"] = new((c, v, x) => c with { Data = c.Data with { StorageEstimate = Bool(v, x) } }, c => Of(c.Data.StorageEstimate),
+            "flume: the level-pool mean depth as a second forcing (physics-encoded)"),
+        ["coarse_solver"] = new((c, v, x) => c with { Data = c.Data with { CoarseSolver = CoarseningFactor(v, x) } }, c => Of(c.Data.CoarseSolver),
+            "flume: 0, or a factor F: the event simulated on a grid F times coarser as an extra map (multi-fidelity)"),
         // [] is allowed here: a run may train on extra_train_folders alone.
-        ["train_ids"] = (c, v, x) => c with { Data = c.Data with { TrainIds = List(v, x).Count == 0 ? [] : Ids(v, x) } },
-        ["validation_ids"] = (c, v, x) => c with { Data = c.Data with { ValidationIds = Ids(v, x) } },
-        ["test_ids"] = (c, v, x) => c with { Data = c.Data with { TestIds = Ids(v, x) } },
+        ["train_ids"] = new((c, v, x) => c with { Data = c.Data with { TrainIds = List(v, x).Count == 0 ? [] : Ids(v, x) } }, c => List(c.Data.TrainIds),
+            "dike_breach: training simulation ids and ranges, e.g. [1-20]"),
+        ["validation_ids"] = new((c, v, x) => c with { Data = c.Data with { ValidationIds = Ids(v, x) } }, c => List(c.Data.ValidationIds),
+            "dike_breach: validation simulation ids"),
+        ["test_ids"] = new((c, v, x) => c with { Data = c.Data with { TestIds = Ids(v, x) } }, c => List(c.Data.TestIds), "dike_breach: test simulation ids"),
     };
 
-    private static readonly Dictionary<string, Setter> ModelKeys = new()
+    private static readonly Dictionary<string, ConfigKey<MapRunConfig>> ModelKeys = new()
     {
-        ["type"] = (c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "cnnlstm", "convlstm_forecaster", "flood_stepper") } },
-        ["features"] = (c, v, x) => c with { Model = c.Model with { Features = Positive(v, x) } },
-        ["latent"] = (c, v, x) => c with { Model = c.Model with { Latent = Positive(v, x) } },
-        ["hidden_size"] = (c, v, x) => c with { Model = c.Model with { HiddenSize = Positive(v, x) } },
-        ["hidden_channels"] = (c, v, x) => c with { Model = c.Model with { HiddenChannels = Positive(v, x) } },
-        ["num_layers"] = (c, v, x) => c with { Model = c.Model with { NumLayers = Positive(v, x) } },
-        ["kernel_size"] = (c, v, x) => c with { Model = c.Model with { KernelSize = Positive(v, x) } },
-        ["peephole"] = (c, v, x) => c with { Model = c.Model with { Peephole = Bool(v, x) } },
-        ["width"] = (c, v, x) => c with { Model = c.Model with { Width = Positive(v, x) } },
+        ["type"] = new((c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "cnnlstm", "convlstm_forecaster", "flood_stepper") } }, c => Of(c.Model.Type),
+            "cnnlstm (CNN encoder, LSTM, decoder), convlstm_forecaster (ConvLSTM on the maps) or flood_stepper (dike_breach)"),
+        ["features"] = new((c, v, x) => c with { Model = c.Model with { Features = Positive(v, x) } }, c => Of(c.Model.Features), "feature channels of the CNN encoders"),
+        ["latent"] = new((c, v, x) => c with { Model = c.Model with { Latent = Positive(v, x) } }, c => Of(c.Model.Latent), "cnnlstm: the per-frame latent vector size"),
+        ["hidden_size"] = new((c, v, x) => c with { Model = c.Model with { HiddenSize = Positive(v, x) } }, c => Of(c.Model.HiddenSize), "cnnlstm: LSTM hidden size"),
+        ["hidden_channels"] = new((c, v, x) => c with { Model = c.Model with { HiddenChannels = Positive(v, x) } }, c => Of(c.Model.HiddenChannels),
+            "convlstm_forecaster: ConvLSTM hidden channels"),
+        ["num_layers"] = new((c, v, x) => c with { Model = c.Model with { NumLayers = Positive(v, x) } }, c => Of(c.Model.NumLayers), "convlstm_forecaster: layers"),
+        ["kernel_size"] = new((c, v, x) => c with { Model = c.Model with { KernelSize = Positive(v, x) } }, c => Of(c.Model.KernelSize),
+            "convlstm_forecaster: kernel size (cells)"),
+        ["peephole"] = new((c, v, x) => c with { Model = c.Model with { Peephole = Bool(v, x) } }, c => Of(c.Model.Peephole), "convlstm_forecaster: peephole connections"),
+        ["width"] = new((c, v, x) => c with { Model = c.Model with { Width = Positive(v, x) } }, c => Of(c.Model.Width), "flood_stepper: channels at half resolution"),
     };
 
-    private static readonly Dictionary<string, Setter> TrainingKeys = new(TrainingConfigKeys.Shared.Select(kv => KeyValuePair.Create(kv.Key, (Setter)((c, v, x) => c with { Training = kv.Value(c.Training, v, x) }))));
-
-    private static readonly Dictionary<string, Setter> MapKeys = new()
+    private static readonly Dictionary<string, ConfigKey<MapRunConfig>> MapKeys = new()
     {
-        ["warmup_frames"] = (c, v, x) => c with { Map = c.Map with { WarmupFrames = Int(v, x) } },
-        ["window_frames"] = (c, v, x) => c with { Map = c.Map with { WindowFrames = Int(v, x) } },
-        ["windows_per_event"] = (c, v, x) => c with { Map = c.Map with { WindowsPerEvent = Int(v, x) } },
-        ["curriculum_start_steps"] = (c, v, x) => c with { Map = c.Map with { Curriculum = new(Int(v, x), c.Map.Curriculum?.EpochsPerDoubling ?? RolloutCurriculum.DefaultEpochsPerDoubling) } },
-        ["curriculum_epochs_per_doubling"] = (c, v, x) => c with { Map = c.Map with { Curriculum = new(c.Map.Curriculum?.StartSteps ?? 1, Int(v, x)) } },
-        ["teacher_forcing"] = (c, v, x) => c with { Map = c.Map with { TeacherForcing = TeacherForcing(v, x) } },
-        ["wet_threshold"] = (c, v, x) => c with { Map = c.Map with { WetThreshold = Number(v, x) } },
-        ["stop_metric"] = (c, v, x) => c with
+        ["warmup_frames"] = new((c, v, x) => c with { Map = c.Map with { WarmupFrames = Int(v, x) } }, c => Of(c.Map.WarmupFrames),
+            "observed frames the model starts from"),
+        ["window_frames"] = new((c, v, x) => c with { Map = c.Map with { WindowFrames = Int(v, x) } }, c => Of(c.Map.WindowFrames),
+            "frames per training window (0: whole events)"),
+        ["windows_per_event"] = new((c, v, x) => c with { Map = c.Map with { WindowsPerEvent = Int(v, x) } }, c => Of(c.Map.WindowsPerEvent),
+            "training windows drawn from each event per epoch"),
+        ["curriculum_start_steps"] = new((c, v, x) => c with { Map = c.Map with { Curriculum = new(Int(v, x), c.Map.Curriculum?.EpochsPerDoubling ?? RolloutCurriculum.DefaultEpochsPerDoubling) } },
+            c => c.Map.Curriculum is { } k ? Of(k.StartSteps) : null, "rollout curriculum: predicted steps at the start"),
+        ["curriculum_epochs_per_doubling"] = new((c, v, x) => c with { Map = c.Map with { Curriculum = new(c.Map.Curriculum?.StartSteps ?? 1, Int(v, x)) } },
+            c => c.Map.Curriculum is { } k ? Of(k.EpochsPerDoubling) : null, "rollout curriculum: epochs until the steps double"),
+        ["teacher_forcing"] = new((c, v, x) => c with { Map = c.Map with { TeacherForcing = TeacherForcing(v, x) } }, c => TeacherForcingNode(c.Map.TeacherForcing),
+            "none or {start: 1.0, end: 0.0, decay_epochs: 10, decay: linear | inverse_sigmoid}"),
+        ["wet_threshold"] = new((c, v, x) => c with { Map = c.Map with { WetThreshold = Number(v, x) } }, c => Of(c.Map.WetThreshold), "depth (m) above which a cell is wet"),
+        ["stop_metric"] = new((c, v, x) => c with
         {
             Map = c.Map with
             {
                 StopMetric = OneOf(v, x, "wet_rmse", "csi", "loss") switch { "wet_rmse" => MapStopMetric.WetRmse, "csi" => MapStopMetric.Csi, _ => MapStopMetric.Loss },
             },
-        },
-        ["wet_dry_weight"] = (c, v, x) => c with { Map = c.Map with { WetDryWeight = Number(v, x) } },
-        ["wet_cell_weight"] = (c, v, x) => c with { Map = c.Map with { WetCellWeight = Number(v, x) } },
-        ["wet_positive_weight"] = (c, v, x) => c with { Map = c.Map with { WetPositiveWeight = Number(v, x) } },
-        ["mirror_rows"] = (c, v, x) => c with { Map = c.Map with { MirrorRows = Bool(v, x) } },
-        ["evaluation_batch_size"] = (c, v, x) => c with { Map = c.Map with { EvaluationBatchSize = Int(v, x) } },
-        ["time_limit_minutes"] = (c, v, x) => c with { Map = c.Map with { TimeLimit = IsNull(v) ? null : TimeSpan.FromMinutes(Number(v, x)) } },
+        }, c => Of(c.Map.StopMetric switch { MapStopMetric.WetRmse => "wet_rmse", MapStopMetric.Csi => "csi", _ => "loss" }),
+            "wet_rmse, csi or loss: what keeps the best weights and stops early"),
+        ["wet_dry_weight"] = new((c, v, x) => c with { Map = c.Map with { WetDryWeight = Number(v, x) } }, c => Of(c.Map.WetDryWeight), "weight of the wet/dry loss"),
+        ["wet_cell_weight"] = new((c, v, x) => c with { Map = c.Map with { WetCellWeight = Number(v, x) } }, c => Of(c.Map.WetCellWeight), "depth-loss weight of wet cells"),
+        ["wet_positive_weight"] = new((c, v, x) => c with { Map = c.Map with { WetPositiveWeight = Number(v, x) } }, c => Of(c.Map.WetPositiveWeight),
+            "weight of wet cells in the wet/dry loss"),
+        ["mirror_rows"] = new((c, v, x) => c with { Map = c.Map with { MirrorRows = Bool(v, x) } }, c => Of(c.Map.MirrorRows), "augment with events mirrored across rows"),
+        ["evaluation_batch_size"] = new((c, v, x) => c with { Map = c.Map with { EvaluationBatchSize = Int(v, x) } }, c => Of(c.Map.EvaluationBatchSize),
+            "events per evaluation batch"),
+        ["time_limit_minutes"] = new((c, v, x) => c with { Map = c.Map with { TimeLimit = IsNull(v) ? null : TimeSpan.FromMinutes(Number(v, x)) } },
+            c => OfOptional(c.Map.TimeLimit?.TotalMinutes), "stop training after this many minutes; null for none"),
     };
 
-    private static readonly Dictionary<string, Dictionary<string, Setter>> Sections = new()
-    {
-        ["data"] = DataKeys,
-        ["model"] = ModelKeys,
-        ["training"] = TrainingKeys,
-        ["map"] = MapKeys,
-    };
+    private static readonly ConfigSection<MapRunConfig>[] Sections =
+    [
+        new("data", DataKeys),
+        new("model", ModelKeys),
+        new("training", TrainingConfigKeys.Within<MapRunConfig>(c => c.Training, (c, t) => c with { Training = t })),
+        new("map", MapKeys),
+    ];
 
-    // config_folder: where relative paths resolve (hw surrogate train writes it into the run folder's copy of the config).
-    private static readonly string[] TopLevelKeys = ["run_folder", "data", "model", "training", "map", "config_folder"];
+    private static readonly (string Key, string Doc)[] TopLevel =
+    [
+        ("run_folder", "where the run writes its files (required; relative to the config file)"),
+        ("data", "where the events come from"),
+        ("model", "the map model"),
+        ("training", "how it trains (the keys every config shares)"),
+        ("map", "warm-up, windows, teacher forcing, wet threshold, loss weights, augmentation, time limit"),
+        // Read from run folders made before run configs were written whole: where relative paths resolve.
+        ("config_folder", "the folder relative paths resolve against (default the config file's)"),
+    ];
 
-    /// <summary>The name of the config copy a run folder keeps (what <c>hw surrogate evaluate</c> reads).</summary>
-    public const string RunFolderCopy = "map_run.yml";
+    /// <summary>The name of the config copy run folders made before had (now <see cref="RunFolderConfig.FileName"/>).</summary>
+    internal const string EarlierRunFolderCopy = "map_run.yml";
 
     /// <summary>Reads <paramref name="path"/>; relative paths in it (run_folder, data folders) are relative to the file.</summary>
     public static MapRunConfig Read(string path)
@@ -107,54 +132,29 @@ public static partial class MapRunConfigReader
     /// <summary>Parses YAML text; <paramref name="file"/> names it in errors. Paths stay as written.</summary>
     public static MapRunConfig Parse(string yaml, string file = "config") => ParseWithFolder(yaml, file).Config;
 
+    /// <summary>The config as YAML that <see cref="Read"/> reads back to an equal config: every key written out, paths as
+    /// the record holds them (absolute once read from a file). What a run folder keeps as <see cref="RunFolderConfig.FileName"/>.</summary>
+    public static string Write(MapRunConfig config) =>
+        StrictYamlSections.Save("the map run's config as it trained, every key explicit (hw surrogate evaluate reads it)",
+            [("run_folder", Of(config.RunFolder))], StrictYamlSections.Write(config, Sections));
+
+    /// <summary>Every key a map-run config accepts, one a line with what it means (<c>hw config keys map</c>).</summary>
+    public static string KeyHelp() => StrictYamlSections.Help("map-run config (hw surrogate train, hw surrogate evaluate):", TopLevel, Sections);
+
     private static (MapRunConfig Config, string? ConfigFolder) ParseWithFolder(string yaml, string file)
     {
         var context = new YamlContext(file);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new FormatException($"{file} line {e.Start.Line}: {e.Message}", e);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new FormatException($"{file}: expected a mapping with run_folder, data, model, training and map");
-        foreach (var key in root.Children.Keys) CheckKey(key, TopLevelKeys, "the top level", context);
-
-        string? runFolder = root.Children.TryGetValue(new YamlScalarNode("run_folder"), out var folderNode) ? Text(folderNode, context) : null;
-        if (runFolder is null) throw new FormatException($"{file}: the required key 'run_folder' is missing (where the run writes its files)");
-        var configFolder = root.Children.TryGetValue(new YamlScalarNode("config_folder"), out var folderOfConfig) ? Text(folderOfConfig, context) : null;
-        var config = new MapRunConfig { RunFolder = runFolder };
-        foreach (var (sectionName, keys) in Sections)
-        {
-            if (!root.Children.TryGetValue(new YamlScalarNode(sectionName), out var section) || IsNull(section)) continue;
-            if (section is not YamlMappingNode mapping) throw Error(section, context, $"'{sectionName}' must be a mapping of keys");
-            foreach (var (key, value) in mapping.Children)
-            {
-                var name = CheckKey(key, keys.Keys, $"'{sectionName}'", context);
-                config = keys[name](config, value, context);
-            }
-        }
-        Check(() => config.Training.Validate(), "training", file);
-        Check(() => config.Map.Validate(), "map", file);
+        var root = StrictYamlSections.Load(yaml, context, TopLevel.Select(k => k.Key), "run_folder, data, model, training and map");
+        var runFolder = StrictYamlSections.TopLevelText(root, "run_folder", context)
+            ?? throw new FormatException($"{file}: the required key 'run_folder' is missing (where the run writes its files)");
+        var configFolder = StrictYamlSections.TopLevelText(root, "config_folder", context);
+        var config = StrictYamlSections.Apply(root, Sections, new MapRunConfig { RunFolder = runFolder }, context);
+        StrictYamlSections.Check(config.Training.Validate, "training", file);
+        StrictYamlSections.Check(config.Map.Validate, "map", file);
         if (config.Data.Type == "dike_breach" && config.Data.StorageEstimate)
             throw new FormatException($"{file}: data: storage_estimate is for flume data sets (it needs the event's inflow, slope and roughness)");
         if (config.Data.Type == "dike_breach" && config.Data.CoarseSolver > 0)
             throw new FormatException($"{file}: data: coarse_solver is for flume data sets (it re-simulates the event from its parameters)");
         return (config, configFolder);
-    }
-
-    private static void Check(Action validate, string section, string file)
-    {
-        try
-        {
-            validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new FormatException($"{file}: {section}: {e.Message}", e);
-        }
     }
 }

@@ -10,13 +10,13 @@ namespace HydroWorkshop.Surrogates;
 /// <summary>The events of a map run: training, validation and test sets.</summary>
 public sealed record MapRunData(MapSequences Train, MapSequences Validation, MapSequences Test);
 
-/// <summary>The outcome of <see cref="MapRuns.Train"/>: the training result and the test events' scores.</summary>
+/// <summary>The outcome of <see cref="MapRuns.Train(MapRunConfig, Action{string}?, CancellationToken?, bool)"/>: the training result and the test events' scores.</summary>
 public sealed record MapRunResult(MapTrainingResult Training, IReadOnlyList<MapEventScores> Test, string RunFolder);
 
 /// <summary>
 /// Map runs driven by a YAML config (<see cref="MapRunConfigReader"/>), what <c>hw surrogate train CONFIG.yml</c> and
 /// <c>hw surrogate evaluate RUN_FOLDER</c> call: build the data and model the config names, train with
-/// <see cref="MapTrainer"/> into the run folder (which keeps a copy of the config, <c>map_run.yml</c>, so that the run
+/// <see cref="MapTrainer"/> into the run folder (which keeps the config, <c>run_config.yml</c>, so that the run
 /// can be evaluated from its folder alone) and score the test events into <c>RUN_FOLDER/evaluation/test/</c>;
 /// <see cref="EvaluateOn"/> scores a dike-breach run on another folder's simulations beside the baselines.
 /// </summary>
@@ -24,17 +24,20 @@ public static partial class MapRuns
 {
     /// <summary>Trains the run <paramref name="configPath"/> describes, then evaluates it on the test events. With
     /// <paramref name="resume"/> a stopped run goes on from its folder's last checkpoint.</summary>
-    public static MapRunResult Train(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null, bool resume = false)
+    public static MapRunResult Train(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null, bool resume = false) =>
+        Train(MapRunConfigReader.Read(configPath), log, cancellationToken, resume);
+
+    /// <summary>Trains the run <paramref name="config"/> describes into its run folder (which keeps the config as
+    /// <see cref="RunFolderConfig.FileName"/>), then evaluates it on the test events.</summary>
+    public static MapRunResult Train(MapRunConfig config, Action<string>? log = null, CancellationToken? cancellationToken = null, bool resume = false)
     {
         log ??= Console.WriteLine;
-        var config = MapRunConfigReader.Read(configPath);
         var data = LoadData(config.Data);
         log($"map run {config.RunFolder}: {config.Model.Type}, {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test events " +
             $"of {data.Train.Frames} frames on {data.Train.Rows} x {data.Train.Columns} cells");
         manual_seed((long)(config.Training.Seed));
         using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames, depthFromExtraMap: config.Data.CoarseSolver > 0, data: data.Train);
-        Directory.CreateDirectory(config.RunFolder);
-        WriteConfigCopy(configPath, config.RunFolder);
+        RunFolderConfig.Write(config.RunFolder, MapRunConfigReader.Write(config));
         var trainer = new MapTrainer(model, config.Training, config.Map, config.RunFolder, log);
         var fit = trainer.Fit(data.Train, data.Validation, cancellationToken, resume);
         var scores = trainer.Evaluate(data.Test, Path.Combine(config.RunFolder, "evaluation", "test"));
@@ -42,7 +45,7 @@ public static partial class MapRuns
         return new MapRunResult(fit, scores, config.RunFolder);
     }
 
-    /// <summary>Scores a trained run (its folder's <c>map_run.yml</c>, scales and best weights) on the events of
+    /// <summary>Scores a trained run (its folder's <c>run_config.yml</c>, scales and best weights) on the events of
     /// <paramref name="split"/> (test, validation or train), writing <c>RUN_FOLDER/evaluation/&lt;split&gt;/</c>.</summary>
     public static IReadOnlyList<MapEventScores> Evaluate(string runFolder, string split = "test", Action<string>? log = null)
     {
@@ -140,8 +143,7 @@ public static partial class MapRuns
     /// <summary>The config copy of a run folder, with the run folder where the folder now is.</summary>
     private static MapRunConfig ReadRunCopy(string runFolder)
     {
-        var copy = Path.Combine(runFolder, MapRunConfigReader.RunFolderCopy);
-        if (!File.Exists(copy)) throw new FileNotFoundException($"{runFolder} is not a map run folder: {MapRunConfigReader.RunFolderCopy} is missing (made by hw surrogate train)", copy);
+        var copy = RunFolderConfig.Require(runFolder, "map run", "hw surrogate train", MapRunConfigReader.EarlierRunFolderCopy);
         return MapRunConfigReader.Read(copy) with { RunFolder = Path.GetFullPath(runFolder) };
     }
 
@@ -154,14 +156,4 @@ public static partial class MapRuns
         $"{split}: {scores.Count} events, wet RMSE {scores.Average(s => s.Scores.WetRmse):F4} m " +
         $"({100 * scores.Average(s => s.Scores.WetRmse / s.MaxObservedDepth):F1} % of the event's max depth), " +
         $"MAE {scores.Average(s => s.Scores.Mae):F4} m, CSI {scores.Average(s => s.Scores.Csi):F3} (worst {scores.Min(s => s.Scores.Csi):F3})");
-
-    // The run folder's copy of the config, with config_folder so that its relative paths still resolve from there.
-    private static void WriteConfigCopy(string configPath, string runFolder)
-    {
-        var text = File.ReadAllText(configPath);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-        if (!text.Split('\n').Any(line => line.StartsWith("config_folder:", StringComparison.Ordinal)))
-            text = text.TrimEnd() + $"\nconfig_folder: '{folder.Replace("'", "''", StringComparison.Ordinal)}'\n";
-        AtomicFile.WriteAllText(Path.Combine(runFolder, MapRunConfigReader.RunFolderCopy), text);
-    }
 }

@@ -81,13 +81,12 @@ public sealed record EnsembleConfig
     }
 }
 
-/// <summary>One run: data, model, training and where the run folder goes. Read from YAML by
-/// <see cref="RunConfigReader"/>, with strict keys.</summary>
+/// <summary>One run: data, model, training and where the run folder goes. Read from YAML once by
+/// <see cref="RunConfigReader"/>, with strict keys; ensemble members, search trials and fine-tuning are variants of it
+/// made with <c>with</c>, and the run folder keeps it as written by <see cref="RunConfigReader.Write"/>.</summary>
 public sealed record RunConfig
 {
     public required string RunFolder { get; init; }
-    /// <summary>The folder relative paths resolve against; null for the config file's own folder.</summary>
-    public string? ConfigFolder { get; init; }
     public DataConfig Data { get; init; } = new();
     public ModelConfig Model { get; init; } = new();
     public TrainingConfig Training { get; init; } = new();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using YamlDotNet.RepresentationModel;
 using HydroWorkshop.Common;
 using static HydroWorkshop.Common.StrictYaml;
@@ -57,7 +56,7 @@ public static partial class RunConfigReader
     private static SearchSpace Space(string key, YamlNode value, RunConfig config, YamlContext context)
     {
         var section = key[..key.IndexOf('.')];
-        var setter = (section switch { "data" => DataKeys, "model" => ModelKeys, _ => TrainingKeys })[key[(section.Length + 1)..]];
+        var setter = (section switch { "data" => DataKeys, "model" => ModelKeys, _ => TrainingKeys })[key[(section.Length + 1)..]].Read;
         if (value is YamlSequenceNode sequence)
         {
             if (sequence.Children.Count == 0) throw Error(value, context, $"'{key}' has no value to choose from");
@@ -94,38 +93,41 @@ public static partial class RunConfigReader
         throw Error(value, context, $"'{key}' in 'search' takes a list of choices [a, b, c] or a range {{min: a, max: b}}");
     }
 
-    private static int Positive(YamlNode node, YamlContext context) =>
-        Int(node, context) is > 0 and var n ? n : throw Error(node, context, "expected a positive whole number");
+    private static readonly (string Key, string Doc)[] SearchSettingsHelp =
+    [
+        ("method", "random (trials draws) or grid (every combination, at most trials)"),
+        ("trials", "random: the number of trials; grid: an upper limit"),
+        ("metric", $"what ranks the trials on validation: {string.Join(", ", SearchConfig.Metrics)}"),
+        ("seed", "seeds the random draws (each trial trains with the training seed)"),
+    ];
 
-    /// <summary>Writes a copy of the YAML config at <paramref name="source"/> to <paramref name="destination"/> with keys
-    /// set ("section.key" → YAML scalar, or a top-level key), top-level sections removed, and config_folder added so that
-    /// relative paths still resolve against the original's folder. Used for ensemble members, search trials and fine-tuning.</summary>
-    internal static void WriteVariant(string source, string destination, IReadOnlyDictionary<string, string> set, IEnumerable<string> remove,
-        Action<YamlMappingNode>? edit = null)
+    /// <summary>
+    /// A search trial's config: <paramref name="config"/> with the drawn values ("section.key" → the value as the search
+    /// section spells it) set through the keys' own readers, made in memory. The values were checked when the search
+    /// section was read; a combination that does not fit (gaussian_nll without a Gaussian head) fails here, naming
+    /// <paramref name="trial"/>.
+    /// </summary>
+    internal static RunConfig WithSearchValues(RunConfig config, IReadOnlyDictionary<string, string> values, string trial)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(source)));
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
-        foreach (var key in remove) root.Children.Remove(new YamlScalarNode(key));
-        if (!root.Children.ContainsKey(new YamlScalarNode("config_folder")))
-            root.Children[new YamlScalarNode("config_folder")] = new YamlScalarNode(Path.GetDirectoryName(Path.GetFullPath(source))!);
-        foreach (var (key, value) in set)
+        var context = new YamlContext(trial);
+        foreach (var (key, value) in values)
         {
             var dot = key.IndexOf('.');
-            if (dot < 0)
-            {
-                root.Children[new YamlScalarNode(key)] = new YamlScalarNode(value);
-                continue;
-            }
-            var sectionName = new YamlScalarNode(key[..dot]);
-            if (!root.Children.TryGetValue(sectionName, out var section) || section is not YamlMappingNode)
-                root.Children[sectionName] = section = new YamlMappingNode();
-            ((YamlMappingNode)section).Children[new YamlScalarNode(key[(dot + 1)..])] = new YamlScalarNode(value);
+            var section = Sections.Single(s => s.Name == key[..dot]);
+            config = section.Keys[key[(dot + 1)..]].Read(config, new YamlScalarNode(value), context);
         }
-        edit?.Invoke(root);
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        stream.Save(text, assignAnchors: false);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
-        HydroWorkshop.Common.AtomicFile.WriteAllText(destination, text.ToString());
+        Validate(config, trial);
+        return config;
+    }
+
+    /// <summary>The search section as YAML, as <see cref="ParseSearch"/> reads it.</summary>
+    private static YamlMappingNode SearchNode(SearchConfig search)
+    {
+        var node = new YamlMappingNode { { "method", YamlNodes.Of(search.Method) }, { "metric", YamlNodes.Of(search.Metric) }, { "seed", YamlNodes.Of(search.Seed) } };
+        if (search.Trials is { } trials) node.Add("trials", YamlNodes.Of(trials));
+        foreach (var (key, space) in search.Parameters)
+            node.Add(key, space.Choices is { } choices ? YamlNodes.List(choices)
+                : YamlNodes.Map([("min", YamlNodes.Of(space.Min)), ("max", YamlNodes.Of(space.Max)), ("log", YamlNodes.Of(space.Log))]));
+        return node;
     }
 }

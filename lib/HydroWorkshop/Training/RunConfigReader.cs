@@ -1,8 +1,8 @@
-using System.Globalization;
 using HydroWorkshop.Data;
 using YamlDotNet.RepresentationModel;
 using HydroWorkshop.Common;
 using static HydroWorkshop.Common.StrictYaml;
+using static HydroWorkshop.Common.YamlNodes;
 
 namespace HydroWorkshop.Training;
 
@@ -20,85 +20,117 @@ namespace HydroWorkshop.Training;
 /// </summary>
 public static partial class RunConfigReader
 {
-    private delegate RunConfig Setter(RunConfig config, YamlNode value, YamlContext context);
-
-    private static readonly Dictionary<string, Setter> DataKeys = new()
+    private static readonly Dictionary<string, ConfigKey<RunConfig>> DataKeys = new()
     {
-        ["source"] = (c, v, x) => c with { Data = c.Data with { Source = Text(v, x) } },
-        ["extra_attributes"] = (c, v, x) => c with { Data = c.Data with { ExtraAttributes = List(v, x) } },
-        ["inputs"] = (c, v, x) => c with { Data = c.Data with { Inputs = List(v, x) } },
-        ["statics"] = (c, v, x) => c with { Data = c.Data with { Statics = List(v, x) } },
-        ["targets"] = (c, v, x) => c with { Data = c.Data with { Targets = List(v, x) } },
-        ["basins"] = (c, v, x) => c with { Data = BasinsOf(c.Data, v, x) },
-        ["train_period"] = (c, v, x) => c with { Data = c.Data with { TrainPeriod = PeriodOf(v, x) } },
-        ["validation_period"] = (c, v, x) => c with { Data = c.Data with { ValidationPeriod = PeriodOf(v, x) } },
-        ["test_period"] = (c, v, x) => c with { Data = c.Data with { TestPeriod = PeriodOf(v, x) } },
-        ["seq_length"] = (c, v, x) => c with { Data = c.Data with { SequenceLength = Int(v, x) } },
-        ["predict_last_n"] = (c, v, x) => c with { Data = c.Data with { PredictLastN = Int(v, x) } },
+        ["source"] = new((c, v, x) => c with { Data = c.Data with { Source = Text(v, x) } }, c => Of(c.Data.Source),
+            "default (real CAMELS-US when found, else synthetic), synthetic, or a CAMELS-US folder"),
+        ["extra_attributes"] = new((c, v, x) => c with { Data = c.Data with { ExtraAttributes = List(v, x) } }, c => List(c.Data.ExtraAttributes),
+            "more CAMELS attribute folders for basins the source's attributes lack"),
+        ["inputs"] = new((c, v, x) => c with { Data = c.Data with { Inputs = List(v, x) } }, c => List(c.Data.Inputs), "dynamic input variables (forcings)"),
+        ["statics"] = new((c, v, x) => c with { Data = c.Data with { Statics = List(v, x) } }, c => List(c.Data.Statics), "static basin attributes"),
+        ["targets"] = new((c, v, x) => c with { Data = c.Data with { Targets = List(v, x) } }, c => c.Data.Targets is { } t ? List(t) : null,
+            "target variables (default the source's discharge)"),
+        ["basins"] = new((c, v, x) => c with { Data = BasinsOf(c.Data, v, x) },
+            c => c.Data.BasinIds is { } ids ? List(ids) : c.Data.Basins is { } file ? Of(file) : null,
+            "a list of basin ids, or a file with one id a line (default every basin of the source)"),
+        ["train_period"] = new((c, v, x) => c with { Data = c.Data with { TrainPeriod = PeriodOf(v, x) } }, c => c.Data.TrainPeriod is { } p ? Of(p) : null,
+            "[start, end] (with validation_period and test_period; none: 60/20/20 % of the record)"),
+        ["validation_period"] = new((c, v, x) => c with { Data = c.Data with { ValidationPeriod = PeriodOf(v, x) } },
+            c => c.Data.ValidationPeriod is { } p ? Of(p) : null, "[start, end]"),
+        ["test_period"] = new((c, v, x) => c with { Data = c.Data with { TestPeriod = PeriodOf(v, x) } }, c => c.Data.TestPeriod is { } p ? Of(p) : null,
+            "[start, end]"),
+        ["seq_length"] = new((c, v, x) => c with { Data = c.Data with { SequenceLength = Int(v, x) } }, c => Of(c.Data.SequenceLength),
+            "days of input the model sees per prediction"),
+        ["predict_last_n"] = new((c, v, x) => c with { Data = c.Data with { PredictLastN = Int(v, x) } }, c => Of(c.Data.PredictLastN),
+            "days at the end of each sequence that are scored"),
     };
 
-    private static readonly Dictionary<string, Setter> ModelKeys = new()
+    private static readonly Dictionary<string, ConfigKey<RunConfig>> ModelKeys = new()
     {
-        ["type"] = (c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "lstm", "ealstm", "transformer") } },
-        ["hidden_size"] = (c, v, x) => c with { Model = c.Model with { HiddenSize = Int(v, x) } },
-        ["num_layers"] = (c, v, x) => c with { Model = c.Model with { NumLayers = Int(v, x) } },
-        ["dropout"] = (c, v, x) => c with { Model = c.Model with { Dropout = Number(v, x) } },
-        ["initial_forget_bias"] = (c, v, x) => c with { Model = c.Model with { InitialForgetBias = Number(v, x) } },
-        ["attention"] = (c, v, x) => c with { Model = c.Model with { Attention = Bool(v, x) } },
-        ["d_model"] = (c, v, x) => c with { Model = c.Model with { DModel = Int(v, x) } },
-        ["heads"] = (c, v, x) => c with { Model = c.Model with { Heads = Int(v, x) } },
-        ["feed_forward"] = (c, v, x) => c with { Model = c.Model with { FeedForward = Int(v, x) } },
-        ["pooling"] = (c, v, x) => c with { Model = c.Model with { Pooling = OneOf(v, x, "last", "mean", "attention") } },
-        ["learned_positions"] = (c, v, x) => c with { Model = c.Model with { LearnedPositions = Bool(v, x) } },
-        ["head"] = (c, v, x) => c with { Model = c.Model with { Head = OneOf(v, x, "regression", "gaussian") } },
+        ["type"] = new((c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, [.. RunModels.Types.Keys]) } }, c => Of(c.Model.Type),
+            $"the model: {string.Join("; ", RunModels.Types.Select(t => $"{t.Key} ({t.Value.Doc})"))}"),
+        ["hidden_size"] = new((c, v, x) => c with { Model = c.Model with { HiddenSize = Int(v, x) } }, c => Of(c.Model.HiddenSize), "LSTM / EA-LSTM hidden units"),
+        ["num_layers"] = new((c, v, x) => c with { Model = c.Model with { NumLayers = Int(v, x) } }, c => Of(c.Model.NumLayers), "stacked LSTM or transformer layers"),
+        ["dropout"] = new((c, v, x) => c with { Model = c.Model with { Dropout = Number(v, x) } }, c => Of(c.Model.Dropout), "dropout probability"),
+        ["initial_forget_bias"] = new((c, v, x) => c with { Model = c.Model with { InitialForgetBias = Number(v, x) } }, c => Of(c.Model.InitialForgetBias),
+            "the LSTM forget gate's starting bias"),
+        ["attention"] = new((c, v, x) => c with { Model = c.Model with { Attention = Bool(v, x) } }, c => Of(c.Model.Attention), "lstm: attention over the hidden states"),
+        ["d_model"] = new((c, v, x) => c with { Model = c.Model with { DModel = Int(v, x) } }, c => Of(c.Model.DModel), "transformer: embedding size"),
+        ["heads"] = new((c, v, x) => c with { Model = c.Model with { Heads = Int(v, x) } }, c => Of(c.Model.Heads), "transformer: attention heads (divide d_model)"),
+        ["feed_forward"] = new((c, v, x) => c with { Model = c.Model with { FeedForward = Int(v, x) } }, c => Of(c.Model.FeedForward),
+            "transformer: feed-forward units"),
+        ["pooling"] = new((c, v, x) => c with { Model = c.Model with { Pooling = OneOf(v, x, "last", "mean", "attention") } }, c => Of(c.Model.Pooling),
+            "transformer: last, mean or attention over the sequence"),
+        ["learned_positions"] = new((c, v, x) => c with { Model = c.Model with { LearnedPositions = Bool(v, x) } }, c => Of(c.Model.LearnedPositions),
+            "transformer: learned instead of sinusoidal positions"),
+        ["head"] = new((c, v, x) => c with { Model = c.Model with { Head = OneOf(v, x, "regression", "gaussian") } }, c => Of(c.Model.Head),
+            "regression (a value per target) or gaussian (mean and variance, for loss gaussian_nll)"),
     };
 
     // The keys every config shares (TrainingConfigKeys) and the two only sequence runs have.
-    private static readonly Dictionary<string, Setter> TrainingKeys = new(TrainingConfigKeys.Shared.Select(kv => KeyValuePair.Create(kv.Key, (Setter)((c, v, x) => c with { Training = kv.Value(c.Training, v, x) }))))
+    private static readonly Dictionary<string, ConfigKey<RunConfig>> TrainingKeys = new(TrainingConfigKeys.Within<RunConfig>(c => c.Training, (c, t) => c with { Training = t }))
     {
-        ["loss"] = (c, v, x) => c with
+        ["loss"] = new((c, v, x) => c with
         {
             Training = c.Training with
             {
                 Loss = OneOf(v, x, "mse", "nse", "gaussian_nll") switch { "mse" => TrainingLoss.Mse, "nse" => TrainingLoss.Nse, _ => TrainingLoss.GaussianNll },
             },
-        },
-        ["target_weights"] = (c, v, x) => c with { Training = c.Training with { TargetWeights = IsNull(v) ? null : Numbers(v, x) } },
+        }, c => Of(c.Training.Loss switch { TrainingLoss.Mse => "mse", TrainingLoss.Nse => "nse", _ => "gaussian_nll" }),
+            "mse, nse (NSE*, every basin alike) or gaussian_nll (needs model head: gaussian)"),
+        ["target_weights"] = new((c, v, x) => c with { Training = c.Training with { TargetWeights = IsNull(v) ? null : Numbers(v, x) } },
+            c => c.Training.TargetWeights is { } w ? List(w) : Null, "one loss weight per target; null pools all targets"),
     };
 
-    private static readonly Dictionary<string, Setter> FinetuneKeys = new()
+    private static readonly Dictionary<string, ConfigKey<RunConfig>> FinetuneKeys = new()
     {
-        ["pretrained"] = (c, v, x) => c with { Finetune = (c.Finetune ?? new()) with { Pretrained = Text(v, x) } },
-        ["freeze"] = (c, v, x) => c with { Finetune = (c.Finetune ?? new()) with { Freeze = List(v, x) } },
+        ["pretrained"] = new((c, v, x) => c with { Finetune = (c.Finetune ?? new()) with { Pretrained = Text(v, x) } },
+            c => c.Finetune?.Pretrained is { } p ? Of(p) : null, "the pretrained run folder (or hw finetune RUN_FOLDER)"),
+        ["freeze"] = new((c, v, x) => c with { Finetune = (c.Finetune ?? new()) with { Freeze = List(v, x) } }, c => List(c.Finetune?.Freeze ?? []),
+            "parameter-name prefixes to freeze, e.g. [lstm]"),
     };
 
-    private static readonly Dictionary<string, Setter> EnsembleKeys = new()
+    private static readonly Dictionary<string, ConfigKey<RunConfig>> EnsembleKeys = new()
     {
-        ["seeds"] = (c, v, x) => c with { Ensemble = c.Ensemble with { Seeds = Int(v, x) } },
-        ["mc_dropout"] = (c, v, x) => c with { Ensemble = c.Ensemble with { McDropout = Int(v, x) } },
-        ["quantiles"] = (c, v, x) => Numbers(v, x) is [var lower, var upper]
+        ["seeds"] = new((c, v, x) => c with { Ensemble = c.Ensemble with { Seeds = Int(v, x) } }, c => Of(c.Ensemble.Seeds),
+            "N > 1 trains N runs with seeds seed, seed+1, ... into run_folder/seed-<seed>/"),
+        ["mc_dropout"] = new((c, v, x) => c with { Ensemble = c.Ensemble with { McDropout = Int(v, x) } }, c => Of(c.Ensemble.McDropout),
+            "MC-dropout samples at evaluation (0: off)"),
+        ["quantiles"] = new((c, v, x) => Numbers(v, x) is [var lower, var upper]
             ? c with { Ensemble = c.Ensemble with { LowerQuantile = lower, UpperQuantile = upper } }
             : throw Error(v, x, "quantiles is [lower, upper], e.g. [0.05, 0.95]"),
+            c => List(new[] { c.Ensemble.LowerQuantile, c.Ensemble.UpperQuantile }), "[lower, upper] quantiles of the band, e.g. [0.05, 0.95]"),
     };
 
-    private static readonly Dictionary<string, Dictionary<string, Setter>> Sections = new()
-    {
-        ["data"] = DataKeys,
-        ["model"] = ModelKeys,
-        ["training"] = TrainingKeys,
-        ["finetune"] = FinetuneKeys,
-        ["ensemble"] = EnsembleKeys,
-    };
+    private static readonly ConfigSection<RunConfig>[] Sections =
+    [
+        new("data", DataKeys),
+        new("model", ModelKeys),
+        new("training", TrainingKeys),
+        new("finetune", FinetuneKeys) { Presence = (c => c with { Finetune = c.Finetune ?? new() }, c => c.Finetune is not null) },
+        new("ensemble", EnsembleKeys),
+    ];
 
-    // config_folder: where relative paths resolve (hw train writes it into the run folder's copy of the config).
-    private static readonly string[] TopLevelKeys = ["run_folder", "preset", "data", "model", "training", "finetune", "ensemble", "search", "config_folder"];
+    private static readonly (string Key, string Doc)[] TopLevel =
+    [
+        ("run_folder", "where the run writes its files (required; relative to the config file)"),
+        ("preset", "symfluence: start from the SYMFLUENCE LSTM guide's defaults"),
+        ("data", "which data the run reads and how it samples it"),
+        ("model", "the model"),
+        ("training", "how it trains"),
+        ("finetune", "start from a trained run's weights (hw finetune)"),
+        ("ensemble", "several seeds, MC-dropout, the band's quantiles"),
+        ("search", "a hyperparameter search (hw search): method, trials, metric, seed and the searched keys"),
+        // Read from run folders made before run configs were written whole: where relative paths resolve.
+        ("config_folder", "the folder relative paths resolve against (default the config file's)"),
+    ];
 
     /// <summary>Reads <paramref name="path"/>; relative paths in it (run_folder, data source, basins) are relative to the file.</summary>
     public static RunConfig Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"run config {path} not found", path);
-        var config = Parse(File.ReadAllText(path), path);
-        var folder = config.ConfigFolder ?? Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var (config, configFolder) = ParseWithFolder(File.ReadAllText(path), path);
+        var folder = configFolder ?? Path.GetDirectoryName(Path.GetFullPath(path))!;
         return config with
         {
             RunFolder = Path.GetFullPath(config.RunFolder, folder),
@@ -112,65 +144,55 @@ public static partial class RunConfigReader
         };
     }
 
-    /// <summary>Parses YAML text; <paramref name="file"/> names it in errors.</summary>
-    public static RunConfig Parse(string yaml, string file = "config")
+    /// <summary>Parses YAML text; <paramref name="file"/> names it in errors. Paths stay as written.</summary>
+    public static RunConfig Parse(string yaml, string file = "config") => ParseWithFolder(yaml, file).Config;
+
+    private static (RunConfig Config, string? ConfigFolder) ParseWithFolder(string yaml, string file)
     {
         var context = new YamlContext(file);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new FormatException($"{file} line {e.Start.Line}: {e.Message}", e);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new FormatException($"{file}: expected a mapping with run_folder, data, model and training");
-        foreach (var key in root.Children.Keys) CheckKey(key, TopLevelKeys, "the top level", context);
-
-        string? runFolder = root.Children.TryGetValue(new YamlScalarNode("run_folder"), out var folderNode) ? Text(folderNode, context) : null;
-        if (runFolder is null) throw new FormatException($"{file}: the required key 'run_folder' is missing (where the run writes its files)");
-        var configFolder = root.Children.TryGetValue(new YamlScalarNode("config_folder"), out var folderOfConfig) ? Text(folderOfConfig, context) : null;
-        var config = new RunConfig { RunFolder = runFolder, ConfigFolder = configFolder };
+        var root = StrictYamlSections.Load(yaml, context, TopLevel.Select(k => k.Key), "run_folder, data, model and training");
+        var runFolder = StrictYamlSections.TopLevelText(root, "run_folder", context)
+            ?? throw new FormatException($"{file}: the required key 'run_folder' is missing (where the run writes its files)");
+        var configFolder = StrictYamlSections.TopLevelText(root, "config_folder", context);
+        var config = new RunConfig { RunFolder = runFolder };
         if (root.Children.TryGetValue(new YamlScalarNode("preset"), out var preset))
         {
             _ = OneOf(preset, context, "symfluence");                  // the only preset so far
-            config = RunConfig.Symfluence(runFolder) with { ConfigFolder = configFolder };
+            config = RunConfig.Symfluence(runFolder);
         }
-        foreach (var (sectionName, keys) in Sections)
-        {
-            if (!root.Children.TryGetValue(new YamlScalarNode(sectionName), out var section) || IsNull(section)) continue;
-            if (section is not YamlMappingNode mapping) throw Error(section, context, $"'{sectionName}' must be a mapping of keys");
-            if (sectionName == "finetune") config = config with { Finetune = config.Finetune ?? new() };
-            foreach (var (key, value) in mapping.Children)
-            {
-                var name = CheckKey(key, keys.Keys, $"'{sectionName}'", context);
-                config = keys[name](config, value, context);
-            }
-        }
+        config = StrictYamlSections.Apply(root, Sections, config, context);
         if (root.Children.TryGetValue(new YamlScalarNode("search"), out var search) && !IsNull(search))
             config = config with { Search = ParseSearch(search, config, context) };
-        try
-        {
-            config.Training.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new FormatException($"{file}: training: {e.Message}", e);
-        }
-        try
-        {
-            config.Ensemble.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new FormatException($"{file}: ensemble: {e.Message}", e);
-        }
+        Validate(config, file);
+        return (config, configFolder);
+    }
+
+    /// <summary>Checks the values of a config: what a read config passes, and what a search trial's must.</summary>
+    /// <exception cref="FormatException">A bad value; the message names <paramref name="file"/> and the section.</exception>
+    internal static void Validate(RunConfig config, string file)
+    {
+        StrictYamlSections.Check(config.Training.Validate, "training", file);
+        StrictYamlSections.Check(config.Ensemble.Validate, "ensemble", file);
         if (config.Training.Loss == TrainingLoss.GaussianNll && config.Model.Head != "gaussian")
             throw new FormatException($"{file}: training: loss gaussian_nll needs model: head: gaussian (a mean and a variance to score)");
-        return config;
     }
+
+    /// <summary>
+    /// The config as YAML that <see cref="Read"/> reads back to an equal config: every key written out (no preset), paths
+    /// as the record holds them (absolute once read from a file, so the text reads the same from any folder). What a run
+    /// folder keeps as <see cref="RunFolderConfig.FileName"/>.
+    /// </summary>
+    public static string Write(RunConfig config)
+    {
+        IEnumerable<(string, YamlNode)> top = [("run_folder", Of(config.RunFolder))];
+        var sections = StrictYamlSections.Write(config, Sections);
+        if (config.Search is { } search) sections = sections.Append(("search", SearchNode(search)));
+        return StrictYamlSections.Save("the run's config as it trained, every key explicit (hw evaluate, predict and finetune read it)", top, sections);
+    }
+
+    /// <summary>Every key a run config accepts, one a line with what it means (<c>hw config keys run</c>).</summary>
+    public static string KeyHelp() => StrictYamlSections.Help("run config (hw train, evaluate, finetune, predict, search):", TopLevel, Sections,
+        [("search", SearchSettingsHelp.Concat([("<section.key>", $"values to try: [a, b, c] or {{min: a, max: b, log: true}}; searchable: {string.Join(", ", SearchableKeys)}")]))]);
 
     private static IReadOnlyList<double> Numbers(YamlNode node, YamlContext context) =>
         node is YamlSequenceNode sequence ? sequence.Children.Select(c => Number(c, context)).ToArray() : throw Error(node, context, "expected a list of numbers, e.g. [1.0, 0.5]");

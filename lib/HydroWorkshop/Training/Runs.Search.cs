@@ -19,20 +19,28 @@ public static partial class Runs
 {
     public const string SearchResultsFileName = "search_results.csv";
 
+    /// <summary>Runs the search of the config at <paramref name="configPath"/>
+    /// (<see cref="Search(RunConfig, Action{string}?, CancellationToken?, bool, string?)"/>).</summary>
+    public static IReadOnlyList<SearchTrial> Search(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null, bool resume = false) =>
+        Search(RunConfigReader.Read(configPath), log, cancellationToken, resume, configPath);
+
     /// <summary>
-    /// Runs the search the config's <c>search:</c> section describes: each trial is the config with the drawn values,
-    /// trained into <c>run_folder/trial-NN/</c> and scored on the validation period by the median over basins of
-    /// <c>search: metric</c>. Writes <c>run_folder/search_results.csv</c> (ranked, best first) and returns the trials ranked.
+    /// Runs the search the config's <c>search:</c> section describes: each trial is the config with the drawn values, made
+    /// in memory (<see cref="RunConfigReader.WithSearchValues"/>), trained into <c>run_folder/trial-NN/</c> and scored on
+    /// the validation period by the median over basins of <c>search: metric</c>. Writes <c>run_folder/search_results.csv</c>
+    /// (ranked, best first) and returns the trials ranked.
     /// A trial that fails (e.g. d_model not divisible by heads) is logged and ranked last. The results file is rewritten
     /// after every trial, so a stopped search leaves the finished trials ranked; with <paramref name="resume"/> the same
     /// trials are drawn again, finished ones are kept (only re-scored) and a stopped one goes on from its last checkpoint.
+    /// <paramref name="origin"/> names the config in errors (its file; default the run folder).
     /// </summary>
-    public static IReadOnlyList<SearchTrial> Search(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null, bool resume = false)
+    public static IReadOnlyList<SearchTrial> Search(RunConfig config, Action<string>? log = null, CancellationToken? cancellationToken = null, bool resume = false,
+        string? origin = null)
     {
         log ??= Console.WriteLine;
         var token = cancellationToken ?? HydroWorkshop.Common.WorkshopCancellation.Token;
-        var config = RunConfigReader.Read(configPath);
-        var search = config.Search ?? throw new FormatException($"{configPath} has no search: section (e.g. search: {{method: random, trials: 8, hidden_size: [32, 64, 128]}})");
+        origin ??= $"the config of run {config.RunFolder}";
+        var search = config.Search ?? throw new FormatException($"{origin} has no search: section (e.g. search: {{method: random, trials: 8, hidden_size: [32, 64, 128]}})");
         var draws = search.Draw();
         var trials = new List<SearchTrial>();
         for (var i = 0; i < draws.Count && !token.IsCancellationRequested; i++)
@@ -40,11 +48,10 @@ public static partial class Runs
             var folder = Path.Combine(config.RunFolder, $"trial-{i + 1:00}");
             var values = draws[i];
             log($"trial {i + 1}/{draws.Count}: {string.Join(", ", values.Select(v => $"{v.Key} = {v.Value}"))}");
-            var trialConfig = Path.Combine(folder, ConfigFileName);
-            RunConfigReader.WriteVariant(configPath, trialConfig, new Dictionary<string, string>(values) { ["run_folder"] = folder }, ["search"]);
             try
             {
-                var result = Train(trialConfig, resume, log, cancellationToken: token);
+                var trial = RunConfigReader.WithSearchValues(config with { RunFolder = folder, Search = null }, values, $"{origin}, trial {i + 1}");
+                var result = Train(trial, resume, log, cancellationToken: token);
                 if (result.Cancelled) break;
                 var score = search.Metric == "val_loss"
                     ? result.BestValidationLoss ?? double.NaN

@@ -1,7 +1,6 @@
 using HydroWorkshop.Common;
 using HydroWorkshop.Data;
 using HydroWorkshop.Evaluation;
-using HydroWorkshop.Models;
 using HydroWorkshop.Checkpoints;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -15,7 +14,8 @@ namespace HydroWorkshop.Training;
 /// </summary>
 public static partial class Runs
 {
-    public const string ConfigFileName = "run_config.yml";
+    /// <summary>The run folder's copy of its config (<see cref="RunFolderConfig.FileName"/>).</summary>
+    public const string ConfigFileName = RunFolderConfig.FileName;
     public const string NormalisationFileName = "normalisation.json";
     public const string BestModelFileName = "best_model.safetensors";
 
@@ -51,54 +51,39 @@ public static partial class Runs
         ConcatenateStatics = config.Model.Type != "ealstm",
     };
 
-    /// <summary>The model the config describes, sized for <paramref name="data"/>.</summary>
+    /// <summary>The model the config describes (<see cref="RunModels"/>), sized for <paramref name="data"/>.</summary>
     public static nn.Module BuildModel(ModelConfig model, BasinDataSet data, ulong seed)
     {
         manual_seed((long)(seed));
-        var targets = data.TargetNames.Count;
-        var gaussian = model.Head == "gaussian";
-        return model.Type switch
-        {
-            "ealstm" => new EaLstm(data.InputNames.Count, data.StaticNames.Count, model.HiddenSize, model.Dropout, targets, model.InitialForgetBias, gaussian),
-            "transformer" => new TransformerRegressor(data.InputFeatures, 0, data.SequenceLength, model.DModel, model.Heads, model.NumLayers,
-                model.FeedForward, model.Dropout, targets, model.LearnedPositions,
-                pooling: model.Pooling switch { "mean" => SequencePooling.Mean, "attention" => SequencePooling.Attention, _ => SequencePooling.Last },
-                gaussian: gaussian),
-            _ => new LstmRegressor(data.InputFeatures, 0, model.HiddenSize, model.NumLayers, model.Dropout, targets, model.InitialForgetBias, model.Attention, gaussian),
-        };
+        return RunModels.Types.TryGetValue(model.Type, out var type) ? type.Build(model, data)
+            : throw new ArgumentException($"unknown model type '{model.Type}' ({string.Join(", ", RunModels.Types.Keys)})");
     }
 
     /// <summary>
-    /// Trains the run the config at <paramref name="configPath"/> describes (copying the config into the run folder).
-    /// A config with <c>ensemble: {seeds: N}</c> (or <paramref name="seeds"/> &gt; 1) trains the N members
-    /// (<see cref="TrainEnsemble"/>) and returns the last one's result with the ensemble folder; one with a
-    /// <c>finetune:</c> section fine-tunes (<see cref="Finetune"/>).
+    /// Trains the run the config at <paramref name="configPath"/> describes (<see cref="Train(RunConfig, bool, Action{string}?, int?, CancellationToken?)"/>).
     /// </summary>
     public static TrainingResult Train(string configPath, bool resume = false, Action<string>? log = null, int? seeds = null,
+        CancellationToken? cancellationToken = null) =>
+        Train(RunConfigReader.Read(configPath), resume, log, seeds, cancellationToken);
+
+    /// <summary>
+    /// Trains the run <paramref name="config"/> describes into its run folder, which keeps the config as
+    /// <see cref="ConfigFileName"/>. A config with <c>ensemble: {seeds: N}</c> (or <paramref name="seeds"/> &gt; 1) trains
+    /// the N members (<see cref="TrainEnsemble(RunConfig, int?, bool, Action{string}?)"/>) and returns the last one's result
+    /// with the ensemble folder; one with a <c>finetune:</c> section fine-tunes (<see cref="Finetune(RunConfig, string?, bool, Action{string}?)"/>).
+    /// </summary>
+    public static TrainingResult Train(RunConfig config, bool resume = false, Action<string>? log = null, int? seeds = null,
         CancellationToken? cancellationToken = null)
     {
-        var config = RunConfigReader.Read(configPath);
         if ((seeds ?? config.Ensemble.Seeds) > 1)
-            return TrainEnsemble(configPath, seeds, resume, log)[^1] with { RunFolder = config.RunFolder };
-        if (config.Finetune is not null) return Finetune(configPath, null, resume, log);
+            return TrainEnsemble(config, seeds, resume, log)[^1] with { RunFolder = config.RunFolder };
+        if (config.Finetune is not null) return Finetune(config, null, resume, log);
         log ??= Console.WriteLine;
         var (train, validation, _) = LoadData(config);
         log(train.Report.ToString());
         using var model = BuildModel(config.Model, train, config.Training.Seed);
-        Directory.CreateDirectory(config.RunFolder);
-        CopyConfig(configPath, config);
+        RunFolderConfig.Write(config.RunFolder, RunConfigReader.Write(config));
         return new Trainer(model, config.Training, config.RunFolder, log).Fit(train, validation, resume, cancellationToken);
-    }
-
-    /// <summary>Copies the config into the run folder (unless it is that file), keeping the user's text.</summary>
-    private static void CopyConfig(string configPath, RunConfig config)
-    {
-        var copy = Path.Combine(config.RunFolder, ConfigFileName);
-        if (Path.GetFullPath(copy) == Path.GetFullPath(configPath)) return;
-        // config_folder makes the copy's relative paths resolve as the original's did.
-        var text = File.ReadAllText(configPath).Replace("\r\n", "\n").TrimEnd('\n');
-        if (config.ConfigFolder is null) text += $"\nconfig_folder: {Path.GetDirectoryName(Path.GetFullPath(configPath))}";
-        AtomicFile.WriteAllText(copy, text + "\n");
     }
 
     /// <summary>A trained run folder's config (run folder set to where it now lies).</summary>

@@ -108,4 +108,37 @@ public sealed class GriddedRunConfigReaderTests
         foreach (var config in configs)
             Assert.EndsWith(Path.GetFileNameWithoutExtension(config), GriddedRunConfigReader.Read(config).RunFolder);
     }
+
+    [Fact]
+    public void Write_ShippedAndFullConfigs_ReadBackEqual()
+    {
+        // Read, write into another folder (as a run folder's copy), read again: the same config, paths and all.
+        using var temp = new TempFolder();
+        var folder = Path.Combine(HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot()!, "tests", "accuracy");
+        var configs = Directory.GetFiles(folder, "*.yml").Where(f => Path.GetFileName(f).StartsWith("rhine-meuse-", StringComparison.Ordinal)
+            || Path.GetFileName(f).StartsWith("vegetation-", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(5, configs.Length);
+        foreach (var path in configs)
+        {
+            var config = GriddedRunConfigReader.Read(path);
+            var copy = temp.File(Path.Combine("elsewhere", Path.GetFileName(path)), GriddedRunConfigReader.Write(config));
+            Assert.Equal(ConfigKeysText.Structure(config), ConfigKeysText.Structure(GriddedRunConfigReader.Read(copy)));
+        }
+        var full = GriddedRunConfigReader.Parse(Full);
+        Assert.Equal(ConfigKeysText.Structure(full), ConfigKeysText.Structure(GriddedRunConfigReader.Parse(GriddedRunConfigReader.Write(full))));
+    }
+
+    [Theory]
+    [InlineData("top level")]
+    [InlineData("data")]
+    [InlineData("model")]
+    [InlineData("training")]
+    [InlineData("windows")]
+    public void KeyHelp_EveryAcceptedKey_IsListed(string section)
+    {
+        // The keys the reader accepts, as its unknown-key error lists them, against the ones the help lists.
+        var yaml = section == "top level" ? "run_folder: x\nnot_a_key: 1\n" : $"run_folder: x\n{section}: {{not_a_key: 1}}\n";
+        var accepted = ConfigKeysText.ValidKeys(Assert.Throws<FormatException>(() => GriddedRunConfigReader.Parse(yaml)).Message);
+        Assert.Equal(accepted, ConfigKeysText.HelpKeys(GriddedRunConfigReader.KeyHelp(), section + ":"));
+    }
 }

@@ -42,6 +42,10 @@ public sealed class GriddedRunsTests
         var area = RhineMeuse.Open(RhineMeuse.FindShared()!).Gauge("Basel").AreaKm2;
         Assert.Equal(double.Parse(row[2], System.Globalization.CultureInfo.InvariantCulture) * area / 86.4,
             double.Parse(row[4], System.Globalization.CultureInfo.InvariantCulture), 2);
+
+        // A run folder made before the copy had one name keeps its gridded_run.yml, and still evaluates.
+        File.Move(Path.Combine(trained.RunFolder, "run_config.yml"), Path.Combine(trained.RunFolder, "gridded_run.yml"));
+        Assert.Equal(evaluated.Nse, GriddedRuns.Evaluate(trained.RunFolder, "test", log: _ => { }).Nse);
     }
 
     [RealDataFact(RhineMeuse.DataSetName)]
@@ -67,6 +71,6 @@ public sealed class GriddedRunsTests
     {
         using var temp = new TempFolder();
         var error = Assert.Throws<FileNotFoundException>(() => GriddedRuns.Evaluate(temp.Path));
-        Assert.Contains("gridded_run.yml is missing", error.Message);
+        Assert.Contains("run_config.yml is missing", error.Message);
     }
 }

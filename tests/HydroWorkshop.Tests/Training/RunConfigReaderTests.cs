@@ -1,3 +1,4 @@
+using HydroWorkshop.TestSupport;
 using HydroWorkshop.Training;
 using Xunit;
 
@@ -196,6 +197,89 @@ public class RunConfigReaderTests
         foreach (var path in configs) Assert.NotNull(RunConfigReader.Read(path));
         var ensemble = RunConfigReader.Read(configs.Single(c => c.EndsWith("camels-regional-ensemble.yml", StringComparison.Ordinal)));
         Assert.Equal(5, ensemble.Ensemble.Seeds);
+    }
+
+    [Fact]
+    public void Write_AccuracyConfigs_ReadBackEqual()
+    {
+        // Read, write into another folder (as a run folder's copy), read again: the same config, paths and all.
+        using var temp = new TempFolder();
+        var root = HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot() ?? HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot(SourceFolder())!;
+        var configs = Directory.GetFiles(Path.Combine(root, "tests", "accuracy"), "camels-*.yml");
+        Assert.Contains(configs, c => c.EndsWith("camels-01022500-search.yml", StringComparison.Ordinal));
+        foreach (var path in configs)
+        {
+            var config = RunConfigReader.Read(path);
+            var copy = temp.File(Path.Combine("elsewhere", Path.GetFileName(path)), RunConfigReader.Write(config));
+            Assert.Equal(ConfigKeysText.Structure(config), ConfigKeysText.Structure(RunConfigReader.Read(copy)));
+        }
+    }
+
+    [Fact]
+    public void Write_EveryKeyAwayFromItsDefault_ReadsBackEqual()
+    {
+        var config = RunConfigReader.Parse("""
+            run_folder: out/runs/all
+            preset: symfluence
+            data:
+              source: synthetic
+              extra_attributes: [more/attributes]
+              inputs: [prcp, tmax]
+              statics: [p_mean]
+              targets: [QObs, swe]
+              basins: ['01031500', '01013500']
+              train_period: [2000-01-01, 2003-12-31]
+              validation_period: [2004-01-01, 2004-12-31]
+              test_period: [2005-01-01, 2005-12-31]
+              seq_length: 90
+              predict_last_n: 2
+            model: {type: transformer, dropout: 0.15, initial_forget_bias: 1.5, d_model: 32, heads: 2, feed_forward: 64, pooling: mean,
+                    learned_positions: true, head: gaussian, attention: true, num_layers: 2, hidden_size: 7}
+            training: {epochs: 3, batch_size: 16, optimizer: adamw, learning_rate: {0: 0.01, 4: 0.001}, weight_decay: 1.0e-5,
+                       clip_grad_norm: null, validate_every: 2, patience: null, min_epochs: 1, seed: 9, device: cuda:1,
+                       loss: gaussian_nll, target_weights: [1.0, 0.3]}
+            finetune: {pretrained: runs/base, freeze: [lstm, head]}
+            ensemble: {seeds: 3, mc_dropout: 5, quantiles: [0.1, 0.9]}
+            search: {method: random, trials: 4, metric: kge, seed: 2, hidden_size: [8, 16], learning_rate: {min: 1.0e-4, max: 1.0e-2, log: true}}
+            """);
+        Assert.Equal(ConfigKeysText.Structure(config), ConfigKeysText.Structure(RunConfigReader.Parse(RunConfigReader.Write(config))));
+        // An empty finetune section still asks for fine-tuning, and survives the copy.
+        var empty = RunConfigReader.Parse("run_folder: x\nfinetune: {}\n");
+        Assert.NotNull(RunConfigReader.Parse(RunConfigReader.Write(empty)).Finetune);
+    }
+
+    [Fact]
+    public void Read_CopyWithConfigFolder_ResolvesRelativePathsAgainstIt()
+    {
+        // Run folders made before copies were written whole hold the user's text plus config_folder.
+        using var temp = new TempFolder();
+        var copy = temp.File(Path.Combine("run", "run_config.yml"), "run_folder: runs/a\ndata: {basins: b.txt}\nconfig_folder: /somewhere/configs\n");
+        var config = RunConfigReader.Read(copy);
+        Assert.Equal(Path.GetFullPath("/somewhere/configs/runs/a"), config.RunFolder);
+        Assert.Equal(Path.GetFullPath("/somewhere/configs/b.txt"), config.Data.Basins);
+    }
+
+    [Theory]
+    [InlineData("top level")]
+    [InlineData("data")]
+    [InlineData("model")]
+    [InlineData("training")]
+    [InlineData("finetune")]
+    [InlineData("ensemble")]
+    public void KeyHelp_EveryAcceptedKey_IsListed(string section)
+    {
+        // The keys the reader accepts, as its unknown-key error lists them, against the ones the help lists.
+        var yaml = section == "top level" ? "run_folder: x\nnot_a_key: 1\n" : $"run_folder: x\n{section}: {{not_a_key: 1}}\n";
+        var accepted = ConfigKeysText.ValidKeys(Assert.Throws<FormatException>(() => RunConfigReader.Parse(yaml)).Message);
+        Assert.Equal(accepted, ConfigKeysText.HelpKeys(RunConfigReader.KeyHelp(), section + ":"));
+    }
+
+    [Fact]
+    public void KeyHelp_ModelTypes_ListedWithTheirDoc()
+    {
+        var help = RunConfigReader.KeyHelp();
+        foreach (var (name, type) in RunModels.Types) Assert.Contains($"{name} ({type.Doc})", help);
+        Assert.Contains("hidden_size", ConfigKeysText.HelpKeys(help, "search:").Single(k => k == "<section.key>") + help[help.IndexOf("searchable:", StringComparison.Ordinal)..]);
     }
 
     // Builds with an artifacts path put the binaries outside the repository: start from this file instead.

@@ -2,13 +2,14 @@ using HydroWorkshop.Common;
 using HydroWorkshop.Training;
 using YamlDotNet.RepresentationModel;
 using static HydroWorkshop.Common.StrictYaml;
+using static HydroWorkshop.Common.YamlNodes;
 
 namespace HydroWorkshop.Surrogates.Gridded;
 
 /// <summary>
 /// Reads a gridded-run config (<see cref="GriddedRunConfig"/>) with strict keys, as the other config readers do: an
-/// unknown key is rejected with the closest valid name, and every error gives the file and line. The <c>training:</c>
-/// keys are the ones every config shares.
+/// unknown key is rejected with the closest valid name, and every error gives the file and line; <see cref="Write"/>
+/// gives it back as YAML (the run folder's copy). The <c>training:</c> keys are the ones every config shares.
 /// <code>
 /// run_folder: ../../out/runs/rhine-meuse-convlstm
 /// data:     { type: rhine_meuse, gauges: [Lobith, Basel, Maxau, Cochem], held_out_gauges: [Borgharen] }
@@ -19,59 +20,81 @@ namespace HydroWorkshop.Surrogates.Gridded;
 /// </summary>
 public static class GriddedRunConfigReader
 {
-    private delegate GriddedRunConfig Setter(GriddedRunConfig config, YamlNode value, YamlContext context);
-
-    private static readonly Dictionary<string, Setter> DataKeys = new()
+    private static readonly Dictionary<string, ConfigKey<GriddedRunConfig>> DataKeys = new()
     {
-        ["type"] = (c, v, x) => c with { Data = c.Data with { Type = OneOf(v, x, "rhine_meuse", "climate_vegetation") } },
-        ["folder"] = (c, v, x) => c with { Data = c.Data with { Folder = Text(v, x) } },
-        ["gauges"] = (c, v, x) => c with { Data = c.Data with { Gauges = Gauges(v, x, allowEmpty: false) } },
-        ["held_out_gauges"] = (c, v, x) => c with { Data = c.Data with { HeldOutGauges = IsNull(v) ? [] : Gauges(v, x, allowEmpty: true) } },
-        ["static_maps"] = (c, v, x) => c with { Data = c.Data with { StaticMaps = List(v, x) } },
-        ["lai_file"] = (c, v, x) => c with { Data = c.Data with { LaiFile = Text(v, x) } },
-        ["vegetation_seed"] = (c, v, x) => c with { Data = c.Data with { VegetationSeed = Int(v, x) } },
-        ["physics_encoded"] = (c, v, x) => c with { Data = c.Data with { PhysicsEncoded = Bool(v, x) } },
-        ["train_period"] = (c, v, x) => c with { Data = c.Data with { TrainPeriod = RunConfigReader.PeriodOf(v, x) } },
-        ["validation_period"] = (c, v, x) => c with { Data = c.Data with { ValidationPeriod = RunConfigReader.PeriodOf(v, x) } },
-        ["test_period"] = (c, v, x) => c with { Data = c.Data with { TestPeriod = RunConfigReader.PeriodOf(v, x) } },
+        ["type"] = new((c, v, x) => c with { Data = c.Data with { Type = OneOf(v, x, "rhine_meuse", "climate_vegetation") } }, c => Of(c.Data.Type),
+            "rhine_meuse (discharge at gauges from climate maps) or climate_vegetation (a leaf-area-index map per day)"),
+        ["folder"] = new((c, v, x) => c with { Data = c.Data with { Folder = Text(v, x) } }, c => Of(c.Data.Folder),
+            "the rhine_meuse_30min_grdc folder; default: the shared data folder"),
+        ["gauges"] = new((c, v, x) => c with { Data = c.Data with { Gauges = Gauges(v, x, allowEmpty: false) } }, c => List(c.Data.Gauges),
+            "rhine_meuse: the gauges trained on, in output order"),
+        ["held_out_gauges"] = new((c, v, x) => c with { Data = c.Data with { HeldOutGauges = IsNull(v) ? [] : Gauges(v, x, allowEmpty: true) } },
+            c => List(c.Data.HeldOutGauges), "rhine_meuse: gauges never trained on, scored for transfer"),
+        ["static_maps"] = new((c, v, x) => c with { Data = c.Data with { StaticMaps = List(v, x) } }, c => List(c.Data.StaticMaps),
+            "rhine_meuse: land-surface maps added as channels, e.g. [dzRel0090, tanslope]"),
+        ["lai_file"] = new((c, v, x) => c with { Data = c.Data with { LaiFile = Text(v, x) } }, c => Of(c.Data.LaiFile),
+            "climate_vegetation: a netCDF file with lai, or simulate (the kit's simulated LAI)"),
+        ["vegetation_seed"] = new((c, v, x) => c with { Data = c.Data with { VegetationSeed = Int(v, x) } }, c => Of(c.Data.VegetationSeed),
+            "climate_vegetation with lai_file simulate: the simulation's seed"),
+        ["physics_encoded"] = new((c, v, x) => c with { Data = c.Data with { PhysicsEncoded = Bool(v, x) } }, c => Of(c.Data.PhysicsEncoded),
+            "climate_vegetation: the process model's LAI as an input channel"),
+        ["train_period"] = new((c, v, x) => c with { Data = c.Data with { TrainPeriod = RunConfigReader.PeriodOf(v, x) } }, c => Of(c.Data.TrainPeriod), "[start, end]"),
+        ["validation_period"] = new((c, v, x) => c with { Data = c.Data with { ValidationPeriod = RunConfigReader.PeriodOf(v, x) } }, c => Of(c.Data.ValidationPeriod),
+            "[start, end]"),
+        ["test_period"] = new((c, v, x) => c with { Data = c.Data with { TestPeriod = RunConfigReader.PeriodOf(v, x) } }, c => Of(c.Data.TestPeriod), "[start, end]"),
     };
 
-    private static readonly Dictionary<string, Setter> ModelKeys = new()
+    private static readonly Dictionary<string, ConfigKey<GriddedRunConfig>> ModelKeys = new()
     {
-        ["type"] = (c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "convlstm_gauges", "lumped_lstm", "convlstm_maps", "cell_lstm") } },
-        ["hidden_size"] = (c, v, x) => c with { Model = c.Model with { HiddenSize = Positive(v, x) } },
-        ["kernel_size"] = (c, v, x) => c with { Model = c.Model with { KernelSize = OddPositive(v, x) } },
-        ["head_size"] = (c, v, x) => c with { Model = c.Model with { HeadSize = Positive(v, x) } },
-        ["routing_bands"] = (c, v, x) => c with { Model = c.Model with { RoutingBands = NotNegative(v, x) } },
-        ["steps_per_band"] = (c, v, x) => c with { Model = c.Model with { StepsPerBand = Positive(v, x) } },
-        ["routing_days"] = (c, v, x) => c with { Model = c.Model with { RoutingDays = Positive(v, x) } },
+        ["type"] = new((c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "convlstm_gauges", "lumped_lstm", "convlstm_maps", "cell_lstm") } },
+            c => Of(c.Model.Type), "rhine_meuse: convlstm_gauges (maps to gauges) or lumped_lstm; climate_vegetation: convlstm_maps or cell_lstm"),
+        ["hidden_size"] = new((c, v, x) => c with { Model = c.Model with { HiddenSize = Positive(v, x) } }, c => Of(c.Model.HiddenSize),
+            "ConvLSTM hidden channels, or the LSTM's hidden size"),
+        ["kernel_size"] = new((c, v, x) => c with { Model = c.Model with { KernelSize = OddPositive(v, x) } }, c => Of(c.Model.KernelSize), "ConvLSTM kernel (cells, odd)"),
+        ["head_size"] = new((c, v, x) => c with { Model = c.Model with { HeadSize = Positive(v, x) } }, c => Of(c.Model.HeadSize),
+            "convlstm_gauges: hidden units of the per-gauge head"),
+        ["routing_bands"] = new((c, v, x) => c with { Model = c.Model with { RoutingBands = NotNegative(v, x) } }, c => Of(c.Model.RoutingBands),
+            "convlstm_gauges: flow-distance bands, each with a learned delay (0: pool the whole basin)"),
+        ["steps_per_band"] = new((c, v, x) => c with { Model = c.Model with { StepsPerBand = Positive(v, x) } }, c => Of(c.Model.StepsPerBand),
+            "convlstm_gauges with routing: LDD steps per band"),
+        ["routing_days"] = new((c, v, x) => c with { Model = c.Model with { RoutingDays = Positive(v, x) } }, c => Of(c.Model.RoutingDays),
+            "convlstm_gauges with routing: the delay kernel's length in days"),
     };
 
-    private static readonly Dictionary<string, Setter> TrainingKeys =
-        new(TrainingConfigKeys.Shared.Select(kv => KeyValuePair.Create(kv.Key, (Setter)((c, v, x) => c with { Training = kv.Value(c.Training, v, x) }))));
-
-    private static readonly Dictionary<string, Setter> WindowKeys = new()
+    private static readonly Dictionary<string, ConfigKey<GriddedRunConfig>> WindowKeys = new()
     {
-        ["window_days"] = (c, v, x) => c with { Windows = c.Windows with { WindowDays = Positive(v, x) } },
-        ["warmup_days"] = (c, v, x) => c with { Windows = c.Windows with { WarmupDays = Int(v, x) } },
-        ["batches_per_epoch"] = (c, v, x) => c with { Windows = c.Windows with { BatchesPerEpoch = Positive(v, x) } },
-        ["nse_weights"] = (c, v, x) => c with { Windows = c.Windows with { NseWeights = Bool(v, x) } },
-        ["time_limit_minutes"] = (c, v, x) => c with { Windows = c.Windows with { TimeLimit = IsNull(v) ? null : TimeSpan.FromMinutes(Number(v, x)) } },
+        ["window_days"] = new((c, v, x) => c with { Windows = c.Windows with { WindowDays = Positive(v, x) } }, c => Of(c.Windows.WindowDays), "days per training window"),
+        ["warmup_days"] = new((c, v, x) => c with { Windows = c.Windows with { WarmupDays = Int(v, x) } }, c => Of(c.Windows.WarmupDays),
+            "days at a window's start that are not scored (the state spins up)"),
+        ["batches_per_epoch"] = new((c, v, x) => c with { Windows = c.Windows with { BatchesPerEpoch = Positive(v, x) } }, c => Of(c.Windows.BatchesPerEpoch),
+            "batches of random windows per epoch"),
+        ["nse_weights"] = new((c, v, x) => c with { Windows = c.Windows with { NseWeights = Bool(v, x) } }, c => Of(c.Windows.NseWeights),
+            "weight each target by 1 / its variance (NSE*-style)"),
+        ["time_limit_minutes"] = new((c, v, x) => c with { Windows = c.Windows with { TimeLimit = IsNull(v) ? null : TimeSpan.FromMinutes(Number(v, x)) } },
+            c => OfOptional(c.Windows.TimeLimit?.TotalMinutes), "stop training after this many minutes; null for none"),
     };
 
-    private static readonly Dictionary<string, Dictionary<string, Setter>> Sections = new()
-    {
-        ["data"] = DataKeys,
-        ["model"] = ModelKeys,
-        ["training"] = TrainingKeys,
-        ["windows"] = WindowKeys,
-    };
+    private static readonly ConfigSection<GriddedRunConfig>[] Sections =
+    [
+        new("data", DataKeys),
+        new("model", ModelKeys),
+        new("training", TrainingConfigKeys.Within<GriddedRunConfig>(c => c.Training, (c, t) => c with { Training = t })),
+        new("windows", WindowKeys),
+    ];
 
-    // config_folder: where relative paths resolve (the run folder's copy of the config names the original's folder).
-    private static readonly string[] TopLevelKeys = ["run_folder", "data", "model", "training", "windows", "config_folder"];
+    private static readonly (string Key, string Doc)[] TopLevel =
+    [
+        ("run_folder", "where the run writes its files (required; relative to the config file)"),
+        ("data", "where the maps and targets come from"),
+        ("model", "the gridded model"),
+        ("training", "how it trains (the keys every config shares)"),
+        ("windows", "how the record is cut into training windows"),
+        // Read from run folders made before run configs were written whole: where relative paths resolve.
+        ("config_folder", "the folder relative paths resolve against (default the config file's)"),
+    ];
 
-    /// <summary>The name of the config copy a run folder keeps (what <c>hw gridded evaluate</c> reads).</summary>
-    public const string RunFolderCopy = "gridded_run.yml";
+    /// <summary>The name of the config copy run folders made before had (now <see cref="RunFolderConfig.FileName"/>).</summary>
+    internal const string EarlierRunFolderCopy = "gridded_run.yml";
 
     /// <summary>Reads <paramref name="path"/>; relative paths in it (run_folder, data folder, lai_file) are relative to the file.</summary>
     public static GriddedRunConfig Read(string path)
@@ -93,38 +116,25 @@ public static class GriddedRunConfigReader
     /// <summary>Parses YAML text; <paramref name="file"/> names it in errors. Paths stay as written.</summary>
     public static GriddedRunConfig Parse(string yaml, string file = "config") => ParseWithFolder(yaml, file).Config;
 
+    /// <summary>The config as YAML that <see cref="Read"/> reads back to an equal config: every key written out, paths as
+    /// the record holds them (absolute once read from a file). What a run folder keeps as <see cref="RunFolderConfig.FileName"/>.</summary>
+    public static string Write(GriddedRunConfig config) =>
+        StrictYamlSections.Save("the gridded run's config as it trained, every key explicit (hw gridded evaluate reads it)",
+            [("run_folder", Of(config.RunFolder))], StrictYamlSections.Write(config, Sections));
+
+    /// <summary>Every key a gridded-run config accepts, one a line with what it means (<c>hw config keys gridded</c>).</summary>
+    public static string KeyHelp() => StrictYamlSections.Help("gridded-run config (hw gridded train, hw gridded evaluate):", TopLevel, Sections);
+
     private static (GriddedRunConfig Config, string? ConfigFolder) ParseWithFolder(string yaml, string file)
     {
         var context = new YamlContext(file);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new FormatException($"{file} line {e.Start.Line}: {e.Message}", e);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new FormatException($"{file}: expected a mapping with run_folder, data, model, training and windows");
-        foreach (var key in root.Children.Keys) CheckKey(key, TopLevelKeys, "the top level", context);
-
-        var runFolder = root.Children.TryGetValue(new YamlScalarNode("run_folder"), out var folderNode) ? Text(folderNode, context)
-            : throw new FormatException($"{file}: the required key 'run_folder' is missing (where the run writes its files)");
-        var configFolder = root.Children.TryGetValue(new YamlScalarNode("config_folder"), out var ofConfig) ? Text(ofConfig, context) : null;
-        var config = new GriddedRunConfig { RunFolder = runFolder };
+        var root = StrictYamlSections.Load(yaml, context, TopLevel.Select(k => k.Key), "run_folder, data, model, training and windows");
+        var runFolder = StrictYamlSections.TopLevelText(root, "run_folder", context)
+            ?? throw new FormatException($"{file}: the required key 'run_folder' is missing (where the run writes its files)");
+        var configFolder = StrictYamlSections.TopLevelText(root, "config_folder", context);
         YamlNode? modelType = null;
-        foreach (var (sectionName, keys) in Sections)
-        {
-            if (!root.Children.TryGetValue(new YamlScalarNode(sectionName), out var section) || IsNull(section)) continue;
-            if (section is not YamlMappingNode mapping) throw Error(section, context, $"'{sectionName}' must be a mapping of keys");
-            foreach (var (key, value) in mapping.Children)
-            {
-                var name = CheckKey(key, keys.Keys, $"'{sectionName}'", context);
-                config = keys[name](config, value, context);
-                if (sectionName == "model" && name == "type") modelType = value;
-            }
-        }
+        var config = StrictYamlSections.Apply(root, Sections, new GriddedRunConfig { RunFolder = runFolder }, context,
+            (section, key, value) => modelType = section == "model" && key == "type" ? value : modelType);
 
         var data = config.Data;
         var model = config.Model with { Type = modelType is null ? GriddedModelConfig.TypesFor(data.Type)[0] : config.Model.Type };
@@ -138,8 +148,8 @@ public static class GriddedRunConfigReader
             throw new FormatException($"{file}: data: static_maps is for rhine_meuse (the vegetation models read the forcing only)");
         if (data.Type == "rhine_meuse" && data.PhysicsEncoded)
             throw new FormatException($"{file}: data: physics_encoded is for climate_vegetation (the process model's LAI as an input)");
-        Check(() => config.Training.Validate(), "training", file);
-        Check(() => config.Windows.Validate(), "windows", file);
+        StrictYamlSections.Check(config.Training.Validate, "training", file);
+        StrictYamlSections.Check(config.Windows.Validate, "windows", file);
         return (config with { Model = model }, configFolder);
     }
 
@@ -154,33 +164,9 @@ public static class GriddedRunConfigReader
         return names;
     }
 
-    private static int Positive(YamlNode node, YamlContext context)
-    {
-        var value = Int(node, context);
-        return value > 0 ? value : throw Error(node, context, $"expected a positive whole number, got {value}");
-    }
-
-    private static int NotNegative(YamlNode node, YamlContext context)
-    {
-        var value = Int(node, context);
-        return value >= 0 ? value : throw Error(node, context, $"expected 0 or more, got {value}");
-    }
-
     private static int OddPositive(YamlNode node, YamlContext context)
     {
         var value = Positive(node, context);
         return value % 2 == 1 ? value : throw Error(node, context, $"expected an odd kernel size (3, 5, ...) so that maps keep their size, got {value}");
-    }
-
-    private static void Check(Action validate, string section, string file)
-    {
-        try
-        {
-            validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new FormatException($"{file}: {section}: {e.Message}", e);
-        }
     }
 }

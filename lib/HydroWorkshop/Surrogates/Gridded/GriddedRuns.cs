@@ -4,30 +4,33 @@ using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Gridded;
 
-/// <summary>The outcome of <see cref="GriddedRuns.Train"/>: the training, the test period's scores and the run folder.</summary>
+/// <summary>The outcome of <see cref="GriddedRuns.Train(GriddedRunConfig, Action{string}?, CancellationToken?)"/>: the training, the test period's scores and the run folder.</summary>
 public sealed record GriddedRunResult(GriddedTrainingResult Training, GriddedScores Test, string RunFolder);
 
 /// <summary>
 /// Gridded runs driven by a YAML config (<see cref="GriddedRunConfigReader"/>), what <c>hw gridded train CONFIG.yml</c>
 /// and <c>hw gridded evaluate RUN_FOLDER</c> call: notebook 05's discharge-from-maps models and notebook 06's
 /// climate → vegetation models, trained with <see cref="GriddedTrainer"/> into a run folder that keeps a copy of the
-/// config (<c>gridded_run.yml</c>), the scales and the best weights, so the run can be scored from its folder alone.
+/// config (<c>run_config.yml</c>), the scales and the best weights, so the run can be scored from its folder alone.
 /// </summary>
 public static class GriddedRuns
 {
     /// <summary>Trains the run <paramref name="configPath"/> describes, then scores it on the test period.</summary>
-    public static GriddedRunResult Train(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null)
+    public static GriddedRunResult Train(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null) =>
+        Train(GriddedRunConfigReader.Read(configPath), log, cancellationToken);
+
+    /// <summary>Trains the run <paramref name="config"/> describes into its run folder (which keeps the config as
+    /// <see cref="RunFolderConfig.FileName"/>), then scores it on the test period.</summary>
+    public static GriddedRunResult Train(GriddedRunConfig config, Action<string>? log = null, CancellationToken? cancellationToken = null)
     {
         log ??= Console.WriteLine;
-        var config = GriddedRunConfigReader.Read(configPath);
-        Directory.CreateDirectory(config.RunFolder);
+        RunFolderConfig.Write(config.RunFolder, GriddedRunConfigReader.Write(config));
         var experiment = GriddedExperiment.Open(config);
         using var data = experiment.TrainingData();
         log($"gridded run {config.RunFolder}: {config.Model.Type} on {config.Data.Type}, {data.Channels.size(1)} channels " +
             $"({string.Join(", ", data.ChannelNames)}), {data.TargetNames.Count} targets, train {config.Data.TrainPeriod}, validation {config.Data.ValidationPeriod}");
         manual_seed((long)config.Training.Seed);
         using var model = experiment.BuildModel(data);
-        WriteConfigCopy(configPath, config.RunFolder);
         var fit = new GriddedTrainer(model, config.Training, config.Windows, config.RunFolder, log)
             .Fit(data, config.Data.TrainPeriod, config.Data.ValidationPeriod, cancellationToken);
         var scores = experiment.Score(model, data.Normalisation, "test", config.Data.TestPeriod);
@@ -35,13 +38,12 @@ public static class GriddedRuns
         return new GriddedRunResult(fit, scores, config.RunFolder);
     }
 
-    /// <summary>Scores a trained run (its folder's <c>gridded_run.yml</c>, <c>normalisation.json</c> and best weights) on
+    /// <summary>Scores a trained run (its folder's <c>run_config.yml</c>, <c>normalisation.json</c> and best weights) on
     /// <paramref name="period"/> (test, validation or train), writing <c>RUN_FOLDER/evaluation/&lt;period&gt;/</c>.</summary>
     public static GriddedScores Evaluate(string runFolder, string period = "test", Action<string>? log = null)
     {
         log ??= Console.WriteLine;
-        var copy = Path.Combine(runFolder, GriddedRunConfigReader.RunFolderCopy);
-        if (!File.Exists(copy)) throw new FileNotFoundException($"{runFolder} is not a gridded run folder: {GriddedRunConfigReader.RunFolderCopy} is missing (made by hw gridded train)", copy);
+        var copy = RunFolderConfig.Require(runFolder, "gridded run", "hw gridded train", GriddedRunConfigReader.EarlierRunFolderCopy);
         var config = GriddedRunConfigReader.Read(copy) with { RunFolder = Path.GetFullPath(runFolder) };
         var weights = Path.Combine(config.RunFolder, "best_model.safetensors");
         var scalesFile = Path.Combine(config.RunFolder, "normalisation.json");
@@ -62,14 +64,5 @@ public static class GriddedRuns
         var scores = experiment.Score(model, scales, period, dates);
         log(scores.Summary());
         return scores;
-    }
-
-    private static void WriteConfigCopy(string configPath, string runFolder)
-    {
-        var text = File.ReadAllText(configPath);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-        if (!text.Split('\n').Any(line => line.StartsWith("config_folder:", StringComparison.Ordinal)))
-            text = text.TrimEnd() + $"\nconfig_folder: '{folder.Replace("'", "''", StringComparison.Ordinal)}'\n";
-        AtomicFile.WriteAllText(Path.Combine(runFolder, GriddedRunConfigReader.RunFolderCopy), text);
     }
 }
