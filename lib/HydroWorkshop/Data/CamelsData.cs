@@ -58,6 +58,39 @@ public static class CamelsData
         return OpenSynthetic(syntheticFolder, syntheticOptions, progress);
     }
 
+    /// <summary>The shared data set that notebooks fall back to when no full CAMELS-US is found: 20 years of a few
+    /// basins with NLDAS forcing and the basin lists of the NWC course (<c>train_basins.txt</c>, <c>test_basins.txt</c>).</summary>
+    public const string NwcSampleName = "camels_us_nwc_sample";
+
+    /// <summary>
+    /// The notebooks' data, in this order: a real CAMELS-US release (<see cref="FindRealCamelsUs"/>, Daymet forcing); else
+    /// the shared NWC sample (<see cref="NwcSampleName"/>, NLDAS forcing, its own train and test basin lists); else the
+    /// synthetic basins (<see cref="OpenSynthetic"/>).
+    /// </summary>
+    public static WorkshopCamels OpenWorkshop() => OpenWorkshop(FindRealCamelsUs(), ProjectPaths.SharedDataSet(NwcSampleName));
+
+    /// <summary><see cref="OpenWorkshop()"/> with the candidates given: <paramref name="realCamelsUs"/> (a CAMELS-US release
+    /// folder, or null), <paramref name="nwcSample"/> (the NWC sample's folder, or null) and the synthetic basins'
+    /// <paramref name="syntheticFolder"/> (default <see cref="SyntheticCacheFolder"/>), generated with
+    /// <paramref name="syntheticOptions"/> on first use.</summary>
+    public static WorkshopCamels OpenWorkshop(string? realCamelsUs, string? nwcSample, string? syntheticFolder = null, SyntheticCamelsOptions? syntheticOptions = null)
+    {
+        if (realCamelsUs is null && nwcSample is not null)
+        {
+            var sample = CamelsUs.Open(nwcSample, ["nldas"]);
+            return new WorkshopCamels(sample, BasinLists.Read(Path.Combine(nwcSample, "train_basins.txt")), BasinLists.Read(Path.Combine(nwcSample, "test_basins.txt")))
+            {
+                Description = $"{sample.Description}: the NWC sample, basins from its train_basins.txt and test_basins.txt",
+            };
+        }
+        var source = realCamelsUs is not null ? CamelsUs.Open(realCamelsUs, ["daymet"]) : OpenSynthetic(syntheticFolder, syntheticOptions);
+        var kind = realCamelsUs is not null ? "real CAMELS-US" : "SYNTHETIC basins (no real CAMELS-US or NWC sample found)";
+        return new WorkshopCamels(source, source.BasinIds, source.BasinIds.Reverse().ToArray())
+        {
+            Description = $"{source.Description}: {kind}, training basins in file order, test basins from the last one back",
+        };
+    }
+
     /// <summary>The synthetic basins, generated on first use.</summary>
     public static CamelsUs OpenSynthetic(string? folder = null, SyntheticCamelsOptions? options = null, IProgress<string>? progress = null)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HydroWorkshop.Common;
 
 namespace HydroWorkshop.Data;
 
@@ -6,11 +7,11 @@ namespace HydroWorkshop.Data;
 public static class CamelsUsFiles
 {
     /// <summary>One cubic foot in cubic metres (0.3048^3).</summary>
-    public const double CubicFootInCubicMetres = 0.3048 * 0.3048 * 0.3048;
+    public const double CubicFootInCubicMetres = DischargeUnits.CubicFootInCubicMetres;
 
     /// <summary>Discharge in ft3/s to runoff depth in mm/day over a basin of <paramref name="areaSquareMetres"/> m2.</summary>
     public static double CubicFeetPerSecondToMillimetresPerDay(double discharge, double areaSquareMetres) =>
-        discharge * CubicFootInCubicMetres * 86400.0 * 1000.0 / areaSquareMetres;
+        DischargeUnits.CubicFeetPerSecondToMillimetresPerDay(discharge, areaSquareMetres);
 
     /// <summary>The forcing variables under their canonical (Daymet) spelling; other products differ only in case.</summary>
     public static readonly IReadOnlyList<string> ForcingVariables =

@@ -5,7 +5,7 @@ using System.Text;
 using HydroWorkshop.Data;
 using TorchSharp;
 using TorchSharp.Modules;
-using HydroWorkshop.Training;
+using HydroWorkshop.Models;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Evaluation;

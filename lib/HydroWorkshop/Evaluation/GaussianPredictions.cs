@@ -1,6 +1,6 @@
 using HydroWorkshop.Data;
 using TorchSharp.Modules;
-using HydroWorkshop.Training;
+using HydroWorkshop.Models;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Evaluation;

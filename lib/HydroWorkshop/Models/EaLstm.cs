@@ -12,7 +12,7 @@ namespace HydroWorkshop.Models;
 /// Input dynamic [batch, time, dynamic_inputs], static [batch, static_inputs]; output [batch, time, targets].
 /// With <c>gaussian</c> the head is a <see cref="GaussianHead"/> (see <see cref="forward_distribution"/>).
 /// </summary>
-public sealed class EaLstm : nn.Module, HydroWorkshop.Training.IProbabilisticRegressor
+public sealed class EaLstm : nn.Module, IProbabilisticRegressor
 {
     public EaLstm(int dynamicInputs, int staticInputs, int hiddenSize = 64, double dropout = 0.0, int targets = 1, double initialForgetBias = 3.0,
         bool gaussian = false) : base(nameof(EaLstm))
@@ -87,6 +87,6 @@ public sealed class EaLstm : nn.Module, HydroWorkshop.Training.IProbabilisticReg
 
     public Tensor call(Tensor dynamic, Tensor statics) => forward(dynamic, statics);
 
-    Tensor HydroWorkshop.Training.ISequenceRegressor.forward(Tensor dynamic, Tensor? statics) =>
+    Tensor ISequenceRegressor.forward(Tensor dynamic, Tensor? statics) =>
         forward(dynamic, statics ?? throw new ArgumentException("EaLstm needs the static attributes separately: build the data set with ConcatenateStatics = false"));
 }

@@ -13,7 +13,7 @@ namespace HydroWorkshop.Models;
 /// With <c>gaussian</c> the head is a <see cref="GaussianHead"/>: forward gives the mean and
 /// <see cref="forward_distribution"/> the mean and variance (train with the Gaussian NLL loss).
 /// </summary>
-public sealed class LstmRegressor : nn.Module, HydroWorkshop.Training.IProbabilisticRegressor
+public sealed class LstmRegressor : nn.Module, IProbabilisticRegressor
 {
     public LstmRegressor(int dynamicInputs, int staticInputs, int hiddenSize = 64, int numLayers = 1, double dropout = 0.0,
         int targets = 1, double initialForgetBias = 3.0, bool attention = false, bool gaussian = false) : base(nameof(LstmRegressor))

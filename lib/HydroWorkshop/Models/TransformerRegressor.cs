@@ -23,7 +23,7 @@ public enum SequencePooling
 /// With <c>gaussian</c> the head is a <see cref="GaussianHead"/> (mean from forward, mean and variance from
 /// <see cref="forward_distribution"/>).
 /// </summary>
-public sealed class TransformerRegressor : nn.Module, HydroWorkshop.Training.IProbabilisticRegressor
+public sealed class TransformerRegressor : nn.Module, IProbabilisticRegressor
 {
     public TransformerRegressor(int dynamicInputs, int staticInputs, int maxLength, int dModel = 64, int heads = 4, int layers = 2,
         int feedForward = 256, double dropout = 0.1, int targets = 1, bool learnedPositions = false, bool concatenatePositions = false,

@@ -1,4 +1,3 @@
-using HydroWorkshop.FloodData;
 
 namespace HydroWorkshop.Physics;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using HydroWorkshop.FloodData;
 
 namespace HydroWorkshop.Physics;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using HydroWorkshop.Common;
 using HydroWorkshop.Data;
 using HydroWorkshop.Evaluation;
+using HydroWorkshop.Models;
 using TorchSharp;
 using HydroWorkshop.Checkpoints;
 using TorchSharp.Modules;

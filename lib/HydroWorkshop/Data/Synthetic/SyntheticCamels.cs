@@ -139,7 +139,7 @@ public static partial class SyntheticCamels
         for (var d = 0; d < g.Simulation.Discharge.Length; d++)
         {
             var date = start.AddDays(d);
-            var cfs = g.Simulation.Discharge[d] / CamelsUsFiles.CubicFeetPerSecondToMillimetresPerDay(1, area);
+            var cfs = g.Simulation.Discharge[d] / DischargeUnits.CubicFeetPerSecondToMillimetresPerDay(1, area);
             // Low flows are "estimated", as USGS marks ice-affected or rated-out days.
             var (value, flag) = g.DischargeMissing[d] ? (-999.0, "M") : (cfs, g.Simulation.Discharge[d] < 0.05 ? "A:e" : "A");
             text.Append(c, $"{b.GaugeId} {date.Year:D4} {date.Month:D2} {date.Day:D2} {value,8:F2} {flag}\n");

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Training;
+namespace HydroWorkshop.Models;
 
 /// <summary>A model the trainer can fit: forcings [batch, time, inputs] and statics [batch, attributes] (or
 /// null when the data set appends them to the inputs) to predictions [batch, time or 1, targets].

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace HydroWorkshop.FloodData;
+namespace HydroWorkshop.Physics;
 
 /// <summary>
 /// Surface velocities measured at scattered points at one instant, e.g. <c>building_vel_t01.txt</c> of the

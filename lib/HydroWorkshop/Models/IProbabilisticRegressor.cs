@@ -1,9 +1,9 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Training;
+namespace HydroWorkshop.Models;
 
-/// <summary>A sequence model with a <see cref="Models.GaussianHead"/>: it predicts a mean and a variance per
+/// <summary>A sequence model with a <see cref="GaussianHead"/>: it predicts a mean and a variance per
 /// target, each [batch, time or 1, targets] in normalised units. <see cref="ISequenceRegressor.forward"/> returns
 /// the mean, so evaluation and prediction treat it like any other model; the trainer's Gaussian NLL loss uses both.</summary>
 public interface IProbabilisticRegressor : ISequenceRegressor

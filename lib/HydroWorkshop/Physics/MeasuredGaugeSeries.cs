@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HydroWorkshop.FloodData;
+namespace HydroWorkshop.Physics;
 
 /// <summary>
 /// Water-depth time series measured at gauges, e.g. <c>building_gauges_h.txt</c> of the Soares-Frazão and Zech (2007)
