@@ -1,5 +1,4 @@
 using System.Globalization;
-using HydroWorkshop.Data;
 using YamlDotNet.RepresentationModel;
 
 namespace HydroWorkshop.Common;
@@ -33,9 +32,6 @@ internal static class YamlNodes
     public static YamlNode List(IEnumerable<double> values) => new YamlSequenceNode(values.Select(Of)) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow };
 
     public static YamlNode List(IEnumerable<int> values) => new YamlSequenceNode(values.Select(Of)) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow };
-
-    /// <summary>A period as <c>[start, end]</c> (ISO dates), as the readers take it.</summary>
-    public static YamlNode Of(Period period) => List([period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
 
     /// <summary>A mapping in flow style (<c>{a: 1, b: 2}</c>) from key → value pairs.</summary>
     public static YamlNode Map(IEnumerable<(string Key, YamlNode Value)> entries)

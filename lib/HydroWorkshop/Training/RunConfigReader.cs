@@ -33,11 +33,11 @@ public static partial class RunConfigReader
         ["basins"] = new((c, v, x) => c with { Data = BasinsOf(c.Data, v, x) },
             c => c.Data.BasinIds is { } ids ? List(ids) : c.Data.Basins is { } file ? Of(file) : null,
             "a list of basin ids, or a file with one id a line (default every basin of the source)"),
-        ["train_period"] = new((c, v, x) => c with { Data = c.Data with { TrainPeriod = PeriodOf(v, x) } }, c => c.Data.TrainPeriod is { } p ? Of(p) : null,
+        ["train_period"] = new((c, v, x) => c with { Data = c.Data with { TrainPeriod = PeriodOf(v, x) } }, c => c.Data.TrainPeriod is { } p ? PeriodNode(p) : null,
             "[start, end] (with validation_period and test_period; none: 60/20/20 % of the record)"),
         ["validation_period"] = new((c, v, x) => c with { Data = c.Data with { ValidationPeriod = PeriodOf(v, x) } },
-            c => c.Data.ValidationPeriod is { } p ? Of(p) : null, "[start, end]"),
-        ["test_period"] = new((c, v, x) => c with { Data = c.Data with { TestPeriod = PeriodOf(v, x) } }, c => c.Data.TestPeriod is { } p ? Of(p) : null,
+            c => c.Data.ValidationPeriod is { } p ? PeriodNode(p) : null, "[start, end]"),
+        ["test_period"] = new((c, v, x) => c with { Data = c.Data with { TestPeriod = PeriodOf(v, x) } }, c => c.Data.TestPeriod is { } p ? PeriodNode(p) : null,
             "[start, end]"),
         ["seq_length"] = new((c, v, x) => c with { Data = c.Data with { SequenceLength = Int(v, x) } }, c => Of(c.Data.SequenceLength),
             "days of input the model sees per prediction"),
@@ -216,6 +216,11 @@ public static partial class RunConfigReader
                 throw Error(node, context, $"a mapping is not a basin list; {Expected}");
         }
     }
+
+    /// <summary>A period as <c>[start, end]</c> (ISO dates), as <see cref="PeriodOf"/> reads it.</summary>
+    internal static YamlNode PeriodNode(Period period) =>
+        YamlNodes.List([period.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            period.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
 
     internal static Period PeriodOf(YamlNode node, YamlContext context)
     {

@@ -38,10 +38,10 @@ public static class GriddedRunConfigReader
             "climate_vegetation with lai_file simulate: the simulation's seed"),
         ["physics_encoded"] = new((c, v, x) => c with { Data = c.Data with { PhysicsEncoded = Bool(v, x) } }, c => Of(c.Data.PhysicsEncoded),
             "climate_vegetation: the process model's LAI as an input channel"),
-        ["train_period"] = new((c, v, x) => c with { Data = c.Data with { TrainPeriod = RunConfigReader.PeriodOf(v, x) } }, c => Of(c.Data.TrainPeriod), "[start, end]"),
-        ["validation_period"] = new((c, v, x) => c with { Data = c.Data with { ValidationPeriod = RunConfigReader.PeriodOf(v, x) } }, c => Of(c.Data.ValidationPeriod),
+        ["train_period"] = new((c, v, x) => c with { Data = c.Data with { TrainPeriod = RunConfigReader.PeriodOf(v, x) } }, c => RunConfigReader.PeriodNode(c.Data.TrainPeriod), "[start, end]"),
+        ["validation_period"] = new((c, v, x) => c with { Data = c.Data with { ValidationPeriod = RunConfigReader.PeriodOf(v, x) } }, c => RunConfigReader.PeriodNode(c.Data.ValidationPeriod),
             "[start, end]"),
-        ["test_period"] = new((c, v, x) => c with { Data = c.Data with { TestPeriod = RunConfigReader.PeriodOf(v, x) } }, c => Of(c.Data.TestPeriod), "[start, end]"),
+        ["test_period"] = new((c, v, x) => c with { Data = c.Data with { TestPeriod = RunConfigReader.PeriodOf(v, x) } }, c => RunConfigReader.PeriodNode(c.Data.TestPeriod), "[start, end]"),
     };
 
     private static readonly Dictionary<string, ConfigKey<GriddedRunConfig>> ModelKeys = new()
