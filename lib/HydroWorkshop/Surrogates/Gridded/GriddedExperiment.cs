@@ -58,22 +58,24 @@ internal sealed class GriddedExperiment
         };
     }
 
-    /// <summary>Scores <paramref name="model"/> on <paramref name="period"/> and writes <c>RUN_FOLDER/evaluation/&lt;name&gt;/</c>.
+    /// <summary>Scores <paramref name="model"/> on <paramref name="period"/> of <paramref name="data"/> (the set it trained on, so nothing is
+    /// built twice) and writes <c>RUN_FOLDER/evaluation/&lt;name&gt;/</c>.
     /// Gauges: the trained ones and the held-out ones (the model reads those out with their own basin masks and the
     /// trained gauges' scale). Cells: every land cell, grouped by land cover.</summary>
-    public GriddedScores Score(nn.Module model, Normalisation scales, string name, Period period)
+    public GriddedScores Score(nn.Module model, GriddedDataSet data, string name, Period period)
     {
         var folder = Path.Combine(config.RunFolder, "evaluation", name);
         if (vegetation is not null)
         {
-            using var data = ClimateVegetation.DataSet(rhineMeuse, vegetation, config.Data.TrainPeriod, config.Data.PhysicsEncoded);
             var prediction = GriddedPrediction.Of(model, data, period);
             var groups = vegetation.LandCover.Select(c => c == 0 ? "" : ((LandCover)c).ToString()).ToArray();
             return GriddedScores.Write(name, period, prediction, groups, "lai_m2_m2", null, folder);
         }
 
         string[] gauges = [.. config.Data.Gauges, .. config.Data.HeldOutGauges];
-        using var everyGauge = RhineMeuseGauges.DataSet(rhineMeuse, gauges, config.Data.TrainPeriod, scales, config.Data.StaticMaps);
+        // The held-out gauges join the trained ones, read with the trained gauges' scale; without any, the data is the same.
+        using var everyGauge = config.Data.HeldOutGauges.Count == 0 ? null
+            : RhineMeuseGauges.DataSet(rhineMeuse, gauges, config.Data.TrainPeriod, data.Normalisation, config.Data.StaticMaps);
         var readOut = (Action<GaugeMasks>)(model switch
         {
             MapToPointRegressor m => m.UseGauges,
@@ -83,7 +85,7 @@ internal sealed class GriddedExperiment
         readOut(RhineMeuseGauges.Masks(rhineMeuse, gauges));
         try
         {
-            var prediction = GriddedPrediction.Of(model, everyGauge, period);
+            var prediction = GriddedPrediction.Of(model, everyGauge ?? data, period);
             var groups = gauges.Select((g, i) => i < config.Data.Gauges.Count ? "trained" : "held out").ToArray();
             var areas = gauges.Select(g => rhineMeuse.Gauge(g).AreaKm2).ToArray();
             return GriddedScores.Write(name, period, prediction, groups, "mm_d", areas, folder);

@@ -33,7 +33,7 @@ public static class GriddedRuns
         using var model = experiment.BuildModel(data);
         var fit = new GriddedTrainer(model, config.Training, config.Windows, config.RunFolder, log)
             .Fit(data, config.Data.TrainPeriod, config.Data.ValidationPeriod, cancellationToken);
-        var scores = experiment.Score(model, data.Normalisation, "test", config.Data.TestPeriod);
+        var scores = experiment.Score(model, data, "test", config.Data.TestPeriod);
         log(scores.Summary());
         return new GriddedRunResult(fit, scores, config.RunFolder);
     }
@@ -61,7 +61,7 @@ public static class GriddedRuns
         using var data = experiment.TrainingData(scales);
         using var model = experiment.BuildModel(data);
         Checkpoint.Load(weights, model.state_dict());
-        var scores = experiment.Score(model, scales, period, dates);
+        var scores = experiment.Score(model, data, period, dates);
         log(scores.Summary());
         return scores;
     }
