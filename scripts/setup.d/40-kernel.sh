@@ -15,7 +15,7 @@ kernel_out="$REPO_ROOT/out/kernel"
 project=lib/HydroWorkshop.Kernel/HydroWorkshop.Kernel.csproj
 # Publishing ReadyToRun takes minutes on 2 cores: skip it when nothing under lib/ changed since.
 if [ -f "$kernel_out/HydroWorkshop.Kernel.dll" ] && [ -z "$(find lib -path '*/bin' -prune -o -path '*/obj' -prune -o \
-     \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$kernel_out/HydroWorkshop.Kernel.dll" -print -quit)" ]; then
+     \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -newer "$kernel_out/HydroWorkshop.Kernel.dll" -print -quit)" ]; then
   say "kernel in $kernel_out is up to date"
 # ReadyToRun needs the crossgen2 package from NuGet; without it, a plain publish still works.
 elif ! dotnet publish "$project" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
