@@ -115,20 +115,22 @@ public static class Checkpoint
     }
 
     /// <summary>Copies the tensors of a plain safetensors file (e.g. written by <c>torch.save</c> or by
-    /// Python) into <paramref name="destination"/>'s tensors, checking keys and shapes as <see cref="Load"/> does.</summary>
+    /// Python, or a run's <c>best_model.safetensors</c>), or the model part of a checkpoint written by
+    /// <see cref="Save"/>, into <paramref name="destination"/>'s tensors, checking keys and shapes as <see cref="Load"/> does.</summary>
     public static StateDictReport LoadInto(string path, IReadOnlyDictionary<string, Tensor> destination, bool strict = true)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        var (tensors, _) = SafeTensors.Load(path);
+        var (tensors, metadata) = SafeTensors.Load(path);
         try
         {
-            var report = StateDictReport.Compare(destination, tensors);
+            var weights = metadata.GetValueOrDefault("format") is Format or OldFormat ? Select(tensors, ModelPrefix) : tensors;
+            var report = StateDictReport.Compare(destination, weights);
             if (report.mismatched_shapes.Count > 0 || (strict && !report.IsExact)) throw new StateDictMismatchException(path, report);
             using (torch.no_grad())
             {
                 foreach (var (key, target) in destination)
                 {
-                    if (tensors.TryGetValue(key, out var source)) target.copy_(source);
+                    if (weights.TryGetValue(key, out var source)) target.copy_(source);
                 }
             }
             return report;

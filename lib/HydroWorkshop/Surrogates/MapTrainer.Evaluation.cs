@@ -13,7 +13,6 @@ public sealed record MapEventScores(string EventName, MapScores Scores, double M
 public sealed partial class MapTrainer
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-    private List<(Tensor Parameter, Tensor Copy)>? kept;
 
     public string BestModelPath => Path.Combine(RunFolder!, "best_model.safetensors");
     public string LogPath => Path.Combine(RunFolder!, "training_log.csv");
@@ -118,43 +117,6 @@ public sealed partial class MapTrainer
         if (File.Exists(LogPath)) File.Delete(LogPath);
     }
 
-    private void SaveModel(string path)
-    {
-        using var scope = NewDisposeScope();
-        SafeTensors.Save(model.state_dict(), path, new Dictionary<string, string> { ["model"] = model.GetType().Name });   // atomic (AtomicFile)
-    }
-
     private void WriteLog(List<MapEpochRecord> history) =>
         AtomicFile.WriteAllText(LogPath, string.Join('\n', [MapEpochRecord.CsvHeader, .. history.Select(h => h.ToCsv())]) + "\n");
-
-    // Without a run folder the best weights are kept in memory.
-    private void KeepBest()
-    {
-        using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        kept ??= model.named_parameters().Select(p => (Tensor)p.parameter).Concat(model.named_buffers().Select(b => b.buffer))
-            .Select(p => (p, p.detach().clone().DetachFromDisposeScope())).ToList();
-        foreach (var (parameter, copy) in kept) copy.copy_(parameter);
-    }
-
-    private void RestoreBest()
-    {
-        if (RunFolder is not null && File.Exists(BestModelPath))
-        {
-            using var scope = NewDisposeScope();
-            Checkpoint.LoadInto(BestModelPath, model.state_dict());
-        }
-        else if (kept is not null)
-        {
-            using var noGrad = no_grad();
-            foreach (var (parameter, copy) in kept) parameter.copy_(copy);
-        }
-    }
-
-    private void DisposeKept()
-    {
-        if (kept is null) return;
-        foreach (var (_, copy) in kept) copy.Dispose();
-        kept = null;
-    }
 }

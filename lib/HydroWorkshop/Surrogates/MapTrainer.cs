@@ -88,14 +88,12 @@ public sealed partial class MapTrainer
         if (validation is not null) CheckInputs(validation);
         var clock = Stopwatch.StartNew();
         Scales = train.FitScales();
-        var parameters = model.parameters().ToArray();
-        using OptimizerHelper optimizer = Config.Optimizer == "adamw"
-            ? optim.AdamW(parameters, Config.LearningRate, weight_decay: Config.WeightDecay) as OptimizerHelper
-            : optim.Adam(parameters, Config.LearningRate, weight_decay: Config.WeightDecay);
+        using var optimizer = TrainingOptimizer.Make(Config, model.parameters().ToArray());
         var schedule = Config.LearningRates is { } rates ? new EpochRateLR(optimizer, rates) : null;
         var history = new List<MapEpochRecord>();
-        var (start, bestEpoch, bestMetric, badValidations, cancelled) = (1, 0, (double?)null, 0, false);
-        if (resume && File.Exists(LastCheckpointPath)) (start, bestEpoch, bestMetric, badValidations) = Resume(train, optimizer, schedule, history);
+        using var stopping = new EarlyStopping(model, Config.Patience, Config.MinEpochs, validation is not null, RunFolder is null ? null : BestModelPath);
+        var (start, cancelled) = (1, false);
+        if (resume && File.Exists(LastCheckpointPath)) start = Resume(train, optimizer, schedule, stopping, history);
         else if (RunFolder is not null) WriteRunFiles(train);
 
         var progress = new TrainingProgress(Config.Epochs);
@@ -130,34 +128,23 @@ public sealed partial class MapTrainer
                 MapStopMetric.Csi => -check.Csi,                  // stored negated: lower is better for every metric
                 _ => check.Loss,
             };
-            var improved = metric is { } m ? double.IsFinite(m) && (bestMetric is null || m < bestMetric) : validation is null;
-            if (improved)
+            stopping.Record(epoch, metric);
+            if (RunFolder is not null) SaveProgress(optimizer, schedule, stopping, history, epoch);
+            if (stopping.ShouldStop(epoch))
             {
-                (bestEpoch, bestMetric, badValidations) = (epoch, metric, 0);
-                if (RunFolder is not null) SaveModel(BestModelPath);
-                else KeepBest();
-            }
-            else if (metric is not null)
-            {
-                badValidations++;
-            }
-            if (RunFolder is not null) SaveProgress(optimizer, schedule, history, epoch, bestEpoch, bestMetric, badValidations);
-            if (Config.Patience is { } patience && epoch >= Config.MinEpochs && badValidations >= patience)
-            {
-                log($"Early stop after epoch {epoch}: no improvement of {Options.StopMetric} for {patience} validations; best epoch {bestEpoch}");
+                log($"Early stop after epoch {epoch}: no improvement of {Options.StopMetric} for {Config.Patience} validations; best epoch {stopping.BestEpoch}");
                 break;
             }
             if (Options.TimeLimit is { } limit && clock.Elapsed >= limit && epoch < Config.Epochs)
             {
-                log($"Time limit of {limit.TotalSeconds:F0} s reached after epoch {epoch}; best epoch {bestEpoch}");
+                log($"Time limit of {limit.TotalSeconds:F0} s reached after epoch {epoch}; best epoch {stopping.BestEpoch}");
                 break;
             }
         }
         progress.Finish();
-        if (bestEpoch != history.LastOrDefault()?.Epoch) RestoreBest();
-        DisposeKept();
-        var best = Options.StopMetric == MapStopMetric.Csi && bestMetric is { } b ? -b : bestMetric;
-        return new MapTrainingResult(history, bestEpoch, best, RunFolder, cancelled, clock.Elapsed.TotalSeconds);
+        stopping.RestoreBest(history.LastOrDefault()?.Epoch);
+        var best = Options.StopMetric == MapStopMetric.Csi && stopping.BestScore is { } b ? -b : stopping.BestScore;
+        return new MapTrainingResult(history, stopping.BestEpoch, best, RunFolder, cancelled, clock.Elapsed.TotalSeconds);
     }
 
     private double TrainEpoch(MapSequences train, OptimizerHelper optimizer, int epoch, double teacher, TrainingProgress progress, CancellationToken token)

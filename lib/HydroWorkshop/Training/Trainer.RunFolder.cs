@@ -33,31 +33,16 @@ public sealed partial class Trainer
         if (File.Exists(LogPath)) File.Delete(LogPath);
     }
 
-    private void SaveModel(string path)
-    {
-        using var scope = NewDisposeScope();
-        SafeTensors.Save(model.state_dict(), path, new Dictionary<string, string> { ["model"] = model.GetType().Name });
-    }
-
-    private void SaveProgress(OptimizerHelper optimizer, EpochRateLR? schedule, List<EpochRecord> history, int epoch, int bestEpoch, double? bestLoss, int badValidations)
+    private void SaveProgress(OptimizerHelper optimizer, EpochRateLR? schedule, EarlyStopping stopping, List<EpochRecord> history, int epoch)
     {
         AtomicFile.WriteAllText(LogPath, string.Join('\n', [EpochRecord.CsvHeader, .. history.Select(h => h.ToCsv())]) + "\n");
-        using var scope = NewDisposeScope();
-        var metadata = new Dictionary<string, string>
-        {
-            ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture),
-            ["best_epoch"] = bestEpoch.ToString(CultureInfo.InvariantCulture),
-            ["best_loss"] = bestLoss?.ToString("R", CultureInfo.InvariantCulture) ?? "",
-            ["bad_validations"] = badValidations.ToString(CultureInfo.InvariantCulture),
-        };
-        Checkpoint.Save(LastCheckpointPath, model.state_dict(), optimizer, schedule, metadata);
+        stopping.SaveCheckpoint(LastCheckpointPath, epoch, optimizer, schedule);
     }
 
-    private (int Start, int BestEpoch, double? BestLoss, int BadValidations) Resume(OptimizerHelper optimizer, EpochRateLR? schedule, List<EpochRecord> history)
+    /// <summary>Loads the last checkpoint and the log up to its epoch; returns the epoch to go on with.</summary>
+    private int Resume(OptimizerHelper optimizer, EpochRateLR? schedule, EarlyStopping stopping, List<EpochRecord> history)
     {
-        Dictionary<string, string> metadata;
-        using (NewDisposeScope()) (_, metadata) = Checkpoint.Load(LastCheckpointPath, model.state_dict(), optimizer, schedule);
-        var epoch = int.Parse(metadata["epoch"], CultureInfo.InvariantCulture);
+        var epoch = stopping.LoadCheckpoint(LastCheckpointPath, optimizer, schedule);
         foreach (var line in File.ReadLines(LogPath).Skip(1).Where(l => l.Length > 0))
         {
             var f = line.Split(',');
@@ -66,8 +51,6 @@ public sealed partial class Trainer
                 Optional(f[2]), Optional(f[3]), double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture)));
         }
         log($"Resuming {RunFolder} after epoch {epoch}");
-        return (epoch + 1, int.Parse(metadata["best_epoch"], CultureInfo.InvariantCulture),
-            metadata["best_loss"].Length == 0 ? null : double.Parse(metadata["best_loss"], CultureInfo.InvariantCulture),
-            int.Parse(metadata["bad_validations"], CultureInfo.InvariantCulture));
+        return epoch + 1;
     }
 }

@@ -65,11 +65,12 @@ public sealed partial class Trainer
         using var optimizer = MakeOptimizer();
         var schedule = Config.LearningRates is { } rates ? new EpochRateLR(optimizer, rates) : null;
         var basinWeights = Config.Loss == TrainingLoss.Nse ? NseWeights(train) : null;
-        var (start, bestEpoch, bestLoss, badValidations) = (1, 0, (double?)null, 0);
+        using var stopping = new EarlyStopping(model, Config.Patience, Config.MinEpochs, validation is not null, RunFolder is null ? null : BestModelPath);
+        var start = 1;
         if (RunFolder is not null)
         {
             Directory.CreateDirectory(RunFolder);
-            if (resume && File.Exists(LastCheckpointPath)) (start, bestEpoch, bestLoss, badValidations) = Resume(optimizer, schedule, history);
+            if (resume && File.Exists(LastCheckpointPath)) start = Resume(optimizer, schedule, stopping, history);
             else WriteRunFiles(train);
         }
 
@@ -99,31 +100,17 @@ public sealed partial class Trainer
             history.Add(record);
             log(record.ToString());
 
-            var improved = validationLoss is { } v ? bestLoss is null || v < bestLoss : validation is null;
-            if (improved)
+            stopping.Record(epoch, validationLoss);
+            if (RunFolder is not null) SaveProgress(optimizer, schedule, stopping, history, epoch);
+            if (stopping.ShouldStop(epoch))
             {
-                (bestEpoch, bestLoss) = (epoch, validationLoss);
-                badValidations = 0;
-                if (RunFolder is not null) SaveModel(BestModelPath);
-            }
-            else if (validationLoss is not null)
-            {
-                badValidations++;
-            }
-            if (RunFolder is not null) SaveProgress(optimizer, schedule, history, epoch, bestEpoch, bestLoss, badValidations);
-            if (Config.Patience is { } patience && epoch >= Config.MinEpochs && badValidations >= patience)
-            {
-                log($"Early stop after epoch {epoch}: no improvement for {patience} validations; best epoch {bestEpoch}");
+                log($"Early stop after epoch {epoch}: no improvement for {Config.Patience} validations; best epoch {stopping.BestEpoch}");
                 break;
             }
         }
         progress.Finish();
-        if (RunFolder is not null && File.Exists(BestModelPath) && bestEpoch != history.LastOrDefault()?.Epoch)
-        {
-            using var scope = NewDisposeScope();
-            Checkpoint.LoadInto(BestModelPath, model.state_dict());
-        }
-        return new TrainingResult(history, bestEpoch, bestLoss, RunFolder, cancelled);
+        stopping.RestoreBest(history.LastOrDefault()?.Epoch);
+        return new TrainingResult(history, stopping.BestEpoch, stopping.BestScore, RunFolder, cancelled);
     }
 
     // ---- one epoch ------------------------------------------------------------------------------------
@@ -277,8 +264,6 @@ public sealed partial class Trainer
     {
         var trainable = Trainable();
         if (trainable.Length == 0) throw new InvalidOperationException($"every parameter of {model.GetType().Name} is frozen: nothing to train");
-        return Config.Optimizer == "adamw"
-            ? optim.AdamW(trainable, Config.LearningRate, weight_decay: Config.WeightDecay)
-            : optim.Adam(trainable, Config.LearningRate, weight_decay: Config.WeightDecay);
+        return TrainingOptimizer.Make(Config, trainable);
     }
 }

@@ -58,6 +58,7 @@ public sealed record TrainingConfig
         if (LearningRate <= 0) throw new ArgumentException($"LearningRate must be positive, got {LearningRate}");
         if (Optimizer is not ("adam" or "adamw")) throw new ArgumentException($"Optimizer '{Optimizer}' is not one of adam, adamw");
         if (ValidateEvery < 1) throw new ArgumentException($"ValidateEvery must be at least 1, got {ValidateEvery}");
+        if (Patience is < 1) throw new ArgumentException($"Patience must be at least 1 validation (or null for no early stopping), got {Patience}");
         if (TargetWeights is { } w && (w.Count == 0 || w.Any(v => !(v >= 0)) || w.Sum() <= 0))
             throw new ArgumentException($"TargetWeights must be non-negative with a positive sum, got [{string.Join(", ", w)}]");
         if (ClipGradNorm is <= 0) throw new ArgumentException($"ClipGradNorm must be positive or null, got {ClipGradNorm}");

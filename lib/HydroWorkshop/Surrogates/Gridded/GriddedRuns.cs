@@ -60,7 +60,7 @@ public static class GriddedRuns
         var scales = HydroWorkshop.Data.Normalisation.Load(scalesFile);
         using var data = experiment.TrainingData(scales);
         using var model = experiment.BuildModel(data);
-        Checkpoint.Load(weights, model.state_dict());
+        Checkpoint.LoadInto(weights, model.state_dict());
         var scores = experiment.Score(model, data, period, dates);
         log(scores.Summary());
         return scores;

@@ -62,10 +62,7 @@ public sealed class GriddedTrainer
             throw new ArgumentException($"no {Options.WindowDays}-day window ends in the training period {training} with an observed target", nameof(training));
         manual_seed((long)Config.Seed);
         using var weights = TargetWeights(data, training);
-        var parameters = model.parameters().ToArray();
-        using OptimizerHelper optimizer = Config.Optimizer == "adamw"
-            ? optim.AdamW(parameters, Config.LearningRate, weight_decay: Config.WeightDecay)
-            : optim.Adam(parameters, Config.LearningRate, weight_decay: Config.WeightDecay);
+        using var optimizer = TrainingOptimizer.Make(Config, model.parameters().ToArray());
         var schedule = Config.LearningRates is { } rates ? new EpochRateLR(optimizer, rates) : null;
         if (RunFolder is not null)
         {
@@ -74,8 +71,10 @@ public sealed class GriddedTrainer
         }
 
         var history = new List<GriddedEpochRecord>();
-        var (bestEpoch, bestNse, badValidations, cancelled) = (0, (double?)null, 0, false);
-        Dictionary<string, Tensor>? best = null;
+        // Scored by the negated NSE: lower is better for every trainer's early stopping.
+        using var stopping = new EarlyStopping(model, Config.Patience, Config.MinEpochs, validation is not null,
+            RunFolder is null ? null : Path.Combine(RunFolder, "best_model.safetensors"));
+        var cancelled = false;
         for (var epoch = 1; epoch <= Config.Epochs; epoch++)
         {
             // The time limit ends training before an epoch from the second on: the first always runs, so a limit never
@@ -102,29 +101,16 @@ public sealed class GriddedTrainer
             log(record.ToString());
             if (RunFolder is not null) WriteLog(history);
 
-            var improved = nse is { } n ? double.IsFinite(n) && (bestNse is null || n > bestNse) : validation is null;
-            if (improved)
+            stopping.Record(epoch, -nse);
+            if (stopping.ShouldStop(epoch))
             {
-                (bestEpoch, bestNse, badValidations) = (epoch, nse, 0);
-                DisposeAll(best);
-                best = model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
-                if (RunFolder is not null) Checkpoint.Save(Path.Combine(RunFolder, "best_model.safetensors"), best);
-            }
-            else if (nse is not null && ++badValidations >= Config.Patience && epoch >= Config.MinEpochs)
-            {
-                log($"Early stop: no better validation NSE for {badValidations} validations; best epoch {bestEpoch}");
+                log($"Early stop: no better validation NSE for {stopping.BadValidations} validations; best epoch {stopping.BestEpoch}");
                 break;
             }
         }
-        if (best is not null)
-        {
-            using (no_grad())
-                foreach (var (name, value) in model.state_dict()) value.copy_(best[name]);
-            DisposeAll(best);
-        }
-        return new GriddedTrainingResult(history, bestEpoch, bestNse, cancelled, clock.Elapsed.TotalSeconds);
+        stopping.RestoreBest(history.LastOrDefault()?.Epoch);
+        return new GriddedTrainingResult(history, stopping.BestEpoch, -stopping.BestScore, cancelled, clock.Elapsed.TotalSeconds);
     }
-
     private double TrainEpoch(GriddedDataSet data, int[] ends, Tensor weights, OptimizerHelper optimizer, Random random, CancellationToken token, Stopwatch clock)
     {
         model.train();
@@ -172,10 +158,4 @@ public sealed class GriddedTrainer
     private void WriteLog(IEnumerable<GriddedEpochRecord> history) =>
         AtomicFile.WriteAllText(Path.Combine(RunFolder!, "training_log.csv"),
             GriddedEpochRecord.CsvHeader + "\n" + string.Join("\n", history.Select(r => r.ToCsv())) + "\n");
-
-    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
-    {
-        if (tensors is null) return;
-        foreach (var t in tensors.Values) t.Dispose();
-    }
 }
