@@ -1,4 +1,4 @@
-// Keeps TorchSharp's Scalar and Tensor objects alive while libtorch uses their native handles.
+// Keeps TorchSharp's Scalar objects alive while libtorch uses their native handles.
 //
 // TorchSharp 0.107 reads an object's handle and then calls libtorch with the bare IntPtr, e.g.
 //     public Tensor add(Tensor target) => add(target, 1);        // 1 becomes a temporary Scalar
@@ -11,14 +11,15 @@
 // tests/HydroWorkshop.Tests/Build/TorchSharpKeepAliveTests reproduces it (dozens of failures in a few seconds of
 // additions beside a thread that collects garbage) and checks the fix.
 //
-// The fix, until TorchSharp keeps its arguments alive itself (GC.KeepAlive after each native call): the Handle
-// getters of Scalar and Tensor also store the object in a small per-thread ring of the last eight objects whose
-// handle was read. A native call runs on the thread that read the handles, and no call takes eight or more of them,
+// The fix, until TorchSharp keeps its arguments alive itself (GC.KeepAlive after each native call): Scalar's Handle
+// getter also stores the object in a small per-thread ring of the last eight Scalars whose handle was read. A native call runs on the thread that read the handles, and no call takes eight or more of them,
 // so each object stays reachable until its call has returned; the ring then drops it, and Dispose or the finalizer
-// frees it as before. The cost is one thread-static store per handle read.
+// frees it as before. The cost is one thread-static store per handle read. Tensors are left alone: inside a
+// DisposeScope the scope holds them, and a ring of tensors would keep up to eight (possibly large) temporaries
+// alive after a notebook cell ends.
 //
 // The build (lib/build/LibTorchSharp.targets) reads the package's TorchSharp.dll, adds two [ThreadStatic] fields and a
-// few IL instructions at the top of each getter, and writes the result under obj/; the output and publish folders
+// few IL instructions at the top of the getter, and writes the result under obj/; the output and publish folders
 // (and ReadyToRun compilation) take that copy instead of the package's. The NuGet cache is never written. HydroWorkshop.dll compiles this file too
 // (HYDROWORKSHOP_LIBRARY) for EngineInfo's check that the loaded TorchSharp is woven.
 //
@@ -47,9 +48,9 @@ public static class TorchSharpKeepAlive
     public const int RingLength = 8;
 
     /// <summary>The types whose <c>Handle</c> getter is woven, by their metadata full names.</summary>
-    public static readonly string[] TypeNames = { "TorchSharp.Scalar", "TorchSharp.torch/Tensor" };
+    public static readonly string[] TypeNames = { "TorchSharp.Scalar" };
 
-    /// <summary>True when <paramref name="type"/> (TorchSharp's Scalar or Tensor, as loaded) carries the weave.</summary>
+    /// <summary>True when <paramref name="type"/> (TorchSharp's Scalar, as loaded) carries the weave.</summary>
     public static bool IsWoven(Type type) =>
         type.GetField(RingField, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static) is not null;
 
@@ -170,7 +171,7 @@ public sealed class WeaveTorchSharpKeepAlive : Microsoft.Build.Utilities.Task
         {
             var result = TorchSharpKeepAlive.Weave(Source, Destination);
             Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
-                $"HydroWorkshop: {Destination}: {result} from {Source} (Scalar and Tensor kept alive during native calls; docs/articles/engine.md, 'Finalizer race')");
+                $"HydroWorkshop: {Destination}: {result} from {Source} (Scalar arguments kept alive during native calls; docs/articles/engine.md, 'Finalizer race')");
             return true;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or BadImageFormatException)

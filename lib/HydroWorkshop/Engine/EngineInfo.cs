@@ -24,12 +24,12 @@ public static class EngineInfo
     /// <summary>libtorch's version, e.g. <c>2.10.0</c>.</summary>
     public static string LibTorchVersion => __version__;
 
-    /// <summary>True when the loaded TorchSharp.dll is the build's woven copy, whose Scalar and Tensor objects stay
-    /// alive while libtorch uses them (lib/build/TorchSharpKeepAlive.cs; docs/articles/engine.md, "Finalizer race").
+    /// <summary>True when the loaded TorchSharp.dll is the build's woven copy, whose Scalar objects stay alive
+    /// while libtorch uses them (lib/build/TorchSharpKeepAlive.cs; docs/articles/engine.md, "Finalizer race").
     /// False for the package's file as shipped: then a garbage collection on another thread can, rarely, free a
     /// temporary Scalar under a running operation.</summary>
     public static bool KeepsArgumentsAlive =>
-        Build.TorchSharpKeepAlive.IsWoven(typeof(Scalar)) && Build.TorchSharpKeepAlive.IsWoven(typeof(Tensor));
+        Build.TorchSharpKeepAlive.IsWoven(typeof(Scalar));
 
     /// <summary>
     /// Loads the native engine now, so that a failure names its cause (e.g. a missing GLIBCXX version) instead of
@@ -110,7 +110,7 @@ public static class EngineInfo
         }
         if (NativeLibraryPath() is { } native) lines.Add($"native: {native}");
         lines.Add("keep-alive: " + (KeepsArgumentsAlive
-            ? "on (Scalar and Tensor arguments live through each native call)"
+            ? "on (Scalar arguments live through each native call)"
             : "OFF: this TorchSharp.dll is not the build's woven copy; rare crashes under garbage collection (docs/articles/engine.md, 'Finalizer race')"));
         var why = CudaUnavailableReason();
         lines.Add("cuda: " + (why is null ? $"{cuda.device_count()} device(s)" : "unavailable: " + why));
