@@ -1,4 +1,4 @@
-using HydroWorkshop.Surrogates;
+using HydroWorkshop.Models.Maps;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Engine.Benchmarks;

@@ -69,7 +69,7 @@ class TransformerRegressor(nn.Module):
 
 
 class ConvLstmCell(nn.Module):
-    """HydroWorkshop.Surrogates.ConvLstmCell without peepholes: one convolution over cat(x, h) gives i, f, g, o."""
+    """HydroWorkshop.Models.Maps.ConvLstmCell without peepholes: one convolution over cat(x, h) gives i, f, g, o."""
 
     def __init__(self, input_channels, hidden_channels, kernel_size=3):
         super().__init__()
@@ -87,7 +87,7 @@ class ConvLstmCell(nn.Module):
 
 
 class ConvLstm(nn.Module):
-    """HydroWorkshop.Surrogates.ConvLstm: stacked cells (keys cells.N.conv.*), outputs [batch, time, hidden, y, x]."""
+    """HydroWorkshop.Models.Maps.ConvLstm: stacked cells (keys cells.N.conv.*), outputs [batch, time, hidden, y, x]."""
 
     def __init__(self, input_channels, hidden_channels, kernel_size=3, num_layers=1):
         super().__init__()

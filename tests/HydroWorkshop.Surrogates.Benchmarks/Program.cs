@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using HydroWorkshop.Common;
 using HydroWorkshop.FloodData;
+using HydroWorkshop.Models.Maps;
 using HydroWorkshop.Physics;
 using HydroWorkshop.Surrogates;
 using TorchSharp;

@@ -1,3 +1,5 @@
+using HydroWorkshop.FloodData;
+using HydroWorkshop.Models.Maps;
 using TorchSharp;
 using F = TorchSharp.torch.nn.functional;
 using Xunit;

@@ -1,3 +1,5 @@
+using HydroWorkshop.FloodData;
+using HydroWorkshop.Models.Maps;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

@@ -1,3 +1,4 @@
+using HydroWorkshop.Models.Maps;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

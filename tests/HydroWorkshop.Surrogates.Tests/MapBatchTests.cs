@@ -1,3 +1,4 @@
+using HydroWorkshop.FloodData;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

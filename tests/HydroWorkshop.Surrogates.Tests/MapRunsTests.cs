@@ -1,4 +1,6 @@
 using HydroWorkshop.Common;
+using HydroWorkshop.FloodData;
+using HydroWorkshop.Models.Maps;
 using Xunit;
 
 namespace HydroWorkshop.Surrogates.Tests;

@@ -1,3 +1,4 @@
+using HydroWorkshop.Models.Maps;
 using Xunit;
 
 namespace HydroWorkshop.Surrogates.Tests;

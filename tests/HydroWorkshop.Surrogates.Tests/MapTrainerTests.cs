@@ -1,3 +1,5 @@
+using HydroWorkshop.FloodData;
+using HydroWorkshop.Models.Maps;
 using HydroWorkshop.TestSupport;
 using TorchSharp;
 using HydroWorkshop.Training;

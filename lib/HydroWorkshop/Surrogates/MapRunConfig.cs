@@ -1,3 +1,4 @@
+using HydroWorkshop.Models.Maps;
 using HydroWorkshop.Training;
 
 namespace HydroWorkshop.Surrogates;

@@ -2,6 +2,7 @@ using System.Globalization;
 using HydroWorkshop.Common;
 using HydroWorkshop.FloodData;
 using HydroWorkshop.Checkpoints;
+using HydroWorkshop.Models.Maps;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

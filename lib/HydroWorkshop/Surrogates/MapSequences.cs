@@ -1,4 +1,5 @@
 using HydroWorkshop.FloodData;
+using HydroWorkshop.Models.Maps;
 using HydroWorkshop.Physics;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -2,6 +2,7 @@ using HydroWorkshop.Common;
 using System.Text.Json;
 using TorchSharp;
 using HydroWorkshop.Checkpoints;
+using HydroWorkshop.Models.Maps;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using HydroWorkshop.Checkpoints;
 using static TorchSharp.torch.optim;
 using HydroWorkshop.Engine;
+using HydroWorkshop.Models.Maps;
 using HydroWorkshop.Training;
 using static TorchSharp.torch;
 

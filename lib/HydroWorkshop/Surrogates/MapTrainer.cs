@@ -5,6 +5,8 @@ using TorchSharp;
 using HydroWorkshop.Checkpoints;
 using TorchSharp.Modules;
 using static TorchSharp.torch.optim;
+using HydroWorkshop.FloodData;
+using HydroWorkshop.Models.Maps;
 using HydroWorkshop.Training;
 using static TorchSharp.torch;
 

@@ -1,4 +1,4 @@
-using HydroWorkshop.Surrogates.Gridded;
+using HydroWorkshop.Models.Gridded;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -1,4 +1,5 @@
 using HydroWorkshop.Data;
+using HydroWorkshop.Models.Gridded;
 using HydroWorkshop.Surrogates.Gridded;
 using HydroWorkshop.TestSupport;
 using HydroWorkshop.Training;

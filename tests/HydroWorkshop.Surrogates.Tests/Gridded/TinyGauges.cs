@@ -1,6 +1,6 @@
 using HydroWorkshop.Data;
 using HydroWorkshop.Data.Grids;
-using HydroWorkshop.Surrogates.Gridded;
+using HydroWorkshop.Models.Gridded;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Tests.Gridded;

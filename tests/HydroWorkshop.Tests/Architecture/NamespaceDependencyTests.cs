@@ -17,7 +17,7 @@ public sealed class NamespaceDependencyTests
         ["Build", "Engine", "Checkpoints", "Common"],
         ["Plotting"],
         ["Data", "Data.Grids", "Data.Synthetic", "Physics", "Physics.Vegetation", "FloodData"],
-        ["Models"],
+        ["Models", "Models.Maps", "Models.Gridded"],
         ["Evaluation"],
         ["Training"],
         ["Surrogates", "Surrogates.Gridded"],

@@ -1,6 +1,7 @@
 using HydroWorkshop.Data;
 using HydroWorkshop.Data.Grids;
 using HydroWorkshop.Evaluation;
+using HydroWorkshop.Models.Gridded;
 using TorchSharp;
 using static TorchSharp.torch;
 

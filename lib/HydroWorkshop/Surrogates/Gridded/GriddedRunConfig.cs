@@ -1,4 +1,5 @@
 using HydroWorkshop.Data;
+using HydroWorkshop.Models.Gridded;
 using HydroWorkshop.Training;
 
 namespace HydroWorkshop.Surrogates.Gridded;

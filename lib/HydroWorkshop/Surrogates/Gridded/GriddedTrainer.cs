@@ -4,6 +4,7 @@ using HydroWorkshop.Common;
 using HydroWorkshop.Data;
 using HydroWorkshop.Data.Grids;
 using HydroWorkshop.Engine;
+using HydroWorkshop.Models.Gridded;
 using HydroWorkshop.Training;
 using TorchSharp;
 using TorchSharp.Modules;

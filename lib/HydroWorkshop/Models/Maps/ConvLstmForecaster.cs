@@ -1,8 +1,9 @@
+using HydroWorkshop.FloodData;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates;
+namespace HydroWorkshop.Models.Maps;
 
 /// <summary>
 /// Encoder–forecaster ConvLSTM (after Shi et al. 2015) that rolls an event forward one depth map at a time.

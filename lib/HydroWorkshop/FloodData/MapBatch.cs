@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates;
+namespace HydroWorkshop.FloodData;
 
 /// <summary>
 /// Events (or windows of events) in model units, as every map model reads them. Owns its tensors.
@@ -24,7 +24,7 @@ public sealed record MapBatch(Tensor Depth, Tensor Statics, Tensor Forcing, Tens
     public long Columns => Depth.size(3);
 
     /// <summary>The batch mirrored across the grid's x axis: every map's rows reversed (row y becomes rows − 1 − y), the
-    /// forcing series unchanged. A new batch that owns its tensors (training augmentation, <see cref="MapTrainingOptions.MirrorRows"/>).</summary>
+    /// forcing series unchanged. A new batch that owns its tensors (training augmentation, <c>Surrogates.MapTrainingOptions.MirrorRows</c>).</summary>
     public MapBatch MirroredRows() =>
         new(Depth.flip(-2), Statics.flip(-2), Forcing.clone(), Extra?.flip(-2), Open.flip(-2));
 

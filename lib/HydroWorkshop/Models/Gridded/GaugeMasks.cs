@@ -2,7 +2,7 @@ using HydroWorkshop.Data.Grids;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Gridded;
+namespace HydroWorkshop.Models.Gridded;
 
 /// <summary>
 /// Where each gauge's water comes from: one weight map per gauge [gauge, y, x], the area (km²) of every grid cell

@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates;
+namespace HydroWorkshop.Models.Maps;
 
 /// <summary>
 /// One convolutional LSTM cell (Shi et al. 2015, NeurIPS, "Convolutional LSTM Network"): the LSTM's matrix products

@@ -2,7 +2,7 @@ using HydroWorkshop.Common;
 using System.Text.Json;
 using HydroWorkshop.Checkpoints;
 
-namespace HydroWorkshop.Surrogates;
+namespace HydroWorkshop.Models.Maps;
 
 /// <summary>
 /// How physical values become model units, fitted on the training events and saved in the run folder

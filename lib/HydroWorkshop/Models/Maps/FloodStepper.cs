@@ -1,8 +1,9 @@
+using HydroWorkshop.FloodData;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates;
+namespace HydroWorkshop.Models.Maps;
 
 /// <summary>
 /// A local, fully convolutional flood surrogate that steps the depth map forward one output interval at a time, in the

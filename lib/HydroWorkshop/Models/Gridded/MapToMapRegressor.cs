@@ -1,8 +1,9 @@
+using HydroWorkshop.Models.Maps;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Gridded;
+namespace HydroWorkshop.Models.Gridded;
 
 /// <summary>
 /// Climate → vegetation (Longyang &amp; Zeng): a one-layer ConvLSTM (16 filters in the paper) over daily climate maps and

@@ -1,8 +1,9 @@
+using HydroWorkshop.FloodData;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates;
+namespace HydroWorkshop.Models.Maps;
 
 /// <summary>
 /// CNN–LSTM map model (the CSDMS workshop's architecture): each frame's gridded inputs (extra maps, averaged to 1/8 of
@@ -34,7 +35,7 @@ public sealed class CnnLstm : nn.Module, IMapModel
     /// <param name="latent">Size of a frame's encoded extra maps (with extra maps).</param>
     /// <param name="hiddenSize">LSTM hidden size.</param>
     /// <param name="depthFromExtraMap">The one extra map is a first guess of each frame's depth in the units of the depth
-    /// maps (a coarse simulation, <see cref="MapSequences.FromFlume"/> with a coarse-solver factor): each frame starts from
+    /// maps (a coarse simulation, <c>Surrogates.MapSequences.FromFlume</c> with a coarse-solver factor): each frame starts from
     /// it instead of the last observed depth, and the LSTM does not read it (measured on the flume: the same accuracy
     /// without the LSTM reading it, or with it also joining the decoder, and a quarter less time per roll-out).</param>
     public CnnLstm(MapInputs inputs, int warmupFrames, int features = 8, int latent = 64, int hiddenSize = 64, bool depthFromExtraMap = false) : base(nameof(CnnLstm))

@@ -1,12 +1,12 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Gridded;
+namespace HydroWorkshop.Models.Gridded;
 
 /// <summary>
 /// A model that reads a sequence of maps and predicts a series per target at every step: discharge at gauges
 /// (<see cref="MapToPointRegressor"/>, <see cref="LumpedGaugeLstm"/>) or a value per grid cell
-/// (<see cref="MapToMapRegressor"/>, <see cref="CellLstm"/>). One interface so that <see cref="GriddedTrainer"/> trains
+/// (<see cref="MapToMapRegressor"/>, <see cref="CellLstm"/>). One interface so that <c>Surrogates.Gridded.GriddedTrainer</c> trains
 /// and scores them all on the same windows.
 /// </summary>
 public interface IGriddedRegressor

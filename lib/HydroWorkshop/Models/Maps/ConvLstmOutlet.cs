@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates;
+namespace HydroWorkshop.Models.Maps;
 
 /// <summary>
 /// Map sequence to scalar series (spatial rainfall–runoff): a ConvLSTM over gridded inputs [batch, time, channels, y, x]

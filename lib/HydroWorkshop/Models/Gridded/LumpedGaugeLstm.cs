@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Gridded;
+namespace HydroWorkshop.Models.Gridded;
 
 /// <summary>
 /// The lumped baseline of "hydrology as video": each gauge sees only its basin's area-weighted mean of every input

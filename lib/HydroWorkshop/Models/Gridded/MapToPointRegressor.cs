@@ -1,8 +1,9 @@
+using HydroWorkshop.Models.Maps;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Gridded;
+namespace HydroWorkshop.Models.Gridded;
 
 /// <summary>
 /// "Hydrology as video": a ConvLSTM watches the forcing maps day by day and a small head reads discharge at each gauge

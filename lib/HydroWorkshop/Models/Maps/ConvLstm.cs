@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates;
+namespace HydroWorkshop.Models.Maps;
 
 /// <summary>
 /// A stack of <see cref="ConvLstmCell"/>s (Shi et al. 2015): layer l's hidden maps are layer l+1's input. Input

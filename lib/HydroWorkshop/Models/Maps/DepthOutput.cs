@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates;
+namespace HydroWorkshop.Models.Maps;
 
 /// <summary>
 /// The output rule shared by the map models, which keeps depths physical: a 2-channel head gives a depth change and a

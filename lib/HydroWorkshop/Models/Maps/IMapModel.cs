@@ -1,7 +1,8 @@
+using HydroWorkshop.FloodData;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates;
+namespace HydroWorkshop.Models.Maps;
 
 /// <summary>A model that predicts depth maps of an event from its first frames, static maps and forcing.</summary>
 public interface IMapModel
