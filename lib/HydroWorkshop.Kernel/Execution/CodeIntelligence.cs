@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using HydroWorkshop.Engine;
 using TorchSharp;
 using static TorchSharp.torch;
-using static TorchSharp.torch.optim;
 
 namespace HydroWorkshop.Checkpoints;
 

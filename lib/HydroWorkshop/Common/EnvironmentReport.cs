@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using HydroWorkshop.Engine;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Common;

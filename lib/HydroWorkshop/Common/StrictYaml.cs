@@ -1,4 +1,3 @@
-using HydroWorkshop.Engine;
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 

@@ -1,5 +1,4 @@
 using HydroWorkshop.Common;
-using HydroWorkshop.Checkpoints;
 namespace HydroWorkshop.Data;
 
 /// <summary>Basin lists as neuralhydrology writes them (<c>train_basins.txt</c>): one gauge id a line.</summary>

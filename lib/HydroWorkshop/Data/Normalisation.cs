@@ -1,7 +1,6 @@
-using HydroWorkshop.Common;
-using HydroWorkshop.Checkpoints;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HydroWorkshop.Common;
 
 namespace HydroWorkshop.Data;
 

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using HydroWorkshop.Build;
-using TorchSharp;
 
 namespace HydroWorkshop.Engine;
 

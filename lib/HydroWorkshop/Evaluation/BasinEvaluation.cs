@@ -1,10 +1,7 @@
-using HydroWorkshop.Common;
-using HydroWorkshop.Checkpoints;
 using System.Globalization;
 using System.Text;
+using HydroWorkshop.Common;
 using HydroWorkshop.Data;
-using TorchSharp;
-using TorchSharp.Modules;
 using HydroWorkshop.Models;
 using static TorchSharp.torch;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using HydroWorkshop.Data;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Evaluation;

@@ -1,5 +1,4 @@
 using HydroWorkshop.Data;
-using TorchSharp.Modules;
 using HydroWorkshop.Models;
 using static TorchSharp.torch;
 

@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Text;
 using HydroWorkshop.Common;
 using HydroWorkshop.FloodData;
-using TorchSharp;
 using static TorchSharp.torch;
-using HydroWorkshop.Checkpoints;
 
 namespace HydroWorkshop.Surrogates;
 

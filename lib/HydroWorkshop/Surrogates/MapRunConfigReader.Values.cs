@@ -1,6 +1,6 @@
 using System.Globalization;
-using YamlDotNet.RepresentationModel;
 using HydroWorkshop.Common;
+using YamlDotNet.RepresentationModel;
 using static HydroWorkshop.Common.StrictYaml;
 
 namespace HydroWorkshop.Surrogates;

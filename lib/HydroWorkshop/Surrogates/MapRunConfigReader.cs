@@ -1,6 +1,5 @@
-using HydroWorkshop.Training;
-using YamlDotNet.RepresentationModel;
 using HydroWorkshop.Common;
+using HydroWorkshop.Training;
 using static HydroWorkshop.Common.StrictYaml;
 using static HydroWorkshop.Common.YamlNodes;
 

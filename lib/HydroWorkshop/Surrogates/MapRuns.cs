@@ -1,9 +1,7 @@
 using System.Globalization;
 using HydroWorkshop.Common;
 using HydroWorkshop.FloodData;
-using HydroWorkshop.Checkpoints;
 using HydroWorkshop.Models.Maps;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;

@@ -1,7 +1,6 @@
 using HydroWorkshop.FloodData;
 using HydroWorkshop.Models.Maps;
 using HydroWorkshop.Physics;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;

@@ -1,8 +1,8 @@
-using HydroWorkshop.Common;
 using System.Text.Json;
-using TorchSharp;
 using HydroWorkshop.Checkpoints;
+using HydroWorkshop.Common;
 using HydroWorkshop.Models.Maps;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;

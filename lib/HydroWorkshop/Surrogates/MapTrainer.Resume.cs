@@ -1,12 +1,8 @@
-using TorchSharp.Modules;
-using System.Globalization;
 using System.Text.Json;
-using HydroWorkshop.Checkpoints;
-using static TorchSharp.torch.optim;
 using HydroWorkshop.Engine;
 using HydroWorkshop.Models.Maps;
 using HydroWorkshop.Training;
-using static TorchSharp.torch;
+using TorchSharp.Modules;
 
 namespace HydroWorkshop.Surrogates;
 

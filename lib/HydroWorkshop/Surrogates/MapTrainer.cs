@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using HydroWorkshop.Common;
 using HydroWorkshop.Engine;
-using TorchSharp;
-using HydroWorkshop.Checkpoints;
-using TorchSharp.Modules;
-using static TorchSharp.torch.optim;
 using HydroWorkshop.FloodData;
 using HydroWorkshop.Models.Maps;
 using HydroWorkshop.Training;
+using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates;

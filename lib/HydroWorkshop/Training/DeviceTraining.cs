@@ -1,6 +1,5 @@
 using TorchSharp;
 using static TorchSharp.torch;
-using TorchSharp.Modules;
 
 namespace HydroWorkshop.Training;
 

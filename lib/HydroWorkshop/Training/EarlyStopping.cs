@@ -1,6 +1,5 @@
 using System.Globalization;
 using HydroWorkshop.Checkpoints;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Training;

@@ -1,5 +1,5 @@
-using YamlDotNet.RepresentationModel;
 using HydroWorkshop.Common;
+using YamlDotNet.RepresentationModel;
 using static HydroWorkshop.Common.StrictYaml;
 
 namespace HydroWorkshop.Training;

@@ -1,6 +1,6 @@
+using HydroWorkshop.Common;
 using HydroWorkshop.Data;
 using YamlDotNet.RepresentationModel;
-using HydroWorkshop.Common;
 using static HydroWorkshop.Common.StrictYaml;
 using static HydroWorkshop.Common.YamlNodes;
 

@@ -1,6 +1,5 @@
 using HydroWorkshop.Data;
 using HydroWorkshop.Models;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Training;

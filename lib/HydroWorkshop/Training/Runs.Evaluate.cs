@@ -1,7 +1,6 @@
 using HydroWorkshop.Data;
 using HydroWorkshop.Evaluation;
 using HydroWorkshop.Models;
-using TorchSharp.Modules;
 
 namespace HydroWorkshop.Training;
 

@@ -1,7 +1,5 @@
-using HydroWorkshop.Data;
-using HydroWorkshop.Checkpoints;
 using HydroWorkshop.Common;
-using static TorchSharp.torch;
+using HydroWorkshop.Data;
 
 namespace HydroWorkshop.Training;
 

@@ -1,7 +1,6 @@
 using HydroWorkshop.Common;
 using HydroWorkshop.Data;
 using HydroWorkshop.Evaluation;
-using HydroWorkshop.Checkpoints;
 
 namespace HydroWorkshop.Training;
 

@@ -1,8 +1,7 @@
-using HydroWorkshop.Common;
 using System.Globalization;
 using System.Text;
+using HydroWorkshop.Common;
 using HydroWorkshop.Evaluation;
-using HydroWorkshop.Checkpoints;
 
 namespace HydroWorkshop.Training;
 

@@ -1,8 +1,6 @@
+using HydroWorkshop.Checkpoints;
 using HydroWorkshop.Common;
 using HydroWorkshop.Data;
-using HydroWorkshop.Evaluation;
-using HydroWorkshop.Checkpoints;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Training;

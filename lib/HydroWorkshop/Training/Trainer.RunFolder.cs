@@ -1,13 +1,9 @@
-using HydroWorkshop.Common;
 using System.Globalization;
 using System.Text.Json;
+using HydroWorkshop.Common;
 using HydroWorkshop.Data;
-using TorchSharp;
-using TorchSharp.Modules;
-using HydroWorkshop.Checkpoints;
-using static TorchSharp.torch.optim;
 using HydroWorkshop.Engine;
-using static TorchSharp.torch;
+using TorchSharp.Modules;
 
 namespace HydroWorkshop.Training;
 

@@ -1,14 +1,11 @@
 using System.Diagnostics;
-using System.Text.Json;
 using HydroWorkshop.Common;
 using HydroWorkshop.Data;
+using HydroWorkshop.Engine;
 using HydroWorkshop.Evaluation;
 using HydroWorkshop.Models;
 using TorchSharp;
-using HydroWorkshop.Checkpoints;
 using TorchSharp.Modules;
-using static TorchSharp.torch.optim;
-using HydroWorkshop.Engine;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Training;

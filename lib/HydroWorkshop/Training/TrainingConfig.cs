@@ -1,4 +1,3 @@
-using HydroWorkshop.Engine;
 namespace HydroWorkshop.Training;
 
 /// <summary>The loss a run minimises; every one ignores missing (NaN) targets.</summary>

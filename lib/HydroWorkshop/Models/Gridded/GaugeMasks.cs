@@ -1,5 +1,4 @@
 using HydroWorkshop.Data.Grids;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Models.Gridded;

@@ -1,5 +1,4 @@
 using HydroWorkshop.Models.Maps;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

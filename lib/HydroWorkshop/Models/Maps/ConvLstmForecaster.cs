@@ -1,5 +1,4 @@
 using HydroWorkshop.FloodData;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,5 +1,4 @@
 using HydroWorkshop.FloodData;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Models.Maps;

@@ -1,6 +1,5 @@
-using HydroWorkshop.Common;
 using System.Text.Json;
-using HydroWorkshop.Checkpoints;
+using HydroWorkshop.Common;
 
 namespace HydroWorkshop.Models.Maps;
 

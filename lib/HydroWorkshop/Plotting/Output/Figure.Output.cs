@@ -1,6 +1,5 @@
-using HydroWorkshop.Common;
-using HydroWorkshop.Checkpoints;
 using System.Text.Json;
+using HydroWorkshop.Common;
 
 namespace HydroWorkshop.Plotting;
 

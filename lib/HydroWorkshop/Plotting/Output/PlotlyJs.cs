@@ -1,5 +1,4 @@
 using HydroWorkshop.Common;
-using HydroWorkshop.Checkpoints;
 namespace HydroWorkshop.Plotting;
 
 /// <summary>The plotly.js bundle embedded in this assembly at build time (npm <c>plotly.js-dist-min</c>).</summary>

@@ -2,7 +2,6 @@ using HydroWorkshop.Data;
 using HydroWorkshop.Data.Grids;
 using HydroWorkshop.Evaluation;
 using HydroWorkshop.Models.Gridded;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Gridded;

@@ -1,7 +1,6 @@
 using HydroWorkshop.Data;
 using HydroWorkshop.Data.Grids;
 using HydroWorkshop.Models.Gridded;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Gridded;

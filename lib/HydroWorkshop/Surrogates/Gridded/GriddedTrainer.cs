@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using HydroWorkshop.Checkpoints;
 using HydroWorkshop.Common;
 using HydroWorkshop.Data;
 using HydroWorkshop.Data.Grids;
 using HydroWorkshop.Engine;
 using HydroWorkshop.Models.Gridded;
 using HydroWorkshop.Training;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
