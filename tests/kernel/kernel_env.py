@@ -4,8 +4,15 @@ import atexit
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+
+# A test run started in the background by a script (`cmd &`, no job control) begins with SIGINT ignored, and every
+# kernel it starts inherits that: .NET then never sees SIGINT, and the interrupt tests hang. Python's own handler in
+# this process is reset to the default in each child at exec, so the kernels get SIGINT as from a terminal.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 KERNEL_NAME = "hydroworkshop-csharp-test"
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
