@@ -47,8 +47,8 @@ public static class TorchSharpKeepAlive
     /// <summary>The ring's length: more than the handles any one native call takes.</summary>
     public const int RingLength = 8;
 
-    /// <summary>The types whose <c>Handle</c> getter is woven, by their metadata full names.</summary>
-    public static readonly string[] TypeNames = { "TorchSharp.Scalar" };
+    /// <summary>The type whose <c>Handle</c> getter is woven, by its metadata full name.</summary>
+    public const string TypeName = "TorchSharp.Scalar";
 
     /// <summary>True when <paramref name="type"/> (TorchSharp's Scalar, as loaded) carries the weave.</summary>
     public static bool IsWoven(Type type) =>
@@ -65,24 +65,16 @@ public static class TorchSharpKeepAlive
         string result;
         using (var module = ModuleDefinition.ReadModule(source, new ReaderParameters { InMemory = true }))
         {
-            var types = TypeNames.Select(name => module.GetType(name)
-                ?? throw new InvalidDataException($"{source}: type {name} not found; this TorchSharp is not one the keep-alive weave knows.")).ToArray();
-            var woven = types.Count(t => t.Fields.Any(f => f.Name == RingField));
-            if (woven == types.Length)
+            var type = module.GetType(TypeName)
+                ?? throw new InvalidDataException($"{source}: type {TypeName} not found; this TorchSharp is not one the keep-alive weave knows.");
+            if (type.Fields.Any(f => f.Name == RingField))
             {
                 File.Copy(source, tempPath, overwrite: true);
                 result = "copied (already woven)";
             }
-            else if (woven > 0)
-            {
-                throw new InvalidDataException($"{source}: partly woven; restore the package's file.");
-            }
             else
             {
-                foreach (var type in types)
-                {
-                    WeaveHandleGetter(module, type, source);
-                }
+                WeaveHandleGetter(module, type, source);
                 module.Write(tempPath);
                 result = "woven";
             }

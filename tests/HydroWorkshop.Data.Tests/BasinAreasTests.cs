@@ -1,3 +1,4 @@
+using HydroWorkshop.Common;
 using HydroWorkshop.TestSupport;
 using Xunit;
 
@@ -47,6 +48,6 @@ public class BasinAreasTests
         Assert.Equal(587.675987, area, 6);
         // usgs_streamflow: 01022500 2000 01 01   255.00 A:e (ft³/s)
         var depth = camels.ReadBasin("01022500").ValueOn(CamelsUs.Discharge, new DateOnly(2000, 1, 1));       // mm/day
-        Assert.Equal(255.00 * CamelsUsFiles.CubicFootInCubicMetres, depth * area * 1000.0 / 86400.0, 3);
+        Assert.Equal(255.00 * DischargeUnits.CubicFootInCubicMetres, depth * area * 1000.0 / 86400.0, 3);
     }
 }

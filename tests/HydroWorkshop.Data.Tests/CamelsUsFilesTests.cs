@@ -6,16 +6,6 @@ namespace HydroWorkshop.Data.Tests;
 public class CamelsUsFilesTests
 {
     [Fact]
-    public void CubicFeetPerSecondToMillimetresPerDay_HandComputed_Matches()
-    {
-        // 4.30 ft3/s * 0.028316846592 m3/ft3 = 0.1217624 m3/s; * 86400 s = 10520.27 m3/day; / 114169652 m2 = 9.2146e-5 m = 0.092146 mm/day.
-        Assert.Equal(0.092146, CamelsUsFiles.CubicFeetPerSecondToMillimetresPerDay(4.30, 114169652), 6);
-        // 255 ft3/s over 587.675987 km2 (01022500): 1.061600 mm/day.
-        Assert.Equal(1.061600, CamelsUsFiles.CubicFeetPerSecondToMillimetresPerDay(255, 587675987), 6);
-        Assert.Equal(0.028316846592, CamelsUsFiles.CubicFootInCubicMetres, 12);
-    }
-
-    [Fact]
     public void ReadForcing_MalformedNumber_NamesFileLineAndText()
     {
         using var temp = new TempFolder();

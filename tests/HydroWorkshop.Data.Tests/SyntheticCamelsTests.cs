@@ -1,3 +1,4 @@
+using HydroWorkshop.Common;
 using HydroWorkshop.TestSupport;
 using System.Security.Cryptography;
 using HydroWorkshop.Data.Synthetic;
@@ -47,7 +48,7 @@ public class SyntheticCamelsTests
                 Assert.Equal(g.Simulation.SnowWaterEquivalent[d], record["swe(mm)"][d], 0.006);
                 var q = record[CamelsUs.Discharge][d];
                 if (g.DischargeMissing[d]) Assert.True(float.IsNaN(q));
-                else Assert.Equal(g.Simulation.Discharge[d], q, CamelsUsFiles.CubicFeetPerSecondToMillimetresPerDay(0.0051, area) + 1e-5);
+                else Assert.Equal(g.Simulation.Discharge[d], q, DischargeUnits.CubicFeetPerSecondToMillimetresPerDay(0.0051, area) + 1e-5);
             }
         }
         // Every attribute of the standard 27 is there and numeric.

@@ -1,9 +1,9 @@
 namespace HydroWorkshop.Common;
 
 /// <summary>
-/// US discharge units and runoff depth. Here rather than beside the CAMELS-US reader (<c>Data.CamelsUsFiles</c>, which
-/// keeps its names for them) because the synthetic basins (<c>Data.Synthetic</c>) write the same ft³/s files, and the
-/// reader's namespace already depends on the generator's: the one conversion sits below both.
+/// US discharge units and runoff depth. Here rather than beside the CAMELS-US reader (<c>Data.CamelsUsFiles</c>) because
+/// the synthetic basins (<c>Data.Synthetic</c>) write the same ft³/s files, and the reader's namespace already depends on
+/// the generator's: the one conversion sits below both.
 /// </summary>
 public static class DischargeUnits
 {

@@ -1,3 +1,5 @@
+using HydroWorkshop.Common;
+
 namespace HydroWorkshop.Data;
 
 /// <summary>
@@ -130,7 +132,7 @@ public sealed class CamelsUs : IBasinSource
         var area = forcings[0].Forcing.AreaSquareMetres;
         var discharge = flow.Layout(start, days)["discharge(ft3/s)"];
         for (var d = 0; d < days; d++)
-            discharge[d] = (float)CamelsUsFiles.CubicFeetPerSecondToMillimetresPerDay(discharge[d], area);   // NaN stays NaN
+            discharge[d] = (float)DischargeUnits.CubicFeetPerSecondToMillimetresPerDay(discharge[d], area);   // NaN stays NaN
         variables[Discharge] = discharge;
         var first = forcings[0].Forcing;
         return new BasinRecord(gauge, start, days, variables, first.Latitude, first.Elevation, first.AreaSquareMetres);

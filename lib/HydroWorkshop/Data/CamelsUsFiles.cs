@@ -1,18 +1,10 @@
 using System.Globalization;
-using HydroWorkshop.Common;
 
 namespace HydroWorkshop.Data;
 
 /// <summary>Parsers for the two CAMELS-US time-series formats (forcing and streamflow).</summary>
 public static class CamelsUsFiles
 {
-    /// <summary>One cubic foot in cubic metres (0.3048^3).</summary>
-    public const double CubicFootInCubicMetres = DischargeUnits.CubicFootInCubicMetres;
-
-    /// <summary>Discharge in ft3/s to runoff depth in mm/day over a basin of <paramref name="areaSquareMetres"/> m2.</summary>
-    public static double CubicFeetPerSecondToMillimetresPerDay(double discharge, double areaSquareMetres) =>
-        DischargeUnits.CubicFeetPerSecondToMillimetresPerDay(discharge, areaSquareMetres);
-
     /// <summary>The forcing variables under their canonical (Daymet) spelling; other products differ only in case.</summary>
     public static readonly IReadOnlyList<string> ForcingVariables =
         ["dayl(s)", "prcp(mm/day)", "srad(W/m2)", "swe(mm)", "tmax(C)", "tmin(C)", "vp(Pa)"];
