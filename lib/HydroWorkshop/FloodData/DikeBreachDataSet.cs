@@ -31,15 +31,15 @@ public sealed partial class DikeBreachDataSet
     /// <summary>Time between depth maps (s): 30 min.</summary>
     public const double StepSeconds = 1800.0;
 
-    private readonly string _demFolder;
-    private readonly string _depthFolder;
-    private readonly string _inflowFolder;
+    private readonly string demFolder;
+    private readonly string depthFolder;
+    private readonly string inflowFolder;
 
     private DikeBreachDataSet(string demFolder, string depthFolder, string inflowFolder, int[] ids)
     {
-        _demFolder = demFolder;
-        _depthFolder = depthFolder;
-        _inflowFolder = inflowFolder;
+        this.demFolder = demFolder;
+        this.depthFolder = depthFolder;
+        this.inflowFolder = inflowFolder;
         Ids = ids;
     }
 
@@ -70,11 +70,11 @@ public sealed partial class DikeBreachDataSet
     public DikeBreachEvent ReadEvent(int id)
     {
         if (!Ids.Contains(id)) throw new ArgumentOutOfRangeException(nameof(id), $"simulation {id} is not in the data set (ids: {string.Join(", ", Ids)})");
-        var bed = ReadBed(Path.Combine(_demFolder, $"DEM_{id}.txt"));
-        var depthPath = Path.Combine(_depthFolder, $"WD_{id}.txt");
+        var bed = ReadBed(Path.Combine(demFolder, $"DEM_{id}.txt"));
+        var depthPath = Path.Combine(depthFolder, $"WD_{id}.txt");
         var (depth, steps) = ReadDepth(depthPath);
         var breach = FindBreachCell(depth, depthPath);
-        var inflowPath = Path.Combine(_inflowFolder, $"Q_{id}.txt");
+        var inflowPath = Path.Combine(inflowFolder, $"Q_{id}.txt");
         var inflow = File.Exists(inflowPath) ? ReadInflow(inflowPath, steps)
             : steps >= 2 ? InflowFromVolume(depth, steps, CellSize * CellSize, StepSeconds)
             : [float.NaN];                                                  // one map: no volume change to estimate it from

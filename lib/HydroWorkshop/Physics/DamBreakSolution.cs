@@ -34,9 +34,9 @@ public sealed class DamBreakSolution
     public double MiddleVelocity { get; private set; }
 
     /// <summary>Speed (m/s) of the bore (Stoker) or of the wet front (Ritter: 2 sqrt(g h0)).</summary>
-    public double FrontSpeed => DownstreamDepth > 0 ? _boreSpeed : 2 * Math.Sqrt(Gravity * UpstreamDepth);
+    public double FrontSpeed => DownstreamDepth > 0 ? boreSpeed : 2 * Math.Sqrt(Gravity * UpstreamDepth);
 
-    private double _boreSpeed;
+    private double boreSpeed;
 
     /// <summary>Depth (m) and velocity (m/s) at position <paramref name="x"/> (m) and time <paramref name="time"/> (s) &gt; 0.</summary>
     public (double Depth, double Velocity) At(double x, double time)
@@ -58,7 +58,7 @@ public sealed class DamBreakSolution
             var c = (2 * c0 - xi) / 3;
             return (c * c / g, 2.0 / 3.0 * (xi + c0));
         }
-        if (xi <= _boreSpeed) return (MiddleDepth, MiddleVelocity);
+        if (xi <= boreSpeed) return (MiddleDepth, MiddleVelocity);
         return (DownstreamDepth, 0);
     }
 
@@ -78,6 +78,6 @@ public sealed class DamBreakSolution
         }
         MiddleDepth = 0.5 * (low + high);
         MiddleVelocity = 2 * (cL - Math.Sqrt(g * MiddleDepth));
-        _boreSpeed = MiddleDepth * MiddleVelocity / (MiddleDepth - hR);
+        boreSpeed = MiddleDepth * MiddleVelocity / (MiddleDepth - hR);
     }
 }

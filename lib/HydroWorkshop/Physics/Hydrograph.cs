@@ -5,8 +5,8 @@ namespace HydroWorkshop.Physics;
 /// </summary>
 public sealed class Hydrograph
 {
-    private readonly double[] _times;
-    private readonly double[] _discharges;
+    private readonly double[] times;
+    private readonly double[] discharges;
 
     /// <param name="times">Strictly increasing times (s).</param>
     /// <param name="discharges">Discharge at each time (m3/s), finite and non-negative.</param>
@@ -22,8 +22,8 @@ public sealed class Hydrograph
             if (k > 0 && times[k] <= times[k - 1]) throw new ArgumentException($"hydrograph times must increase: point {k} (t = {times[k]} s) is not after point {k - 1} (t = {times[k - 1]} s)", nameof(times));
             if (!double.IsFinite(discharges[k]) || discharges[k] < 0) throw new ArgumentException($"hydrograph discharge at t = {times[k]} s is {discharges[k]} m3/s; must be finite and >= 0", nameof(discharges));
         }
-        _times = times.ToArray();
-        _discharges = discharges.ToArray();
+        this.times = times.ToArray();
+        this.discharges = discharges.ToArray();
     }
 
     /// <summary>The constant discharge <paramref name="discharge"/> (m3/s) at all times.</summary>
@@ -39,22 +39,22 @@ public sealed class Hydrograph
     }
 
     /// <summary>The times (s) of the hydrograph's points.</summary>
-    public IReadOnlyList<double> Times => _times;
+    public IReadOnlyList<double> Times => times;
 
     /// <summary>The discharges (m3/s) of the hydrograph's points.</summary>
-    public IReadOnlyList<double> Discharges => _discharges;
+    public IReadOnlyList<double> Discharges => discharges;
 
     /// <summary>Discharge (m3/s) at time <paramref name="time"/> (s).</summary>
     public double At(double time)
     {
-        if (time <= _times[0]) return _discharges[0];
-        var last = _times.Length - 1;
-        if (time >= _times[last]) return _discharges[last];
-        var k = Array.BinarySearch(_times, time);
-        if (k >= 0) return _discharges[k];
+        if (time <= times[0]) return discharges[0];
+        var last = times.Length - 1;
+        if (time >= times[last]) return discharges[last];
+        var k = Array.BinarySearch(times, time);
+        if (k >= 0) return discharges[k];
         var upper = ~k;
         var lower = upper - 1;
-        var w = (time - _times[lower]) / (_times[upper] - _times[lower]);
-        return _discharges[lower] + w * (_discharges[upper] - _discharges[lower]);
+        var w = (time - times[lower]) / (times[upper] - times[lower]);
+        return discharges[lower] + w * (discharges[upper] - discharges[lower]);
     }
 }

@@ -3,38 +3,38 @@ namespace HydroWorkshop.Physics;
 public sealed partial class ShallowWaterSolver
 {
     // Per boundary face: its condition, its segment (-1: the side's default) and its fixed level (m).
-    private BoundaryKind[] _westKind = [], _eastKind = [], _southKind = [], _northKind = [];
-    private int[] _westSegment = [], _eastSegment = [], _southSegment = [], _northSegment = [];
-    private double[] _westLevel = [], _eastLevel = [], _southLevel = [], _northLevel = [];
+    private BoundaryKind[] westKind = [], eastKind = [], southKind = [], northKind = [];
+    private int[] westSegment = [], eastSegment = [], southSegment = [], northSegment = [];
+    private double[] westLevel = [], eastLevel = [], southLevel = [], northLevel = [];
     // Per segment: open (non-solid) face length (m) and the current discharge per unit width (m2/s).
-    private double[] _segmentOpenLength = [];
-    private double[] _segmentUnitDischarge = [];
+    private double[] segmentOpenLength = [];
+    private double[] segmentUnitDischarge = [];
 
     // Sorted times (s) where an inflow hydrograph changes slope.
-    private double[] _breakpoints = [];
+    private double[] breakpoints = [];
 
     private void BuildBoundaries()
     {
-        _breakpoints = _domain.Segments
+        breakpoints = domain.Segments
             .Where(s => s.Kind == BoundaryKind.Inflow && s.Inflow is not null)
             .SelectMany(s => s.Inflow!.Times)
             .Distinct()
             .Order()
             .ToArray();
-        (_westKind, _westSegment, _westLevel) = BuildSide(BoundarySide.West, _ny);
-        (_eastKind, _eastSegment, _eastLevel) = BuildSide(BoundarySide.East, _ny);
-        (_southKind, _southSegment, _southLevel) = BuildSide(BoundarySide.South, _nx);
-        (_northKind, _northSegment, _northLevel) = BuildSide(BoundarySide.North, _nx);
-        var segments = _domain.Segments;
-        _segmentOpenLength = new double[segments.Count];
-        _segmentUnitDischarge = new double[segments.Count];
-        AddOpenLength(BoundarySide.West, _westSegment, _dy);
-        AddOpenLength(BoundarySide.East, _eastSegment, _dy);
-        AddOpenLength(BoundarySide.South, _southSegment, _dx);
-        AddOpenLength(BoundarySide.North, _northSegment, _dx);
+        (westKind, westSegment, westLevel) = BuildSide(BoundarySide.West, ny);
+        (eastKind, eastSegment, eastLevel) = BuildSide(BoundarySide.East, ny);
+        (southKind, southSegment, southLevel) = BuildSide(BoundarySide.South, nx);
+        (northKind, northSegment, northLevel) = BuildSide(BoundarySide.North, nx);
+        var segments = domain.Segments;
+        segmentOpenLength = new double[segments.Count];
+        segmentUnitDischarge = new double[segments.Count];
+        AddOpenLength(BoundarySide.West, westSegment, dy);
+        AddOpenLength(BoundarySide.East, eastSegment, dy);
+        AddOpenLength(BoundarySide.South, southSegment, dx);
+        AddOpenLength(BoundarySide.North, northSegment, dx);
         for (var s = 0; s < segments.Count; s++)
         {
-            if (segments[s].Kind == BoundaryKind.Inflow && _segmentOpenLength[s] <= 0)
+            if (segments[s].Kind == BoundaryKind.Inflow && segmentOpenLength[s] <= 0)
                 throw new ShallowWaterInputException($"boundary segment {s} (Inflow on {segments[s].Side}, {segments[s].Start}..{segments[s].End} m) has no open face left: a later segment or solid cells cover it");
         }
     }
@@ -44,13 +44,13 @@ public sealed partial class ShallowWaterSolver
         var kinds = new BoundaryKind[count];
         var segmentOf = new int[count];
         var levels = new double[count];
-        Array.Fill(kinds, _domain.SideKind(side));
+        Array.Fill(kinds, domain.SideKind(side));
         Array.Fill(segmentOf, -1);
-        Array.Fill(levels, _domain.SideFixedLevel);
-        var size = side is BoundarySide.West or BoundarySide.East ? _dy : _dx;
-        for (var s = 0; s < _domain.Segments.Count; s++)
+        Array.Fill(levels, domain.SideFixedLevel);
+        var size = side is BoundarySide.West or BoundarySide.East ? dy : dx;
+        for (var s = 0; s < domain.Segments.Count; s++)
         {
-            var segment = _domain.Segments[s];
+            var segment = domain.Segments[s];
             if (segment.Side != side) continue;
             for (var k = 0; k < count; k++)
             {
@@ -67,14 +67,14 @@ public sealed partial class ShallowWaterSolver
     {
         for (var k = 0; k < segmentOf.Length; k++)
         {
-            if (segmentOf[k] >= 0 && !_solid[_domain.BoundaryCell(side, k)]) _segmentOpenLength[segmentOf[k]] += size;
+            if (segmentOf[k] >= 0 && !solid[domain.BoundaryCell(side, k)]) segmentOpenLength[segmentOf[k]] += size;
         }
     }
 
     /// <summary>The first hydrograph breakpoint after <paramref name="time"/> (s); +infinity when none.</summary>
     private double NextBreakpoint(double time)
     {
-        foreach (var t in _breakpoints)
+        foreach (var t in breakpoints)
             if (t > time + 1e-9) return t;
         return double.PositiveInfinity;
     }
@@ -82,11 +82,11 @@ public sealed partial class ShallowWaterSolver
     /// <summary>Discharge per unit width (m2/s) of each inflow segment at <paramref name="time"/> (s).</summary>
     private void UpdateBoundaryForcing(double time)
     {
-        var segments = _domain.Segments;
+        var segments = domain.Segments;
         for (var s = 0; s < segments.Count; s++)
         {
-            _segmentUnitDischarge[s] = segments[s] is { Kind: BoundaryKind.Inflow, Inflow: { } hydrograph }
-                ? hydrograph.At(time) / _segmentOpenLength[s]
+            segmentUnitDischarge[s] = segments[s] is { Kind: BoundaryKind.Inflow, Inflow: { } hydrograph }
+                ? hydrograph.At(time) / segmentOpenLength[s]
                 : 0;
         }
     }

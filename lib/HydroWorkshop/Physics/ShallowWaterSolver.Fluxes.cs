@@ -11,44 +11,44 @@ public sealed partial class ShallowWaterSolver
         {
             var speedMax = 0.0;
             var inflow = 0.0;
-            var rowStart = j * _nx;
-            var faceStart = j * (_nx + 1);
-            for (var i = 0; i <= _nx; i++)
+            var rowStart = j * nx;
+            var faceStart = j * (nx + 1);
+            for (var i = 0; i <= nx; i++)
             {
                 var f = faceStart + i;
                 var a = rowStart + i - 1; // left cell
                 var b = rowStart + i;     // right cell
-                var leftOpen = i > 0 && !_solid[a];
-                var rightOpen = i < _nx && !_solid[b];
+                var leftOpen = i > 0 && !solid[a];
+                var rightOpen = i < nx && !solid[b];
                 double mass, momL, momR, trans, speed;
-                if (leftOpen && rightOpen && _h[a] == 0 && _h[b] == 0)
+                if (leftOpen && rightOpen && h[a] == 0 && h[b] == 0)
                 {
                     // Between two bone-dry cells every flux is exactly zero: skip the reconstruction.
                     mass = momL = momR = trans = speed = 0;
                 }
                 else if (leftOpen && rightOpen)
                 {
-                    FaceState(a, +1, _sxH, _sxE, _sxU, _sxV, _u, _v, out var hL, out var uL, out var vL, out var zL);
-                    FaceState(b, -1, _sxH, _sxE, _sxU, _sxV, _u, _v, out var hR, out var uR, out var vR, out var zR);
-                    HllcFlux.Hydrostatic(_g, hL, uL, vL, zL, hR, uR, vR, zR, out mass, out momL, out momR, out trans, out speed);
+                    FaceState(a, +1, sxH, sxE, sxU, sxV, u, v, out var hL, out var uL, out var vL, out var zL);
+                    FaceState(b, -1, sxH, sxE, sxU, sxV, u, v, out var hR, out var uR, out var vR, out var zR);
+                    HllcFlux.Hydrostatic(g, hL, uL, vL, zL, hR, uR, vR, zR, out mass, out momL, out momR, out trans, out speed);
                 }
                 else if (rightOpen)
                 {
-                    FaceState(b, -1, _sxH, _sxE, _sxU, _sxV, _u, _v, out var hR, out var uR, out var vR, out var zR);
+                    FaceState(b, -1, sxH, sxE, sxU, sxV, u, v, out var hR, out var uR, out var vR, out var zR);
                     var onBoundary = i == 0;
-                    var kind = onBoundary ? _westKind[j] : BoundaryKind.Wall;
-                    var segment = onBoundary ? _westSegment[j] : -1;
-                    BoundaryFlux(kind, lowSide: true, segment, onBoundary ? _westLevel[j] : 0, hR, uR, vR, zR, out mass, out momR, out trans, out speed);
+                    var kind = onBoundary ? westKind[j] : BoundaryKind.Wall;
+                    var segment = onBoundary ? westSegment[j] : -1;
+                    BoundaryFlux(kind, lowSide: true, segment, onBoundary ? westLevel[j] : 0, hR, uR, vR, zR, out mass, out momR, out trans, out speed);
                     momL = 0;
                     if (onBoundary) inflow += mass;
                 }
                 else if (leftOpen)
                 {
-                    FaceState(a, +1, _sxH, _sxE, _sxU, _sxV, _u, _v, out var hL, out var uL, out var vL, out var zL);
-                    var onBoundary = i == _nx;
-                    var kind = onBoundary ? _eastKind[j] : BoundaryKind.Wall;
-                    var segment = onBoundary ? _eastSegment[j] : -1;
-                    BoundaryFlux(kind, lowSide: false, segment, onBoundary ? _eastLevel[j] : 0, hL, uL, vL, zL, out mass, out momL, out trans, out speed);
+                    FaceState(a, +1, sxH, sxE, sxU, sxV, u, v, out var hL, out var uL, out var vL, out var zL);
+                    var onBoundary = i == nx;
+                    var kind = onBoundary ? eastKind[j] : BoundaryKind.Wall;
+                    var segment = onBoundary ? eastSegment[j] : -1;
+                    BoundaryFlux(kind, lowSide: false, segment, onBoundary ? eastLevel[j] : 0, hL, uL, vL, zL, out mass, out momL, out trans, out speed);
                     momR = 0;
                     if (onBoundary) inflow -= mass;
                 }
@@ -56,14 +56,14 @@ public sealed partial class ShallowWaterSolver
                 {
                     mass = momL = momR = trans = speed = 0;
                 }
-                _fxMass[f] = mass;
-                _fxMomL[f] = momL;
-                _fxMomR[f] = momR;
-                _fxTrans[f] = trans;
+                fxMass[f] = mass;
+                fxMomL[f] = momL;
+                fxMomR[f] = momR;
+                fxTrans[f] = trans;
                 if (speed > speedMax) speedMax = speed;
             }
-            _rowSpeedX[j] = speedMax;
-            _rowInflowX[j] = inflow;
+            rowSpeedX[j] = speedMax;
+            rowInflowX[j] = inflow;
         }
     }
 
@@ -75,41 +75,41 @@ public sealed partial class ShallowWaterSolver
         {
             var speedMax = 0.0;
             var inflow = 0.0;
-            for (var i = 0; i < _nx; i++)
+            for (var i = 0; i < nx; i++)
             {
-                var f = j * _nx + i;
-                var a = (j - 1) * _nx + i; // cell below
-                var b = j * _nx + i;       // cell above
-                var belowOpen = j > 0 && !_solid[a];
-                var aboveOpen = j < _ny && !_solid[b];
+                var f = j * nx + i;
+                var a = (j - 1) * nx + i; // cell below
+                var b = j * nx + i;       // cell above
+                var belowOpen = j > 0 && !solid[a];
+                var aboveOpen = j < ny && !solid[b];
                 double mass, momL, momR, trans, speed;
-                if (belowOpen && aboveOpen && _h[a] == 0 && _h[b] == 0)
+                if (belowOpen && aboveOpen && h[a] == 0 && h[b] == 0)
                 {
                     mass = momL = momR = trans = speed = 0;
                 }
                 else if (belowOpen && aboveOpen)
                 {
-                    FaceState(a, +1, _syH, _syE, _syV, _syU, _v, _u, out var hL, out var vL, out var uL, out var zL);
-                    FaceState(b, -1, _syH, _syE, _syV, _syU, _v, _u, out var hR, out var vR, out var uR, out var zR);
-                    HllcFlux.Hydrostatic(_g, hL, vL, uL, zL, hR, vR, uR, zR, out mass, out momL, out momR, out trans, out speed);
+                    FaceState(a, +1, syH, syE, syV, syU, v, u, out var hL, out var vL, out var uL, out var zL);
+                    FaceState(b, -1, syH, syE, syV, syU, v, u, out var hR, out var vR, out var uR, out var zR);
+                    HllcFlux.Hydrostatic(g, hL, vL, uL, zL, hR, vR, uR, zR, out mass, out momL, out momR, out trans, out speed);
                 }
                 else if (aboveOpen)
                 {
-                    FaceState(b, -1, _syH, _syE, _syV, _syU, _v, _u, out var hR, out var vR, out var uR, out var zR);
+                    FaceState(b, -1, syH, syE, syV, syU, v, u, out var hR, out var vR, out var uR, out var zR);
                     var onBoundary = j == 0;
-                    var kind = onBoundary ? _southKind[i] : BoundaryKind.Wall;
-                    var segment = onBoundary ? _southSegment[i] : -1;
-                    BoundaryFlux(kind, lowSide: true, segment, onBoundary ? _southLevel[i] : 0, hR, vR, uR, zR, out mass, out momR, out trans, out speed);
+                    var kind = onBoundary ? southKind[i] : BoundaryKind.Wall;
+                    var segment = onBoundary ? southSegment[i] : -1;
+                    BoundaryFlux(kind, lowSide: true, segment, onBoundary ? southLevel[i] : 0, hR, vR, uR, zR, out mass, out momR, out trans, out speed);
                     momL = 0;
                     if (onBoundary) inflow += mass;
                 }
                 else if (belowOpen)
                 {
-                    FaceState(a, +1, _syH, _syE, _syV, _syU, _v, _u, out var hL, out var vL, out var uL, out var zL);
-                    var onBoundary = j == _ny;
-                    var kind = onBoundary ? _northKind[i] : BoundaryKind.Wall;
-                    var segment = onBoundary ? _northSegment[i] : -1;
-                    BoundaryFlux(kind, lowSide: false, segment, onBoundary ? _northLevel[i] : 0, hL, vL, uL, zL, out mass, out momL, out trans, out speed);
+                    FaceState(a, +1, syH, syE, syV, syU, v, u, out var hL, out var vL, out var uL, out var zL);
+                    var onBoundary = j == ny;
+                    var kind = onBoundary ? northKind[i] : BoundaryKind.Wall;
+                    var segment = onBoundary ? northSegment[i] : -1;
+                    BoundaryFlux(kind, lowSide: false, segment, onBoundary ? northLevel[i] : 0, hL, vL, uL, zL, out mass, out momL, out trans, out speed);
                     momR = 0;
                     if (onBoundary) inflow -= mass;
                 }
@@ -117,14 +117,14 @@ public sealed partial class ShallowWaterSolver
                 {
                     mass = momL = momR = trans = speed = 0;
                 }
-                _fyMass[f] = mass;
-                _fyMomL[f] = momL;
-                _fyMomR[f] = momR;
-                _fyTrans[f] = trans;
+                fyMass[f] = mass;
+                fyMomL[f] = momL;
+                fyMomR[f] = momR;
+                fyTrans[f] = trans;
                 if (speed > speedMax) speedMax = speed;
             }
-            _rowSpeedY[j] = speedMax;
-            _rowInflowY[j] = inflow;
+            rowSpeedY[j] = speedMax;
+            rowInflowY[j] = inflow;
         }
     }
 
@@ -135,10 +135,10 @@ public sealed partial class ShallowWaterSolver
         out double h, out double un, out double ut, out double z)
     {
         var half = 0.5 * sign;
-        h = _h[k] + half * sH[k];
-        var eta = _eta[k] + half * sE[k];
+        h = this.h[k] + half * sH[k];
+        var eta = this.eta[k] + half * sE[k];
         z = eta - h;
-        if (h > _dry)
+        if (h > dry)
         {
             un = normal[k] + half * sN[k];
             ut = transverse[k] + half * sT[k];
@@ -165,16 +165,16 @@ public sealed partial class ShallowWaterSolver
         {
             case BoundaryKind.FreeOutflow when outward > 0:
                 mass = h * un;
-                momentum = h * un * un + 0.5 * _g * h * h;
+                momentum = h * un * un + 0.5 * g * h * h;
                 transverse = mass * ut;
-                speed = Math.Abs(un) + Math.Sqrt(_g * h);
+                speed = Math.Abs(un) + Math.Sqrt(g * h);
                 return;
             case BoundaryKind.FixedLevel:
             {
                 var hGhost = Math.Max(0, level - z);
-                var cInside = Math.Sqrt(_g * h);
+                var cInside = Math.Sqrt(g * h);
                 double outwardGhost;
-                if (outward >= cInside && h > _dry)
+                if (outward >= cInside && h > dry)
                 {
                     // Supercritical outflow: nothing travels in from outside.
                     hGhost = h;
@@ -183,36 +183,36 @@ public sealed partial class ShallowWaterSolver
                 else
                 {
                     // The outgoing characteristic carries outward + 2c from the interior.
-                    outwardGhost = outward + 2 * (cInside - Math.Sqrt(_g * hGhost));
+                    outwardGhost = outward + 2 * (cInside - Math.Sqrt(g * hGhost));
                 }
                 var unGhost = lowSide ? -outwardGhost : outwardGhost;
                 double momL, momR;
                 if (lowSide)
-                    HllcFlux.Hydrostatic(_g, hGhost, unGhost, ut, z, h, un, ut, z, out mass, out momL, out momR, out transverse, out speed);
+                    HllcFlux.Hydrostatic(g, hGhost, unGhost, ut, z, h, un, ut, z, out mass, out momL, out momR, out transverse, out speed);
                 else
-                    HllcFlux.Hydrostatic(_g, h, un, ut, z, hGhost, unGhost, ut, z, out mass, out momL, out momR, out transverse, out speed);
+                    HllcFlux.Hydrostatic(g, h, un, ut, z, hGhost, unGhost, ut, z, out mass, out momL, out momR, out transverse, out speed);
                 momentum = lowSide ? momR : momL;
                 return;
             }
             case BoundaryKind.Inflow:
             {
-                var q = segment >= 0 ? _segmentUnitDischarge[segment] : 0; // m2/s into the domain
-                var hCritical = Math.Cbrt(q * q / _g);
+                var q = segment >= 0 ? segmentUnitDischarge[segment] : 0; // m2/s into the domain
+                var hCritical = Math.Cbrt(q * q / g);
                 var hGhost = Math.Max(h, hCritical);
                 var inward = hGhost > 0 ? q / hGhost : 0;
                 mass = lowSide ? q : -q;
-                momentum = q * inward + 0.5 * _g * h * h;
+                momentum = q * inward + 0.5 * g * h * h;
                 transverse = 0;
-                speed = inward + Math.Sqrt(_g * hGhost);
+                speed = inward + Math.Sqrt(g * hGhost);
                 return;
             }
             default:
             {
                 // Wall (and free outflow with water flowing in): mirror the normal velocity.
                 if (lowSide)
-                    HllcFlux.Solve(_g, h, -un, ut, h, un, ut, out mass, out momentum, out transverse, out speed);
+                    HllcFlux.Solve(g, h, -un, ut, h, un, ut, out mass, out momentum, out transverse, out speed);
                 else
-                    HllcFlux.Solve(_g, h, un, ut, h, -un, ut, out mass, out momentum, out transverse, out speed);
+                    HllcFlux.Solve(g, h, un, ut, h, -un, ut, out mass, out momentum, out transverse, out speed);
                 mass = 0;
                 transverse = 0;
                 return;

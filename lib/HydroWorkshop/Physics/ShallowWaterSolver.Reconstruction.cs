@@ -8,39 +8,39 @@ public sealed partial class ShallowWaterSolver
     /// <summary>Velocities (zero in dry cells) and surface elevation for rows [start, end).</summary>
     private void ComputePrimitives(int start, int end)
     {
-        var k = start * _nx;
-        var last = end * _nx;
+        var k = start * nx;
+        var last = end * nx;
         if (Vector.IsHardwareAccelerated)
         {
             // Same IEEE operations as the scalar loop below (reciprocal, then multiply), so results do not depend
             // on where a chunk's vector part ends.
             var width = Vector<double>.Count;
-            var dry = new Vector<double>(_dry);
+            var dry = new Vector<double>(this.dry);
             for (; k + width <= last; k += width)
             {
-                var h = new Vector<double>(_h, k);
+                var h = new Vector<double>(this.h, k);
                 var wet = Vector.GreaterThan(h, dry);
                 var inverse = Vector<double>.One / Vector.ConditionalSelect(wet, h, Vector<double>.One);
-                Vector.ConditionalSelect(wet, new Vector<double>(_hu, k) * inverse, Vector<double>.Zero).CopyTo(_u, k);
-                Vector.ConditionalSelect(wet, new Vector<double>(_hv, k) * inverse, Vector<double>.Zero).CopyTo(_v, k);
-                (h + new Vector<double>(_z, k)).CopyTo(_eta, k);
+                Vector.ConditionalSelect(wet, new Vector<double>(hu, k) * inverse, Vector<double>.Zero).CopyTo(u, k);
+                Vector.ConditionalSelect(wet, new Vector<double>(hv, k) * inverse, Vector<double>.Zero).CopyTo(v, k);
+                (h + new Vector<double>(z, k)).CopyTo(eta, k);
             }
         }
         for (; k < last; k++)
         {
-            var h = _h[k];
-            if (h > _dry)
+            var h = this.h[k];
+            if (h > dry)
             {
                 var inverse = 1.0 / h;
-                _u[k] = _hu[k] * inverse;
-                _v[k] = _hv[k] * inverse;
+                u[k] = hu[k] * inverse;
+                v[k] = hv[k] * inverse;
             }
             else
             {
-                _u[k] = 0;
-                _v[k] = 0;
+                u[k] = 0;
+                v[k] = 0;
             }
-            _eta[k] = h + _z[k];
+            eta[k] = h + z[k];
         }
     }
 
@@ -51,47 +51,47 @@ public sealed partial class ShallowWaterSolver
     /// </summary>
     private void ComputeSlopes(int start, int end)
     {
-        if (!_options.SecondOrder) return; // slopes stay zero
-        var limiter = _options.Limiter;
+        if (!options.SecondOrder) return; // slopes stay zero
+        var limiter = options.Limiter;
         for (var j = start; j < end; j++)
         {
-            for (var i = 0; i < _nx; i++)
+            for (var i = 0; i < nx; i++)
             {
-                var k = j * _nx + i;
-                if (_solid[k] || _h[k] <= _dry)
+                var k = j * nx + i;
+                if (solid[k] || h[k] <= dry)
                 {
-                    _sxH[k] = _sxE[k] = _sxU[k] = _sxV[k] = 0;
-                    _syH[k] = _syE[k] = _syU[k] = _syV[k] = 0;
+                    sxH[k] = sxE[k] = sxU[k] = sxV[k] = 0;
+                    syH[k] = syE[k] = syU[k] = syV[k] = 0;
                     continue;
                 }
-                if (i > 0 && i < _nx - 1 && IsWet(k - 1) && IsWet(k + 1))
+                if (i > 0 && i < nx - 1 && IsWet(k - 1) && IsWet(k + 1))
                 {
-                    _sxH[k] = Limit(limiter, _h[k] - _h[k - 1], _h[k + 1] - _h[k]);
-                    _sxE[k] = Limit(limiter, _eta[k] - _eta[k - 1], _eta[k + 1] - _eta[k]);
-                    _sxU[k] = Limit(limiter, _u[k] - _u[k - 1], _u[k + 1] - _u[k]);
-                    _sxV[k] = Limit(limiter, _v[k] - _v[k - 1], _v[k + 1] - _v[k]);
+                    sxH[k] = Limit(limiter, h[k] - h[k - 1], h[k + 1] - h[k]);
+                    sxE[k] = Limit(limiter, eta[k] - eta[k - 1], eta[k + 1] - eta[k]);
+                    sxU[k] = Limit(limiter, u[k] - u[k - 1], u[k + 1] - u[k]);
+                    sxV[k] = Limit(limiter, v[k] - v[k - 1], v[k + 1] - v[k]);
                 }
                 else
                 {
-                    _sxH[k] = _sxE[k] = _sxU[k] = _sxV[k] = 0;
+                    sxH[k] = sxE[k] = sxU[k] = sxV[k] = 0;
                 }
-                if (j > 0 && j < _ny - 1 && IsWet(k - _nx) && IsWet(k + _nx))
+                if (j > 0 && j < ny - 1 && IsWet(k - nx) && IsWet(k + nx))
                 {
-                    _syH[k] = Limit(limiter, _h[k] - _h[k - _nx], _h[k + _nx] - _h[k]);
-                    _syE[k] = Limit(limiter, _eta[k] - _eta[k - _nx], _eta[k + _nx] - _eta[k]);
-                    _syU[k] = Limit(limiter, _u[k] - _u[k - _nx], _u[k + _nx] - _u[k]);
-                    _syV[k] = Limit(limiter, _v[k] - _v[k - _nx], _v[k + _nx] - _v[k]);
+                    syH[k] = Limit(limiter, h[k] - h[k - nx], h[k + nx] - h[k]);
+                    syE[k] = Limit(limiter, eta[k] - eta[k - nx], eta[k + nx] - eta[k]);
+                    syU[k] = Limit(limiter, u[k] - u[k - nx], u[k + nx] - u[k]);
+                    syV[k] = Limit(limiter, v[k] - v[k - nx], v[k + nx] - v[k]);
                 }
                 else
                 {
-                    _syH[k] = _syE[k] = _syU[k] = _syV[k] = 0;
+                    syH[k] = syE[k] = syU[k] = syV[k] = 0;
                 }
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool IsWet(int k) => !_solid[k] && _h[k] > _dry;
+    private bool IsWet(int k) => !solid[k] && h[k] > dry;
 
     /// <summary>A TVD limited slope from the backward and forward differences; zero at extrema. Face values
     /// (value +- slope/2) stay between the neighbours, which keeps reconstructed depths non-negative.</summary>

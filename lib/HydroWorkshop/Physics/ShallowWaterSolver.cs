@@ -13,72 +13,72 @@ namespace HydroWorkshop.Physics;
 /// </summary>
 public sealed partial class ShallowWaterSolver
 {
-    private readonly ShallowWaterDomain _domain;
-    private readonly SolverOptions _options;
-    private readonly int _nx, _ny;
-    private readonly double _dx, _dy, _g, _dry;
-    private readonly double[] _z;
-    private readonly bool[] _solid;
-    private readonly double[]? _manning;
-    private readonly ParallelOptions _parallel;
-    private readonly int _chunks;
+    private readonly ShallowWaterDomain domain;
+    private readonly SolverOptions options;
+    private readonly int nx, ny;
+    private readonly double dx, dy, g, dry;
+    private readonly double[] z;
+    private readonly bool[] solid;
+    private readonly double[]? manning;
+    private readonly ParallelOptions parallel;
+    private readonly int chunks;
 
     // Conserved state and the copy kept for the second Heun stage.
-    private readonly double[] _h, _hu, _hv, _h0, _hu0, _hv0;
+    private readonly double[] h, hu, hv, h0, hu0, hv0;
     // Primitive variables and limited slopes (per cell, per direction).
-    private readonly double[] _u, _v, _eta;
-    private readonly double[] _sxH, _sxE, _sxU, _sxV, _syH, _syE, _syU, _syV;
+    private readonly double[] u, v, eta;
+    private readonly double[] sxH, sxE, sxU, sxV, syH, syE, syU, syV;
     // x faces: (nx + 1) per row; y faces: nx per face row, ny + 1 face rows.
-    private readonly double[] _fxMass, _fxMomL, _fxMomR, _fxTrans;
-    private readonly double[] _fyMass, _fyMomL, _fyMomR, _fyTrans;
+    private readonly double[] fxMass, fxMomL, fxMomR, fxTrans;
+    private readonly double[] fyMass, fyMomL, fyMomR, fyTrans;
     // Per-row accumulators, summed serially afterwards so the totals do not depend on thread timing.
-    private readonly double[] _rowSpeedX, _rowSpeedY, _rowInflowX, _rowInflowY, _rowClamped;
-    private readonly int[] _rowBadColumn, _rowBadQuantity;
+    private readonly double[] rowSpeedX, rowSpeedY, rowInflowX, rowInflowY, rowClamped;
+    private readonly int[] rowBadColumn, rowBadQuantity;
 
     /// <summary>Creates a solver; the water starts at rest with zero depth everywhere.</summary>
     public ShallowWaterSolver(ShallowWaterDomain domain, SolverOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(domain);
         domain.Validate();
-        _options = options ?? new SolverOptions();
-        if (!(_options.CourantNumber > 0) || _options.CourantNumber > 1)
-            throw new ShallowWaterInputException($"Courant number must be in (0, 1] (got {_options.CourantNumber})");
-        if (!(_options.Gravity > 0)) throw new ShallowWaterInputException($"gravity must be positive (got {_options.Gravity} m/s2)");
-        if (!(_options.DryDepth > 0)) throw new ShallowWaterInputException($"dry depth must be positive (got {_options.DryDepth} m)");
-        if (!(_options.MaxTimeStep > 0)) throw new ShallowWaterInputException($"maximum time step must be positive (got {_options.MaxTimeStep} s)");
-        _domain = domain;
-        _nx = domain.Columns;
-        _ny = domain.Rows;
-        _dx = domain.CellSizeX;
-        _dy = domain.CellSizeY;
-        _g = _options.Gravity;
-        _dry = _options.DryDepth;
-        _z = (double[])domain.BedElevation.Clone();
-        _solid = (bool[])domain.Solid.Clone();
-        _manning = domain.ManningRoughness is null ? null : (double[])domain.ManningRoughness.Clone();
-        var threads = Math.Max(1, _options.Threads);
-        _parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
-        _chunks = threads == 1 ? 1 : Math.Min(_ny + 1, threads * 4);
+        this.options = options ?? new SolverOptions();
+        if (!(this.options.CourantNumber > 0) || this.options.CourantNumber > 1)
+            throw new ShallowWaterInputException($"Courant number must be in (0, 1] (got {this.options.CourantNumber})");
+        if (!(this.options.Gravity > 0)) throw new ShallowWaterInputException($"gravity must be positive (got {this.options.Gravity} m/s2)");
+        if (!(this.options.DryDepth > 0)) throw new ShallowWaterInputException($"dry depth must be positive (got {this.options.DryDepth} m)");
+        if (!(this.options.MaxTimeStep > 0)) throw new ShallowWaterInputException($"maximum time step must be positive (got {this.options.MaxTimeStep} s)");
+        this.domain = domain;
+        nx = domain.Columns;
+        ny = domain.Rows;
+        dx = domain.CellSizeX;
+        dy = domain.CellSizeY;
+        g = this.options.Gravity;
+        dry = this.options.DryDepth;
+        z = (double[])domain.BedElevation.Clone();
+        solid = (bool[])domain.Solid.Clone();
+        manning = domain.ManningRoughness is null ? null : (double[])domain.ManningRoughness.Clone();
+        var threads = Math.Max(1, this.options.Threads);
+        parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        chunks = threads == 1 ? 1 : Math.Min(ny + 1, threads * 4);
 
-        var n = _nx * _ny;
-        _h = new double[n]; _hu = new double[n]; _hv = new double[n];
-        _h0 = new double[n]; _hu0 = new double[n]; _hv0 = new double[n];
-        _u = new double[n]; _v = new double[n]; _eta = new double[n];
-        _sxH = new double[n]; _sxE = new double[n]; _sxU = new double[n]; _sxV = new double[n];
-        _syH = new double[n]; _syE = new double[n]; _syU = new double[n]; _syV = new double[n];
-        var nxFaces = (_nx + 1) * _ny;
-        var nyFaces = _nx * (_ny + 1);
-        _fxMass = new double[nxFaces]; _fxMomL = new double[nxFaces]; _fxMomR = new double[nxFaces]; _fxTrans = new double[nxFaces];
-        _fyMass = new double[nyFaces]; _fyMomL = new double[nyFaces]; _fyMomR = new double[nyFaces]; _fyTrans = new double[nyFaces];
-        _rowSpeedX = new double[_ny]; _rowSpeedY = new double[_ny + 1];
-        _rowInflowX = new double[_ny]; _rowInflowY = new double[_ny + 1];
-        _rowClamped = new double[_ny];
-        _rowBadColumn = new int[_ny]; _rowBadQuantity = new int[_ny];
+        var n = nx * ny;
+        h = new double[n]; hu = new double[n]; hv = new double[n];
+        h0 = new double[n]; hu0 = new double[n]; hv0 = new double[n];
+        u = new double[n]; v = new double[n]; eta = new double[n];
+        sxH = new double[n]; sxE = new double[n]; sxU = new double[n]; sxV = new double[n];
+        syH = new double[n]; syE = new double[n]; syU = new double[n]; syV = new double[n];
+        var nxFaces = (nx + 1) * ny;
+        var nyFaces = nx * (ny + 1);
+        fxMass = new double[nxFaces]; fxMomL = new double[nxFaces]; fxMomR = new double[nxFaces]; fxTrans = new double[nxFaces];
+        fyMass = new double[nyFaces]; fyMomL = new double[nyFaces]; fyMomR = new double[nyFaces]; fyTrans = new double[nyFaces];
+        rowSpeedX = new double[ny]; rowSpeedY = new double[ny + 1];
+        rowInflowX = new double[ny]; rowInflowY = new double[ny + 1];
+        rowClamped = new double[ny];
+        rowBadColumn = new int[ny]; rowBadQuantity = new int[ny];
         BuildBoundaries();
     }
 
-    public ShallowWaterDomain Domain => _domain;
-    public SolverOptions Options => _options;
+    public ShallowWaterDomain Domain => domain;
+    public SolverOptions Options => options;
 
     /// <summary>Simulated time (s).</summary>
     public double Time { get; private set; }
@@ -96,27 +96,27 @@ public sealed partial class ShallowWaterSolver
     public double ClippedVolume { get; private set; }
 
     /// <summary>Depth h (m), <c>[y, x]</c>.</summary>
-    public ReadOnlySpan<double> Depth => _h;
+    public ReadOnlySpan<double> Depth => h;
 
     /// <summary>Discharge per unit width along x, hu (m2/s), <c>[y, x]</c>.</summary>
-    public ReadOnlySpan<double> DischargeX => _hu;
+    public ReadOnlySpan<double> DischargeX => hu;
 
     /// <summary>Discharge per unit width along y, hv (m2/s), <c>[y, x]</c>.</summary>
-    public ReadOnlySpan<double> DischargeY => _hv;
+    public ReadOnlySpan<double> DischargeY => hv;
 
     /// <summary>Bed elevation z (m), <c>[y, x]</c>.</summary>
-    public ReadOnlySpan<double> BedElevation => _z;
+    public ReadOnlySpan<double> BedElevation => z;
 
     /// <summary>Sets the state cell by cell from the cell centre (x, y): depth (m) and velocities (m/s).
     /// Solid cells stay dry.</summary>
     public void SetState(Func<double, double, (double Depth, double VelocityX, double VelocityY)> state)
     {
-        for (var row = 0; row < _ny; row++)
+        for (var row = 0; row < ny; row++)
         {
-            for (var column = 0; column < _nx; column++)
+            for (var column = 0; column < nx; column++)
             {
-                var k = row * _nx + column;
-                var (depth, u, v) = _solid[k] ? (0, 0, 0) : state(_domain.CellCenterX(column), _domain.CellCenterY(row));
+                var k = row * nx + column;
+                var (depth, u, v) = solid[k] ? (0, 0, 0) : state(domain.CellCenterX(column), domain.CellCenterY(row));
                 SetCell(column, row, depth, depth * u, depth * v);
             }
         }
@@ -127,40 +127,40 @@ public sealed partial class ShallowWaterSolver
     public void SetWaterLevel(Func<double, double, double> level) =>
         SetState((x, y) =>
         {
-            var cell = _domain.CellAt(x, y)!.Value;
-            return (Math.Max(0, level(x, y) - _z[cell.Row * _nx + cell.Column]), 0, 0);
+            var cell = domain.CellAt(x, y)!.Value;
+            return (Math.Max(0, level(x, y) - z[cell.Row * nx + cell.Column]), 0, 0);
         });
 
     /// <summary>Sets one cell: depth h (m) and discharges hu, hv (m2/s).</summary>
     public void SetCell(int column, int row, double depth, double dischargeX, double dischargeY)
     {
-        if (column < 0 || column >= _nx || row < 0 || row >= _ny)
-            throw new ShallowWaterInputException($"cell (column {column}, row {row}) lies outside the {_nx} x {_ny} grid");
-        var k = row * _nx + column;
+        if (column < 0 || column >= nx || row < 0 || row >= ny)
+            throw new ShallowWaterInputException($"cell (column {column}, row {row}) lies outside the {nx} x {ny} grid");
+        var k = row * nx + column;
         if (!double.IsFinite(depth) || depth < 0)
             throw new ShallowWaterInputException($"initial depth at cell (column {column}, row {row}) is {ShallowWaterDomain.Format(depth)} m; must be finite and >= 0");
         if (!double.IsFinite(dischargeX) || !double.IsFinite(dischargeY))
             throw new ShallowWaterInputException($"initial discharge at cell (column {column}, row {row}) is ({dischargeX}, {dischargeY}) m2/s; must be finite");
-        if (_solid[k] && depth > 0)
+        if (solid[k] && depth > 0)
             throw new ShallowWaterInputException($"cell (column {column}, row {row}) is solid and cannot hold water (depth {depth} m)");
-        _h[k] = depth;
-        _hu[k] = depth > _dry ? dischargeX : 0;
-        _hv[k] = depth > _dry ? dischargeY : 0;
+        h[k] = depth;
+        hu[k] = depth > dry ? dischargeX : 0;
+        hv[k] = depth > dry ? dischargeY : 0;
     }
 
     /// <summary>Water volume (m3) in the domain.</summary>
     public double TotalVolume()
     {
         var sum = 0.0;
-        for (var k = 0; k < _h.Length; k++) sum += _h[k];
-        return sum * _dx * _dy;
+        for (var k = 0; k < h.Length; k++) sum += h[k];
+        return sum * dx * dy;
     }
 
     /// <summary>Depth (m) in the cell containing (x, y).</summary>
     public double DepthAt(double x, double y)
     {
-        var cell = _domain.CellAt(x, y) ?? throw new ArgumentOutOfRangeException(nameof(x), $"point ({x}, {y}) m lies outside the domain");
-        return _h[cell.Row * _nx + cell.Column];
+        var cell = domain.CellAt(x, y) ?? throw new ArgumentOutOfRangeException(nameof(x), $"point ({x}, {y}) m lies outside the domain");
+        return h[cell.Row * nx + cell.Column];
     }
 
     /// <summary>Advances to <paramref name="endTime"/> (s), landing on it exactly. Without a token the workshop's
@@ -197,25 +197,25 @@ public sealed partial class ShallowWaterSolver
     public double Step(double maxStep = double.PositiveInfinity)
     {
         var time = Time;
-        if (_options.SecondOrder)
+        if (options.SecondOrder)
         {
-            Array.Copy(_h, _h0, _h.Length);
-            Array.Copy(_hu, _hu0, _hu.Length);
-            Array.Copy(_hv, _hv0, _hv.Length);
+            Array.Copy(h, h0, h.Length);
+            Array.Copy(hu, hu0, hu.Length);
+            Array.Copy(hv, hv0, hv.Length);
         }
         ComputeFluxes(time);
         // Landing on hydrograph breakpoints keeps the trapezoidal (Heun) inflow volume exact for piecewise-linear inflow.
-        var dt = Math.Min(Math.Min(StableTimeStep(), maxStep), Math.Min(_options.MaxTimeStep, NextBreakpoint(time) - time));
+        var dt = Math.Min(Math.Min(StableTimeStep(), maxStep), Math.Min(options.MaxTimeStep, NextBreakpoint(time) - time));
         var inflow = BoundaryInflowRate() * dt;
         Update(dt, blend: false, time + dt);
-        if (_options.SecondOrder)
+        if (options.SecondOrder)
         {
             ComputeFluxes(time + dt);
             inflow = 0.5 * (inflow + BoundaryInflowRate() * dt);
             Update(dt, blend: true, time + dt);
         }
-        if (_manning is not null) ApplyFriction(dt);
-        ClippedVolume += SumAndClear(_rowClamped) * _dx * _dy;
+        if (manning is not null) ApplyFriction(dt);
+        ClippedVolume += SumAndClear(rowClamped) * dx * dy;
         BoundaryInflowVolume += inflow;
         Time = time + dt;
         LastTimeStep = dt;
@@ -226,29 +226,29 @@ public sealed partial class ShallowWaterSolver
     private void ComputeFluxes(double time)
     {
         UpdateBoundaryForcing(time);
-        ForRows(_ny, ComputePrimitives);
-        ForRows(_ny, ComputeSlopes);
-        ForRows(_ny, ComputeXFluxes);
-        ForRows(_ny + 1, ComputeYFluxes);
+        ForRows(ny, ComputePrimitives);
+        ForRows(ny, ComputeSlopes);
+        ForRows(ny, ComputeXFluxes);
+        ForRows(ny + 1, ComputeYFluxes);
     }
 
     private double StableTimeStep()
     {
         double ax = 0, ay = 0;
-        for (var j = 0; j < _ny; j++) ax = Math.Max(ax, _rowSpeedX[j]);
-        for (var j = 0; j <= _ny; j++) ay = Math.Max(ay, _rowSpeedY[j]);
-        var rate = ax / _dx + ay / _dy;
-        return rate > 0 ? _options.CourantNumber / rate : _options.MaxTimeStep;
+        for (var j = 0; j < ny; j++) ax = Math.Max(ax, rowSpeedX[j]);
+        for (var j = 0; j <= ny; j++) ay = Math.Max(ay, rowSpeedY[j]);
+        var rate = ax / dx + ay / dy;
+        return rate > 0 ? options.CourantNumber / rate : options.MaxTimeStep;
     }
 
     /// <summary>Net inflow rate (m3/s) through the boundary from the last flux computation.</summary>
     private double BoundaryInflowRate()
     {
         var x = 0.0;
-        for (var j = 0; j < _ny; j++) x += _rowInflowX[j];
+        for (var j = 0; j < ny; j++) x += rowInflowX[j];
         var y = 0.0;
-        for (var j = 0; j <= _ny; j++) y += _rowInflowY[j];
-        return x * _dy + y * _dx;
+        for (var j = 0; j <= ny; j++) y += rowInflowY[j];
+        return x * dy + y * dx;
     }
 
     private static double SumAndClear(double[] values)
@@ -261,13 +261,13 @@ public sealed partial class ShallowWaterSolver
     /// <summary>Runs body(start, end) over [0, count) in contiguous chunks on the solver's threads.</summary>
     private void ForRows(int count, Action<int, int> body)
     {
-        if (_chunks <= 1 || count < 2)
+        if (this.chunks <= 1 || count < 2)
         {
             body(0, count);
             return;
         }
-        var chunks = Math.Min(_chunks, count);
-        Parallel.For(0, chunks, _parallel, c =>
+        var chunks = Math.Min(this.chunks, count);
+        Parallel.For(0, chunks, parallel, c =>
         {
             var start = (int)((long)count * c / chunks);
             var end = (int)((long)count * (c + 1) / chunks);

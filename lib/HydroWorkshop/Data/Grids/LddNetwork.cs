@@ -25,8 +25,8 @@ public sealed class LddNetwork
     private static readonly (int Row, int Column)[] Steps =
         [(0, 0), (1, -1), (1, 0), (1, 1), (0, -1), (0, 0), (0, 1), (-1, -1), (-1, 0), (-1, 1)];
 
-    private readonly int[] _downstream;
-    private readonly int[][] _upstream;
+    private readonly int[] downstream;
+    private readonly int[][] upstream;
 
     /// <summary>Builds the network from LDD codes and cell areas.</summary>
     /// <param name="geometry">The grid of both arrays.</param>
@@ -41,25 +41,25 @@ public sealed class LddNetwork
         Source = source;
         var n = geometry.Cells;
         Inside = new bool[n];
-        _downstream = new int[n];
+        downstream = new int[n];
         for (var i = 0; i < n; i++)
         {
             var code = codes[i];
-            if (float.IsNaN(code) || code == 0) { _downstream[i] = -1; continue; }
+            if (float.IsNaN(code) || code == 0) { downstream[i] = -1; continue; }
             if (code is < 1 or > 9 || code != MathF.Floor(code))
                 throw new DataFileException(source, $"cell (row {i / geometry.Columns}, column {i % geometry.Columns}) has LDD code {code}; codes are 1–9");
             Inside[i] = true;
             var (dr, dc) = Steps[(int)code];
             var row = i / geometry.Columns + dr;
             var column = i % geometry.Columns + dc;
-            _downstream[i] = code == 5 || row < 0 || row >= geometry.Rows || column < 0 || column >= geometry.Columns ? -1 : row * geometry.Columns + column;
+            downstream[i] = code == 5 || row < 0 || row >= geometry.Rows || column < 0 || column >= geometry.Columns ? -1 : row * geometry.Columns + column;
         }
         // Flow into a cell outside the network ends there, as at a pit.
         for (var i = 0; i < n; i++)
-            if (_downstream[i] >= 0 && !Inside[_downstream[i]]) _downstream[i] = -1;
-        _upstream = Enumerable.Range(0, n).Select(_ => Array.Empty<int>()).ToArray();
-        foreach (var group in Enumerable.Range(0, n).Where(i => _downstream[i] >= 0).GroupBy(i => _downstream[i]))
-            _upstream[group.Key] = group.ToArray();
+            if (downstream[i] >= 0 && !Inside[downstream[i]]) downstream[i] = -1;
+        upstream = Enumerable.Range(0, n).Select(_ => Array.Empty<int>()).ToArray();
+        foreach (var group in Enumerable.Range(0, n).Where(i => downstream[i] >= 0).GroupBy(i => downstream[i]))
+            upstream[group.Key] = group.ToArray();
         CellAreaKm2 = cellAreaKm2.Select((a, i) => Inside[i] ? (double)a : double.NaN).ToArray();
         UpstreamAreaKm2 = Accumulate(CellAreaKm2);
     }
@@ -96,7 +96,7 @@ public sealed class LddNetwork
     /// grid's edge or outside the network.</summary>
     public (int Row, int Column)? Downstream(int row, int column)
     {
-        var next = _downstream[Index(row, column)];
+        var next = downstream[Index(row, column)];
         return next < 0 ? null : (next / Columns, next % Columns);
     }
 
@@ -112,7 +112,7 @@ public sealed class LddNetwork
         {
             var cell = stack.Pop();
             mask[cell / Columns, cell % Columns] = true;
-            foreach (var up in _upstream[cell]) stack.Push(up);
+            foreach (var up in upstream[cell]) stack.Push(up);
         }
         return mask;
     }
@@ -130,7 +130,7 @@ public sealed class LddNetwork
         while (queue.Count > 0)
         {
             var cell = queue.Dequeue();
-            foreach (var up in _upstream[cell])
+            foreach (var up in upstream[cell])
             {
                 steps[up] = steps[cell] + 1;
                 queue.Enqueue(up);
@@ -187,7 +187,7 @@ public sealed class LddNetwork
     {
         // Kahn's order: a cell is added downstream once all of its upstream cells are done; cells left over form a loop.
         var n = area.Length;
-        var waiting = _upstream.Select(u => u.Length).ToArray();
+        var waiting = upstream.Select(u => u.Length).ToArray();
         var total = area.Select((a, i) => Inside[i] ? a : double.NaN).ToArray();
         var ready = new Queue<int>(Enumerable.Range(0, n).Where(i => Inside[i] && waiting[i] == 0));
         var done = 0;
@@ -195,7 +195,7 @@ public sealed class LddNetwork
         {
             var cell = ready.Dequeue();
             done++;
-            var next = _downstream[cell];
+            var next = downstream[cell];
             if (next < 0) continue;
             total[next] += total[cell];
             if (--waiting[next] == 0) ready.Enqueue(next);

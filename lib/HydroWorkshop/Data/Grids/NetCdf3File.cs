@@ -20,7 +20,7 @@ public enum NetCdf3Format
 public sealed class NetCdf3File
 {
     private const int TagDimension = 0x0A, TagVariable = 0x0B, TagAttribute = 0x0C;
-    private readonly long _recordSize;
+    private readonly long recordSize;
 
     private NetCdf3File(string path, NetCdf3Format format, int records, IReadOnlyList<NetCdfDimension> dimensions,
         IReadOnlyList<NetCdfAttribute> attributes, IReadOnlyList<NetCdf3Variable> variables, long recordSize)
@@ -31,7 +31,7 @@ public sealed class NetCdf3File
         Dimensions = dimensions;
         GlobalAttributes = attributes;
         Variables = variables;
-        _recordSize = recordSize;
+        this.recordSize = recordSize;
     }
 
     public string Path { get; }
@@ -157,7 +157,7 @@ public sealed class NetCdf3File
         var slice = (int)(variable.ValuesPerRecord * variable.ValueSize);
         for (var record = 0; record < RecordCount; record++)
         {
-            stream.Position = variable.Begin + record * _recordSize;
+            stream.Position = variable.Begin + record * recordSize;
             stream.ReadExactly(bytes, record * slice, slice);
         }
         return bytes;
@@ -207,7 +207,7 @@ public sealed class NetCdf3File
     /// <summary>Big-endian header fields, with errors that name the file and what was being read.</summary>
     private sealed class HeaderReader(Stream stream, string path)
     {
-        private readonly byte[] _eight = new byte[8];
+        private readonly byte[] eight = new byte[8];
 
         public byte[] Bytes(int count)
         {
@@ -223,13 +223,13 @@ public sealed class NetCdf3File
         public int Int32()
         {
             Fill(4);
-            return BinaryPrimitives.ReadInt32BigEndian(_eight);
+            return BinaryPrimitives.ReadInt32BigEndian(eight);
         }
 
         public long Int64()
         {
             Fill(8);
-            return BinaryPrimitives.ReadInt64BigEndian(_eight);
+            return BinaryPrimitives.ReadInt64BigEndian(eight);
         }
 
         public int Count(string what)
@@ -268,7 +268,7 @@ public sealed class NetCdf3File
         {
             if (stream.Length - stream.Position < count)
                 throw new DataFileException(path, $"header ends early at byte {stream.Position}; the file is truncated or not netCDF-3");
-            stream.ReadExactly(_eight, 0, count);
+            stream.ReadExactly(eight, 0, count);
         }
     }
 }

@@ -21,33 +21,33 @@ namespace HydroWorkshop.Data.Grids;
 /// </code></example>
 public sealed class NetCdf3Writer
 {
-    private readonly List<NetCdfDimension> _dimensions = [];
-    private readonly List<NetCdfAttribute> _attributes = [];
-    private readonly List<(string Name, string[] Dimensions, NetCdfType Type, Array Values, NetCdfAttribute[] Attributes)> _variables = [];
+    private readonly List<NetCdfDimension> dimensions = [];
+    private readonly List<NetCdfAttribute> attributes = [];
+    private readonly List<(string Name, string[] Dimensions, NetCdfType Type, Array Values, NetCdfAttribute[] Attributes)> variables = [];
 
     /// <summary>A fixed-length dimension.</summary>
     public NetCdf3Writer AddDimension(string name, int length)
     {
-        CheckName(name, _dimensions.Select(d => d.Name), "dimension");
+        CheckName(name, dimensions.Select(d => d.Name), "dimension");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
-        _dimensions.Add(new NetCdfDimension(name, length, false));
+        dimensions.Add(new NetCdfDimension(name, length, false));
         return this;
     }
 
     /// <summary>The record (unlimited) dimension (at most one; usually time). Its length comes from the data.</summary>
     public NetCdf3Writer AddRecordDimension(string name)
     {
-        CheckName(name, _dimensions.Select(d => d.Name), "dimension");
-        if (_dimensions.Any(d => d.IsRecord)) throw new InvalidOperationException($"a netCDF-3 file has one record dimension; '{_dimensions.First(d => d.IsRecord).Name}' is already it");
-        _dimensions.Add(new NetCdfDimension(name, 0, true));
+        CheckName(name, dimensions.Select(d => d.Name), "dimension");
+        if (dimensions.Any(d => d.IsRecord)) throw new InvalidOperationException($"a netCDF-3 file has one record dimension; '{dimensions.First(d => d.IsRecord).Name}' is already it");
+        dimensions.Add(new NetCdfDimension(name, 0, true));
         return this;
     }
 
     /// <summary>A global attribute.</summary>
     public NetCdf3Writer AddAttribute(NetCdfAttribute attribute)
     {
-        CheckName(attribute.Name, _attributes.Select(a => a.Name), "global attribute");
-        _attributes.Add(attribute);
+        CheckName(attribute.Name, attributes.Select(a => a.Name), "global attribute");
+        attributes.Add(attribute);
         return this;
     }
 
@@ -68,16 +68,16 @@ public sealed class NetCdf3Writer
 
     private NetCdf3Writer Add(string name, IReadOnlyList<string> dimensions, NetCdfType type, Array values, NetCdfAttribute[] attributes)
     {
-        CheckName(name, _variables.Select(v => v.Name), "variable");
+        CheckName(name, variables.Select(v => v.Name), "variable");
         for (var i = 0; i < dimensions.Count; i++)
         {
-            var d = _dimensions.FirstOrDefault(x => x.Name == dimensions[i])
+            var d = this.dimensions.FirstOrDefault(x => x.Name == dimensions[i])
                 ?? throw new ArgumentException($"variable '{name}': dimension '{dimensions[i]}' was not added (add dimensions first)", nameof(dimensions));
             if (d.IsRecord && i > 0) throw new ArgumentException($"variable '{name}': the record dimension '{d.Name}' must come first", nameof(dimensions));
         }
         foreach (var a in attributes.GroupBy(a => a.Name).Where(g => g.Count() > 1))
             throw new ArgumentException($"variable '{name}': attribute '{a.Key}' given twice", nameof(attributes));
-        _variables.Add((name, dimensions.ToArray(), type, values, attributes));
+        variables.Add((name, dimensions.ToArray(), type, values, attributes));
         return this;
     }
 
@@ -85,27 +85,27 @@ public sealed class NetCdf3Writer
     public void Write(string path)
     {
         var records = RecordCount();
-        var size = _dimensions.ToDictionary(d => d.Name, d => d.IsRecord ? records : d.Length);
-        bool IsRecord(string[] dims) => dims.Length > 0 && _dimensions.First(d => d.Name == dims[0]).IsRecord;
+        var size = dimensions.ToDictionary(d => d.Name, d => d.IsRecord ? records : d.Length);
+        bool IsRecord(string[] dims) => dims.Length > 0 && dimensions.First(d => d.Name == dims[0]).IsRecord;
         long SliceBytes(int i) =>
-            _variables[i].Dimensions.Skip(IsRecord(_variables[i].Dimensions) ? 1 : 0).Aggregate((long)NetCdf3Variable.SizeOf(_variables[i].Type), (n, d) => n * size[d]);
+            variables[i].Dimensions.Skip(IsRecord(variables[i].Dimensions) ? 1 : 0).Aggregate((long)NetCdf3Variable.SizeOf(variables[i].Type), (n, d) => n * size[d]);
 
-        for (var i = 0; i < _variables.Count; i++)
+        for (var i = 0; i < variables.Count; i++)
         {
-            var expected = IsRecord(_variables[i].Dimensions) ? records * SliceBytes(i) / NetCdf3Variable.SizeOf(_variables[i].Type) : SliceBytes(i) / NetCdf3Variable.SizeOf(_variables[i].Type);
-            if (_variables[i].Values.LongLength != expected)
-                throw new ArgumentException($"variable '{_variables[i].Name}' has {_variables[i].Values.LongLength} values; its shape [{string.Join(", ", _variables[i].Dimensions.Select(d => size[d]))}] holds {expected}");
+            var expected = IsRecord(variables[i].Dimensions) ? records * SliceBytes(i) / NetCdf3Variable.SizeOf(variables[i].Type) : SliceBytes(i) / NetCdf3Variable.SizeOf(variables[i].Type);
+            if (variables[i].Values.LongLength != expected)
+                throw new ArgumentException($"variable '{variables[i].Name}' has {variables[i].Values.LongLength} values; its shape [{string.Join(", ", variables[i].Dimensions.Select(d => size[d]))}] holds {expected}");
         }
 
-        var recordIndices = Enumerable.Range(0, _variables.Count).Where(i => IsRecord(_variables[i].Dimensions)).ToArray();
-        var fixedIndices = Enumerable.Range(0, _variables.Count).Where(i => !IsRecord(_variables[i].Dimensions)).ToArray();
+        var recordIndices = Enumerable.Range(0, variables.Count).Where(i => IsRecord(variables[i].Dimensions)).ToArray();
+        var fixedIndices = Enumerable.Range(0, variables.Count).Where(i => !IsRecord(variables[i].Dimensions)).ToArray();
         var format = NetCdf3Format.Classic;
         long[] begins = [];
         long recordSize = 0;
         for (var attempt = 0; attempt < 2; attempt++)   // classic first; 64-bit offsets if an offset does not fit in 31 bits
         {
-            var offset = NetCdf3File.Pad4(Header(format, records, new long[_variables.Count]).Length);
-            begins = new long[_variables.Count];
+            var offset = NetCdf3File.Pad4(Header(format, records, new long[variables.Count]).Length);
+            begins = new long[variables.Count];
             foreach (var i in fixedIndices)
             {
                 begins[i] = offset;
@@ -129,15 +129,15 @@ public sealed class NetCdf3Writer
             WriteZeros(buffered, NetCdf3File.Pad4(header.Length) - header.Length);
             foreach (var i in fixedIndices)
             {
-                WriteValues(buffered, _variables[i].Type, _variables[i].Values, 0, _variables[i].Values.Length);
+                WriteValues(buffered, variables[i].Type, variables[i].Values, 0, variables[i].Values.Length);
                 WriteZeros(buffered, NetCdf3File.Pad4(SliceBytes(i)) - SliceBytes(i));
             }
             for (var r = 0; r < records; r++)
             {
                 foreach (var i in recordIndices)
                 {
-                    var perRecord = (int)(SliceBytes(i) / NetCdf3Variable.SizeOf(_variables[i].Type));
-                    WriteValues(buffered, _variables[i].Type, _variables[i].Values, r * perRecord, perRecord);
+                    var perRecord = (int)(SliceBytes(i) / NetCdf3Variable.SizeOf(variables[i].Type));
+                    WriteValues(buffered, variables[i].Type, variables[i].Values, r * perRecord, perRecord);
                     if (recordIndices.Length > 1) WriteZeros(buffered, NetCdf3File.Pad4(SliceBytes(i)) - SliceBytes(i));
                 }
             }
@@ -147,13 +147,13 @@ public sealed class NetCdf3Writer
 
     private int RecordCount()
     {
-        var record = _dimensions.FirstOrDefault(d => d.IsRecord);
+        var record = dimensions.FirstOrDefault(d => d.IsRecord);
         if (record is null) return 0;
         int? count = null;
         string? first = null;
-        foreach (var v in _variables.Where(v => v.Dimensions.Length > 0 && v.Dimensions[0] == record.Name))
+        foreach (var v in variables.Where(v => v.Dimensions.Length > 0 && v.Dimensions[0] == record.Name))
         {
-            var perRecord = v.Dimensions.Skip(1).Aggregate(1L, (n, d) => n * _dimensions.First(x => x.Name == d).Length);
+            var perRecord = v.Dimensions.Skip(1).Aggregate(1L, (n, d) => n * dimensions.First(x => x.Name == d).Length);
             if (v.Values.LongLength % perRecord != 0) throw new ArgumentException($"variable '{v.Name}' has {v.Values.LongLength} values, not a whole number of records of {perRecord}");
             var n = (int)(v.Values.LongLength / perRecord);
             if (count is not null && n != count) throw new ArgumentException($"record variables disagree on the record count: '{first}' has {count}, '{v.Name}' has {n}");
@@ -168,24 +168,24 @@ public sealed class NetCdf3Writer
         var h = new HeaderBuilder();
         h.Bytes([(byte)'C', (byte)'D', (byte)'F', (byte)format]);
         h.Int(records);
-        h.List(0x0A, _dimensions.Count);
-        foreach (var d in _dimensions)
+        h.List(0x0A, dimensions.Count);
+        foreach (var d in dimensions)
         {
             h.Name(d.Name);
             h.Int(d.IsRecord ? 0 : d.Length);
         }
-        WriteAttributes(h, _attributes);
-        h.List(0x0B, _variables.Count);
-        for (var i = 0; i < _variables.Count; i++)
+        WriteAttributes(h, attributes);
+        h.List(0x0B, variables.Count);
+        for (var i = 0; i < variables.Count; i++)
         {
-            var v = _variables[i];
+            var v = variables[i];
             h.Name(v.Name);
             h.Int(v.Dimensions.Length);
-            foreach (var d in v.Dimensions) h.Int(_dimensions.FindIndex(x => x.Name == d));
+            foreach (var d in v.Dimensions) h.Int(dimensions.FindIndex(x => x.Name == d));
             WriteAttributes(h, v.Attributes);
             h.Int((int)v.Type);
-            var isRecord = v.Dimensions.Length > 0 && _dimensions.First(d => d.Name == v.Dimensions[0]).IsRecord;
-            var slice = v.Dimensions.Skip(isRecord ? 1 : 0).Aggregate((long)NetCdf3Variable.SizeOf(v.Type), (n, d) => n * _dimensions.First(x => x.Name == d).Length);
+            var isRecord = v.Dimensions.Length > 0 && dimensions.First(d => d.Name == v.Dimensions[0]).IsRecord;
+            var slice = v.Dimensions.Skip(isRecord ? 1 : 0).Aggregate((long)NetCdf3Variable.SizeOf(v.Type), (n, d) => n * dimensions.First(x => x.Name == d).Length);
             var vsize = NetCdf3File.Pad4(slice);
             h.Int(vsize > uint.MaxValue - 4 ? -1 : (int)(uint)vsize);   // the spec's 2^32-1 for a variable too large to say
             if (format == NetCdf3Format.Classic) h.Int((int)begins[i]);
@@ -262,12 +262,12 @@ public sealed class NetCdf3Writer
 
     private sealed class HeaderBuilder
     {
-        private readonly MemoryStream _bytes = new();
+        private readonly MemoryStream bytes = new();
 
-        public void Bytes(ReadOnlySpan<byte> bytes) => _bytes.Write(bytes);
-        public void Int(int value) { Span<byte> b = stackalloc byte[4]; BinaryPrimitives.WriteInt32BigEndian(b, value); _bytes.Write(b); }
-        public void Long(long value) { Span<byte> b = stackalloc byte[8]; BinaryPrimitives.WriteInt64BigEndian(b, value); _bytes.Write(b); }
-        public void Pad() => WriteZeros(_bytes, NetCdf3File.Pad4(_bytes.Length) - _bytes.Length);
+        public void Bytes(ReadOnlySpan<byte> bytes) => this.bytes.Write(bytes);
+        public void Int(int value) { Span<byte> b = stackalloc byte[4]; BinaryPrimitives.WriteInt32BigEndian(b, value); bytes.Write(b); }
+        public void Long(long value) { Span<byte> b = stackalloc byte[8]; BinaryPrimitives.WriteInt64BigEndian(b, value); bytes.Write(b); }
+        public void Pad() => WriteZeros(bytes, NetCdf3File.Pad4(bytes.Length) - bytes.Length);
 
         public void Name(string name)
         {
@@ -284,6 +284,6 @@ public sealed class NetCdf3Writer
             Int(count);
         }
 
-        public byte[] ToArray() => _bytes.ToArray();
+        public byte[] ToArray() => bytes.ToArray();
     }
 }
