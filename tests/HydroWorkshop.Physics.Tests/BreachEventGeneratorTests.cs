@@ -5,15 +5,15 @@ namespace HydroWorkshop.Physics.Tests;
 
 public sealed class BreachEventGeneratorTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("breach-generator-tests-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("breach-generator-tests-").FullName;
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => Directory.Delete(root, recursive: true);
 
     /// <summary>Full-size 64 x 64 maps and 30-min frames (the reader's grid and step), but only 3 frames (1 h), so an event
     /// takes a fraction of a second.</summary>
     private BreachGeneratorOptions Short(string name, int events = 3, int seed = 7, int firstId = 11, bool random = false) => new()
     {
-        OutputFolder = Path.Combine(_root, name),
+        OutputFolder = Path.Combine(root, name),
         Events = events,
         Seed = seed,
         FirstId = firstId,

@@ -6,14 +6,14 @@ namespace HydroWorkshop.Physics.Tests;
 
 public sealed class FlumeDataSetGeneratorTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("flume-generator-tests-").FullName;
+    private readonly string root = Directory.CreateTempSubdirectory("flume-generator-tests-").FullName;
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => Directory.Delete(root, recursive: true);
 
     /// <summary>A small, fast flume: 32 x 16 cells of 0.2 m, 12 frames of 1 s.</summary>
     private FlumeGeneratorOptions Small(string name, int events = 4, int seed = 7) => new()
     {
-        OutputFolder = Path.Combine(_root, name),
+        OutputFolder = Path.Combine(root, name),
         Events = events,
         Seed = seed,
         Frames = 12,
@@ -52,7 +52,7 @@ public sealed class FlumeDataSetGeneratorTests : IDisposable
         FlumeDataSetGenerator.Generate(Small("a", events: 1, seed: 1));
         FlumeDataSetGenerator.Generate(Small("b", events: 1, seed: 2));
 
-        Assert.NotEqual(Bytes(Path.Combine(_root, "a"), "event_0000", "depth.npy"), Bytes(Path.Combine(_root, "b"), "event_0000", "depth.npy"));
+        Assert.NotEqual(Bytes(Path.Combine(root, "a"), "event_0000", "depth.npy"), Bytes(Path.Combine(root, "b"), "event_0000", "depth.npy"));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class FlumeDataSetGeneratorTests : IDisposable
     [Fact]
     public void AssignSplits_TwentyEvents_GivesTrainValidationTest()
     {
-        var splits = FlumeDataSetGenerator.AssignSplits(new FlumeGeneratorOptions { OutputFolder = _root, Events = 20 });
+        var splits = FlumeDataSetGenerator.AssignSplits(new FlumeGeneratorOptions { OutputFolder = root, Events = 20 });
 
         Assert.Equal(14, splits.Count(s => s == "train"));
         Assert.Equal(3, splits.Count(s => s == "validation"));

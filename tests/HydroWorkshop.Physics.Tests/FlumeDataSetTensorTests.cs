@@ -8,22 +8,22 @@ namespace HydroWorkshop.Physics.Tests;
 /// <summary>The tensor-returning readers (TorchSharp tensors).</summary>
 public sealed class FlumeDataSetTensorTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("flume-tensor-tests-").FullName;
+    private readonly string folder = Directory.CreateTempSubdirectory("flume-tensor-tests-").FullName;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
     public void SequencesTensor_TwoEvents_HasShapeEventTimeChannelYXAndTheValues()
     {
         FlumeDataSetGenerator.Generate(new FlumeGeneratorOptions
         {
-            OutputFolder = _folder,
+            OutputFolder = folder,
             Events = 2,
             Frames = 6,
             FrameInterval = 1.0,
             Flume = new LaboratoryFlume(Columns: 16, Rows: 8, CellSize: 0.25),
         });
-        var data = FlumeDataSet.Open(_folder);
+        var data = FlumeDataSet.Open(folder);
         var (values, _) = data.ReadSequences([1, 0]);
 
         using var tensor = data.SequencesTensor([1, 0]);

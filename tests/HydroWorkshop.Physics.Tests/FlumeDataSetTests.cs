@@ -6,13 +6,13 @@ namespace HydroWorkshop.Physics.Tests;
 
 public sealed class FlumeDataSetTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("flume-dataset-tests-").FullName;
+    private readonly string folder = Directory.CreateTempSubdirectory("flume-dataset-tests-").FullName;
 
     public FlumeDataSetTests()
     {
         FlumeDataSetGenerator.Generate(new FlumeGeneratorOptions
         {
-            OutputFolder = _folder,
+            OutputFolder = folder,
             Events = 3,
             Seed = 11,
             Frames = 10,
@@ -21,12 +21,12 @@ public sealed class FlumeDataSetTests : IDisposable
         });
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
     public void ReadSequences_TwoEvents_ReturnsEventTimeChannelYX()
     {
-        var data = FlumeDataSet.Open(_folder);
+        var data = FlumeDataSet.Open(folder);
 
         var (values, shape) = data.ReadSequences([2, 0]);
 
@@ -42,7 +42,7 @@ public sealed class FlumeDataSetTests : IDisposable
     [Fact]
     public void ReadSequences_ChannelAndFrameWindow_SelectsThem()
     {
-        var data = FlumeDataSet.Open(_folder);
+        var data = FlumeDataSet.Open(folder);
 
         var (values, shape) = data.ReadSequences([1], ["depth"], startFrame: 4, frameCount: 3);
 
@@ -54,7 +54,7 @@ public sealed class FlumeDataSetTests : IDisposable
     [Fact]
     public void ReadEvent_DepthAndInflow_AreConsistentWithTheEventParameters()
     {
-        var data = FlumeDataSet.Open(_folder);
+        var data = FlumeDataSet.Open(folder);
 
         var e = data.ReadEvent(0);
 
@@ -69,7 +69,7 @@ public sealed class FlumeDataSetTests : IDisposable
     [Fact]
     public void EnumerateBatches_ThreeEventsInTwos_YieldsTwoBatchesMatchingReadSequences()
     {
-        var data = FlumeDataSet.Open(_folder);
+        var data = FlumeDataSet.Open(folder);
 
         var batches = data.EnumerateBatches([0, 1, 2], batchSize: 2, ["depth"]).ToArray();
 
@@ -82,7 +82,7 @@ public sealed class FlumeDataSetTests : IDisposable
     [Fact]
     public void Split_AllEvents_PartitionedByEvent()
     {
-        var data = FlumeDataSet.Open(_folder);
+        var data = FlumeDataSet.Open(folder);
 
         var all = data.Split("train").Concat(data.Split("validation")).Concat(data.Split("test")).Order();
 
@@ -93,7 +93,7 @@ public sealed class FlumeDataSetTests : IDisposable
     [Fact]
     public void Open_MissingFolder_ThrowsNamingFile()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => FlumeDataSet.Open(Path.Combine(_folder, "nothing")));
+        var error = Assert.Throws<FileNotFoundException>(() => FlumeDataSet.Open(Path.Combine(folder, "nothing")));
 
         Assert.Contains("dataset.json", error.Message);
     }
@@ -101,7 +101,7 @@ public sealed class FlumeDataSetTests : IDisposable
     [Fact]
     public void ReadSequences_UnknownChannel_Throws()
     {
-        var data = FlumeDataSet.Open(_folder);
+        var data = FlumeDataSet.Open(folder);
 
         var error = Assert.Throws<ArgumentException>(() => data.ReadSequences([0], ["pressure"]));
 

@@ -137,16 +137,16 @@ public class NetCdf3FileTests
     /// <summary>Big-endian bytes for hand-written files.</summary>
     internal sealed class Bytes
     {
-        private readonly MemoryStream _stream = new();
-        public Bytes Raw(ReadOnlySpan<byte> bytes) { _stream.Write(bytes); return this; }
+        private readonly MemoryStream stream = new();
+        public Bytes Raw(ReadOnlySpan<byte> bytes) { stream.Write(bytes); return this; }
         public Bytes Int(int v) { Span<byte> b = stackalloc byte[4]; BinaryPrimitives.WriteInt32BigEndian(b, v); return Raw(b); }
         public Bytes Long(long v) { Span<byte> b = stackalloc byte[8]; BinaryPrimitives.WriteInt64BigEndian(b, v); return Raw(b); }
         public Bytes Short(short v) { Span<byte> b = stackalloc byte[2]; BinaryPrimitives.WriteInt16BigEndian(b, v); return Raw(b); }
         public Bytes Float(float v) { Span<byte> b = stackalloc byte[4]; BinaryPrimitives.WriteSingleBigEndian(b, v); return Raw(b); }
         public Bytes Double(double v) { Span<byte> b = stackalloc byte[8]; BinaryPrimitives.WriteDoubleBigEndian(b, v); return Raw(b); }
         public Bytes Offset(int version, long v) => version == 1 ? Int((int)v) : Long(v);
-        public Bytes Pad() { while (_stream.Length % 4 != 0) _stream.WriteByte(0); return this; }
+        public Bytes Pad() { while (stream.Length % 4 != 0) stream.WriteByte(0); return this; }
         public Bytes Name(string name) { var b = Encoding.UTF8.GetBytes(name); return Int(b.Length).Raw(b).Pad(); }
-        public byte[] ToArray() => _stream.ToArray();
+        public byte[] ToArray() => stream.ToArray();
     }
 }

@@ -24,19 +24,19 @@ public sealed class NamespaceGraph
         .GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (OpCode)f.GetValue(null)!)
         .ToDictionary(op => op.Value, op => op.OperandType);
 
-    private readonly MetadataReader _md;
-    private readonly string _prefix;
-    private readonly Dictionary<(string From, string To), NamespaceEdge> _edges = [];
+    private readonly MetadataReader md;
+    private readonly string prefix;
+    private readonly Dictionary<(string From, string To), NamespaceEdge> edges = [];
 
     private NamespaceGraph(PEReader pe, string prefix)
     {
-        _md = pe.GetMetadataReader();
-        _prefix = prefix;
-        foreach (var handle in _md.TypeDefinitions) ReadType(pe, handle);
+        md = pe.GetMetadataReader();
+        this.prefix = prefix;
+        foreach (var handle in md.TypeDefinitions) ReadType(pe, handle);
     }
 
     /// <summary>Edges between different namespaces, one witness each.</summary>
-    public IReadOnlyCollection<NamespaceEdge> Edges => _edges.Values;
+    public IReadOnlyCollection<NamespaceEdge> Edges => edges.Values;
 
     public static NamespaceGraph Read(string assemblyPath, string prefix)
     {
@@ -46,42 +46,42 @@ public sealed class NamespaceGraph
 
     private void ReadType(PEReader pe, TypeDefinitionHandle handle)
     {
-        var type = _md.GetTypeDefinition(handle);
+        var type = md.GetTypeDefinition(handle);
         var owner = Outermost(handle);
-        var from = _md.GetString(_md.GetTypeDefinition(owner).Namespace);
+        var from = md.GetString(md.GetTypeDefinition(owner).Namespace);
         if (!InScope(from)) return;
-        var ownerName = _md.GetString(_md.GetTypeDefinition(owner).Name);
+        var ownerName = md.GetString(md.GetTypeDefinition(owner).Name);
         void Uses(string member, EntityHandle target)
         {
             foreach (var (ns, name) in Targets(target))
-                if (InScope(ns) && ns != from) _edges.TryAdd((from, ns), new NamespaceEdge(from, ns, $"{ownerName}.{member}", name));
+                if (InScope(ns) && ns != from) edges.TryAdd((from, ns), new NamespaceEdge(from, ns, $"{ownerName}.{member}", name));
         }
 
         if (!type.BaseType.IsNil) Uses("(base)", type.BaseType);
-        foreach (var i in type.GetInterfaceImplementations()) Uses("(interface)", _md.GetInterfaceImplementation(i).Interface);
+        foreach (var i in type.GetInterfaceImplementations()) Uses("(interface)", md.GetInterfaceImplementation(i).Interface);
         foreach (var g in type.GetGenericParameters())
-            foreach (var c in _md.GetGenericParameter(g).GetConstraints()) Uses("(constraint)", _md.GetGenericParameterConstraint(c).Type);
-        foreach (var a in type.GetCustomAttributes()) Uses("(attribute)", _md.GetCustomAttribute(a).Constructor);
+            foreach (var c in md.GetGenericParameter(g).GetConstraints()) Uses("(constraint)", md.GetGenericParameterConstraint(c).Type);
+        foreach (var a in type.GetCustomAttributes()) Uses("(attribute)", md.GetCustomAttribute(a).Constructor);
         foreach (var f in type.GetFields())
         {
-            var field = _md.GetFieldDefinition(f);
-            var name = _md.GetString(field.Name);
+            var field = md.GetFieldDefinition(f);
+            var name = md.GetString(field.Name);
             foreach (var t in field.DecodeSignature(Provider.Instance, null)) Uses(name, t);
-            foreach (var a in field.GetCustomAttributes()) Uses(name, _md.GetCustomAttribute(a).Constructor);
+            foreach (var a in field.GetCustomAttributes()) Uses(name, md.GetCustomAttribute(a).Constructor);
         }
         foreach (var p in type.GetProperties())
-            foreach (var a in _md.GetPropertyDefinition(p).GetCustomAttributes()) Uses(_md.GetString(_md.GetPropertyDefinition(p).Name), _md.GetCustomAttribute(a).Constructor);
+            foreach (var a in md.GetPropertyDefinition(p).GetCustomAttributes()) Uses(md.GetString(md.GetPropertyDefinition(p).Name), md.GetCustomAttribute(a).Constructor);
         foreach (var m in type.GetMethods())
         {
-            var method = _md.GetMethodDefinition(m);
-            var name = _md.GetString(method.Name);
+            var method = md.GetMethodDefinition(m);
+            var name = md.GetString(method.Name);
             var signature = method.DecodeSignature(Provider.Instance, null);
             foreach (var t in signature.ReturnType.Concat(signature.ParameterTypes.SelectMany(p => p))) Uses(name, t);
-            foreach (var a in method.GetCustomAttributes()) Uses(name, _md.GetCustomAttribute(a).Constructor);
+            foreach (var a in method.GetCustomAttributes()) Uses(name, md.GetCustomAttribute(a).Constructor);
             if (method.RelativeVirtualAddress == 0) continue;
             var body = pe.GetMethodBody(method.RelativeVirtualAddress);
             if (!body.LocalSignature.IsNil)
-                foreach (var t in _md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(Provider.Instance, null).SelectMany(l => l))
+                foreach (var t in md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(Provider.Instance, null).SelectMany(l => l))
                     Uses(name, t);
             foreach (var token in IlTokens(body.GetILReader())) Uses(name, MetadataTokens.EntityHandle(token));
         }
@@ -116,23 +116,23 @@ public sealed class NamespaceGraph
         switch (handle.Kind)
         {
             case HandleKind.TypeDefinition:
-                var owner = _md.GetTypeDefinition(Outermost((TypeDefinitionHandle)handle));
-                return [(_md.GetString(owner.Namespace), _md.GetString(_md.GetTypeDefinition((TypeDefinitionHandle)handle).Name))];
+                var owner = md.GetTypeDefinition(Outermost((TypeDefinitionHandle)handle));
+                return [(md.GetString(owner.Namespace), md.GetString(md.GetTypeDefinition((TypeDefinitionHandle)handle).Name))];
             case HandleKind.TypeReference:
-                var reference = _md.GetTypeReference((TypeReferenceHandle)handle);
-                while (reference.ResolutionScope.Kind == HandleKind.TypeReference) reference = _md.GetTypeReference((TypeReferenceHandle)reference.ResolutionScope);
-                return [(_md.GetString(reference.Namespace), _md.GetString(reference.Name))];
+                var reference = md.GetTypeReference((TypeReferenceHandle)handle);
+                while (reference.ResolutionScope.Kind == HandleKind.TypeReference) reference = md.GetTypeReference((TypeReferenceHandle)reference.ResolutionScope);
+                return [(md.GetString(reference.Namespace), md.GetString(reference.Name))];
             case HandleKind.TypeSpecification:
-                return _md.GetTypeSpecification((TypeSpecificationHandle)handle).DecodeSignature(Provider.Instance, null).SelectMany(Targets);
+                return md.GetTypeSpecification((TypeSpecificationHandle)handle).DecodeSignature(Provider.Instance, null).SelectMany(Targets);
             case HandleKind.MethodDefinition:
-                return Targets(_md.GetMethodDefinition((MethodDefinitionHandle)handle).GetDeclaringType());
+                return Targets(md.GetMethodDefinition((MethodDefinitionHandle)handle).GetDeclaringType());
             case HandleKind.FieldDefinition:
-                return Targets(_md.GetFieldDefinition((FieldDefinitionHandle)handle).GetDeclaringType());
+                return Targets(md.GetFieldDefinition((FieldDefinitionHandle)handle).GetDeclaringType());
             case HandleKind.MemberReference:
-                var parent = _md.GetMemberReference((MemberReferenceHandle)handle).Parent;
+                var parent = md.GetMemberReference((MemberReferenceHandle)handle).Parent;
                 return parent.Kind == HandleKind.ModuleReference ? [] : Targets(parent);
             case HandleKind.MethodSpecification:
-                var spec = _md.GetMethodSpecification((MethodSpecificationHandle)handle);
+                var spec = md.GetMethodSpecification((MethodSpecificationHandle)handle);
                 return Targets(spec.Method).Concat(spec.DecodeSignature(Provider.Instance, null).SelectMany(t => t).SelectMany(Targets));
             default:
                 return [];   // strings (ldstr tokens never reach here), StandaloneSig of calli
@@ -141,12 +141,12 @@ public sealed class NamespaceGraph
 
     private TypeDefinitionHandle Outermost(TypeDefinitionHandle handle)
     {
-        for (var declaring = _md.GetTypeDefinition(handle).GetDeclaringType(); !declaring.IsNil; declaring = _md.GetTypeDefinition(handle).GetDeclaringType())
+        for (var declaring = md.GetTypeDefinition(handle).GetDeclaringType(); !declaring.IsNil; declaring = md.GetTypeDefinition(handle).GetDeclaringType())
             handle = declaring;
         return handle;
     }
 
-    private bool InScope(string ns) => ns == _prefix || ns.StartsWith(_prefix + ".", StringComparison.Ordinal);
+    private bool InScope(string ns) => ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal);
 
     /// <summary>Decodes a signature into the type handles it names (generic arguments, array elements, pointers…).</summary>
     private sealed class Provider : ISignatureTypeProvider<ImmutableArray<EntityHandle>, object?>
