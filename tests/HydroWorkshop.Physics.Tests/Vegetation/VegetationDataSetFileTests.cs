@@ -28,7 +28,7 @@ public sealed class VegetationDataSetFileTests
         Assert.Equal(["time", "lat", "lon"], lai.DimensionNames);
         Assert.Equal(new DateOnly(2001, 1, 1), lai.Time![0]);
         Assert.Equal(new DateOnly(2001, 1, 1).AddDays(days - 1), lai.Time![^1]);
-        Assert.Equal([4.25, 4.75, 5.25, 5.75], lai.Longitude);
+        Assert.Equal([4.25, 4.75, 5.25, 5.75], lai.Longitude!);
         Assert.Equal(result.Lai[123, 2, 1], lai.Data[(123 * rows + 2) * columns + 1]);
         Assert.Equal(result.SimpleLai[300, 0, 3], GriddedFile.Read(path, "simple_lai").Data[(300 * rows + 0) * columns + 3]);
         Assert.Contains("SIMULATED", NetCdf3File.Open(path).GlobalAttributes.TextOf("title"));
