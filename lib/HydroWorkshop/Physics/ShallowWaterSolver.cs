@@ -40,23 +40,24 @@ public sealed partial class ShallowWaterSolver
     {
         ArgumentNullException.ThrowIfNull(domain);
         domain.Validate();
-        this.options = options ?? new SolverOptions();
-        if (!(this.options.CourantNumber > 0) || this.options.CourantNumber > 1)
-            throw new ShallowWaterInputException($"Courant number must be in (0, 1] (got {this.options.CourantNumber})");
-        if (!(this.options.Gravity > 0)) throw new ShallowWaterInputException($"gravity must be positive (got {this.options.Gravity} m/s2)");
-        if (!(this.options.DryDepth > 0)) throw new ShallowWaterInputException($"dry depth must be positive (got {this.options.DryDepth} m)");
-        if (!(this.options.MaxTimeStep > 0)) throw new ShallowWaterInputException($"maximum time step must be positive (got {this.options.MaxTimeStep} s)");
+        options ??= new SolverOptions();
+        if (!(options.CourantNumber > 0) || options.CourantNumber > 1)
+            throw new ShallowWaterInputException($"Courant number must be in (0, 1] (got {options.CourantNumber})");
+        if (!(options.Gravity > 0)) throw new ShallowWaterInputException($"gravity must be positive (got {options.Gravity} m/s2)");
+        if (!(options.DryDepth > 0)) throw new ShallowWaterInputException($"dry depth must be positive (got {options.DryDepth} m)");
+        if (!(options.MaxTimeStep > 0)) throw new ShallowWaterInputException($"maximum time step must be positive (got {options.MaxTimeStep} s)");
+        this.options = options;
         this.domain = domain;
         nx = domain.Columns;
         ny = domain.Rows;
         dx = domain.CellSizeX;
         dy = domain.CellSizeY;
-        g = this.options.Gravity;
-        dry = this.options.DryDepth;
+        g = options.Gravity;
+        dry = options.DryDepth;
         z = (double[])domain.BedElevation.Clone();
         solid = (bool[])domain.Solid.Clone();
         manning = domain.ManningRoughness is null ? null : (double[])domain.ManningRoughness.Clone();
-        var threads = Math.Max(1, this.options.Threads);
+        var threads = Math.Max(1, options.Threads);
         parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         chunks = threads == 1 ? 1 : Math.Min(ny + 1, threads * 4);
 
