@@ -47,6 +47,14 @@ public sealed class GriddedRunConfigReaderTests
     }
 
     [Fact]
+    public void Parse_CellReadout_SetsTheModel()
+    {
+        var config = GriddedRunConfigReader.Parse("run_folder: r\nmodel: { type: convlstm_gauges, readout: cells, routing_bands: 5 }\n");
+        Assert.Equal(("cells", 5), (config.Model.Readout, config.Model.RoutingBands));
+        Assert.Equal("basin", GriddedRunConfigReader.Parse("run_folder: r\n").Model.Readout);
+    }
+
+    [Fact]
     public void Parse_NoModelType_TakesTheDataTypesFirstModel()
     {
         Assert.Equal("convlstm_gauges", GriddedRunConfigReader.Parse("run_folder: r\ndata: { type: rhine_meuse }").Model.Type);
@@ -76,6 +84,8 @@ public sealed class GriddedRunConfigReaderTests
     [InlineData("data: { physics_encoded: true }", "physics_encoded is for climate_vegetation")]
     [InlineData("data: { type: climate_vegetation, static_maps: [tanslope] }", "static_maps is for rhine_meuse")]
     [InlineData("model: { kernel_size: 4 }", "odd kernel size")]
+    [InlineData("model: { readout: pixels }", "basin")]
+    [InlineData("model: { type: lumped_lstm, readout: cells }", "readout is for convlstm_gauges")]
     [InlineData("windows: { window_days: 100, warmup_days: 100 }", "WarmupDays")]
     [InlineData("training: { optimizer: sgd }", "adam")]
     public void Parse_BadValue_SaysWhatIsWrong(string section, string expected)

@@ -77,4 +77,38 @@ public sealed class MapToPointRegressorTests
         Assert.True(allclose(before.narrow(1, 0, 5), after.narrow(1, 0, 5)));            // days 0-4 unchanged: causal
         Assert.False(allclose(before.narrow(1, 5, 3), after.narrow(1, 5, 3)));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Forward_CellRunoff_WholeGridIsTheAreaWeightedMeanOfItsHalves(int routingBands)
+    {
+        // Water balance: with each cell making its own runoff, a basin made of two equal halves gets the mean of their
+        // specific discharges, routed or not. The basin read-out (a head on pooled features and the basin's size) does not.
+        const int n = TinyGauges.Size;
+        var (left, right, whole) = (new float[n * n], new float[n * n], new float[n * n]);
+        var (stepsLeft, stepsRight, stepsWhole) = (new int[n * n], new int[n * n], new int[n * n]);
+        for (var cell = 0; cell < n * n; cell++)
+        {
+            var (r, c) = (cell / n, cell % n);
+            var isLeft = c < n / 2;
+            var steps = (n - 1 - r) + (isLeft ? c : n - 1 - c);                           // as TinyGauges: down, then out
+            (isLeft ? left : right)[cell] = 100f;
+            whole[cell] = 100f;
+            (stepsLeft[cell], stepsRight[cell], stepsWhole[cell]) = (isLeft ? steps : -1, isLeft ? -1 : steps, steps);
+        }
+        var three = new GaugeMasks(["left", "right", "whole"], [left, right, whole], n, n, [stepsLeft, stepsRight, stepsWhole]);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var x = randn([2, 6, 1, n, n]);
+        foreach (var cellRunoff in new[] { true, false })
+        {
+            manual_seed(6);
+            using var model = new MapToPointRegressor(1, three, hiddenChannels: 4, routingBands: routingBands, stepsPerBand: 2, routingDays: 4,
+                cellRunoff: cellRunoff);
+            var y = model.forward(x);                                                       // [2, 6, 3]
+            var mean = (y.select(2, 0) + y.select(2, 1)) / 2;
+            Assert.Equal(cellRunoff, allclose(y.select(2, 2), mean, rtol: 1e-5, atol: 1e-6));
+        }
+    }
 }

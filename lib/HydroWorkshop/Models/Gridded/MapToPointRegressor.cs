@@ -10,6 +10,9 @@ namespace HydroWorkshop.Models.Gridded;
 /// (<see cref="GaugeMasks"/>) of the hidden state and of its positive part, plus the basin's log area; the head is
 /// shared by all gauges, so the model learns one rainfall–runoff response that depends on where the rain falls and how
 /// big the basin is, and a gauge left out of training is predicted by giving it its mask (<see cref="UseGauges"/>).
+/// With <c>cellRunoff</c> the head runs in every cell instead and makes that cell's runoff; a gauge gets the
+/// area-weighted mean of its upstream cells' runoff (routed by band). That is a water balance: Lobith's discharge is
+/// then the sum of what its sub-basins make, Basel's and the Moselle's included, whatever the size of the basin.
 /// Input [batch, time, channel, y, x] → discharge [batch, time, gauge] in the units of the training targets.
 /// </summary>
 public sealed class MapToPointRegressor : nn.Module, IGriddedRegressor
@@ -24,17 +27,19 @@ public sealed class MapToPointRegressor : nn.Module, IGriddedRegressor
     /// masks with flow distances.</param>
     /// <param name="stepsPerBand">LDD steps (cells, about 50 km) per routing band.</param>
     /// <param name="routingDays">Routing kernel length (days): the longest delay is one day less.</param>
+    /// <param name="cellRunoff">false: the head reads pooled basin features; true: the head makes each cell's runoff
+    /// and the gauge gets their (routed) area-weighted mean.</param>
     public MapToPointRegressor(int inputChannels, GaugeMasks gauges, int hiddenChannels = 16, int kernelSize = 3, int headSize = 32,
-        int routingBands = 0, int stepsPerBand = 3, int routingDays = 8)
+        int routingBands = 0, int stepsPerBand = 3, int routingDays = 8, bool cellRunoff = false)
         : base(nameof(MapToPointRegressor))
     {
         InputChannels = inputChannels;
         HiddenChannels = hiddenChannels;
-        (RoutingBands, StepsPerBand) = (routingBands, stepsPerBand);
+        (RoutingBands, StepsPerBand, CellRunoff) = (routingBands, stepsPerBand, cellRunoff);
         register_module("conv_lstm", convLstm = new ConvLstm(inputChannels, hiddenChannels, kernelSize));
         if (routingBands > 0) register_module("routing", routing = new BandRouting(routingBands, routingDays));
         register_module("head", head = nn.Sequential(
-            ("hidden", nn.Linear(2L * hiddenChannels + 1, headSize)), ("tanh", nn.Tanh()), ("output", nn.Linear(headSize, 1))));
+            ("hidden", nn.Linear(cellRunoff ? hiddenChannels : 2L * hiddenChannels + 1, headSize)), ("tanh", nn.Tanh()), ("output", nn.Linear(headSize, 1))));
         UseGauges(gauges);
     }
 
@@ -43,6 +48,8 @@ public sealed class MapToPointRegressor : nn.Module, IGriddedRegressor
     /// <summary>Flow-distance bands of the routing (0: none).</summary>
     public int RoutingBands { get; }
     public int StepsPerBand { get; }
+    /// <summary>Whether the head makes runoff in every cell (true) or reads pooled basin features (false).</summary>
+    public bool CellRunoff { get; }
     /// <summary>The gauges the model predicts now, in output order.</summary>
     public GaugeMasks Gauges { get; private set; } = null!;
 
@@ -69,6 +76,7 @@ public sealed class MapToPointRegressor : nn.Module, IGriddedRegressor
         var (hidden, _) = convLstm.forward(inputs);                                         // [b, t, h, y, x]
         var (batch, time) = (hidden.size(0), hidden.size(1));
         var w = weights.to(hidden.device);
+        if (CellRunoff) return GaugeRunoff(hidden, w).MoveToOuterDisposeScope();
         Tensor mean, positive;
         if (routing is null)
         {
@@ -83,6 +91,17 @@ public sealed class MapToPointRegressor : nn.Module, IGriddedRegressor
         }
         var area = logArea.to(hidden.device).reshape(1, 1, -1, 1).expand(batch, time, -1, 1);
         return head.forward(cat([mean, positive, area], 3)).squeeze(3).MoveToOuterDisposeScope();   // [b, t, g]
+    }
+
+    /// <summary>hidden [b, t, h, y, x] → each cell's runoff [b, t, y, x] → its area-weighted (routed) mean per gauge [b, t, g].
+    /// The weights sum to 1 over a basin and the targets' scaling is affine, so a mean of scaled runoff is the gauge's
+    /// scaled discharge.</summary>
+    private Tensor GaugeRunoff(Tensor hidden, Tensor w)
+    {
+        var runoff = head.forward(hidden.permute(0, 1, 3, 4, 2)).squeeze(4);                // [b, t, y, x]
+        if (routing is null) return einsum("btyx,gyx->btg", runoff, w);                    // [b, t, g]
+        var bands = einsum("btyx,gkyx->btgk", runoff, w).unsqueeze(4);                       // [b, t, g, k, 1]
+        return routing.forward(bands).squeeze(3);                                           // [b, t, g]
     }
 
     /// <summary>The hidden maps of every day [batch, time, hidden, y, x], for looking inside.</summary>

@@ -51,7 +51,7 @@ internal sealed class GriddedExperiment
         return model.Type switch
         {
             "convlstm_gauges" => new MapToPointRegressor(channels, RhineMeuseGauges.Masks(rhineMeuse, config.Data.Gauges), model.HiddenSize, model.KernelSize,
-                model.HeadSize, model.RoutingBands, model.StepsPerBand, model.RoutingDays),
+                model.HeadSize, model.RoutingBands, model.StepsPerBand, model.RoutingDays, model.Readout == "cells"),
             "lumped_lstm" => new LumpedGaugeLstm(channels, RhineMeuseGauges.Masks(rhineMeuse, config.Data.Gauges), model.HiddenSize),
             "convlstm_maps" => new MapToMapRegressor(channels, model.HiddenSize, model.KernelSize),
             "cell_lstm" => new CellLstm(channels, model.HiddenSize),

@@ -67,6 +67,10 @@ public sealed record GriddedModelConfig
     /// <summary>convlstm_gauges with routing: the kernel's length in days (the longest delay is one day less).</summary>
     public int RoutingDays { get; init; } = 8;
 
+    /// <summary>convlstm_gauges: "basin" (the head reads pooled basin features) or "cells" (the head makes each cell's
+    /// runoff and a gauge gets the area-weighted mean of its upstream cells').</summary>
+    public string Readout { get; init; } = "basin";
+
     /// <summary>The model types a data type takes.</summary>
     public static IReadOnlyList<string> TypesFor(string dataType) => dataType == "rhine_meuse"
         ? ["convlstm_gauges", "lumped_lstm"]

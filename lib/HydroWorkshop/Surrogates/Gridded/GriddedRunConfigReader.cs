@@ -59,6 +59,8 @@ public static class GriddedRunConfigReader
             "convlstm_gauges with routing: LDD steps per band"),
         ["routing_days"] = new((c, v, x) => c with { Model = c.Model with { RoutingDays = Positive(v, x) } }, c => Of(c.Model.RoutingDays),
             "convlstm_gauges with routing: the delay kernel's length in days"),
+        ["readout"] = new((c, v, x) => c with { Model = c.Model with { Readout = OneOf(v, x, "basin", "cells") } }, c => Of(c.Model.Readout),
+            "convlstm_gauges: basin (a head reads pooled basin features) or cells (each cell's runoff, averaged over the basin)"),
     };
 
     private static readonly Dictionary<string, ConfigKey<GriddedRunConfig>> WindowKeys = new()
@@ -144,6 +146,8 @@ public static class GriddedRunConfigReader
             throw new FormatException($"{file}: data: gauge '{both}' is both trained on and held out");
         if (model.Type != "convlstm_gauges" && model.RoutingBands > 0)
             throw new FormatException($"{file}: model: routing_bands is for convlstm_gauges (it delays the gauge read-out by flow distance)");
+        if (model.Type != "convlstm_gauges" && model.Readout != "basin")
+            throw new FormatException($"{file}: model: readout is for convlstm_gauges (where its head reads the hidden maps)");
         if (data.Type == "climate_vegetation" && data.StaticMaps.Count > 0)
             throw new FormatException($"{file}: data: static_maps is for rhine_meuse (the vegetation models read the forcing only)");
         if (data.Type == "rhine_meuse" && data.PhysicsEncoded)
