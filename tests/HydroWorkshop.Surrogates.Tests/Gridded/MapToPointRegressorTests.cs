@@ -1,4 +1,5 @@
 using HydroWorkshop.Models.Gridded;
+using HydroWorkshop.TestSupport;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using HydroWorkshop.TestSupport;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

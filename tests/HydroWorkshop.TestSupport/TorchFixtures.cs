@@ -4,7 +4,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Tests;
+namespace HydroWorkshop.TestSupport;
 
 /// <summary>A tensor written by the fixture scripts in tests/fixtures (PyTorch 1.13, the oracle).</summary>
 public sealed record FixtureTensor(long[] Shape, string DType, double[] Data)
@@ -58,7 +58,7 @@ public sealed record FixtureTensor(long[] Shape, string DType, double[] Data)
 public sealed record FixtureCase(string Name, FixtureTensor[] Inputs, FixtureTensor[] Outputs, FixtureTensor?[]? Weights, FixtureTensor?[]? Grads,
     Dictionary<string, FixtureTensor> State, Dictionary<string, FixtureTensor> ParamGrads);
 
-/// <summary>Reads tests/fixtures/torch/*.json, copied beside the test assembly (see the project file).</summary>
+/// <summary>Reads tests/fixtures/torch/*.json, copied beside the test assembly (the test project links the files it reads).</summary>
 public static class TorchFixtures
 {
     private static readonly Lazy<Dictionary<string, FixtureCase>> Nn = new(() => Load("nn.json"));

@@ -3,12 +3,12 @@ using HydroWorkshop.Data.Grids;
 using HydroWorkshop.Models.Gridded;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Tests.Gridded;
+namespace HydroWorkshop.TestSupport;
 
 /// <summary>A 6 × 6 grid with two basins (left and right halves) and synthetic rain whose discharge is known: each
 /// gauge's specific discharge is a linear reservoir (k = 0.3 per day) fed by its basin's mean rain. A model that learns
 /// where each basin is can reach an NSE near 1; one that cannot, not.</summary>
-internal static class TinyGauges
+public static class TinyGauges
 {
     public const int Size = 6;
     public static readonly DateOnly Start = new(2001, 1, 1);
