@@ -4,7 +4,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Tests;
+namespace HydroWorkshop.Models.Tests.Maps;
 
 public sealed class ConvLstmForecasterTests
 {

@@ -3,7 +3,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Tests.Models;
+namespace HydroWorkshop.Models.Tests;
 
 public class LstmRegressorTests
 {

@@ -1,7 +1,7 @@
 using HydroWorkshop.Models.Maps;
 using Xunit;
 
-namespace HydroWorkshop.Surrogates.Tests;
+namespace HydroWorkshop.Models.Tests.Maps;
 
 public sealed class MapScalesTests
 {

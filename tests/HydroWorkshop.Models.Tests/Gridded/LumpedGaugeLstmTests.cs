@@ -3,7 +3,7 @@ using HydroWorkshop.TestSupport;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Tests.Gridded;
+namespace HydroWorkshop.Models.Tests.Gridded;
 
 public sealed class LumpedGaugeLstmTests
 {

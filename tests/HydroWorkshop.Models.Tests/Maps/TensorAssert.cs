@@ -1,7 +1,7 @@
 using Xunit;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Tests;
+namespace HydroWorkshop.Models.Tests.Maps;
 
 internal static class TensorAssert
 {

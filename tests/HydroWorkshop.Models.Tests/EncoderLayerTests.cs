@@ -4,7 +4,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Tests.Models;
+namespace HydroWorkshop.Models.Tests;
 
 /// <summary>The kit's encoder layer against PyTorch 1.13's <c>nn.TransformerEncoderLayer(8, 2, dim_feedforward=16,
 /// dropout=0, batch_first=True)</c> (tests/fixtures/torch/nn.json): PyTorch's weights load by name, outputs agree within

@@ -5,7 +5,7 @@ using F = TorchSharp.torch.nn.functional;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Tests;
+namespace HydroWorkshop.Models.Tests.Maps;
 
 public sealed class CnnLstmTests
 {

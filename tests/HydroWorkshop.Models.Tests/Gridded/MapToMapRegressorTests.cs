@@ -2,7 +2,7 @@ using HydroWorkshop.Models.Gridded;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Tests.Gridded;
+namespace HydroWorkshop.Models.Tests.Gridded;
 
 public sealed class MapToMapRegressorTests
 {

@@ -4,7 +4,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Tests.Models;
+namespace HydroWorkshop.Models.Tests;
 
 /// <summary>Two pre-norm layers and a final norm against PyTorch 1.13's <c>nn.TransformerEncoder(layer, 2, norm=LayerNorm(8))</c>
 /// (tests/fixtures/torch/nn.json, "transformer_encoder_two_layers"). The fixture masks the last two steps of sample 0

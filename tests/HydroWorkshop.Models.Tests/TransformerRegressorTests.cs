@@ -4,7 +4,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Tests.Models;
+namespace HydroWorkshop.Models.Tests;
 
 public class TransformerRegressorTests
 {

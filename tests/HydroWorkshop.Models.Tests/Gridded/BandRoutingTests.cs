@@ -3,7 +3,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Tests.Gridded;
+namespace HydroWorkshop.Models.Tests.Gridded;
 
 public sealed class BandRoutingTests
 {

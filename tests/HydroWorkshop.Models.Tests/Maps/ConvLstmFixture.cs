@@ -3,7 +3,7 @@ using System.Text.Json;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Tests;
+namespace HydroWorkshop.Models.Tests.Maps;
 
 /// <summary>A tensor of tests/fixtures/torch/convlstm.json (written by tests/fixtures/make_convlstm_fixtures.py).</summary>
 public sealed record FixtureArray(long[] Shape, float[] Data)

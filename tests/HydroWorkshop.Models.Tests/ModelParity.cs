@@ -3,7 +3,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Tests.Models;
+namespace HydroWorkshop.Models.Tests;
 
 /// <summary>The parity check of the kit's models against their PyTorch restatement (tests/fixtures/make_model_fixtures.py,
 /// tests/fixtures/torch/models.json): PyTorch's state_dict loads by name, strictly (no key missing or left over, so the
