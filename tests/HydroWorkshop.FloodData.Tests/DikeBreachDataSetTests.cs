@@ -3,7 +3,7 @@ using HydroWorkshop.FloodData;
 using HydroWorkshop.TestSupport;
 using Xunit;
 
-namespace HydroWorkshop.Physics.Tests;
+namespace HydroWorkshop.FloodData.Tests;
 
 public class DikeBreachDataSetTests
 {

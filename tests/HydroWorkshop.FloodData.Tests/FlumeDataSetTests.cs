@@ -2,7 +2,7 @@ using HydroWorkshop.FloodData;
 using HydroWorkshop.Physics;
 using Xunit;
 
-namespace HydroWorkshop.Physics.Tests;
+namespace HydroWorkshop.FloodData.Tests;
 
 public sealed class FlumeDataSetTests : IDisposable
 {

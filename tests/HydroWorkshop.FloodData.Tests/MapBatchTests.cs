@@ -3,7 +3,7 @@ using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace HydroWorkshop.Surrogates.Tests;
+namespace HydroWorkshop.FloodData.Tests;
 
 public sealed class MapBatchTests
 {

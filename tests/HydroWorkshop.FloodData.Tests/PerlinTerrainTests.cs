@@ -1,7 +1,7 @@
 using HydroWorkshop.FloodData;
 using Xunit;
 
-namespace HydroWorkshop.Physics.Tests;
+namespace HydroWorkshop.FloodData.Tests;
 
 public class PerlinTerrainTests
 {

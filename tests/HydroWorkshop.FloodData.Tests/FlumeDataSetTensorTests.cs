@@ -3,7 +3,7 @@ using HydroWorkshop.Physics;
 using HydroWorkshop.TestSupport;
 using Xunit;
 
-namespace HydroWorkshop.Physics.Tests;
+namespace HydroWorkshop.FloodData.Tests;
 
 /// <summary>The tensor-returning readers (TorchSharp tensors).</summary>
 public sealed class FlumeDataSetTensorTests : IDisposable

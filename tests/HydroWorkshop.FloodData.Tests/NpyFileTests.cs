@@ -2,7 +2,7 @@ using System.Diagnostics;
 using HydroWorkshop.FloodData;
 using Xunit;
 
-namespace HydroWorkshop.Physics.Tests;
+namespace HydroWorkshop.FloodData.Tests;
 
 public sealed class NpyFileTests : IDisposable
 {

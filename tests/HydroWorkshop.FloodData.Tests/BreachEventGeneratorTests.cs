@@ -1,7 +1,8 @@
 using HydroWorkshop.FloodData;
+using HydroWorkshop.Physics;
 using Xunit;
 
-namespace HydroWorkshop.Physics.Tests;
+namespace HydroWorkshop.FloodData.Tests;
 
 public sealed class BreachEventGeneratorTests : IDisposable
 {
