@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HydroWorkshop.FloodData;
 using HydroWorkshop.TestSupport;
 using Xunit;
 

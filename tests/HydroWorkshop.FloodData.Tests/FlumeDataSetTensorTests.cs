@@ -1,4 +1,3 @@
-using HydroWorkshop.FloodData;
 using HydroWorkshop.Physics;
 using HydroWorkshop.TestSupport;
 using Xunit;

@@ -1,4 +1,3 @@
-using HydroWorkshop.FloodData;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HydroWorkshop.FloodData;
 using Xunit;
 
 namespace HydroWorkshop.FloodData.Tests;

@@ -1,4 +1,3 @@
-using HydroWorkshop.FloodData;
 using Xunit;
 
 namespace HydroWorkshop.FloodData.Tests;

@@ -1,4 +1,3 @@
-using HydroWorkshop.Models;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

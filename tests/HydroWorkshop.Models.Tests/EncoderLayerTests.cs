@@ -1,4 +1,3 @@
-using HydroWorkshop.Models;
 using HydroWorkshop.TestSupport;
 using TorchSharp;
 using Xunit;
