@@ -1,6 +1,7 @@
 using HydroWorkshop.Data;
 using HydroWorkshop.Models.Gridded;
 using HydroWorkshop.Surrogates.Gridded;
+using HydroWorkshop.TestSupport;
 using Xunit;
 using static TorchSharp.torch;
 

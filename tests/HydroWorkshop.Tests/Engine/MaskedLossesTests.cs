@@ -1,4 +1,5 @@
 using HydroWorkshop.Engine;
+using HydroWorkshop.TestSupport;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
