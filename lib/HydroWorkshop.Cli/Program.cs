@@ -28,7 +28,8 @@ try
         "info" => Info(),
         "demo" => TinyRunoffDemo.Run(args.Skip(1).ToArray()),
         "train" when args.Length >= 2 => Train(args[1], args.Contains("--resume"), IntOption("--seeds")),
-        "evaluate" when args.Length >= 2 => Evaluate(args[1], Option("--period") ?? "test", Option("--basins"), IntOption("--mc-dropout"), Option("--source")),
+        "evaluate" when args.Length >= 2 => Evaluate(args[1], Option("--period") ?? "test", Option("--basins"), IntOption("--mc-dropout"),
+            Option("--source")),
         "finetune" when args.Length >= 3 => Finetune(args[1], args[2], args.Contains("--resume")),
         "predict" when args.Length >= 2 => Predict(args[1]),
         "search" when args.Length >= 2 => Search(args[1], args.Contains("--resume")),
@@ -39,7 +40,8 @@ try
         var other => Usage(2, $"unknown or incomplete command '{string.Join(' ', args)}'"),
     };
 }
-catch (Exception e) when (e is FormatException or ArgumentException or FileNotFoundException or IOException or InvalidOperationException or InvalidDataException)
+catch (Exception e) when (e is FormatException or ArgumentException or FileNotFoundException or IOException or InvalidOperationException
+    or InvalidDataException)
 {
     // Bad input is reported in one line that names the file and line; a crash in our code still shows its stack.
     Console.Error.WriteLine($"hw: {e.Message}");
@@ -62,7 +64,8 @@ static int Train(string config, bool resume, int? seeds)
 static int Evaluate(string runFolder, string period, string? basins, int? mcDropout, string? source)
 {
     var list = basins is null ? null : Basins(basins);
-    var name = basins is null ? null : $"{period}-{(File.Exists(basins) ? Path.GetFileNameWithoutExtension(basins) : list!.Count == 1 ? list[0] : $"{list!.Count}-basins")}";
+    var name = basins is null ? null
+        : $"{period}-{(File.Exists(basins) ? Path.GetFileNameWithoutExtension(basins) : list!.Count == 1 ? list[0] : $"{list!.Count}-basins")}";
     Runs.Evaluate(runFolder, period, basins: list, mcDropout: mcDropout, source: source, name: name);
     return 0;
 }
@@ -79,7 +82,8 @@ int Predict(string runFolder)
     var i = Array.IndexOf(args, "--period");
     if (i < 0 || i + 2 >= args.Length) return Usage(2, "predict needs --period START END (e.g. --period 2014-01-01 2014-12-31)");
     var period = HydroWorkshop.Data.Period.Parse(args[i + 1], args[i + 2]);
-    var attributes = Option("--attributes") is { } a ? a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
+    var attributes = Option("--attributes") is { } a ? a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        : null;
     Runs.Predict(runFolder, period, Option("--forcings"), Option("--basins") is { } b ? Basins(b) : null, Option("--output"), attributes,
         mcDropout: IntOption("--mc-dropout"));
     return 0;
@@ -101,12 +105,15 @@ int Surrogate(string action, string path)
             return run.Training.Cancelled ? 130 : 0;
         case "evaluate" when args.Contains("--data"):
             var data = Option("--data") is { } d && !d.StartsWith("--", StringComparison.Ordinal) ? d
-                : throw new ArgumentException("--data takes a folder of simulations in the dike-breach layout (raw_dataset/DEM, raw_dataset/WD)");
-            if (args.Contains("--ids") && Option("--ids") is null) throw new ArgumentException("--ids takes ids and ranges, e.g. --ids 500-509,512");
+                : throw new ArgumentException(
+                    "--data takes a folder of simulations in the dike-breach layout (raw_dataset/DEM, raw_dataset/WD)");
+            if (args.Contains("--ids") && Option("--ids") is null) throw new ArgumentException(
+                "--ids takes ids and ranges, e.g. --ids 500-509,512");
             HydroWorkshop.Surrogates.MapRuns.EvaluateOn(path, data, new() { Ids = Option("--ids"), Split = Option("--split") });
             return 0;
         case "evaluate":
-            if (args.Contains("--ids")) throw new ArgumentException("--ids selects simulations of --data FOLDER; without --data, use --split");
+            if (args.Contains("--ids")) throw new ArgumentException(
+                "--ids selects simulations of --data FOLDER; without --data, use --split");
             HydroWorkshop.Surrogates.MapRuns.Evaluate(path, Option("--split") ?? "test");
             return 0;
         default:
@@ -150,7 +157,8 @@ static int ConfigKeys(string[] rest)
 
 // A basin list file (one id per line) or ids separated by commas.
 static IReadOnlyList<string> Basins(string value) =>
-    File.Exists(value) ? HydroWorkshop.Data.BasinLists.Read(value) : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    File.Exists(value) ? HydroWorkshop.Data.BasinLists.Read(value)
+        : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
 int? IntOption(string name) => Option(name) is { } text
     ? int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n

@@ -66,7 +66,8 @@ internal static class TinyRunoffDemo
             var simulated = Predict(xTest);
             // NSE = 1 - sum (sim - obs)^2 / sum (obs - mean obs)^2  (Nash & Sutcliffe 1970)
             var nse = 1 - ((simulated - yTest).pow(2.0).sum() / (yTest - yTest.mean()).pow(2.0).sum()).item<float>();
-            Console.WriteLine($"test NSE: {nse:F3} after {watch.Elapsed.TotalSeconds:F1} s ({get_num_threads()} thread(s), libtorch {__version__})");
+            Console.WriteLine(
+                $"test NSE: {nse:F3} after {watch.Elapsed.TotalSeconds:F1} s ({get_num_threads()} thread(s), libtorch {__version__})");
             return nse > 0.5 ? 0 : 1;
         }
     }

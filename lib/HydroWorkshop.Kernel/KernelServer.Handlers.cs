@@ -88,7 +88,8 @@ public sealed partial class KernelServer
                 var inspection = intelligence.Inspect(source, Cursor(content, source));
                 Reply(socket, request, "inspect_reply", new JsonObject
                 {
-                    ["status"] = "ok", ["found"] = inspection.Found, ["data"] = CodeIntelligence.ToData(inspection), ["metadata"] = new JsonObject(),
+                    ["status"] = "ok", ["found"] = inspection.Found, ["data"] = CodeIntelligence.ToData(inspection),
+                        ["metadata"] = new JsonObject(),
                 });
                 break;
             case "history_request":
@@ -106,7 +107,8 @@ public sealed partial class KernelServer
                 break;
             case "comm_open":
                 // No comm targets: tell the front end the comm is closed at once.
-                iopub.Publish("comm_close", new JsonObject { ["comm_id"] = content["comm_id"]?.DeepClone(), ["data"] = new JsonObject() }, request);
+                iopub.Publish("comm_close", new JsonObject { ["comm_id"] = content["comm_id"]?.DeepClone(), ["data"] = new JsonObject() },
+                    request);
                 break;
             case "comm_msg" or "comm_close":
                 break;
@@ -138,7 +140,8 @@ public sealed partial class KernelServer
         {
             iopub.Publish("error", new JsonObject
             {
-                ["ename"] = error.Name, ["evalue"] = error.Value, ["traceback"] = new JsonArray([.. error.Traceback.Select(l => (JsonNode)l)]),
+                ["ename"] = error.Name, ["evalue"] = error.Value,
+                    ["traceback"] = new JsonArray([.. error.Traceback.Select(l => (JsonNode)l)]),
             }, request);
             reply = new JsonObject
             {
@@ -152,7 +155,8 @@ public sealed partial class KernelServer
             {
                 var data = MimeFormatter.Format(outcome.Value);
                 resultText = data["text/plain"]?.GetValue<string>();
-                iopub.Publish("execute_result", new JsonObject { ["execution_count"] = count, ["data"] = data, ["metadata"] = new JsonObject() }, request);
+                iopub.Publish("execute_result",
+                    new JsonObject { ["execution_count"] = count, ["data"] = data, ["metadata"] = new JsonObject() }, request);
             }
             reply = new JsonObject
             {
@@ -223,7 +227,9 @@ public sealed partial class KernelServer
         ["status"] = "ok",
         ["protocol_version"] = JupyterMessage.ProtocolVersion,
         ["implementation"] = "hydroworkshop-csharp",
-        ["implementation_version"] = typeof(KernelServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0",
+        ["implementation_version"] =
+            typeof(KernelServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+            ?? "1.0",
         ["language_info"] = new JsonObject
         {
             ["name"] = "csharp",
@@ -233,8 +239,10 @@ public sealed partial class KernelServer
             ["pygments_lexer"] = "csharp",
             ["codemirror_mode"] = "text/x-csharp",
         },
-        ["banner"] = $"C# (HydroWorkshop) - Roslyn scripting on .NET {Environment.Version} - kernel {typeof(KernelServer).Assembly.Location}",
-        ["help_links"] = new JsonArray(new JsonObject { ["text"] = "HydroWorkshop kernel", ["url"] = "https://learn.microsoft.com/dotnet/csharp/" }),
+        ["banner"] =
+            $"C# (HydroWorkshop) - Roslyn scripting on .NET {Environment.Version} - kernel {typeof(KernelServer).Assembly.Location}",
+        ["help_links"] = new JsonArray(new JsonObject { ["text"] = "HydroWorkshop kernel",
+            ["url"] = "https://learn.microsoft.com/dotnet/csharp/" }),
         ["debugger"] = false,
     };
 

@@ -657,24 +657,28 @@ public sealed class PatchLibTorchSharp : Microsoft.Build.Utilities.Task
     {
         if (!Enabled)
         {
-            Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal, $"HydroWorkshop: libstdc++ compatibility patch off; {Library} left as shipped");
+            Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal,
+                $"HydroWorkshop: libstdc++ compatibility patch off; {Library} left as shipped");
             return true;
         }
         try
         {
-            var result = CompatPatch.Apply(Library, line => Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Low, "HydroWorkshop: " + line));
+            var result = CompatPatch.Apply(Library,
+                line => Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Low, "HydroWorkshop: " + line));
             foreach (var group in result.Patched.GroupBy(n => n.File))
             {
                 Log.LogMessage(Microsoft.Build.Framework.MessageImportance.High,
                     $"HydroWorkshop: marked {string.Join(", ", group.Select(n => n.Version))} weak in {result.Library} "
-                    + $"(system {SystemName(group.Key)} {result.SystemLibraries[group.Key]} lacks it; see docs/articles/engine.md, 'Old libstdc++')");
+                    +
+                        $"(system {SystemName(group.Key)} {result.SystemLibraries[group.Key]} lacks it; see docs/articles/engine.md, 'Old libstdc++')");
             }
             foreach (var unfixable in result.Unfixable)
             {
                 Log.LogWarning(null, "HW0001", null, result.Library, 0, 0, 0, 0,
                     $"HydroWorkshop: {Path.GetFileName(result.Library)} needs {unfixable.Need.Version} from {unfixable.Need.File}, which "
                     + $"{unfixable.SystemLibrary} lacks, so it will not load on this machine: {unfixable.Reason}. It needs a "
-                    + $"distribution with a newer {unfixable.Need.File} (see docs/articles/engine.md, 'Old libstdc++'); the file was left unchanged.");
+                    +
+                        $"distribution with a newer {unfixable.Need.File} (see docs/articles/engine.md, 'Old libstdc++'); the file was left unchanged.");
             }
             return true;
         }

@@ -12,7 +12,8 @@
 // additions beside a thread that collects garbage) and checks the fix.
 //
 // The fix, until TorchSharp keeps its arguments alive itself (GC.KeepAlive after each native call): Scalar's Handle
-// getter also stores the object in a small per-thread ring of the last eight Scalars whose handle was read. A native call runs on the thread that read the handles, and no call takes eight or more of them,
+// getter also stores the object in a small per-thread ring of the last eight Scalars whose handle was read. A native call runs on the
+// thread that read the handles, and no call takes eight or more of them,
 // so each object stays reachable until its call has returned; the ring then drops it, and Dispose or the finalizer
 // frees it as before. The cost is one thread-static store per handle read. Tensors are left alone: inside a
 // DisposeScope the scope holds them, and a ring of tensors would keep up to eight (possibly large) temporaries
@@ -20,7 +21,8 @@
 //
 // The build (lib/build/LibTorchSharp.targets) reads the package's TorchSharp.dll, adds two [ThreadStatic] fields and a
 // few IL instructions at the top of the getter, and writes the result under obj/; the output and publish folders
-// (and ReadyToRun compilation) take that copy instead of the package's. The NuGet cache is never written. HydroWorkshop.dll compiles this file too
+// (and ReadyToRun compilation) take that copy instead of the package's. The NuGet cache is never written. HydroWorkshop.dll compiles this
+// file too
 // (HYDROWORKSHOP_LIBRARY) for EngineInfo's check that the loaded TorchSharp is woven.
 //
 // RoslynCodeTaskFactory compiles this file against netstandard2.0 with Mono.Cecil referenced; hence no newer APIs.
@@ -66,7 +68,8 @@ public static class TorchSharpKeepAlive
         using (var module = ModuleDefinition.ReadModule(source, new ReaderParameters { InMemory = true }))
         {
             var type = module.GetType(TypeName)
-                ?? throw new InvalidDataException($"{source}: type {TypeName} not found; this TorchSharp is not one the keep-alive weave knows.");
+                ?? throw new InvalidDataException(
+                    $"{source}: type {TypeName} not found; this TorchSharp is not one the keep-alive weave knows.");
             if (type.Fields.Any(f => f.Name == RingField))
             {
                 File.Copy(source, tempPath, overwrite: true);
@@ -99,7 +102,8 @@ public static class TorchSharpKeepAlive
     private static void WeaveHandleGetter(ModuleDefinition module, TypeDefinition type, string assemblyPath)
     {
         var getter = type.Properties.FirstOrDefault(p => p.Name == "Handle")?.GetMethod
-            ?? throw new InvalidDataException($"{assemblyPath}: {type.FullName} has no Handle getter; this TorchSharp is not one the keep-alive weave knows.");
+            ?? throw new InvalidDataException(
+                $"{assemblyPath}: {type.FullName} has no Handle getter; this TorchSharp is not one the keep-alive weave knows.");
 
         var threadStatic = new MethodReference(".ctor", module.TypeSystem.Void,
             new TypeReference("System", "ThreadStaticAttribute", module, module.TypeSystem.CoreLibrary)) { HasThis = true };

@@ -34,7 +34,8 @@ if (nwc is not null)
 else
 {
     var folder = Path.Combine(Path.GetTempPath(), "hw-data-benchmark-synthetic");
-    SyntheticCamels.EnsureGenerated(folder, new SyntheticCamelsOptions { Basins = 19, Start = new DateOnly(1993, 1, 1), End = new DateOnly(2013, 12, 31) });
+    SyntheticCamels.EnsureGenerated(folder,
+        new SyntheticCamelsOptions { Basins = 19, Start = new DateOnly(1993, 1, 1), End = new DateOnly(2013, 12, 31) });
     source = CamelsUs.Open(folder);
     label = "synthetic basins (no ../shared/data/camels_us_nwc_sample here)";
 }
@@ -49,7 +50,8 @@ var options = new BasinDataSetOptions
 
 Console.WriteLine("HydroWorkshop data benchmark: CAMELS loading and batch assembly vs one LSTM training step");
 Console.WriteLine($"  data: {label}");
-Console.WriteLine($"  {source.BasinIds.Count} basins, period {options.Period}, inputs {options.Inputs.Count} + statics {options.Statics.Count}; batch {batchSize}, seq {sequenceLength}; threads {get_num_threads()}");
+Console.WriteLine(
+    $"  {source.BasinIds.Count} basins, period {options.Period}, inputs {options.Inputs.Count} + statics {options.Statics.Count}; batch {batchSize}, seq {sequenceLength}; threads {get_num_threads()}");
 
 GC.Collect();
 var managedBefore = GC.GetTotalMemory(true);
@@ -59,7 +61,8 @@ var watch = Stopwatch.StartNew();
 // A second, timed load runs without the sampling (full collections distort the time).
 long managedPeakLoad = managedBefore;
 var gate = new object();
-BasinDataSet.Create(source, options, progress: new SampleHeap(() => { var live = GC.GetTotalMemory(true); lock (gate) managedPeakLoad = Math.Max(managedPeakLoad, live); }));
+BasinDataSet.Create(source, options,
+    progress: new SampleHeap(() => { var live = GC.GetTotalMemory(true); lock (gate) managedPeakLoad = Math.Max(managedPeakLoad, live); }));
 var coldSeconds = watch.Elapsed.TotalSeconds;
 GC.Collect();
 managedBefore = GC.GetTotalMemory(true);
@@ -69,7 +72,8 @@ var loadSeconds = watch.Elapsed.TotalSeconds;
 GC.Collect();
 var managedAfter = GC.GetTotalMemory(true);
 managedPeakLoad = Math.Max(managedPeakLoad, managedAfter);   // the sampled points precede the window index
-Console.WriteLine($"  load: {loadSeconds:F2} s for {dataSet.BasinIds.Count} basins, {dataSet.Count} windows ({dataSet.Report.WindowsWithMissingInputs} skipped for missing inputs)");
+Console.WriteLine(
+    $"  load: {loadSeconds:F2} s for {dataSet.BasinIds.Count} basins, {dataSet.Count} windows ({dataSet.Report.WindowsWithMissingInputs} skipped for missing inputs)");
 
 // One epoch, shuffled.
 var baseline = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
@@ -87,7 +91,8 @@ foreach (var batch in dataSet.Batches(batchSize, generator))
     started = Stopwatch.GetTimestamp();
 }
 assembleSeconds = watch.Elapsed.TotalSeconds;
-if (DisposeScopeManager.Statistics.ThreadTotalLiveCount != baseline) throw new InvalidOperationException($"{DisposeScopeManager.Statistics.ThreadTotalLiveCount - baseline} batch tensors leaked");
+if (DisposeScopeManager.Statistics.ThreadTotalLiveCount != baseline) throw new InvalidOperationException(
+    $"{DisposeScopeManager.Statistics.ThreadTotalLiveCount - baseline} batch tensors leaked");
 var workingAfterEpoch = Refresh().PeakWorkingSet64;
 var medianBatch = Median(batchTimes.Take(Math.Max(1, batchTimes.Count - 1)));   // the last batch is smaller
 
@@ -107,17 +112,25 @@ var medianStep = Median(stepTimes);
 
 var raw = dataSet.Report.RawBytes;
 Console.WriteLine();
-Console.WriteLine($"  load time                     {loadSeconds,10:F2} s  (again, JIT warm; first load {coldSeconds:F2} s with heap sampling)");
-Console.WriteLine($"  epoch                         {assembleSeconds,10:F2} s, {batches} batches, {batches / assembleSeconds,8:F1} batches/s");
-Console.WriteLine($"  batch assembly (median)       {medianBatch * 1000,10:F2} ms  [{batchSize}, {sequenceLength}, {dataSet.InputFeatures}] float32");
-Console.WriteLine($"  LSTM training step (median)   {medianStep * 1000,10:F2} ms  hidden {hidden}, nn.LSTM + head + masked MSE + optim.Adam");
+Console.WriteLine(
+    $"  load time                     {loadSeconds,10:F2} s  (again, JIT warm; first load {coldSeconds:F2} s with heap sampling)");
+Console.WriteLine(
+    $"  epoch                         {assembleSeconds,10:F2} s, {batches} batches, {batches / assembleSeconds,8:F1} batches/s");
+Console.WriteLine(
+    $"  batch assembly (median)       {medianBatch * 1000,10:F2} ms  [{batchSize}, {sequenceLength}, {dataSet.InputFeatures}] float32");
+Console.WriteLine(
+    $"  LSTM training step (median)   {medianStep * 1000,10:F2} ms  hidden {hidden}, nn.LSTM + head + masked MSE + optim.Adam");
 Console.WriteLine($"  assembly / step               {medianBatch / medianStep * 100,10:F2} %   (goal < 10 %)");
 Console.WriteLine($"  raw arrays (as read)          {raw / 1048576.0,10:F1} MiB");
-Console.WriteLine($"  data set arrays (kept)        {dataSet.ArrayBytes / 1048576.0,10:F1} MiB  = {dataSet.ArrayBytes / (double)raw:F2} x raw");
-Console.WriteLine($"  every window materialised      {(double)dataSet.Count * sequenceLength * dataSet.InputFeatures * 4 / 1073741824.0,10:F1} GiB  (what views avoid)");
-Console.WriteLine($"  live heap peak during load    {(managedPeakLoad - managedBefore) / 1048576.0,10:F1} MiB  = {(managedPeakLoad - managedBefore) / (double)raw:F2} x raw (goal < 2)");
+Console.WriteLine(
+    $"  data set arrays (kept)        {dataSet.ArrayBytes / 1048576.0,10:F1} MiB  = {dataSet.ArrayBytes / (double)raw:F2} x raw");
+Console.WriteLine(
+    $"  every window materialised      {(double)dataSet.Count * sequenceLength * dataSet.InputFeatures * 4 / 1073741824.0,10:F1} GiB  (what views avoid)");
+Console.WriteLine(
+    $"  live heap peak during load    {(managedPeakLoad - managedBefore) / 1048576.0,10:F1} MiB  = {(managedPeakLoad - managedBefore) / (double)raw:F2} x raw (goal < 2)");
 Console.WriteLine($"  managed heap after load       {(managedAfter - managedBefore) / 1048576.0,10:F1} MiB");
-Console.WriteLine($"  process peak working set      {workingAfterEpoch / 1048576.0,10:F1} MiB (from {workingBefore / 1048576.0:F1} MiB before loading; includes libtorch)");
+Console.WriteLine(
+    $"  process peak working set      {workingAfterEpoch / 1048576.0,10:F1} MiB (from {workingBefore / 1048576.0:F1} MiB before loading; includes libtorch)");
 return 0;
 
 Process Refresh()

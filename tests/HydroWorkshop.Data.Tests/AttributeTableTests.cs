@@ -7,7 +7,8 @@ public class AttributeTableTests
 {
     private static AttributeTable Sample(TempFolder temp) => AttributeTable.Read(
     [
-        temp.File("camels_geol.txt", "gauge_id;geol_1st_class;carbonate_rocks_frac\n01;Metamorphics;0.1\n02;Carbonate sedimentary rocks;0.9\n03;Metamorphics;\n"),
+        temp.File("camels_geol.txt",
+            "gauge_id;geol_1st_class;carbonate_rocks_frac\n01;Metamorphics;0.1\n02;Carbonate sedimentary rocks;0.9\n03;Metamorphics;\n"),
         temp.File("camels_topo.txt", "gauge_id;area_gages2;carbonate_rocks_frac\n01;10.5;0.5\n02;20;0.5\n"),
     ], ';');
 

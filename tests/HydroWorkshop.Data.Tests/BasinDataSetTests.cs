@@ -56,7 +56,8 @@ public class BasinDataSetTests
         using var temp = new TempFolder();
         var set = BasinDataSet.Create(TwoBasins(temp), Options());
         // x over days 20..79 of both basins (day 50 of b1 missing): mean of {20..79 \ 50} and {1020..1079}.
-        var values = Enumerable.Range(20, 60).Where(d => d != 50).Select(d => (double)d).Concat(Enumerable.Range(1020, 60).Select(d => (double)d)).ToArray();
+        var values = Enumerable.Range(20, 60).Where(d => d != 50).Select(d => (double)d)
+            .Concat(Enumerable.Range(1020, 60).Select(d => (double)d)).ToArray();
         var mean = values.Average();
         var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
         Assert.Equal(mean, set.Normalisation.Inputs[0].Mean, 6);
@@ -124,7 +125,8 @@ public class BasinDataSetTests
     public void GetBatch_TwoTargetsSeparateStatics_Shapes()
     {
         using var temp = new TempFolder();
-        var set = BasinDataSet.Create(TwoBasins(temp), Options() with { Targets = ["flow", "x"], ConcatenateStatics = false, PredictLastN = 2 });
+        var set = BasinDataSet.Create(TwoBasins(temp),
+            Options() with { Targets = ["flow", "x"], ConcatenateStatics = false, PredictLastN = 2 });
         using var scope = torch.NewDisposeScope();
         var batch = set.GetBatch([0, 1, 2, 3]);
         Assert.Equal([4L, 10, 1], batch.Inputs.shape);
@@ -178,10 +180,12 @@ public class BasinDataSetTests
         using var temp = new TempFolder();
         var source = TwoBasins(temp);
         var train = BasinDataSet.Create(source, Options());
-        var validation = BasinDataSet.Create(source, Options() with { Period = new Period(Day0.AddDays(80), Day0.AddDays(99)) }, train.Normalisation);
+        var validation = BasinDataSet.Create(source, Options() with { Period = new Period(Day0.AddDays(80), Day0.AddDays(99)) },
+            train.Normalisation);
         Assert.Same(train.Normalisation, validation.Normalisation);
         Assert.Equal(40, validation.Count);
-        var mismatch = Assert.Throws<ArgumentException>(() => BasinDataSet.Create(source, Options() with { Statics = [] }, train.Normalisation));
+        var mismatch = Assert.Throws<ArgumentException>(() => BasinDataSet.Create(source, Options() with { Statics = [] },
+            train.Normalisation));
         Assert.Contains("fitted for statics [area]", mismatch.Message);
     }
 
@@ -214,6 +218,7 @@ public class BasinDataSetTests
         Assert.Equal(record.ValueOn("prcp(mm/day)", new DateOnly(2005, 3, 10)), prcp, 3);
         var firstDayVp = x[3] * set.Normalisation.Inputs[3].Std + set.Normalisation.Inputs[3].Mean;
         Assert.Equal(record.ValueOn("vp(Pa)", new DateOnly(2004, 3, 11)), firstDayVp, 1);
-        Assert.Equal(record.ValueOn(CamelsUs.Discharge, new DateOnly(2005, 3, 10)), set.Normalisation.DenormaliseTarget(batch.Targets.data<float>().ToArray()[0]), 3);
+        Assert.Equal(record.ValueOn(CamelsUs.Discharge, new DateOnly(2005, 3, 10)),
+            set.Normalisation.DenormaliseTarget(batch.Targets.data<float>().ToArray()[0]), 3);
     }
 }

@@ -27,7 +27,8 @@ public sealed class CamelsDataTests
     public void OpenWorkshop_NoRealDataAndNoSample_OpensSyntheticBasinsWithTestBasinsFromTheEnd()
     {
         using var temp = new TempFolder();
-        var options = new SyntheticCamelsOptions { Basins = 3, Start = new DateOnly(2000, 1, 1), End = new DateOnly(2001, 12, 31), Seed = 3 };
+        var options = new SyntheticCamelsOptions { Basins = 3, Start = new DateOnly(2000, 1, 1),
+            End = new DateOnly(2001, 12, 31), Seed = 3 };
 
         var workshop = CamelsData.OpenWorkshop(realCamelsUs: null, nwcSample: null, Path.Combine(temp.Path, "cache"), options);
 

@@ -62,7 +62,8 @@ public class CamelsUsFilesTests
         var flag = temp.File("a.txt", "01000000 2000 01 01   255.00 X\n");
         Assert.Contains("line 1", Assert.Throws<DataFileException>(() => CamelsUsFiles.ReadStreamflow(flag, "01000000")).Message);
         var repeated = temp.File("b.txt", "01000000 2000 01 01   255.00 A\n01000000 2000 01 01   256.00 A\n");
-        var error = Assert.Throws<DataFileException>(() => CamelsUsFiles.ReadStreamflow(repeated, "01000000").Layout(new DateOnly(2000, 1, 1), 1));
+        var error = Assert.Throws<DataFileException>(() => CamelsUsFiles.ReadStreamflow(repeated, "01000000")
+            .Layout(new DateOnly(2000, 1, 1), 1));
         Assert.Contains("line 2", error.Message);
         Assert.Contains("first on line 1", error.Message);
     }
@@ -70,7 +71,8 @@ public class CamelsUsFilesTests
     [RealDataFact("camels_us_nh_testdata")]
     public void ReadForcing_RealDaymet_HeaderAndRowMatchRawFile()
     {
-        var path = Path.Combine(TestPaths.RealData("camels_us_nh_testdata"), "basin_mean_forcing", "daymet", "01547700_lump_cida_forcing_leap.txt");
+        var path = Path.Combine(TestPaths.RealData("camels_us_nh_testdata"), "basin_mean_forcing", "daymet",
+            "01547700_lump_cida_forcing_leap.txt");
         var forcing = CamelsUsFiles.ReadForcing(path);
         Assert.Equal(114169652, forcing.AreaSquareMetres);
         // raw row: 2001 07 15 12  52876.81  0.00  472.40  0.00  25.20  10.55  1284.16

@@ -11,7 +11,8 @@ namespace HydroWorkshop.Data.Tests;
 /// (no network): checksum, zip integrity, layout and basin count are checked before DEST is written.</summary>
 public class DownloadScriptTests
 {
-    private static readonly SyntheticCamelsOptions Tiny = new() { Basins = 2, Start = new DateOnly(2000, 1, 1), End = new DateOnly(2000, 3, 31), Seed = 5 };
+    private static readonly SyntheticCamelsOptions Tiny = new() { Basins = 2, Start = new DateOnly(2000, 1, 1),
+        End = new DateOnly(2000, 3, 31), Seed = 5 };
 
     private sealed record Archives(string TimeSeries, string Attributes, string TimeSeriesSha, string AttributesSha);
 
@@ -21,8 +22,10 @@ public class DownloadScriptTests
         SyntheticCamels.Generate(release, Tiny);
         var timeSeries = Path.Combine(temp.Path, "basin_timeseries_v1p2_metForcing_obsFlow.zip");
         var attributes = Path.Combine(temp.Path, "camels_attributes_v2.0.zip");
-        ZipFile.CreateFromDirectory(Path.Combine(release, SyntheticCamels.ReleaseFolder), timeSeries, CompressionLevel.Fastest, includeBaseDirectory: true);
-        ZipFile.CreateFromDirectory(Path.Combine(release, "camels_attributes_v2.0"), attributes, CompressionLevel.Fastest, includeBaseDirectory: true);
+        ZipFile.CreateFromDirectory(Path.Combine(release, SyntheticCamels.ReleaseFolder), timeSeries, CompressionLevel.Fastest,
+            includeBaseDirectory: true);
+        ZipFile.CreateFromDirectory(Path.Combine(release, "camels_attributes_v2.0"), attributes, CompressionLevel.Fastest,
+            includeBaseDirectory: true);
         return new Archives(timeSeries, attributes, Sha(timeSeries), Sha(attributes));
 
         static string Sha(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
@@ -88,7 +91,8 @@ public class DownloadScriptTests
         var bytes = File.ReadAllBytes(a.TimeSeries);
         var truncated = Path.Combine(temp.Path, "truncated.zip");
         File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
-        var (code, output) = Run("--dest", dest, "--timeseries-archive", truncated, "--attributes-archive", a.Attributes, "--expect-basins", "2");
+        var (code, output) = Run("--dest", dest, "--timeseries-archive", truncated, "--attributes-archive", a.Attributes,
+            "--expect-basins", "2");
         Assert.Equal(4, code);
         Assert.Contains("not a valid zip archive", output);
         (code, output) = Run("--dest", dest, "--timeseries-archive", a.TimeSeries, "--attributes-archive", a.Attributes);

@@ -18,6 +18,7 @@ public class PeriodTests
     public void Parse_Reversed_OrBadDate_Throws()
     {
         Assert.Contains("before it starts", Assert.Throws<ArgumentException>(() => Period.Parse("2001-01-01", "2000-01-01")).Message);
-        Assert.Contains("'2001-13-01' is not a date", Assert.Throws<ArgumentException>(() => Period.Parse("2001-13-01", "2002-01-01")).Message);
+        Assert.Contains("'2001-13-01' is not a date",
+            Assert.Throws<ArgumentException>(() => Period.Parse("2001-13-01", "2002-01-01")).Message);
     }
 }

@@ -8,7 +8,8 @@ namespace HydroWorkshop.Data.Tests;
 
 public class SyntheticCamelsTests
 {
-    private static readonly SyntheticCamelsOptions Small = new() { Basins = 6, Start = new DateOnly(2000, 1, 1), End = new DateOnly(2003, 12, 31), Seed = 3 };
+    private static readonly SyntheticCamelsOptions Small = new() { Basins = 6, Start = new DateOnly(2000, 1, 1),
+        End = new DateOnly(2003, 12, 31), Seed = 3 };
 
     private static string Hash(string folder) => Convert.ToHexString(SHA256.HashData(
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
@@ -35,7 +36,8 @@ public class SyntheticCamelsTests
         foreach (var g in generated)
         {
             var id = g.Basin.GaugeId;
-            Assert.Equal(Path.Combine(temp.Path, "basin_dataset_public_v1p2", "basin_mean_forcing", "daymet", id[..2], $"{id}_lump_cida_forcing_leap.txt"), camels.ForcingFile(id, "daymet"));
+            Assert.Equal(Path.Combine(temp.Path, "basin_dataset_public_v1p2", "basin_mean_forcing", "daymet", id[..2],
+                $"{id}_lump_cida_forcing_leap.txt"), camels.ForcingFile(id, "daymet"));
             var record = camels.ReadBasin(id);
             Assert.Equal(Small.Start, record.Start);
             Assert.Equal(Small.Days, record.Days);
@@ -101,11 +103,13 @@ public class SyntheticCamelsTests
 
     private static double Spearman(double[] a, double[] b)
     {
-        double[] Ranks(double[] v) { var order = v.Select((x, i) => (x, i)).OrderBy(p => p.x).ToArray(); var r = new double[v.Length]; for (var k = 0; k < order.Length; k++) r[order[k].i] = k; return r; }
+        double[] Ranks(double[] v) { var order = v.Select((x, i) => (x, i)).OrderBy(p => p.x)
+            .ToArray(); var r = new double[v.Length]; for (var k = 0; k < order.Length; k++) r[order[k].i] = k; return r; }
         var ra = Ranks(a);
         var rb = Ranks(b);
         var ma = ra.Average();
         var mb = rb.Average();
-        return ra.Zip(rb).Sum(p => (p.First - ma) * (p.Second - mb)) / Math.Sqrt(ra.Sum(x => (x - ma) * (x - ma)) * rb.Sum(x => (x - mb) * (x - mb)));
+        return ra.Zip(rb)
+            .Sum(p => (p.First - ma) * (p.Second - mb)) / Math.Sqrt(ra.Sum(x => (x - ma) * (x - ma)) * rb.Sum(x => (x - mb) * (x - mb)));
     }
 }

@@ -32,14 +32,18 @@ var workloads = new Workload[]
     new("lstm-workshop", "LstmRegressor, workshop: batch 256, 365 days, 5 inputs, hidden 64", 1, 2,
         () => new LstmTrainingStep(256, 365, 5, 64), "lstm", new { batch = 256, steps = 365, dynamic = 5, @static = 0, hidden = 64 }),
     new("lstm-camels", "LstmRegressor, CAMELS: batch 256, 365 days, 5 forcings + 27 attributes, hidden 256", 1, 1,
-        () => new LstmTrainingStep(256, 365, 5, 256, staticInputs: 27), "lstm", new { batch = 256, steps = 365, dynamic = 5, @static = 27, hidden = 256 }),
-    new("transformer", "TransformerRegressor: 2 pre-norm layers, d_model 64, 4 heads, ff 256, dropout 0.1, batch 64, 365 days, 5 inputs", 1, 1,
+        () => new LstmTrainingStep(256, 365, 5, 256, staticInputs: 27), "lstm",
+        new { batch = 256, steps = 365, dynamic = 5, @static = 27, hidden = 256 }),
+    new("transformer", "TransformerRegressor: 2 pre-norm layers, d_model 64, 4 heads, ff 256, dropout 0.1, batch 64, 365 days, 5 inputs", 1,
+        1,
         () => new TransformerTrainingStep(64, 365, 5), "transformer", new { batch = 64, steps = 365, inputs = 5 }),
     new("convlstm", "ConvLstm (1 ConvLstmCell, 3x3): flume latent grid 16 x 32, 16 -> 24 channels, 48 frames, batch 2", 1, 2,
-        () => new ConvLstmTrainingStep(2, 48, 16, 24, 16, 32), "convlstm", new { batch = 2, steps = 48, channels = 16, hidden = 24, rows = 16, columns = 32 }),
+        () => new ConvLstmTrainingStep(2, 48, 16, 24, 16, 32), "convlstm",
+        new { batch = 2, steps = 48, channels = 16, hidden = 24, rows = 16, columns = 32 }),
 };
 var unknown = selected.Except(workloads.Select(w => w.Name)).ToArray();
-if (unknown.Length > 0) throw new ArgumentException($"unknown workload(s) {string.Join(", ", unknown)}; known: {string.Join(", ", workloads.Select(w => w.Name))}");
+if (unknown.Length > 0) throw new ArgumentException(
+    $"unknown workload(s) {string.Join(", ", unknown)}; known: {string.Join(", ", workloads.Select(w => w.Name))}");
 
 EngineInfo.EnsureLoaded();
 var total = Stopwatch.StartNew();
@@ -48,17 +52,22 @@ Console.WriteLine("HydroWorkshop engine benchmark: the kit's training steps on T
 Console.WriteLine("kit (HydroWorkshop.Engine.EngineInfo.Describe()):");
 foreach (var line in EngineInfo.Describe().Split('\n')) Console.WriteLine("  " + line.TrimEnd());
 foreach (var line in ThreadLines(EngineInfo.ParallelInfo())) Console.WriteLine("  parallel_info: " + line);
-Console.WriteLine($"PyTorch {peer.Hello["torch"]} ({python}; OPENBLAS_NUM_THREADS={peer.Hello["openblas_num_threads"]}), torch.__config__.show():");
+Console.WriteLine(
+    $"PyTorch {peer.Hello["torch"]} ({python}; OPENBLAS_NUM_THREADS={peer.Hello["openblas_num_threads"]}), torch.__config__.show():");
 foreach (var line in ConfigLines((string?)peer.Hello["config"])) Console.WriteLine("  " + line);
 var pythonBlasFiles = peer.Hello["blas"]!.AsArray().Select(e => (string)e!).ToArray();
-Console.WriteLine($"  BLAS loaded: {(pythonBlasFiles.Length == 0 ? "(none found)" : string.Join(", ", pythonBlasFiles))}{(pythonBlas is null ? "" : $" (--python-blas {pythonBlas})")}");
+Console.WriteLine(
+    $"  BLAS loaded: {(pythonBlasFiles.Length == 0 ? "(none found)" : string.Join(", ", pythonBlasFiles))}{(pythonBlas is null ? "" : $" (--python-blas {pythonBlas})")}");
 // Debian's reference BLAS lives in .../blas/libblas.so.3 (OpenBLAS in .../openblas-*/): about 10x slower in sgemm.
-var referenceBlas = pythonBlasFiles.Any(f => f.Contains("/blas/libblas.so", StringComparison.Ordinal)) && !pythonBlasFiles.Any(f => f.Contains("openblas", StringComparison.OrdinalIgnoreCase));
+var referenceBlas = pythonBlasFiles.Any(f => f.Contains("/blas/libblas.so", StringComparison.Ordinal))
+    && !pythonBlasFiles.Any(f => f.Contains("openblas", StringComparison.OrdinalIgnoreCase));
 if (referenceBlas)
-    Console.WriteLine("  WARNING: PyTorch runs on the reference BLAS (no OpenBLAS): its matrix products are ~10x slow, so the ratios below flatter the kit. "
+    Console.WriteLine(
+        "  WARNING: PyTorch runs on the reference BLAS (no OpenBLAS): its matrix products are ~10x slow, so the ratios below flatter the kit. "
         + "Install libopenblas0-pthread, or pass --python-blas with the folder of an OpenBLAS libblas.so.3.");
 foreach (var line in ThreadLines((string?)peer.Hello["parallel"])) Console.WriteLine("  parallel_info: " + line);
-Console.WriteLine($"threads {string.Join(" and ", threadCounts)} on both sides (torch.set_num_threads); {rounds} rounds; {Environment.ProcessorCount} logical cores");
+Console.WriteLine(
+    $"threads {string.Join(" and ", threadCounts)} on both sides (torch.set_num_threads); {rounds} rounds; {Environment.ProcessorCount} logical cores");
 
 var results = new List<(Workload Workload, double[] Kit, double[] PyTorch)>();
 foreach (var workload in workloads.Where(w => selected.Contains(w.Name)))
@@ -106,7 +115,8 @@ foreach (var (workload, kitMedians, pythonMedians) in results)
     var limit = isLstm ? 1 / 1.25 : 1.05;
     var met = ratio <= limit;
     allMet &= met;
-    Console.WriteLine($"{workload.Name,-14}" + string.Concat(kitMedians.Select(m => $"{m * 1000,10:F1}")) + string.Concat(pythonMedians.Select(m => $"{m * 1000,12:F1}"))
+    Console.WriteLine($"{workload.Name,-14}" + string.Concat(kitMedians.Select(m => $"{m * 1000,10:F1}")) +
+        string.Concat(pythonMedians.Select(m => $"{m * 1000,12:F1}"))
         + $"{ratio,18:F3} ({threadCounts[Array.IndexOf(kitMedians, kitBest)]}T/{threadCounts[Array.IndexOf(pythonMedians, pythonBest)]}T)"
         + $"   <= {limit:F2}{(isLstm ? " (1.25x faster)" : "")}: {(met ? "met" : "NOT met")}");
 }
@@ -115,8 +125,10 @@ if (threadCounts.Length > 1 && results.Count > 0)
     // Per thread count, the geometric mean over the workloads of its time relative to the kit's fastest count there.
     var score = threadCounts.Select((_, k) => Math.Exp(results.Average(r => Math.Log(r.Kit[k] / r.Kit.Min())))).ToArray();
     var best = Array.IndexOf(score, score.Min());
-    Console.WriteLine($"kit's best thread count: {threadCounts[best]} (fastest on {results.Count(r => Array.IndexOf(r.Kit, r.Kit.Min()) == best)} of {results.Count} workloads; "
-        + "time relative to the best count, geometric mean: " + string.Join(", ", threadCounts.Select((t, k) => $"{t}T {score[k]:F2}")) + ")");
+    Console.WriteLine(
+        $"kit's best thread count: {threadCounts[best]} (fastest on {results.Count(r => Array.IndexOf(r.Kit, r.Kit.Min()) == best)} of {results.Count} workloads; "
+        + "time relative to the best count, geometric mean: " + string.Join(", ", threadCounts.Select((t, k) => $"{t}T {score[k]:F2}")) +
+            ")");
 }
 Console.WriteLine($"goal (kit <= 1.05x PyTorch everywhere, >= 1.25x faster on both LSTM steps): {(allMet ? "met" : "NOT met")}"
     + (referenceBlas ? " -- against PyTorch on the reference BLAS, not a fair peer (see the warning above)" : ""));
@@ -150,8 +162,10 @@ void Parity(TrainingStep kit, Workload workload, long pythonParameters)
     {
         SafeTensors.Save(tensors, path);
         var reply = peer.Request(new { cmd = "parity", path });
-        Console.WriteLine($"  same weights ({reply["keys"]} state_dict tensors, {pythonParameters} parameters), 4 samples, eval mode: max |kit - PyTorch| "
-            + $"output {(double)reply["output"]!:G3} (|output| up to {(double)reply["output_scale"]!:G3}), loss {(double)reply["loss"]!:G3}, "
+        Console.WriteLine(
+            $"  same weights ({reply["keys"]} state_dict tensors, {pythonParameters} parameters), 4 samples, eval mode: max |kit - PyTorch| "
+            +
+                $"output {(double)reply["output"]!:G3} (|output| up to {(double)reply["output_scale"]!:G3}), loss {(double)reply["loss"]!:G3}, "
             + $"gradients {(double)reply["grad"]!:G3} (|gradient| up to {(double)reply["grad_scale"]!:G3})");
     }
     finally
@@ -173,13 +187,16 @@ static IEnumerable<string> ConfigLines(string? config)
     foreach (var raw in (config ?? "").Split('\n'))
     {
         var t = raw.Trim().TrimStart('-').Trim();
-        if (t.Contains("Math Kernel Library", StringComparison.Ordinal) || t.Contains("MKL-DNN", StringComparison.Ordinal) || t.StartsWith("oneDNN", StringComparison.Ordinal)
-            || t.StartsWith("OpenMP", StringComparison.Ordinal) || t.StartsWith("CPU capability", StringComparison.Ordinal) || t.StartsWith("LAPACK", StringComparison.Ordinal))
+        if (t.Contains("Math Kernel Library", StringComparison.Ordinal) || t.Contains("MKL-DNN", StringComparison.Ordinal)
+            || t.StartsWith("oneDNN", StringComparison.Ordinal)
+            || t.StartsWith("OpenMP", StringComparison.Ordinal) || t.StartsWith("CPU capability", StringComparison.Ordinal)
+            || t.StartsWith("LAPACK", StringComparison.Ordinal))
             yield return t;
         foreach (var field in t.Split(','))
         {
             var f = field.Trim();
-            if (f.StartsWith("BLAS_INFO", StringComparison.Ordinal) || f.StartsWith("LAPACK_INFO", StringComparison.Ordinal) || f.StartsWith("USE_MKL", StringComparison.Ordinal)
+            if (f.StartsWith("BLAS_INFO", StringComparison.Ordinal) || f.StartsWith("LAPACK_INFO", StringComparison.Ordinal)
+                || f.StartsWith("USE_MKL", StringComparison.Ordinal)
                 || f.StartsWith("USE_MKLDNN", StringComparison.Ordinal) || f.StartsWith("USE_OPENMP", StringComparison.Ordinal))
                 yield return f;
         }
@@ -189,7 +206,8 @@ static IEnumerable<string> ConfigLines(string? config)
 // The thread lines of parallel_info(): ATen's and MKL's thread counts and the OpenMP/MKL environment.
 static IEnumerable<string> ThreadLines(string? info) =>
     (info ?? "").Split('\n').Select(l => l.Trim())
-        .Where(l => l.StartsWith("at::get_num_threads", StringComparison.Ordinal) || l.StartsWith("at::get_num_interop_threads", StringComparison.Ordinal)
+        .Where(l => l.StartsWith("at::get_num_threads", StringComparison.Ordinal)
+            || l.StartsWith("at::get_num_interop_threads", StringComparison.Ordinal)
             || l.StartsWith("OpenMP ", StringComparison.Ordinal) || l.StartsWith("omp_get_max_threads", StringComparison.Ordinal)
             || l.StartsWith("mkl_get_max_threads", StringComparison.Ordinal) || l.StartsWith("Intel(R) MKL-DNN", StringComparison.Ordinal)
             || l.StartsWith("ATen parallel backend", StringComparison.Ordinal) || l.StartsWith("MKL_NUM_THREADS", StringComparison.Ordinal)
@@ -202,4 +220,5 @@ string? OptionText(string name)
 }
 
 /// <summary>One benchmarked workload: the kit's step, its warm-up and timed steps per round, and its PyTorch peer.</summary>
-internal sealed record Workload(string Name, string Description, int Warmup, int Steps, Func<TrainingStep> Make, string PythonName, object PythonArgs);
+internal sealed record Workload(string Name, string Description, int Warmup, int Steps, Func<TrainingStep> Make, string PythonName,
+    object PythonArgs);

@@ -30,7 +30,8 @@ public sealed class PythonPeer : IDisposable
         // size; left at every core it fights libtorch's OpenMP threads (measured with the old binding: 25 % slower).
         info.Environment["OPENBLAS_NUM_THREADS"] = $"{openBlasThreads}";
         if (libraryPath is not null)
-            info.Environment["LD_LIBRARY_PATH"] = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH") is { Length: > 0 } rest ? $"{libraryPath}:{rest}" : libraryPath;
+            info.Environment["LD_LIBRARY_PATH"] = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH") is { Length: > 0 } rest
+                ? $"{libraryPath}:{rest}" : libraryPath;
         process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {python}");
         Hello = Read() ?? throw new InvalidOperationException($"{python} {script} exited at start; is python3-torch installed?");
     }

@@ -82,8 +82,10 @@ public sealed class BreachEventGeneratorTests : IDisposable
         BreachEventGenerator.Generate(b);
 
         foreach (var file in new[] { "DEM/DEM_12.txt", "WD/WD_12.txt", "Q/Q_12.txt" })
-            Assert.Equal(File.ReadAllBytes(Path.Combine(a.OutputFolder, "raw_dataset", file)), File.ReadAllBytes(Path.Combine(b.OutputFolder, "raw_dataset", file)));
-        Assert.Equal(File.ReadAllText(Path.Combine(a.OutputFolder, "breaches.csv")), File.ReadAllText(Path.Combine(b.OutputFolder, "breaches.csv")));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(a.OutputFolder, "raw_dataset", file)),
+                File.ReadAllBytes(Path.Combine(b.OutputFolder, "raw_dataset", file)));
+        Assert.Equal(File.ReadAllText(Path.Combine(a.OutputFolder, "breaches.csv")),
+            File.ReadAllText(Path.Combine(b.OutputFolder, "breaches.csv")));
     }
 
     [Fact]
@@ -116,9 +118,11 @@ public sealed class BreachEventGeneratorTests : IDisposable
     [Fact]
     public void BoundaryCell_AllNumbers_EachBoundaryCellOnce()
     {
-        var cells = Enumerable.Range(0, BreachEventGenerator.BoundaryCellCount(5, 7)).Select(k => BreachEventGenerator.BoundaryCell(k, 5, 7)).ToArray();
+        var cells = Enumerable.Range(0, BreachEventGenerator.BoundaryCellCount(5, 7))
+            .Select(k => BreachEventGenerator.BoundaryCell(k, 5, 7)).ToArray();
 
-        var expected = Enumerable.Range(0, 5).SelectMany(r => Enumerable.Range(0, 7).Select(c => (r, c))).Where(x => x.r is 0 or 4 || x.c is 0 or 6);
+        var expected = Enumerable.Range(0, 5).SelectMany(r => Enumerable.Range(0, 7).Select(c => (r, c)))
+            .Where(x => x.r is 0 or 4 || x.c is 0 or 6);
         Assert.Equal(expected.Order(), cells.Order());
     }
 
@@ -129,7 +133,8 @@ public sealed class BreachEventGeneratorTests : IDisposable
         BreachEventGenerator.Generate(options);
         var written = File.GetLastWriteTimeUtc(Path.Combine(options.OutputFolder, "raw_dataset", "WD", "WD_11.txt"));
         File.Delete(Path.Combine(options.OutputFolder, "raw_dataset", "WD", "WD_12.txt"));
-        var stale = Path.Combine(options.OutputFolder, "raw_dataset", "WD", ".WD_12.txt.0123abcd.tmp");   // a killed run's half-written file
+        // a killed run's half-written file
+        var stale = Path.Combine(options.OutputFolder, "raw_dataset", "WD", ".WD_12.txt.0123abcd.tmp");
         File.WriteAllText(stale, "0.0000 0.00");
 
         var summary = BreachEventGenerator.Generate(options);

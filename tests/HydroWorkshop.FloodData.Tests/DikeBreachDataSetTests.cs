@@ -17,7 +17,8 @@ public class DikeBreachDataSetTests
         var folder = TestPaths.RealData(DataSet);
         var provenance = File.ReadAllLines(Path.Combine(folder, "PROVENANCE.md"));
         var copied = provenance.Single(l => l.StartsWith("- Copied paths", StringComparison.Ordinal));
-        var ranges = Regex.Matches(copied, @"\*\*(\d+)–(\d+)\*\*").Select(m => (From: int.Parse(m.Groups[1].Value), To: int.Parse(m.Groups[2].Value))).ToArray();
+        var ranges = Regex.Matches(copied, @"\*\*(\d+)–(\d+)\*\*")
+            .Select(m => (From: int.Parse(m.Groups[1].Value), To: int.Parse(m.Groups[2].Value))).ToArray();
         Assert.NotEmpty(ranges);
         var expected = ranges.SelectMany(r => Enumerable.Range(r.From, r.To - r.From + 1)).Order().ToArray();
         var count = int.Parse(Regex.Match(string.Join('\n', provenance), @"Per simulation id \((\d+) ids\)").Groups[1].Value);
@@ -125,7 +126,8 @@ public class DikeBreachDataSetTests
             Directory.CreateDirectory(Path.Combine(folder, "raw_dataset", "WD"));
             var lines = Enumerable.Range(0, 4096).Select(k => $"{50 + 100 * (k / 64)}.0 {50 + 100 * (k % 64)}.0 0.0"); // y fastest: wrong
             File.WriteAllLines(Path.Combine(folder, "raw_dataset", "DEM", "DEM_3.txt"), lines);
-            File.WriteAllText(Path.Combine(folder, "raw_dataset", "WD", "WD_3.txt"), string.Join(' ', Enumerable.Repeat("0.0000", 4096)) + "\n");
+            File.WriteAllText(Path.Combine(folder, "raw_dataset", "WD", "WD_3.txt"), string.Join(' ', Enumerable.Repeat("0.0000", 4096)) +
+                "\n");
             var data = DikeBreachDataSet.Open(folder);
 
             var error = Assert.Throws<InvalidDataException>(() => data.ReadEvent(3));

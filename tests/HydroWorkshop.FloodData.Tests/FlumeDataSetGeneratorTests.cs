@@ -51,7 +51,8 @@ public sealed class FlumeDataSetGeneratorTests : IDisposable
         FlumeDataSetGenerator.Generate(Small("a", events: 1, seed: 1));
         FlumeDataSetGenerator.Generate(Small("b", events: 1, seed: 2));
 
-        Assert.NotEqual(Bytes(Path.Combine(root, "a"), "event_0000", "depth.npy"), Bytes(Path.Combine(root, "b"), "event_0000", "depth.npy"));
+        Assert.NotEqual(Bytes(Path.Combine(root, "a"), "event_0000", "depth.npy"),
+            Bytes(Path.Combine(root, "b"), "event_0000", "depth.npy"));
     }
 
     [Fact]
@@ -79,7 +80,8 @@ public sealed class FlumeDataSetGeneratorTests : IDisposable
         var fresh = Small("fresh", events: 6);
         FlumeDataSetGenerator.Generate(fresh);
         for (var e = 0; e < 6; e++)
-            Assert.Equal(Bytes(fresh.OutputFolder, FlumeDataSetFormat.EventName(e), "depth.npy"), Bytes(options.OutputFolder, FlumeDataSetFormat.EventName(e), "depth.npy"));
+            Assert.Equal(Bytes(fresh.OutputFolder, FlumeDataSetFormat.EventName(e), "depth.npy"),
+                Bytes(options.OutputFolder, FlumeDataSetFormat.EventName(e), "depth.npy"));
     }
 
     [Fact]

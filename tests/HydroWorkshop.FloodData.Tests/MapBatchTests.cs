@@ -10,7 +10,8 @@ public sealed class MapBatchTests
     public void MirroredRows_EveryMapRowsReversed_ForcingKept()
     {
         using var scope = NewDisposeScope();
-        using var batch = new MapBatch(arange(2 * 3 * 4 * 5).reshape(2, 3, 4, 5).to(ScalarType.Float32), arange(2 * 2 * 4 * 5).reshape(2, 2, 4, 5).to(ScalarType.Float32),
+        using var batch = new MapBatch(arange(2 * 3 * 4 * 5).reshape(2, 3, 4, 5).to(ScalarType.Float32),
+            arange(2 * 2 * 4 * 5).reshape(2, 2, 4, 5).to(ScalarType.Float32),
             rand(2, 3, 1), rand([2, 3, 1, 4, 5]), rand(2, 1, 4, 5));
         using var mirrored = batch.MirroredRows();
         for (var y = 0; y < 4; y++)

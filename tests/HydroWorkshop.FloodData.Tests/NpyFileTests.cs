@@ -53,7 +53,8 @@ public sealed class NpyFileTests : IDisposable
         if (!File.Exists(python)) return; // numpy interop is checked where the system Python exists (scripts/setup.sh installs it)
         var path = Path.Combine(folder, "numpy.npy");
         NpyFile.Write(path, Enumerable.Range(0, 6).Select(k => k * 1.25f).ToArray(), [2, 3]);
-        var start = new ProcessStartInfo(python, ["-c", $"import numpy as np; a = np.load(r'{path}'); print(a.shape, a.dtype, float(a.sum()), float(a[1, 2]))"])
+        var start = new ProcessStartInfo(python, ["-c",
+            $"import numpy as np; a = np.load(r'{path}'); print(a.shape, a.dtype, float(a.sum()), float(a[1, 2]))"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

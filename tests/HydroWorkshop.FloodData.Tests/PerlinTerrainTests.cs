@@ -58,6 +58,8 @@ public class PerlinTerrainTests
     {
         var z = PerlinTerrain.Generate(new Random(1), 16, 16, 5, 3);
 
-        Assert.All(z, v => Assert.Equal(v, float.Parse(v.ToString("0.00000", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(z,
+            v => Assert.Equal(v, float.Parse(v.ToString("0.00000", System.Globalization.CultureInfo.InvariantCulture),
+                System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

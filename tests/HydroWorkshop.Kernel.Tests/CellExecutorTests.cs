@@ -35,7 +35,8 @@ public class CellExecutorTests(ExecutorFixture fixture) : IClassFixture<Executor
         var outcome = executor.Execute("var beforeFailure = 7;\nint zero = 0;\nvar ratio = beforeFailure / zero;", "In[90001]");
         var error = Assert.IsType<CellError>(outcome.Error);
         Assert.Equal("DivideByZeroException", error.Name);
-        Assert.Contains(error.Traceback, line => line.Contains("In[90001]", StringComparison.Ordinal) && line.Contains("line 3: var ratio = beforeFailure / zero;", StringComparison.Ordinal));
+        Assert.Contains(error.Traceback, line => line.Contains("In[90001]", StringComparison.Ordinal) && line.Contains(
+            "line 3: var ratio = beforeFailure / zero;", StringComparison.Ordinal));
         Assert.Equal(7, Run("beforeFailure").Value);
     }
 
@@ -96,7 +97,8 @@ public class CellExecutorTests(ExecutorFixture fixture) : IClassFixture<Executor
     public void Execute_NuGetReferenceToPreReferencedLibrary_NeedsNoPackageFolder()
     {
         var isolated = new CellExecutor(new RecordingSink(), () => { }, Path.GetTempPath(), new NuGetResolver([]));
-        var outcome = isolated.Execute("#r \"nuget: HydroWorkshop\"\n#r \"nuget: TorchSharp, 0.1.0\"\nWorkshopMode.Pick(full: 1, fast: 1)", "In[1]");
+        var outcome = isolated.Execute("#r \"nuget: HydroWorkshop\"\n#r \"nuget: TorchSharp, 0.1.0\"\nWorkshopMode.Pick(full: 1, fast: 1)",
+            "In[1]");
         Assert.Null(outcome.Error);
         Assert.Equal(1, outcome.Value);
         Assert.Equal("NuGetPackageNotFound", isolated.Execute("#r \"nuget: HydroWorkshop.NotAPackage\"", "In[2]").Error!.Name);

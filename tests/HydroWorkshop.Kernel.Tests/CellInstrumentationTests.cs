@@ -7,7 +7,8 @@ namespace HydroWorkshop.Kernel.Tests;
 
 public class CellInstrumentationTests
 {
-    private static int Checks(string code) => (code.Length - code.Replace(CellInstrumentation.Check, "").Length) / CellInstrumentation.Check.Length;
+    private static int Checks(string code) =>
+        (code.Length - code.Replace(CellInstrumentation.Check, "").Length) / CellInstrumentation.Check.Length;
 
     private static void AssertCompiles(string code)
     {
@@ -78,6 +79,7 @@ public class CellInstrumentationTests
         var after = instrumented.Split('\n');
         Assert.Equal(before.Length, after.Length);
         for (var line = 0; line < before.Length; line++)
-            Assert.StartsWith(before[line], after[line].Replace("{" + CellInstrumentation.Check + " ", "").Replace(" " + CellInstrumentation.Check, ""));
+            Assert.StartsWith(before[line], after[line].Replace("{" + CellInstrumentation.Check + " ", "")
+                .Replace(" " + CellInstrumentation.Check, ""));
     }
 }

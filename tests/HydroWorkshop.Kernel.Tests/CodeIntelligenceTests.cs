@@ -85,12 +85,14 @@ public class CodeIntelligenceTests(ExecutorFixture fixture) : IClassFixture<Exec
         var result = intelligence.Inspect(code, code.Length);
         Assert.True(result.Found);
         Assert.Contains("\nParameters:\n  DateTime[] time: Time stamps, length n.\n", result.Text, StringComparison.Ordinal);
-        Assert.Contains("  double[] observed: Observed discharge (m³/s or mm/day, see dischargeUnit), length n; NaN = missing.\n", result.Text, StringComparison.Ordinal);
+        Assert.Contains("  double[] observed: Observed discharge (m³/s or mm/day, see dischargeUnit), length n; NaN = missing.\n",
+            result.Text, StringComparison.Ordinal);
         Assert.Contains("  string title = \"Hydrograph\": Figure title.\n", result.Text, StringComparison.Ordinal);
         Assert.Contains("\nReturns: Figure", result.Text, StringComparison.Ordinal);
         Assert.StartsWith("```csharp\nFigure HydroCharts.Hydrograph(DateTime[] time,", result.Markdown, StringComparison.Ordinal);
         Assert.Contains("\n**Parameters**\n\n- `DateTime[] time`: Time stamps, length n.\n", result.Markdown, StringComparison.Ordinal);
-        Assert.Contains("- `double[] observed`: Observed discharge (m³/s or mm/day, see `dischargeUnit`), length n; NaN = missing.", result.Markdown, StringComparison.Ordinal);
+        Assert.Contains("- `double[] observed`: Observed discharge (m³/s or mm/day, see `dischargeUnit`), length n; NaN = missing.",
+            result.Markdown, StringComparison.Ordinal);
         Assert.Contains("\n**Returns** `Figure`", result.Markdown, StringComparison.Ordinal);
     }
 
@@ -114,7 +116,8 @@ public class CodeIntelligenceTests(ExecutorFixture fixture) : IClassFixture<Exec
         // TorchSharp's package ships no XML docs: the signature's parts are what there is.
         var result = intelligence.Inspect("TorchSharp.torch.randn(2, 3)", 21);
         Assert.True(result.Found);
-        Assert.Contains("Parameters:\n  int rows\n  int columns\n  torch.ScalarType? dtype = null\n", result.Text, StringComparison.Ordinal);
+        Assert.Contains("Parameters:\n  int rows\n  int columns\n  torch.ScalarType? dtype = null\n", result.Text,
+            StringComparison.Ordinal);
         Assert.Contains("  bool requires_grad = false\n", result.Text, StringComparison.Ordinal);
         Assert.Contains("Returns: torch.Tensor", result.Text, StringComparison.Ordinal);
         Assert.Contains("- `bool requires_grad = false`", result.Markdown, StringComparison.Ordinal);

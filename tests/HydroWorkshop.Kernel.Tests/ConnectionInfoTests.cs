@@ -25,7 +25,8 @@ public class ConnectionInfoTests
     public void Load_IpcTransport_RefusedNamingTransport()
     {
         var path = Path.GetTempFileName();
-        File.WriteAllText(path, """{"transport": "ipc", "ip": "/tmp/kernel", "shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5, "key": ""}""");
+        File.WriteAllText(path,
+            """{"transport": "ipc", "ip": "/tmp/kernel", "shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5, "key": ""}""");
         var error = Assert.Throws<InvalidDataException>(() => ConnectionInfo.Load(path));
         Assert.Contains("transport 'ipc'", error.Message, StringComparison.Ordinal);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);

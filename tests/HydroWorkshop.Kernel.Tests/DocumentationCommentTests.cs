@@ -63,7 +63,8 @@ public class DocumentationCommentTests
     [Theory]
     [InlineData("T:System.ArgumentException", "ArgumentException")]
     [InlineData("F:System.Double.NaN", "Double.NaN")]
-    [InlineData("M:System.Linq.Enumerable.Select``2(System.Collections.Generic.IEnumerable{``0},System.Func{``0,``1})", "Enumerable.Select")]
+    [InlineData("M:System.Linq.Enumerable.Select``2(System.Collections.Generic.IEnumerable{``0},System.Func{``0,``1})",
+        "Enumerable.Select")]
     [InlineData("T:System.Collections.Generic.List`1", "List")]
     public void CrefName_DocumentationIds_ShortNames(string cref, string expected)
     {

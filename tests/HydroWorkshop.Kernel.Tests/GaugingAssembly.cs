@@ -27,7 +27,8 @@ internal static class GaugingAssembly
         var runtime = RuntimeEnvironment.GetRuntimeDirectory();
         var compilation = CSharpCompilation.Create("Gauging",
             [CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(documentationMode: DocumentationMode.Diagnose))],
-            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(Path.Combine(runtime, "System.Runtime.dll"))],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location),
+                MetadataReference.CreateFromFile(Path.Combine(runtime, "System.Runtime.dll"))],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var dll = Path.Combine(folder, "Gauging.dll");
         using (var assembly = File.Create(dll))

@@ -38,6 +38,7 @@ public class HistoryTests
     {
         var history = Sample();
         Assert.Equal(2, history.Reply(new JsonObject { ["hist_access_type"] = "search", ["pattern"] = "q *", ["output"] = false }).Count);
-        Assert.Single(history.Reply(new JsonObject { ["hist_access_type"] = "search", ["pattern"] = "q *", ["unique"] = true, ["output"] = false }));
+        Assert.Single(history.Reply(new JsonObject { ["hist_access_type"] = "search", ["pattern"] = "q *", ["unique"] = true,
+            ["output"] = false }));
     }
 }

@@ -20,7 +20,8 @@ public class MimeFormatterTests
 
     public sealed class StringTable
     {
-        public IReadOnlyDictionary<string, string> ToMimeBundle() => new Dictionary<string, string> { ["text/html"] = "<table/>", ["text/plain"] = "table" };
+        public IReadOnlyDictionary<string, string> ToMimeBundle() =>
+            new Dictionary<string, string> { ["text/html"] = "<table/>", ["text/plain"] = "table" };
     }
 
     public sealed class OptionalArgumentChart

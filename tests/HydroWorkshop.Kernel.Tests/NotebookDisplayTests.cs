@@ -71,7 +71,8 @@ public class NotebookDisplayTests
         try
         {
             NotebookDisplay.FigureFolder = folder;
-            var figure = new HydroWorkshop.Plotting.Figure().Add(new HydroWorkshop.Plotting.Scatter { X = new[] { 1, 2 }, Y = new[] { 3.0, 4.0 } }).WithTitle("saved");
+            var figure = new HydroWorkshop.Plotting.Figure()
+                .Add(new HydroWorkshop.Plotting.Scatter { X = new[] { 1, 2 }, Y = new[] { 3.0, 4.0 } }).WithTitle("saved");
             NotebookDisplay.Display(figure);
             NotebookDisplay.Display("plain text is only printed");
         }

@@ -42,11 +42,13 @@ public class NotebookExportTests
         var root = FakeRepository();
         try
         {
-            var missing = Assert.Throws<NotebookExportException>(() => NotebookExport.Run("02-absent.ipynb", null, Path.Combine(root, "notebooks")));
+            var missing = Assert.Throws<NotebookExportException>(() => NotebookExport.Run("02-absent.ipynb", null,
+                Path.Combine(root, "notebooks")));
             Assert.Contains("notebook not found", missing.Message, StringComparison.Ordinal);
             Assert.Contains("02-absent.ipynb", missing.Message, StringComparison.Ordinal);
             File.Delete(Path.Combine(root, NotebookExport.LibraryProject));
-            var noProject = Assert.Throws<NotebookExportException>(() => NotebookExport.Run("01-demo.ipynb", null, Path.Combine(root, "notebooks")));
+            var noProject = Assert.Throws<NotebookExportException>(() => NotebookExport.Run("01-demo.ipynb", null,
+                Path.Combine(root, "notebooks")));
             Assert.Contains("library project was not found", noProject.Message, StringComparison.Ordinal);
         }
         finally

@@ -14,7 +14,8 @@ public class NotebookExporterTests
     {
         cells = cells.Select(c => c.StartsWith("md:", StringComparison.Ordinal)
             ? (object)new { cell_type = "markdown", metadata = new { }, source = SplitLines(c[3..]) }
-            : new { cell_type = "code", metadata = new { }, source = SplitLines(c), outputs = Array.Empty<object>(), execution_count = (int?)null }),
+            : new { cell_type = "code", metadata = new { }, source = SplitLines(c), outputs = Array.Empty<object>(),
+                execution_count = (int?)null }),
         metadata = new { kernelspec = new { name = "hydroworkshop-csharp" } },
         nbformat = 4,
         nbformat_minor = 5,
@@ -30,10 +31,13 @@ public class NotebookExporterTests
     /// returns the error diagnostics (empty when it compiles). The #! and #: lines are the SDK's, not the compiler's.</summary>
     internal static IReadOnlyList<string> CompileErrors(string app)
     {
-        var code = string.Join('\n', app.Split('\n').Select(l => l.StartsWith("#!", StringComparison.Ordinal) || l.StartsWith("#:", StringComparison.Ordinal) ? "" : l));
+        var code = string.Join('\n',
+            app.Split('\n')
+                .Select(l => l.StartsWith("#!", StringComparison.Ordinal) || l.StartsWith("#:", StringComparison.Ordinal) ? "" : l));
         var tree = CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest));
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll"
+                or "mscorlib.dll")
             .Append(typeof(NotebookDisplay).Assembly.Location)
             .Append(typeof(TorchSharp.torch).Assembly.Location)
             .Distinct()
@@ -55,8 +59,10 @@ public class NotebookExporterTests
         Assert.Empty(CompileErrors(app));
         var lines = app.Split('\n');
         var firstStatement = Array.FindIndex(lines, l => l.StartsWith("var gauges", StringComparison.Ordinal));
-        Assert.True(Array.FindLastIndex(lines, l => l.StartsWith("using ", StringComparison.Ordinal)) < firstStatement, "usings come first");
-        Assert.True(Array.FindIndex(lines, l => l.StartsWith("record Gauge", StringComparison.Ordinal)) > Array.FindIndex(lines, l => l.Contains("Total(gauges)", StringComparison.Ordinal)), "types come last");
+        Assert.True(Array.FindLastIndex(lines, l => l.StartsWith("using ", StringComparison.Ordinal)) < firstStatement,
+            "usings come first");
+        Assert.True(Array.FindIndex(lines, l => l.StartsWith("record Gauge", StringComparison.Ordinal)) > Array.FindIndex(lines,
+            l => l.Contains("Total(gauges)", StringComparison.Ordinal)), "types come last");
         Assert.Contains("using System.Numerics;", lines);
         Assert.Contains("DisplayResult(() => doubled);", lines);
         Assert.Contains("DisplayResult(() => Console.WriteLine(JsonSerializer.Serialize(gauges)));", lines);
@@ -86,7 +92,8 @@ public class NotebookExporterTests
     [Fact]
     public void Export_LibraryPackageReference_ProjectReferenceOnly()
     {
-        var app = NotebookExporter.Export(Notebook("#r \"nuget: HydroWorkshop\"\nvar mode = WorkshopMode.Describe();"), "t.ipynb", "lib.csproj");
+        var app = NotebookExporter.Export(Notebook("#r \"nuget: HydroWorkshop\"\nvar mode = WorkshopMode.Describe();"), "t.ipynb",
+            "lib.csproj");
         Assert.Contains("#:project lib.csproj\n", app, StringComparison.Ordinal);
         Assert.DoesNotContain("#:package", app, StringComparison.Ordinal);
         Assert.Empty(CompileErrors(app));
@@ -95,7 +102,8 @@ public class NotebookExporterTests
     [Fact]
     public void Export_TimeAndNuGetMagics_StopwatchAndPackageDirective()
     {
-        var app = NotebookExporter.Export(Notebook("#!time\n#r \"nuget: CsvHelper, 33.0.1\"\n#r \"nuget: YamlDotNet\"\nvar slow = 42;"), "t.ipynb", "lib.csproj");
+        var app = NotebookExporter.Export(Notebook("#!time\n#r \"nuget: CsvHelper, 33.0.1\"\n#r \"nuget: YamlDotNet\"\nvar slow = 42;"),
+            "t.ipynb", "lib.csproj");
         Assert.Contains("#:package CsvHelper@33.0.1\n", app, StringComparison.Ordinal);
         Assert.Contains("#:package YamlDotNet@*\n", app, StringComparison.Ordinal);
         Assert.Contains("var cellClock1 = System.Diagnostics.Stopwatch.StartNew();", app, StringComparison.Ordinal);
@@ -134,17 +142,23 @@ public class NotebookExporterTests
     [Fact]
     public void Export_SyntaxErrorOrUnknownMagic_NamesCell()
     {
-        var syntax = Assert.Throws<NotebookExportException>(() => NotebookExporter.Export(Notebook("var ok = 1;", "var broken = (1 + ;"), "s.ipynb", "lib.csproj"));
+        var syntax = Assert.Throws<NotebookExportException>(() => NotebookExporter.Export(Notebook("var ok = 1;", "var broken = (1 + ;"),
+            "s.ipynb", "lib.csproj"));
         Assert.Contains("s.ipynb code cell 2, line 1", syntax.Message, StringComparison.Ordinal);
-        var magic = Assert.Throws<NotebookExportException>(() => NotebookExporter.Export(Notebook("#!whatever\nvar x = 1;"), "u.ipynb", "lib.csproj"));
+        var magic = Assert.Throws<NotebookExportException>(() => NotebookExporter.Export(Notebook("#!whatever\nvar x = 1;"), "u.ipynb",
+            "lib.csproj"));
         Assert.Contains("u.ipynb code cell 1, line 1: unsupported magic '#!whatever'", magic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Export_NotANotebook_ClearError()
     {
-        Assert.Contains("x.ipynb is not a notebook", Assert.Throws<NotebookExportException>(() => NotebookExporter.Export("{ nope", "x.ipynb", "l.csproj")).Message, StringComparison.Ordinal);
-        Assert.Contains("has no 'cells' array", Assert.Throws<NotebookExportException>(() => NotebookExporter.Export("{}", "y.ipynb", "l.csproj")).Message, StringComparison.Ordinal);
+        Assert.Contains("x.ipynb is not a notebook",
+            Assert.Throws<NotebookExportException>(() => NotebookExporter.Export("{ nope", "x.ipynb", "l.csproj")).Message,
+            StringComparison.Ordinal);
+        Assert.Contains("has no 'cells' array",
+            Assert.Throws<NotebookExportException>(() => NotebookExporter.Export("{}", "y.ipynb", "l.csproj")).Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,7 +170,8 @@ public class NotebookExporterTests
             var notebook = Path.Combine(folder, "notebooks", "a.ipynb");
             Directory.CreateDirectory(Path.GetDirectoryName(notebook)!);
             File.WriteAllText(notebook, Notebook("var a = 1;"));
-            var app = NotebookExporter.ExportFile(notebook, Path.Combine(folder, "out", "exported", "a.cs"), Path.Combine(folder, "lib", "HydroWorkshop", "HydroWorkshop.csproj"));
+            var app = NotebookExporter.ExportFile(notebook, Path.Combine(folder, "out", "exported", "a.cs"),
+                Path.Combine(folder, "lib", "HydroWorkshop", "HydroWorkshop.csproj"));
             Assert.Contains("#:project ../../lib/HydroWorkshop/HydroWorkshop.csproj\n", File.ReadAllText(app), StringComparison.Ordinal);
             Assert.Equal(["a.cs"], Directory.GetFiles(Path.GetDirectoryName(app)!).Select(Path.GetFileName));
         }
@@ -169,13 +184,16 @@ public class NotebookExporterTests
     [Fact]
     public void Export_WorkshopNotebooks_CompileAsFileBasedApps()
     {
-        var notebooks = ProjectPaths.FindRepositoryRoot() is { } root ? Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb", SearchOption.AllDirectories) : [];
+        var notebooks = ProjectPaths.FindRepositoryRoot() is { } root
+            ? Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb", SearchOption.AllDirectories) : [];
         Assert.NotEmpty(notebooks);
         foreach (var notebook in notebooks)
         {
-            var app = NotebookExporter.Export(File.ReadAllText(notebook), Path.GetFileName(notebook), "../lib/HydroWorkshop/HydroWorkshop.csproj");
+            var app = NotebookExporter.Export(File.ReadAllText(notebook), Path.GetFileName(notebook),
+                "../lib/HydroWorkshop/HydroWorkshop.csproj");
             var errors = CompileErrors(app);
-            Assert.True(errors.Count == 0, $"{Path.GetFileName(notebook)} exported does not compile:\n{string.Join('\n', errors.Take(10))}");
+            Assert.True(errors.Count == 0,
+                $"{Path.GetFileName(notebook)} exported does not compile:\n{string.Join('\n', errors.Take(10))}");
         }
     }
 }

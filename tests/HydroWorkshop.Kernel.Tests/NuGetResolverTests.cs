@@ -48,7 +48,8 @@ public sealed class NuGetResolverTests : IDisposable
     {
         Package("Gauges", "1.0.0", ["net8.0"]);
         Package("Gauges", "1.10.0", ["net8.0"]);
-        Assert.Contains(Path.Combine("1.10.0", "lib"), Assert.Single(new NuGetResolver([root]).Resolve("Gauges", null).Assemblies), StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("1.10.0", "lib"), Assert.Single(new NuGetResolver([root]).Resolve("Gauges", null).Assemblies),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +71,8 @@ public sealed class NuGetResolverTests : IDisposable
         using (var zip = ZipFile.Open(Path.Combine(folder, $"{id}.1.0.0.nupkg"), ZipArchiveMode.Create))
         {
             using (var writer = new StreamWriter(zip.CreateEntry("lib/net8.0/Feed.dll").Open())) writer.Write("dll");
-            using (var writer = new StreamWriter(zip.CreateEntry($"{id}.nuspec").Open())) writer.Write("<package><metadata><id>x</id></metadata></package>");
+            using (var writer = new StreamWriter(zip.CreateEntry($"{id}.nuspec").Open())) writer.Write(
+                "<package><metadata><id>x</id></metadata></package>");
         }
         var assembly = Assert.Single(new NuGetResolver([root]).Resolve(id, "1.0.0").Assemblies);
         Assert.Equal("dll", File.ReadAllText(assembly));
@@ -87,7 +89,8 @@ public sealed class NuGetResolverTests : IDisposable
         {
             using var zip = ZipFile.Open(Path.Combine(feed, $"{id}.{version}.nupkg"), ZipArchiveMode.Create);
             using (var writer = new StreamWriter(zip.CreateEntry("lib/net10.0/Flat.dll").Open())) writer.Write(version);
-            using (var writer = new StreamWriter(zip.CreateEntry($"{id}.nuspec").Open())) writer.Write("<package><metadata><id>x</id></metadata></package>");
+            using (var writer = new StreamWriter(zip.CreateEntry($"{id}.nuspec").Open())) writer.Write(
+                "<package><metadata><id>x</id></metadata></package>");
         }
         var resolver = new NuGetResolver([Path.Combine(root, "empty")]);
         Assert.Throws<FileNotFoundException>(() => resolver.Resolve(id, null));
@@ -99,7 +102,8 @@ public sealed class NuGetResolverTests : IDisposable
         var otherSession = new NuGetResolver([Path.Combine(root, "empty")]);   // a session holds one version of a package
         otherSession.AddFeed(feed);
         Assert.Equal("0.1.9", File.ReadAllText(Assert.Single(otherSession.Resolve(id, "0.1.9").Assemblies)));
-        Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(assembly)!)!)!)!, recursive: true);
+        Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(assembly)!)!)!)!,
+            recursive: true);
     }
 
     [Fact]
@@ -182,7 +186,8 @@ public sealed class NuGetResolverTests : IDisposable
         Package("Microsoft.DotNet.Interactive", "1.0.0-beta.26120.1", ["netstandard2.1"]);
         Package("Microsoft.DotNet.Interactive.Formatting", "1.0.0-beta.26120.1", ["netstandard2.1"]);
         Package("Plotly.NET.Interactive", "6.0.0", ["netstandard2.1"],
-            [("Microsoft.DotNet.Interactive", "1.0.0-beta.26120.1"), ("Microsoft.DotNet.Interactive.Formatting", "1.0.0-beta.26120.1"), ("Plotly.NET", "[6.0.0, 7.0.0)")]);
+            [("Microsoft.DotNet.Interactive", "1.0.0-beta.26120.1"), ("Microsoft.DotNet.Interactive.Formatting", "1.0.0-beta.26120.1"),
+                ("Plotly.NET", "[6.0.0, 7.0.0)")]);
 
         var resolution = new NuGetResolver([root]).Resolve("Plotly.NET.Interactive", "6.0.0");
 

@@ -15,7 +15,8 @@ public class WorkshopModeTests
     [InlineData("", false)]
     [InlineData(null, false)]
     [InlineData("fast", false)]
-    public void IsFastValue_EnvironmentSpellings_Recognised(string? value, bool fast) => Assert.Equal(fast, WorkshopMode.IsFastValue(value));
+    public void IsFastValue_EnvironmentSpellings_Recognised(string? value, bool fast) =>
+        Assert.Equal(fast, WorkshopMode.IsFastValue(value));
 
     [Fact]
     public void Pick_ForcedModes_ChooseFullOrFastAndOutputFolderSeparates()

@@ -24,7 +24,8 @@ public sealed class EncoderStackTests
         var baseline = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         using (var scope = NewDisposeScope())
         {
-            using var stack = new EncoderStack(() => new EncoderLayer(8, 2, feedForward: 16, dropout: 0.0, normFirst: true), 2, nn.LayerNorm(8));
+            using var stack = new EncoderStack(() => new EncoderLayer(8, 2, feedForward: 16, dropout: 0.0, normFirst: true), 2,
+                nn.LayerNorm(8));
             var (missing, unexpected) = stack.load_state_dict(fixture.State.ToDictionary(p => p.Key, p => p.Value.ToTensor()));
             Assert.Empty(missing);
             Assert.Empty(unexpected);

@@ -16,11 +16,14 @@ public class TransformerRegressorTests
     private static TransformerRegressor MakeParityModel(string name) => name switch
     {
         "transformer_default" => new TransformerRegressor(4, 2, maxLength: 10, dModel: 8, heads: 2, feedForward: 12, dropout: 0),
-        "transformer_learned_concatenated_mean" => new TransformerRegressor(4, 2, maxLength: 10, dModel: 8, heads: 2, feedForward: 12, dropout: 0,
+        "transformer_learned_concatenated_mean" => new TransformerRegressor(4, 2, maxLength: 10, dModel: 8, heads: 2,
+            feedForward: 12, dropout: 0,
             learnedPositions: true, concatenatePositions: true, pooling: SequencePooling.Mean),
-        "transformer_sinusoid_concatenated_attention_one_layer" => new TransformerRegressor(4, 0, maxLength: 10, dModel: 8, heads: 2, layers: 1,
+        "transformer_sinusoid_concatenated_attention_one_layer" => new TransformerRegressor(4, 0, maxLength: 10, dModel: 8,
+            heads: 2, layers: 1,
             feedForward: 12, dropout: 0, concatenatePositions: true, pooling: SequencePooling.Attention),
-        "transformer_learned_added_gaussian" => new TransformerRegressor(4, 2, maxLength: 10, dModel: 8, heads: 2, layers: 1, feedForward: 12,
+        "transformer_learned_added_gaussian" => new TransformerRegressor(4, 2, maxLength: 10, dModel: 8, heads: 2, layers: 1,
+            feedForward: 12,
             dropout: 0, targets: 2, learnedPositions: true, gaussian: true),
         _ => throw new ArgumentException(name),
     };
@@ -43,7 +46,8 @@ public class TransformerRegressorTests
     public void Constructor_SinusoidPositions_EqualPyTorchsTable(string name)
     {
         using var model = MakeParityModel(name);
-        TensorAssert.Close(TorchFixtures.ModelCases[name].State["positions"], model.state_dict()["positions"], 1e-6, 1e-6, $"{name} positions");
+        TensorAssert.Close(TorchFixtures.ModelCases[name].State["positions"], model.state_dict()["positions"], 1e-6, 1e-6,
+            $"{name} positions");
     }
 
     [Theory]
@@ -85,7 +89,8 @@ public class TransformerRegressorTests
     [Fact]
     public void ForwardDistribution_GaussianHead_MeanIsForwardAndVarianceIsPositive()
     {
-        using var model = new TransformerRegressor(5, 2, maxLength: 16, dModel: 16, heads: 2, layers: 1, feedForward: 32, dropout: 0, targets: 1, gaussian: true);
+        using var model = new TransformerRegressor(5, 2, maxLength: 16, dModel: 16, heads: 2, layers: 1, feedForward: 32, dropout: 0,
+            targets: 1, gaussian: true);
         using var scope = NewDisposeScope();
         var (dynamic, statics) = (randn(3, 16, 5), randn(3, 2));
         var (mean, variance) = model.forward_distribution(dynamic, statics);

@@ -30,7 +30,8 @@ Console.WriteLine();
 // On a shared machine the wall-clock figures drop with the load; updates per CPU-second of this process do not.
 Console.WriteLine("threads  wall per event (s)  time steps  cell updates per second  per CPU-second  speed-up");
 foreach (var r in results)
-    Console.WriteLine($"{r.Threads,7}  {r.Seconds,18:F2}  {r.Steps,10}  {r.Rate,23:E3}  {r.Steps * (double)flume.Rows * flume.Columns / r.CpuSeconds,14:E3}  {results[0].Seconds / r.Seconds,8:F2}");
+    Console.WriteLine(
+        $"{r.Threads,7}  {r.Seconds,18:F2}  {r.Steps,10}  {r.Rate,23:E3}  {r.Steps * (double)flume.Rows * flume.Columns / r.CpuSeconds,14:E3}  {results[0].Seconds / r.Seconds,8:F2}");
 Console.WriteLine($"simulated/wall time ratio at 2 threads: {simulated / results[^1].Seconds:F1}x real time{LoadAverage()}");
 
 if (args.Contains("--experiment"))
@@ -75,7 +76,8 @@ if (args.Contains("--experiment"))
     foreach (var (file, from, to) in new[] { ("building_vel_t01.txt", 0.8, 1.8), ("building_vel_t03.txt", 2.6, 4.6) })
     {
         var field = MeasuredVelocityField.Read(Path.Combine(folder, "shallow_water/use_cases/experiment/data", file));
-        var scan = new IsolatedBuildingExperiment(cellSize: 0.05, channelEnd: 12, channelDepth: 0).CompareVelocityField(field, from, to, step: 0.1);
+        var scan = new IsolatedBuildingExperiment(cellSize: 0.05, channelEnd: 12, channelDepth: 0)
+            .CompareVelocityField(field, from, to, step: 0.1);
         var best = scan.MaxBy(c => c.MotionAgreement)!;
         Console.WriteLine($"\nmeasured velocity field stamped t = {field.Time} s ({field.Count} points) against the model:");
         Console.Write(VelocityFieldComparison.Table(scan));

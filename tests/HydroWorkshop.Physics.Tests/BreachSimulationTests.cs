@@ -12,7 +12,8 @@ public class BreachSimulationTests
 
     /// <summary>A gently tilted, bumpy 16 x 16 bed (m), so the flood moves in both directions.</summary>
     private static float[] Bed() =>
-        [.. Enumerable.Range(0, Size * Size).Select(k => (float)(0.02 * (k % Size) + 0.3 * Math.Sin(k / Size * 0.7) * Math.Cos(k % Size * 0.5)))];
+        [.. Enumerable.Range(0, Size * Size)
+            .Select(k => (float)(0.02 * (k % Size) + 0.3 * Math.Sin(k / Size * 0.7) * Math.Cos(k % Size * 0.5)))];
 
     private static double Volume(float[] depth, int frame, int cells, double cellArea)
     {
@@ -77,7 +78,8 @@ public class BreachSimulationTests
         // The deepest water after 30 min on a flat bed is at the breach, and the far side is still drier.
         Assert.Equal(row * Size + column, Array.IndexOf(last, last.Max()));
         var opposite = (Size - 1 - row) * Size + (Size - 1 - column);
-        Assert.True(last[opposite] < last[row * Size + column] / 2, $"opposite cell {last[opposite]:F3} m, breach cell {last[row * Size + column]:F3} m");
+        Assert.True(last[opposite] < last[row * Size + column] / 2,
+            $"opposite cell {last[opposite]:F3} m, breach cell {last[row * Size + column]:F3} m");
     }
 
     [Fact]
@@ -134,7 +136,8 @@ public class BreachSimulationTests
     public void Run_SameInputs_IdenticalDepths()
     {
         var a = BreachSimulation.Run(Bed(), Size, Size, Cell, (0, 5), [50.0, 50.0, 50.0], Interval);
-        var b = BreachSimulation.Run(Bed(), Size, Size, Cell, (0, 5), [50.0, 50.0, 50.0], Interval, options: new BreachSimulationOptions { Threads = 2 });
+        var b = BreachSimulation.Run(Bed(), Size, Size, Cell, (0, 5), [50.0, 50.0, 50.0], Interval,
+            options: new BreachSimulationOptions { Threads = 2 });
 
         Assert.Equal(a, b);
     }

@@ -22,7 +22,8 @@ public class DamBreakSolutionTests(ITestOutputHelper output)
         var error = 0.0;
         for (var row = 0; row < 3; row++)
             for (var i = 0; i < cells; i++)
-                error += Math.Abs(solver.Depth[domain.Index(i, row)] - exact.At(domain.CellCenterX(i), EndTime).Depth) * domain.CellSizeX / 3;
+                error += Math.Abs(solver.Depth[domain.Index(i, row)] - exact.At(domain.CellCenterX(i),
+                    EndTime).Depth) * domain.CellSizeX / 3;
         return error;
     }
 

@@ -8,7 +8,8 @@ public sealed class FlumeCoarseSimulationTests
     // Half the default flume's resolution (64 x 32 cells of 0.2 m, the same 12.8 m x 6.4 m), so a fine run takes a second.
     private static readonly LaboratoryFlume Flume = new(Columns: 64, Rows: 32, CellSize: 0.2);
 
-    private static FlumeEventParameters Flood(double inflowWidth = 1.2, double initialDepth = 0, IReadOnlyList<RectangularObstacle>? blocks = null) =>
+    private static FlumeEventParameters Flood(double inflowWidth = 1.2, double initialDepth = 0,
+        IReadOnlyList<RectangularObstacle>? blocks = null) =>
         new(PeakDischarge: 0.15, RiseTime: 6, Duration: 25, BedSlope: 0.003, Manning: 0.015, InitialDepth: initialDepth,
             InflowCentre: 2.0, InflowWidth: inflowWidth, Obstacles: blocks ?? []);
 
@@ -31,7 +32,8 @@ public sealed class FlumeCoarseSimulationTests
     {
         var flume = new LaboratoryFlume(Columns: 32, Rows: 16, CellSize: 0.4);
         var expected = new List<double[]>();
-        flume.CreateSolver(Flood(), new SolverOptions { SecondOrder = false, CourantNumber = FlumeCoarseSimulation.CourantNumber, Threads = 1 })
+        flume.CreateSolver(Flood(),
+            new SolverOptions { SecondOrder = false, CourantNumber = FlumeCoarseSimulation.CourantNumber, Threads = 1 })
             .Run(8, 2, s => expected.Add(s.Depth.ToArray()));
 
         var depth = FlumeCoarseSimulation.Depth(flume, Flood(), factor: 1, frames: 5, frameInterval: 2);

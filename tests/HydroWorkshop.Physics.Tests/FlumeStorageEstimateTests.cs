@@ -13,7 +13,8 @@ public sealed class FlumeStorageEstimateTests
     {
         const double discharge = 0.1, slope = 0.002, manning = 0.015;
 
-        var depth = FlumeStorageEstimate.MeanDepth(Flume, Hydrograph.Constant(discharge), slope, manning, Area, 0, frames: 61, frameInterval: 20);
+        var depth = FlumeStorageEstimate.MeanDepth(Flume, Hydrograph.Constant(discharge), slope, manning, Area, 0, frames: 61,
+            frameInterval: 20);
 
         // Manning: Q = W h^(5/3) sqrt(S) / n  =>  h = (n Q / (W sqrt S))^(3/5).
         var normal = Math.Pow(manning * discharge / (Flume.Width * Math.Sqrt(slope)), 0.6);
@@ -27,7 +28,8 @@ public sealed class FlumeStorageEstimateTests
     {
         const double slope = 0.003, manning = 0.02, initial = 0.05;
 
-        var depth = FlumeStorageEstimate.MeanDepth(Flume, Hydrograph.Constant(0), slope, manning, Area, initial, frames: 41, frameInterval: 1);
+        var depth = FlumeStorageEstimate.MeanDepth(Flume, Hydrograph.Constant(0), slope, manning, Area, initial, frames: 41,
+            frameInterval: 1);
 
         // A dh/dt = -k h^(5/3), k = W sqrt(S) / n  =>  h(t)^(-2/3) = h0^(-2/3) + (2/3) k t / A.
         var k = Flume.Width * Math.Sqrt(slope) / manning;
@@ -42,7 +44,8 @@ public sealed class FlumeStorageEstimateTests
     public void MeanDepth_FlatBed_DrainsAtTheMinimumSlope()
     {
         var flat = FlumeStorageEstimate.MeanDepth(Flume, Hydrograph.Constant(0), 0, 0.015, Area, 0.05, frames: 11, frameInterval: 1);
-        var minimum = FlumeStorageEstimate.MeanDepth(Flume, Hydrograph.Constant(0), FlumeStorageEstimate.MinimumSlope, 0.015, Area, 0.05, frames: 11, frameInterval: 1);
+        var minimum = FlumeStorageEstimate.MeanDepth(Flume, Hydrograph.Constant(0), FlumeStorageEstimate.MinimumSlope, 0.015, Area, 0.05,
+            frames: 11, frameInterval: 1);
 
         Assert.Equal(minimum, flat);
         Assert.True(flat[^1] < 0.05);

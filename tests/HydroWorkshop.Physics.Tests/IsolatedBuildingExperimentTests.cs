@@ -62,7 +62,8 @@ public class IsolatedBuildingExperimentTests(ITestOutputHelper output)
         // comparison"): G2's RMSE (the upstream-moving jump that raises G2 after 14 s is not reproduced) and G5's
         // arrival (about 1 s late, in the building's wake), which the published Kratos results of this experiment miss
         // by as much or more.
-        var rmseLimit = new Dictionary<string, double> { ["G1"] = 0.025, ["G2"] = 0.06, ["G3"] = 0.025, ["G4"] = 0.025, ["G5"] = 0.025, ["G6"] = 0.01 };
+        var rmseLimit = new Dictionary<string, double> { ["G1"] = 0.025, ["G2"] = 0.06, ["G3"] = 0.025, ["G4"] = 0.025, ["G5"] = 0.025,
+            ["G6"] = 0.01 };
         var arrivalLimit = new Dictionary<string, double> { ["G1"] = 0.3, ["G2"] = 0.3, ["G3"] = 0.3, ["G4"] = 0.3, ["G5"] = 1.3 };
         foreach (var c in comparisons)
         {

@@ -24,7 +24,8 @@ public class MeasuredVelocityFieldTests
     public void Read_CrlfFileWithTrailingTabs_ParsesEveryRow()
     {
         using var folder = new TempFolder();
-        var path = folder.File("velocity.txt", "Velocity field t=3s\t\t\t\r\nx (m)\ty (m)\tu (m/s)\tv (m/s)\r\n1.5\t-0.2\t2.5\t-0.1\r\n1.6\t0.2\t2.4\t0.1\r\n");
+        var path = folder.File("velocity.txt",
+            "Velocity field t=3s\t\t\t\r\nx (m)\ty (m)\tu (m/s)\tv (m/s)\r\n1.5\t-0.2\t2.5\t-0.1\r\n1.6\t0.2\t2.4\t0.1\r\n");
 
         var field = MeasuredVelocityField.Read(path);
 
@@ -37,7 +38,8 @@ public class MeasuredVelocityFieldTests
     public void Read_BadNumber_ThrowsNamingLineAndColumn()
     {
         using var folder = new TempFolder();
-        var path = folder.File("velocity.txt", "Velocity field t=1s\r\nx (m)\ty (m)\tu (m/s)\tv (m/s)\r\n1.5\t-0.2\t2.5\t-0.1\r\n1.6\t0.2\tfast\t0.1\r\n");
+        var path = folder.File("velocity.txt",
+            "Velocity field t=1s\r\nx (m)\ty (m)\tu (m/s)\tv (m/s)\r\n1.5\t-0.2\t2.5\t-0.1\r\n1.6\t0.2\tfast\t0.1\r\n");
 
         var error = Assert.Throws<InvalidDataException>(() => MeasuredVelocityField.Read(path));
 

@@ -34,7 +34,8 @@ public class ShallowWaterSolverTests
         for (var k = 0; k < depth0.Length; k++)
         {
             var h = solver.Depth[k];
-            if (h > 1e-6) maxVelocity = Math.Max(maxVelocity, Math.Sqrt(solver.DischargeX[k] * solver.DischargeX[k] + solver.DischargeY[k] * solver.DischargeY[k]) / h);
+            if (h > 1e-6) maxVelocity = Math.Max(maxVelocity,
+                Math.Sqrt(solver.DischargeX[k] * solver.DischargeX[k] + solver.DischargeY[k] * solver.DischargeY[k]) / h);
             maxLevelChange = Math.Max(maxLevelChange, Math.Abs(h - depth0[k]));
         }
         Assert.Equal(1000, solver.Steps);

@@ -36,7 +36,8 @@ var text = new Figure { SignificantDigits = 3 };
 text.Add(new Heatmap { Z = Enumerable.Range(0, 64).Select(j => solver.AsSpan(j * 128, 128).ToArray()).ToArray() });
 for (var f = 0; f < 100; f++)
     for (var p = 0; p < 3; p++)
-        text.Frames.Add(new Frame($"{f}-{p}", [new Heatmap { Z = Enumerable.Range(0, 64).Select(j => solver.AsSpan((f * 64 + j) * 128, 128).ToArray()).ToArray() }], 0));
+        text.Frames.Add(new Frame($"{f}-{p}",
+            [new Heatmap { Z = Enumerable.Range(0, 64).Select(j => solver.AsSpan((f * 64 + j) * 128, 128).ToArray()).ToArray() }], 0));
 Console.WriteLine($"{"  peer: same cell count as JSON text (float32)",-48} figure data {text.ToJson().Length / 1e6,6:0.00} MB");
 
 var animation = HydroCharts.DepthAnimation(solver, model, 64, 128, 0.1, 0.1, times, obstacles);
@@ -55,7 +56,8 @@ if (imageFolder is not null)
         .SavePng(Path.Combine(imageFolder, "hydrograph-synthetic.png"), 900, browser: browser);
     if (HydroWorkshop.Common.ProjectPaths.SharedDataSet("camels_us_nwc_sample") is { } camels)
     {
-        var (days, discharge, precipitation) = CamelsSample.Read(camels, "01", "01013500", new DateTime(2008, 10, 1), new DateTime(2010, 9, 30));
+        var (days, discharge, precipitation) = CamelsSample.Read(camels, "01", "01013500", new DateTime(2008, 10, 1),
+            new DateTime(2010, 9, 30));
         HydroCharts.Hydrograph(days, discharge, precipitation: precipitation,
                 title: "USGS 01013500 Fish River near Fort Kent, Maine (CAMELS-US), water years 2009-2010")
             .SavePng(Path.Combine(imageFolder, "hydrograph.png"), 900, browser: browser);
@@ -68,5 +70,6 @@ if (imageFolder is not null)
     for (var p = 0; p < 3; p++) animation.Data[p].Set("z", middle.Data[p].Get("z"));
     animation.Layout.Title = $"Water depth: solver vs model (synthetic, frame {middle.Name})";
     animation.SavePng(Path.Combine(imageFolder, "depth-animation-frame.png"), 1000, animation.Layout.Height - 100, browser: browser);
-    foreach (var file in Directory.GetFiles(imageFolder, "*.png")) Console.WriteLine($"wrote {file} ({new FileInfo(file).Length / 1024} KB)");
+    foreach (var file in Directory.GetFiles(imageFolder, "*.png")) Console.WriteLine(
+        $"wrote {file} ({new FileInfo(file).Length / 1024} KB)");
 }

@@ -59,7 +59,8 @@ internal static partial class ChartAudit
             foreach (var trace in figure.Data.Where(t => (key.StartsWith('x') ? t.XAxis ?? "x" : t.YAxis ?? "y") == id))
                 foreach (var traceUnit in UnitsIn(trace.Name ?? ""))
                     if (unit is null || Canonical(traceUnit) != Canonical(unit))
-                        yield return $"{trace.Type} trace '{trace.Name}' is in {traceUnit} but its axis {key} ('{title}') is in {unit ?? "no unit"}";
+                        yield return
+                            $"{trace.Type} trace '{trace.Name}' is in {traceUnit} but its axis {key} ('{title}') is in {unit ?? "no unit"}";
         }
         var texts = axes.Values.Select(a => a.Title).Concat(figure.Data.SelectMany(t => new[] { t.Name, t.HoverTemplate }))
             .Where(t => t is not null).Cast<string>();

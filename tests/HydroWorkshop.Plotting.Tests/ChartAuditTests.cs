@@ -21,7 +21,8 @@ public sealed class ChartAuditTests(BrowserFixture browser)
     [Fact]
     public void Check_LogAxisWithLeadingDigitLabels_FindsUnreadableTicks()
     {
-        var figure = new Figure().Add(new Scatter { X = Enumerable.Range(1, 30).ToArray(), Y = TestData.Loss(30, 2.5, 0.1), Name = "loss" });
+        var figure = new Figure()
+            .Add(new Scatter { X = Enumerable.Range(1, 30).ToArray(), Y = TestData.Loss(30, 2.5, 0.1), Name = "loss" });
         figure.Layout.YAxis().Type = "log";
         Assert.Contains(ChartAudit.Check(browser.Browser, figure, 900, "loss"), f => f.Contains("tick label '2' stands for 0.2"));
     }
@@ -68,7 +69,8 @@ public sealed class ChartAuditTests(BrowserFixture browser)
         figure.Layout.YAxis(2).Overlaying = "y";
         figure.Layout.YAxis(2).Side = "right";
         figure.Layout.YAxis(2).Range = [3 * TestData.Rain(days.Length).Max(), 0];
-        Assert.Contains(ChartAudit.Check(browser.Browser, figure, 900, "rain"), f => f.Contains("'precipitation' (y2) reaches into 'observed' (y)"));
+        Assert.Contains(ChartAudit.Check(browser.Browser, figure, 900, "rain"), f => f.Contains(
+            "'precipitation' (y2) reaches into 'observed' (y)"));
     }
 
     [Fact]
@@ -78,7 +80,8 @@ public sealed class ChartAuditTests(BrowserFixture browser)
         var figure = new Figure()
             .Add(new Bar { X = models, Y = new[] { 0.23, 0.64 }, Name = "mean CSI" }.With("offsetgroup", "1"))
             .Add(new Bar { X = models, Y = new[] { 4.1, 2.7 }, Name = "wet RMSE (cm)" }.With("offsetgroup", "2"))
-            .Add(new Bar { X = models, Y = new[] { 413.0, 296 }, Name = "speed-up over the solver (x)", YAxis = "y2" }.With("offsetgroup", "3"))
+            .Add(new Bar { X = models, Y = new[] { 413.0, 296 }, Name = "speed-up over the solver (x)", YAxis = "y2" }.With("offsetgroup",
+                "3"))
             .WithTitle("Surrogates on the test events")
             .WithLayout(l =>
             {

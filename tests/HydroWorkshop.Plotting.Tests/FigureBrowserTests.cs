@@ -28,7 +28,8 @@ public sealed class FigureBrowserTests(BrowserFixture browser)
     [Fact]
     public void Scatter_NaNGap_DrawsTwoSegments()
     {
-        var figure = new Figure().Add(new Scatter { X = new[] { 1.0, 2, 3, 4, 5 }, Y = new[] { 1.0, 2, double.NaN, 4, 5 }, Mode = "lines", Name = "q" });
+        var figure = new Figure()
+            .Add(new Scatter { X = new[] { 1.0, 2, 3, 4, 5 }, Y = new[] { 1.0, 2, double.NaN, 4, 5 }, Mode = "lines", Name = "q" });
         browser.Render(figure).AssertClean(traces: 1);
         var paths = browser.Evaluate(
             "Array.from(document.querySelectorAll('.scatterlayer .trace path.js-line')).map(function (p) { return p.getAttribute('d'); }).join(' ')")

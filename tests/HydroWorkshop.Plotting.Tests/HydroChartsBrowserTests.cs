@@ -29,7 +29,8 @@ public sealed class HydroChartsBrowserTests(BrowserFixture browser, NoWebGlBrows
         Assert.All(figure.Data, t => Assert.Equal("scattergl", t.Type));
         Assert.True(browser.Evaluate("window.hwPlot.webGl").GetBoolean());
         Assert.Equal(0, browser.Evaluate("window.hwPlot.svgFallbacks").GetInt32());
-        Assert.Equal(3, browser.Evaluate("document.getElementById('hw-plot')._fullData.filter(function (t) { return t.type === 'scattergl'; }).length").GetInt32());
+        Assert.Equal(3, browser.Evaluate(
+            "document.getElementById('hw-plot')._fullData.filter(function (t) { return t.type === 'scattergl'; }).length").GetInt32());
     }
 
     [Fact]
@@ -95,7 +96,8 @@ public sealed class HydroChartsBrowserTests(BrowserFixture browser, NoWebGlBrows
 
     [Fact]
     public void WetDryAgreement_Renders() =>
-        browser.Render(HydroCharts.WetDryAgreement(TestData.Stack(1, 16, 32), TestData.Stack(1, 16, 32, lag: 0.8), 16, 32)).AssertClean(traces: 1);
+        browser.Render(HydroCharts.WetDryAgreement(TestData.Stack(1, 16, 32), TestData.Stack(1, 16, 32, lag: 0.8), 16, 32))
+            .AssertClean(traces: 1);
 
     [Theory]
     [InlineData(MapEncoding.Compact)]
@@ -184,9 +186,11 @@ public sealed class HydroChartsBrowserTests(BrowserFixture browser, NoWebGlBrows
         ["hydrograph-35-years"] = () =>
         {
             var n = 35 * 365;
-            return HydroCharts.Hydrograph(TestData.Days(n), TestData.Discharge(n), TestData.Discharge(n, 2), TestData.Rain(n), dischargeUnit: "mm/day");
+            return HydroCharts.Hydrograph(TestData.Days(n), TestData.Discharge(n), TestData.Discharge(n, 2), TestData.Rain(n),
+                dischargeUnit: "mm/day");
         },
-        ["observed-simulated"] = () => HydroCharts.ObservedSimulatedScatter(TestData.Discharge(1000), TestData.Discharge(1000, 2), unit: "mm/day"),
+        ["observed-simulated"] = () =>
+            HydroCharts.ObservedSimulatedScatter(TestData.Discharge(1000), TestData.Discharge(1000, 2), unit: "mm/day"),
         ["flow-duration"] = () => HydroCharts.FlowDurationCurve(TestData.Discharge(1000), TestData.Discharge(1000, 2), unit: "mm/day"),
         ["metric-cdf"] = () => HydroCharts.MetricCdf(new Dictionary<string, double[]>
         {
@@ -208,9 +212,11 @@ public sealed class HydroChartsBrowserTests(BrowserFixture browser, NoWebGlBrows
             Enumerable.Range(0, 41).Select(d => new DateOnly(2002, 11, 27).AddDays(d).ToString("yyyy-MM-dd")).ToArray(),
             "Daily precipitation", "mm/day", zMax: 40, points: RhineGrid.Gauges, regions: RhineGrid.Basins),
         ["model-hydrographs"] = () => HydroCharts.ModelHydrographs(TestData.Days(730), TestData.Discharge(730),
-            new Dictionary<string, double[]> { ["lumped LSTM (NSE 0.61)"] = TestData.Discharge(730, 2), ["ConvLSTM (NSE 0.72)"] = TestData.Discharge(730, 3) },
+            new Dictionary<string, double[]> { ["lumped LSTM (NSE 0.61)"] = TestData.Discharge(730, 2),
+                ["ConvLSTM (NSE 0.72)"] = TestData.Discharge(730, 3) },
             "Lobith, test years", "mm/day"),
-        ["depth-animation-40-frames"] = () => HydroCharts.DepthAnimation(TestData.Stack(40, 64, 128), TestData.Stack(40, 64, 128, lag: 0.9), 64, 128,
+        ["depth-animation-40-frames"] = () =>
+            HydroCharts.DepthAnimation(TestData.Stack(40, 64, 128), TestData.Stack(40, 64, 128, lag: 0.9), 64, 128,
             0.1, 0.1, Enumerable.Range(0, 40).Select(t => t * 0.5).ToArray()),
     };
 
@@ -233,7 +239,8 @@ public sealed class HydroChartsBrowserTests(BrowserFixture browser, NoWebGlBrows
         public static readonly MapRegion[] Basins =
         [
             new("Lobith", Enumerable.Range(0, 221).Select(i => i / 17 >= 1 && i % 17 >= 5 && i % 17 <= 14 ? 1f : 0f).ToArray()),
-            new("Borgharen", Enumerable.Range(0, 221).Select(i => i / 17 >= 3 && i / 17 <= 7 && i % 17 >= 2 && i % 17 <= 4 ? 1f : 0f).ToArray()),
+            new("Borgharen",
+                Enumerable.Range(0, 221).Select(i => i / 17 >= 3 && i / 17 <= 7 && i % 17 >= 2 && i % 17 <= 4 ? 1f : 0f).ToArray()),
         ];
 
         /// <summary>frames × 13 × 17 values, smooth in space, 0–40.</summary>

@@ -55,18 +55,21 @@ public sealed class HydroChartsTests
 
     [Fact]
     public void MetricCdf_EvenCount_LegendMedianIsMeanOfMiddleTwo() =>
-        Assert.Equal("LSTM (median 0.30, 1 NaN)", HydroCharts.MetricCdf(new Dictionary<string, double[]> { ["LSTM"] = [0.6, -3, 0.2, double.NaN, 0.4] }).Data[0].Name);
+        Assert.Equal("LSTM (median 0.30, 1 NaN)",
+            HydroCharts.MetricCdf(new Dictionary<string, double[]> { ["LSTM"] = [0.6, -3, 0.2, double.NaN, 0.4] }).Data[0].Name);
 
     [Fact]
     public void MetricCdf_MedianBelowLowerLimit_LegendShowsUnclippedMedian() =>
-        Assert.Equal("LSTM (median -4.00)", HydroCharts.MetricCdf(new Dictionary<string, double[]> { ["LSTM"] = [-5, -4, -3] }).Data[0].Name);
+        Assert.Equal("LSTM (median -4.00)",
+            HydroCharts.MetricCdf(new Dictionary<string, double[]> { ["LSTM"] = [-5, -4, -3] }).Data[0].Name);
 
     [Fact]
     public void WetDryAgreement_Counts_InTitle()
     {
         float[] reference = [1, 1, 0, 0];
         float[] predicted = [1, 0, 1, 0];
-        Assert.Contains("CSI 0.333: 1 hits, 1 misses, 1 false alarms", HydroCharts.WetDryAgreement(reference, predicted, 2, 2).Layout.Title);
+        Assert.Contains("CSI 0.333: 1 hits, 1 misses, 1 false alarms",
+            HydroCharts.WetDryAgreement(reference, predicted, 2, 2).Layout.Title);
     }
 
     [Fact]
@@ -94,14 +97,16 @@ public sealed class HydroChartsTests
     [Fact]
     public void ModelComparison_ScoreLengthMismatch_NamesScore()
     {
-        var error = Assert.Throws<ArgumentException>(() => HydroCharts.ModelComparison(["a", "b"], [new ModelScore("wet RMSE", "cm", [1.0])]));
+        var error = Assert.Throws<ArgumentException>(() => HydroCharts.ModelComparison(["a", "b"],
+            [new ModelScore("wet RMSE", "cm", [1.0])]));
         Assert.Contains("score 'wet RMSE' has 1 values but models has 2", error.Message);
     }
 
     [Fact]
     public void ModelComparison_ThreeScores_OneAxisAndUnitEach()
     {
-        var figure = HydroCharts.ModelComparison(["a", "b"], [new("CSI", null, [0.2, 0.6]), new("wet RMSE", "cm", [4, 3]), new("speed-up", "×", [400, 300])]);
+        var figure = HydroCharts.ModelComparison(["a", "b"],
+            [new("CSI", null, [0.2, 0.6]), new("wet RMSE", "cm", [4, 3]), new("speed-up", "×", [400, 300])]);
         Assert.Equal(["y", "y2", "y3"], figure.Data.Select(t => t.YAxis ?? "").ToArray());
         Assert.Equal(["CSI", "wet RMSE (cm)", "speed-up (×)"], new[] { 1, 2, 3 }.Select(n => figure.Layout.YAxis(n).Title ?? "").ToArray());
         Assert.Empty(ChartAudit.Units(figure));

@@ -26,7 +26,8 @@ public sealed class PlotlyFigureJsonTests
     [InlineData("not json")]
     public void Constructor_NotAFigure_ThrowsArgumentException(string json)
     {
-        Assert.Contains("plotly.js figure", Assert.Throws<ArgumentException>(() => new PlotlyFigureJson(json)).Message, StringComparison.Ordinal);
+        Assert.Contains("plotly.js figure", Assert.Throws<ArgumentException>(() => new PlotlyFigureJson(json)).Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ using HydroWorkshop.Training;
 using static TorchSharp.torch;
 
 // Usage: dotnet run -c Release --project tests/HydroWorkshop.Surrogates.Benchmarks [-- --fast] [--minutes M] [--headline-minutes M]
-//        [--models cnnlstm,convlstm] [--no-dike] [--flume folder] [--extra-events N] [--mirror] [--wet-weight W (CNN-LSTM)] [--wet-dry-weight W] [--batch B]
+//        [--models cnnlstm,convlstm] [--no-dike] [--flume folder] [--extra-events N] [--mirror] [--wet-weight W (CNN-LSTM)]
+//        [--wet-dry-weight W] [--batch B]
 //        [--forecaster-wet-positive-weight P] [--window-frames F] [--windows-per-event W] [--run-name NAME]
 //        [--no-storage-estimate] [--coarse-solver F] [--cnnlstm-wet-dry-weight W] [--hidden H] [--lr-halving-epochs E]
 // Trains the map surrogates on the flume data set (out/flume-dataset, generated when absent) and on the dike-breach
@@ -44,9 +45,12 @@ var cnnLstmWindowsPerEvent = (int)Option("--windows-per-event", 1);
 var models = (OptionText("--models") ?? "cnnlstm,convlstm").Split(',', StringSplitOptions.RemoveEmptyEntries);
 var root = ProjectPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory();
 // --run-name keeps experiments that run side by side out of each other's run folders.
-var runs = Path.Combine(root, "out", "runs", OptionText("--run-name") is { } runName ? $"surrogates-benchmark-{runName}" : "surrogates-benchmark");
-Console.WriteLine($"machine: {Environment.ProcessorCount} logical cores (shared with other work), libtorch threads {get_num_threads()}{LoadAverage()}");
-Console.WriteLine($"training budget: {headlineMinutes:F1} min for the flume CNN-LSTM, {minutes:F1} min for each other model and data set{(fast ? " (--fast)" : "")}");
+var runs = Path.Combine(root, "out", "runs", OptionText("--run-name") is { } runName ? $"surrogates-benchmark-{runName}"
+    : "surrogates-benchmark");
+Console.WriteLine(
+    $"machine: {Environment.ProcessorCount} logical cores (shared with other work), libtorch threads {get_num_threads()}{LoadAverage()}");
+Console.WriteLine(
+    $"training budget: {headlineMinutes:F1} min for the flume CNN-LSTM, {minutes:F1} min for each other model and data set{(fast ? " (--fast)" : "")}");
 var rows = new List<string[]>();
 
 // ---- (i) flume ------------------------------------------------------------------------------------------
@@ -54,7 +58,8 @@ var flumeFolder = OptionText("--flume") ?? Path.Combine(root, "out", "flume-data
 if (!File.Exists(Path.Combine(flumeFolder, "dataset.json")))
 {
     Console.WriteLine($"generating the default flume data set into {flumeFolder} ...");
-    Console.WriteLine(FlumeDataSetGenerator.Generate(new FlumeGeneratorOptions { OutputFolder = flumeFolder }, new Progress<string>(Console.WriteLine)));
+    Console.WriteLine(FlumeDataSetGenerator.Generate(new FlumeGeneratorOptions { OutputFolder = flumeFolder },
+        new Progress<string>(Console.WriteLine)));
 }
 var flumeData = FlumeDataSet.Open(flumeFolder);
 // The flume CNN-LSTM is also physics-encoded: the level-pool mean depth (FlumeStorageEstimate) is a second
@@ -73,7 +78,8 @@ var coarseSolverFactor = (int)Option("--coarse-solver", 8);
 // gate has more to close, and a 5x larger weight on it measured CSI 0.939 -> 0.962 (wet RMSE 4.6 % -> 4.8 %; 1.0 gave
 // 0.962 and 5.1 %).
 // --wet-dry-weight sets it for the other models (and for this one unless --cnnlstm-wet-dry-weight is given).
-var cnnLstmWetDryWeight = Option("--cnnlstm-wet-dry-weight", OptionText("--wet-dry-weight") is not null ? wetDryWeight : coarseSolverFactor > 0 ? 0.5 : 0.1);
+var cnnLstmWetDryWeight = Option("--cnnlstm-wet-dry-weight", OptionText("--wet-dry-weight") is not null ? wetDryWeight
+    : coarseSolverFactor > 0 ? 0.5 : 0.1);
 // More training events: a second data set drawn with another seed (all its events train; the test split below is
 // the default data set's, unchanged). 0 (the default) keeps the default data set's 16 training events alone, which
 // the default 5-minute budget suits; 48 more need a longer one (--headline-minutes 40), see docs/articles/results.md,
@@ -86,7 +92,8 @@ if (extraEvents > 0)
     if (!File.Exists(Path.Combine(extraFolder, "dataset.json")) || FlumeDataSet.Open(extraFolder).EventCount < extraEvents)
     {
         Console.WriteLine($"generating {extraEvents} extra training events (seed 43) into {extraFolder} ...");
-        Console.WriteLine(FlumeDataSetGenerator.Generate(new FlumeGeneratorOptions { OutputFolder = extraFolder, Events = extraEvents, Seed = 43 }, new Progress<string>(Console.WriteLine)));
+        Console.WriteLine(FlumeDataSetGenerator.Generate(new FlumeGeneratorOptions { OutputFolder = extraFolder, Events = extraEvents,
+            Seed = 43 }, new Progress<string>(Console.WriteLine)));
     }
     extraData = FlumeDataSet.Open(extraFolder);
 }
@@ -94,11 +101,13 @@ if (extraEvents > 0)
 {
     var train = MapSequences.FromFlume(flumeData, flumeData.Split("train"), estimate, coarse);
     if (extraData is not null)
-        train = train.WithEvents([.. train.Events, .. MapSequences.FromFlume(extraData, Enumerable.Range(0, extraEvents).ToArray(), estimate, coarse).Events]);
+        train = train.WithEvents([.. train.Events,
+            .. MapSequences.FromFlume(extraData, Enumerable.Range(0, extraEvents).ToArray(), estimate, coarse).Events]);
     return (train, MapSequences.FromFlume(flumeData, flumeData.Split("validation"), estimate, coarse),
         MapSequences.FromFlume(flumeData, flumeData.Split("test"), estimate, coarse));
 }
-Console.WriteLine($"flume: {flumeData.EventCount} events ({flumeData.Split("train").Count + extraEvents} train, {flumeData.Split("validation").Count} validation, " +
+Console.WriteLine(
+    $"flume: {flumeData.EventCount} events ({flumeData.Split("train").Count + extraEvents} train, {flumeData.Split("validation").Count} validation, " +
     $"{flumeData.Split("test").Count} test), {flumeData.Frames} frames, grid {flumeData.Rows} x {flumeData.Columns}; level-pool estimate for the CNN-LSTM: {(storageEstimate ? "on" : "off")}; " +
     $"coarse solver for the CNN-LSTM: {(coarseSolverFactor > 0 ? $"{flumeData.Columns / coarseSolverFactor} x {flumeData.Rows / coarseSolverFactor} cells" : "off")}");
 
@@ -130,45 +139,53 @@ foreach (var name in models)
 // ---- (ii) dike breach -----------------------------------------------------------------------------------
 var dikeFolder = ProjectPaths.SharedDataSet("dike_breach_bentivoglio2023_subset");
 if (args.Contains("--no-dike")) Console.WriteLine("dike breach: skipped (--no-dike)");
-else if (dikeFolder is null) Console.WriteLine("dike breach: skipped, data set dike_breach_bentivoglio2023_subset not found ($HYDROWORKSHOP_DATA or ../shared/data)");
+else if (dikeFolder is null) Console.WriteLine(
+    "dike breach: skipped, data set dike_breach_bentivoglio2023_subset not found ($HYDROWORKSHOP_DATA or ../shared/data)");
 else
 {
     var dike = DikeBreachDataSet.Open(dikeFolder);
     var dikeTrain = MapSequences.FromDikeBreach(dike, Enumerable.Range(1, 20).ToArray());
     var dikeValidation = MapSequences.FromDikeBreach(dike, Enumerable.Range(21, 4).ToArray());
     var dikeTest = MapSequences.FromDikeBreach(dike, Enumerable.Range(500, 10).ToArray());
-    Console.WriteLine($"dike breach: train 1-20, validation 21-24, test 500-509; {dikeTrain.Frames} frames of {dikeTrain.Rows} x {dikeTrain.Columns}");
+    Console.WriteLine(
+        $"dike breach: train 1-20, validation 21-24, test 500-509; {dikeTrain.Frames} frames of {dikeTrain.Rows} x {dikeTrain.Columns}");
     const int dikeWarmup = 2;
     foreach (var name in models)
     {
         manual_seed(42);
         using var model = BuildModel(name, dikeTrain.Inputs, dikeWarmup);
-        var trainer = new MapTrainer(model, Config(name), MapOptions(name, dikeWarmup, 0.05, minutes, mirrorRows: false), Path.Combine(runs, $"dike-{name}"));
+        var trainer = new MapTrainer(model, Config(name), MapOptions(name, dikeWarmup, 0.05, minutes, mirrorRows: false),
+            Path.Combine(runs, $"dike-{name}"));
         var fit = trainer.Fit(dikeTrain, dikeValidation);
         var scores = trainer.Evaluate(dikeTest, Path.Combine(runs, $"dike-{name}", "evaluation", "test"));
         var rollout = RolloutSeconds(trainer, dikeTest, Enumerable.Range(0, dikeTest.Count)).Median;
         rows.Add([$"dike {name}", $"{fit.History.Count} ep / {fit.Seconds:F0} s", $"MAE {scores.Average(s => s.Scores.Mae) * 100:F1} cm",
-            $"{scores.Average(s => s.Scores.WetRmse) * 100:F1} cm", $"{scores.Average(s => s.Scores.Csi):F3} (min {scores.Min(s => s.Scores.Csi):F3})",
+            $"{scores.Average(s => s.Scores.WetRmse) * 100:F1} cm",
+            $"{scores.Average(s => s.Scores.Csi):F3} (min {scores.Min(s => s.Scores.Csi):F3})",
             $"{rollout * 1000:F0} ms", "-", "-"]);
         Console.WriteLine(string.Join(" | ", rows[^1]));
     }
 }
 
 Console.WriteLine();
-Console.WriteLine($"{"data / model",-16} | {"training",-14} | {"depth error",-24} | {"wet RMSE",-9} | {"CSI (1 mm flume, 5 cm dike)",-28} | {"roll-out",-8} | {"solver",-7} | speed-up");
-foreach (var r in rows) Console.WriteLine($"{r[0],-16} | {r[1],-14} | {r[2],-24} | {r[3],-9} | {r[4],-28} | {r[5],-8} | {r[6],-7} | {r[7]}");
+Console.WriteLine(
+    $"{"data / model",-16} | {"training",-14} | {"depth error",-24} | {"wet RMSE",-9} | {"CSI (1 mm flume, 5 cm dike)",-28} | {"roll-out",-8} | {"solver",-7} | speed-up");
+foreach (var r in rows) Console.WriteLine(
+    $"{r[0],-16} | {r[1],-14} | {r[2],-24} | {r[3],-9} | {r[4],-28} | {r[5],-8} | {r[6],-7} | {r[7]}");
 Console.WriteLine($"flume goals: wet RMSE < 5 % of the event's max depth, CSI >= 0.90, speed-up >= 100x{LoadAverage()}");
 
 // ---- helpers ------------------------------------------------------------------------------------------------
 nn.Module BuildModel(string name, MapInputs inputs, int warmup) => name switch
 {
-    "cnnlstm" => new CnnLstm(inputs, warmup, features: 8, latent: 64, hiddenSize: (int)Option("--hidden", 64), depthFromExtraMap: inputs.Extra > 0),
+    "cnnlstm" => new CnnLstm(inputs, warmup, features: 8, latent: 64, hiddenSize: (int)Option("--hidden", 64),
+        depthFromExtraMap: inputs.Extra > 0),
     "convlstm" => new ConvLstmForecaster(inputs, features: 12, hiddenChannels: 24),
     _ => throw new ArgumentException($"unknown model '{name}' (cnnlstm, convlstm)"),
 };
 
 TrainingConfig Config(string name) => name == "cnnlstm"
-    ? new TrainingConfig { Epochs = 400, BatchSize = batchSize, LearningRate = 2e-3, ClipGradNorm = 1.0, Patience = 40, Seed = 42, LearningRates = CnnLstmRates() }
+    ? new TrainingConfig { Epochs = 400, BatchSize = batchSize, LearningRate = 2e-3, ClipGradNorm = 1.0, Patience = 40, Seed = 42,
+        LearningRates = CnnLstmRates() }
     : new TrainingConfig { Epochs = 400, BatchSize = 2, LearningRate = 2e-3, ClipGradNorm = 1.0, Patience = 40, Seed = 42 };
 
 // --lr-halving-epochs E: the CNN-LSTM's rate 2e-3 halves at epochs E, 2E and 3E (none by default).
@@ -195,7 +212,8 @@ MapTrainingOptions MapOptions(string name, int warmup, double wetThreshold, doub
 // set, 2 threads) and the surrogate's whole-event roll-out (batch of one, no gradients, libtorch on the same 2
 // threads: training keeps 1, which is faster for its small steps), so that both see the same machine and load.
 // Returns the medians over the events.
-static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet data, MapSequences test, bool storageEstimate, int coarseSolverFactor)
+static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet data, MapSequences test, bool storageEstimate,
+    int coarseSolverFactor)
 {
     var flume = new LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
     var events = data.Split("test");
@@ -215,7 +233,8 @@ static (double Rollout, double Solver) Timings(MapTrainer trainer, FlumeDataSet 
     }
 }
 
-static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeDataSet data, MapSequences test, LaboratoryFlume flume, IReadOnlyList<int> events,
+static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeDataSet data, MapSequences test, LaboratoryFlume flume,
+    IReadOnlyList<int> events,
     bool storageEstimate, int coarseSolverFactor)
 {
     var rollouts = new List<double>();
@@ -225,7 +244,8 @@ static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeData
     {
         // The physics-encoded surrogate's input is part of its cost: the level-pool estimate counts in its roll-out time.
         // So is the coarse simulation of the multi-fidelity one.
-        var estimate = storageEstimate || coarseSolverFactor > 0 ? PhysicsInputSeconds(data, events[e], storageEstimate, coarseSolverFactor) : 0;
+        var estimate = storageEstimate || coarseSolverFactor > 0
+            ? PhysicsInputSeconds(data, events[e], storageEstimate, coarseSolverFactor) : 0;
         estimates.Add(estimate);
         rollouts.Add(estimate + RolloutSeconds(trainer, test, Enumerable.Repeat(e, RolloutRepeats)).Median);
         var solver = flume.CreateSolver(data.ReadEvent(events[e]).Metadata.Parameters, new SolverOptions { Threads = 2 });
@@ -237,9 +257,11 @@ static (double Rollout, double Solver) TimedEvents(MapTrainer trainer, FlumeData
     // Each event's speed-up against the mean of the roll-outs timed just before and just after its solver run.
     var ratios = solvers.Select((s, e) => s / ((rollouts[2 * e] + rollouts[2 * e + 1]) / 2)).ToArray();
     if (storageEstimate || coarseSolverFactor > 0)
-        Console.WriteLine($"physics inputs per test event ({(storageEstimate ? "level-pool estimate" : "")}{(storageEstimate && coarseSolverFactor > 0 ? " + " : "")}" +
+        Console.WriteLine(
+            $"physics inputs per test event ({(storageEstimate ? "level-pool estimate" : "")}{(storageEstimate && coarseSolverFactor > 0 ? " + " : "")}" +
             $"{(coarseSolverFactor > 0 ? "coarse solver" : "")}; included in the roll-outs): {string.Join(", ", estimates.Select(s => $"{s * 1000:F2} ms"))}");
-    Console.WriteLine($"timings per test event (2 threads each): solver {string.Join(", ", solvers.Select(s => $"{s:F2} s"))}; roll-out (before, after) " +
+    Console.WriteLine(
+        $"timings per test event (2 threads each): solver {string.Join(", ", solvers.Select(s => $"{s:F2} s"))}; roll-out (before, after) " +
         $"{string.Join(", ", rollouts.Select(r => $"{r * 1000:F0} ms"))}; speed-up per event {string.Join(", ", ratios.Select(r => $"{r:F0}x"))}{LoadAverage()}");
     return (Median(rollouts), Median(solvers));
 }

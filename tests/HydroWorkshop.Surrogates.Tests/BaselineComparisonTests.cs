@@ -61,5 +61,6 @@ public sealed class BaselineComparisonTests
 
     [Fact]
     public void Statistic_Unknown_Throws() =>
-        Assert.Throws<ArgumentException>(() => BaselineComparison.Statistic(Row("m", FloodPredictorRole.Surrogate, S("a", 1, 1)), FloodScoreColumn.All[0], "mean"));
+        Assert.Throws<ArgumentException>(() => BaselineComparison.Statistic(Row("m", FloodPredictorRole.Surrogate, S("a", 1, 1)),
+            FloodScoreColumn.All[0], "mean"));
 }

@@ -4,7 +4,8 @@ namespace HydroWorkshop.Surrogates.Tests;
 
 public sealed class CoarseSolverBaselineTests
 {
-    private sealed record Call(float[] Bed, int Rows, int Columns, double CellSize, (int Row, int Column) Breach, double[] Inflow, double OutputSeconds, int Coarsening);
+    private sealed record Call(float[] Bed, int Rows, int Columns, double CellSize, (int Row, int Column) Breach, double[] Inflow,
+        double OutputSeconds, int Coarsening);
 
     private static readonly MapSequences Data = TinyMaps.Of([0, 0.01f, 0.3f, 0.4f, 0.5f, 0.6f]);
 
@@ -22,7 +23,8 @@ public sealed class CoarseSolverBaselineTests
         Assert.Equal([12f, 13, 14, 15], baseline.Predict(Data, 0, 1, default));
         var call = Assert.Single(calls);
         Assert.Equal([0f, 1f], call.Bed);
-        Assert.Equal((1, 2, 100.0, (0, 1), 1800.0, 4), (call.Rows, call.Columns, call.CellSize, call.Breach, call.OutputSeconds, call.Coarsening));
+        Assert.Equal((1, 2, 100.0, (0, 1), 1800.0, 4),
+            (call.Rows, call.Columns, call.CellSize, call.Breach, call.OutputSeconds, call.Coarsening));
         Assert.Equal([50.0, 50.0, 50.0], call.Inflow);
         Assert.Equal(("coarse solver x4", FloodPredictorRole.Baseline), (baseline.Name, baseline.Role));
     }
@@ -30,18 +32,21 @@ public sealed class CoarseSolverBaselineTests
     [Fact]
     public void Predict_WrongLengthFromTheSolver_ThrowsNamingTheEvent()
     {
-        var baseline = new CoarseSolverBaseline((_, _, _, _, _, _, _, _, _) => new float[4], 4, 100, 1800, (e, frames) => BreachInflow.Constant(50, frames));
+        var baseline = new CoarseSolverBaseline((_, _, _, _, _, _, _, _, _) => new float[4], 4, 100, 1800,
+            (e, frames) => BreachInflow.Constant(50, frames));
         Assert.Contains("event 'e0'", Assert.Throws<InvalidOperationException>(() => baseline.Predict(Data, 0, 1, default)).Message);
     }
 
     [Fact]
     public void CoarseningOne_IsTheFineSolver()
     {
-        var fine = new CoarseSolverBaseline((_, _, _, _, _, _, _, _, _) => new float[6], 1, 100, 1800, (e, frames) => BreachInflow.Constant(50, frames));
+        var fine = new CoarseSolverBaseline((_, _, _, _, _, _, _, _, _) => new float[6], 1, 100, 1800,
+            (e, frames) => BreachInflow.Constant(50, frames));
         Assert.Equal(("solver (fine)", FloodPredictorRole.Solver), (fine.Name, fine.Role));
     }
 
     [Fact]
     public void Constructor_CoarseningZero_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CoarseSolverBaseline((_, _, _, _, _, _, _, _, _) => [], 0, 100, 1800, (e, f) => []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CoarseSolverBaseline((_, _, _, _, _, _, _, _, _) => [], 0, 100, 1800,
+            (e, f) => []));
 }

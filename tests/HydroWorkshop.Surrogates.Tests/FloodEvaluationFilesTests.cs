@@ -14,7 +14,8 @@ public sealed class FloodEvaluationFilesTests : IDisposable
     private static Dictionary<string, string> Row(string[] lines, Func<Dictionary<string, string>, bool> match)
     {
         var header = lines[0].Split(',');
-        return lines.Skip(1).Where(l => l.Length > 0).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).Single(match);
+        return lines.Skip(1).Where(l => l.Length > 0).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second))
+            .Single(match);
     }
 
     [Fact]
@@ -24,11 +25,13 @@ public sealed class FloodEvaluationFilesTests : IDisposable
         FloodEvaluationFiles.Write(folder, result, "the table\n");
 
         var scores = File.ReadAllLines(Path.Combine(folder, "scores.csv"));
-        Assert.Equal("model,role,event,seconds,speedup,mae_m,rmse_m,wet_mae_m,wet_rmse_m,csi_0.05m,csi_0.3m,arrival_error_h,flooded_in_one_only," +
+        Assert.Equal(
+            "model,role,event,seconds,speedup,mae_m,rmse_m,wet_mae_m,wet_rmse_m,csi_0.05m,csi_0.3m,arrival_error_h,flooded_in_one_only," +
                      "volume_error_last,volume_error_largest", scores[0]);
         Assert.Equal(1 + 4 * 2, scores.Length);
         var model501 = Row(scores, r => r["model"] == "cnnlstm" && r["event"] == "dike_501");
-        Assert.Equal(("surrogate", "0.07", "50", "-0.07"), (model501["role"], model501["mae_m"], model501["speedup"], model501["volume_error_last"]));
+        Assert.Equal(("surrogate", "0.07", "50", "-0.07"),
+            (model501["role"], model501["mae_m"], model501["speedup"], model501["volume_error_last"]));
         Assert.Equal("", Row(scores, r => r["model"] == "persistence" && r["event"] == "dike_500")["speedup"]);
 
         var summary = File.ReadAllLines(Path.Combine(folder, "summary.csv"));

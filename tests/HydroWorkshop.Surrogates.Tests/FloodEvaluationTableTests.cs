@@ -38,7 +38,8 @@ public sealed class FloodEvaluationTableTests
     public void Text_SurrogateBeatingAll_SaysSo()
     {
         var result = Result();
-        var won = result with { Rows = [result.Rows[0] with { Events = [result.Rows[0].Events[0], result.Rows[0].Events[0]] }, .. result.Rows.Skip(1)] };
+        var won = result with { Rows = [result.Rows[0] with { Events = [result.Rows[0].Events[0], result.Rows[0].Events[0]] },
+            .. result.Rows.Skip(1)] };
         Assert.Contains("cnnlstm beats every baseline on every score", FloodEvaluationTable.Text(won, "t"));
     }
 

@@ -46,7 +46,8 @@ public sealed class FloodEvaluationTests
     [Fact]
     public void Run_PredictionOfWrongLength_ThrowsNamingPredictorAndEvent()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => FloodEvaluation.Run(Data, 1, 1800, [new PersistenceBaseline(), new Oracle(3)]));
+        var error = Assert.Throws<InvalidOperationException>(() => FloodEvaluation.Run(Data, 1, 1800,
+            [new PersistenceBaseline(), new Oracle(3)]));
         Assert.Contains("oracle, event 'e0'", error.Message);
     }
 
@@ -55,7 +56,8 @@ public sealed class FloodEvaluationTests
     {
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
-        Assert.Throws<OperationCanceledException>(() => FloodEvaluation.Run(Data, 1, 1800, [new PersistenceBaseline()], cancellationToken: cancel.Token));
+        Assert.Throws<OperationCanceledException>(() => FloodEvaluation.Run(Data, 1, 1800, [new PersistenceBaseline()],
+            cancellationToken: cancel.Token));
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public sealed class FloodEventScoresTests
     [Fact]
     public void Median_EvenCountWithNaN_MeanOfTheMiddleDefinedValues()
     {
-        var median = FloodEventScores.Median([Uniform("a", 4), Uniform("b", double.NaN), Uniform("c", 1), Uniform("d", 2), Uniform("e", 8)]);
+        var median = FloodEventScores.Median([Uniform("a", 4), Uniform("b", double.NaN), Uniform("c", 1), Uniform("d", 2),
+            Uniform("e", 8)]);
         Assert.Equal(3.0, median.Mae);                                   // 1 2 | 4 8 → 3; NaN left out
         Assert.Equal(3.0, median.VolumeErrorLargest);
     }

@@ -129,7 +129,8 @@ public sealed class FloodMetricsTests
         var dry = new float[20];
         var s = FloodMetrics.Score("dry", dry, dry, Shape, FrameHours);
         Assert.Equal((0.0, 0.0), (s.Mae, s.Rmse));
-        Assert.All(new[] { s.WetMae, s.WetRmse, s.Csi, s.DeepCsi, s.ArrivalTimeError, s.FloodedInOneOnly, s.VolumeErrorLast, s.VolumeErrorLargest },
+        Assert.All(new[] { s.WetMae, s.WetRmse, s.Csi, s.DeepCsi, s.ArrivalTimeError, s.FloodedInOneOnly, s.VolumeErrorLast,
+            s.VolumeErrorLargest },
             v => Assert.True(double.IsNaN(v)));
     }
 
@@ -139,7 +140,8 @@ public sealed class FloodMetricsTests
         var bad = (float[])Late.Clone();
         bad[7] = float.NaN;
         var s = FloodMetrics.Score("bad", bad, Reference, Shape, FrameHours);
-        Assert.All(new[] { s.Mae, s.Rmse, s.WetMae, s.WetRmse, s.Csi, s.DeepCsi, s.ArrivalTimeError, s.FloodedInOneOnly, s.VolumeErrorLast, s.VolumeErrorLargest },
+        Assert.All(new[] { s.Mae, s.Rmse, s.WetMae, s.WetRmse, s.Csi, s.DeepCsi, s.ArrivalTimeError, s.FloodedInOneOnly, s.VolumeErrorLast,
+            s.VolumeErrorLargest },
             v => Assert.True(double.IsNaN(v)));
     }
 

@@ -44,7 +44,8 @@ public sealed class MapEvaluationTests : IDisposable
         var first = Row(events, "handmade");
         Assert.Equal(5.0 / 9, Number(first["csi"]), 5);
         Assert.Equal(Math.Sqrt(0.40625 / 9), Number(first["wet_rmse_m"]), 5);
-        Assert.Equal(("2", "18", "9", "5", "2", "2"), (first["time_steps"], first["valid_cells"], first["wet_cells"], first["hits"], first["misses"], first["false_alarms"]));
+        Assert.Equal(("2", "18", "9", "5", "2", "2"),
+            (first["time_steps"], first["valid_cells"], first["wet_cells"], first["hits"], first["misses"], first["false_alarms"]));
         Assert.Equal(1.0, Number(first["max_observed_depth_m"]));
         Assert.Equal(100 * Math.Sqrt(0.40625 / 9), Number(first["wet_rmse_pct_of_max_depth"]), 3);
         Assert.Equal(1.0 / 9, Number(first["cell_nse_median"]), 5);      // median of −17, −1, 1/9, .5, .5

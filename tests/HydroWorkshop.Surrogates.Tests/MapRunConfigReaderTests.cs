@@ -46,17 +46,21 @@ public sealed class MapRunConfigReaderTests
     {
         var config = MapRunConfigReader.Parse(Full, "full.yml");
         Assert.Equal("runs/flume", config.RunFolder);
-        Assert.Equal(new MapDataConfig { Type = "flume", Folder = "data/flume", ExtraTrainFolders = ["data/more"] }.ExtraTrainFolders, config.Data.ExtraTrainFolders);
+        Assert.Equal(new MapDataConfig { Type = "flume", Folder = "data/flume", ExtraTrainFolders = ["data/more"] }.ExtraTrainFolders,
+            config.Data.ExtraTrainFolders);
         Assert.Equal("data/flume", config.Data.Folder);
         Assert.True(config.Data.StorageEstimate);
         Assert.Equal(8, config.Data.CoarseSolver);
-        Assert.Equal(new MapModelConfig { Type = "convlstm_forecaster", Features = 12, HiddenChannels = 24, NumLayers = 2, KernelSize = 5, Peephole = true }, config.Model);
+        Assert.Equal(new MapModelConfig { Type = "convlstm_forecaster", Features = 12, HiddenChannels = 24, NumLayers = 2, KernelSize = 5,
+            Peephole = true }, config.Model);
         var t = config.Training;
-        Assert.Equal((50, 2, "adamw", 1e-4, 0.5, 2, 8, 4, 7UL), (t.Epochs, t.BatchSize, t.Optimizer, t.WeightDecay, t.ClipGradNorm, t.ValidateEvery, t.Patience, t.MinEpochs, t.Seed));
+        Assert.Equal((50, 2, "adamw", 1e-4, 0.5, 2, 8, 4, 7UL),
+            (t.Epochs, t.BatchSize, t.Optimizer, t.WeightDecay, t.ClipGradNorm, t.ValidateEvery, t.Patience, t.MinEpochs, t.Seed));
         Assert.Equal(0.0005, t.LearningRates![20]);
         Assert.Equal("cuda:0", t.Device);
         var m = config.Map;
-        Assert.Equal((3, 20, 2, 0.002, MapStopMetric.Csi, 0.2, 3.0, 2.5, true, 4), (m.WarmupFrames, m.WindowFrames, m.WindowsPerEvent, m.WetThreshold,
+        Assert.Equal((3, 20, 2, 0.002, MapStopMetric.Csi, 0.2, 3.0, 2.5, true, 4),
+            (m.WarmupFrames, m.WindowFrames, m.WindowsPerEvent, m.WetThreshold,
             m.StopMetric, m.WetDryWeight, m.WetCellWeight, m.WetPositiveWeight, m.MirrorRows, m.EvaluationBatchSize));
         Assert.Equal(new TeacherForcingSchedule(0.5, 0.1, 12, TeacherForcingDecay.InverseSigmoid), m.TeacherForcing);
         Assert.Equal(TimeSpan.FromMinutes(1.5), m.TimeLimit);
@@ -73,15 +77,18 @@ public sealed class MapRunConfigReaderTests
     [Fact]
     public void Parse_UnknownTopLevelAndTeacherForcingKeys_NameClosest()
     {
-        Assert.Contains("did you mean 'training'", Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("run_folder: r\ntrainig: {}\n")).Message);
-        var error = Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("run_folder: r\nmap:\n  teacher_forcing: { start: 1, decay_epoch: 3 }\n", "c.yml"));
+        Assert.Contains("did you mean 'training'", Assert.Throws<FormatException>(() => MapRunConfigReader.Parse(
+            "run_folder: r\ntrainig: {}\n")).Message);
+        var error = Assert.Throws<FormatException>(() => MapRunConfigReader.Parse(
+            "run_folder: r\nmap:\n  teacher_forcing: { start: 1, decay_epoch: 3 }\n", "c.yml"));
         Assert.Contains("c.yml line 3", error.Message);
         Assert.Contains("did you mean 'decay_epochs'", error.Message);
     }
 
     [Fact]
     public void Parse_MissingRunFolder_NamesKey() =>
-        Assert.Contains("'run_folder' is missing", Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("model: { type: cnnlstm }\n", "c.yml")).Message);
+        Assert.Contains("'run_folder' is missing",
+            Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("model: { type: cnnlstm }\n", "c.yml")).Message);
 
     [Theory]
     [InlineData("model:\n  type: unet\n", "line 3: 'unet' is not one of cnnlstm, convlstm_forecaster")]
@@ -94,11 +101,13 @@ public sealed class MapRunConfigReaderTests
     [InlineData("data:\n  test_ids: [5-1]\n", "line 3: '5-1' is not an id or a range")]
     [InlineData("data:\n  type: dike_breach\n  storage_estimate: true\n", "c.yml: data: storage_estimate is for flume data sets")]
     [InlineData("training:\n  device: cuda:x\n", "c.yml line 3: 'cuda:x' is not a device")]
-    [InlineData("training:\n  learning_rate: { 10: 0.001 }\n", "c.yml line 3: learning_rate: the first key is epoch 10, so epochs 1 to 9 have no rate")]
+    [InlineData("training:\n  learning_rate: { 10: 0.001 }\n",
+        "c.yml line 3: learning_rate: the first key is epoch 10, so epochs 1 to 9 have no rate")]
     [InlineData("data:\n  coarse_solver: -2\n", "c.yml line 3: expected 0 (off) or a coarsening factor such as 8, got -2")]
     [InlineData("data:\n  type: dike_breach\n  coarse_solver: 8\n", "c.yml: data: coarse_solver is for flume data sets")]
     public void Parse_BadValue_NamesFileLineAndValue(string yaml, string expected) =>
-        Assert.Contains(expected, Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("run_folder: r\n" + yaml, "c.yml")).Message);
+        Assert.Contains(expected,
+            Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("run_folder: r\n" + yaml, "c.yml")).Message);
 
     [Fact]
     public void Parse_IdRanges_Expand()
@@ -125,7 +134,8 @@ public sealed class MapRunConfigReaderTests
 
     [Fact]
     public void Parse_TeacherForcingNone_IsNone() =>
-        Assert.Equal(TeacherForcingSchedule.None, MapRunConfigReader.Parse("run_folder: r\nmap: { teacher_forcing: none }\n").Map.TeacherForcing);
+        Assert.Equal(TeacherForcingSchedule.None, MapRunConfigReader.Parse(
+            "run_folder: r\nmap: { teacher_forcing: none }\n").Map.TeacherForcing);
 
     [Fact]
     public void Parse_Defaults_MatchTheDocumentedOnes()
@@ -133,7 +143,8 @@ public sealed class MapRunConfigReaderTests
         var config = MapRunConfigReader.Parse("run_folder: r\n");
         Assert.Equal(new MapModelConfig(), config.Model);
         Assert.Equal(new MapTrainingOptions(), config.Map);
-        Assert.Equal(("flume", "default", false, 0), (config.Data.Type, config.Data.Folder, config.Data.StorageEstimate, config.Data.CoarseSolver));
+        Assert.Equal(("flume", "default", false, 0),
+            (config.Data.Type, config.Data.Folder, config.Data.StorageEstimate, config.Data.CoarseSolver));
     }
 
     [Fact]
@@ -196,7 +207,8 @@ public sealed class MapRunConfigReaderTests
         }
         var full = MapRunConfigReader.Parse(Full);
         Assert.Equal(ConfigKeysText.Structure(full), ConfigKeysText.Structure(MapRunConfigReader.Parse(MapRunConfigReader.Write(full))));
-        var none = MapRunConfigReader.Parse("run_folder: r\nmap: {teacher_forcing: none, curriculum_start_steps: 2, time_limit_minutes: null}\n");
+        var none = MapRunConfigReader.Parse(
+            "run_folder: r\nmap: {teacher_forcing: none, curriculum_start_steps: 2, time_limit_minutes: null}\n");
         Assert.Equal(ConfigKeysText.Structure(none), ConfigKeysText.Structure(MapRunConfigReader.Parse(MapRunConfigReader.Write(none))));
     }
 

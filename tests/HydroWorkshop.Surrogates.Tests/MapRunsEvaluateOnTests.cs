@@ -46,7 +46,8 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
             return Enumerable.Range(0, inflow.Count).SelectMany(t => TinyDikeBreach.Depth(t, breach)).ToArray();   // the reference itself
         };
         var lines = new List<string>();
-        var evaluation = MapRuns.EvaluateOn(run.RunFolder, run.Other, new MapDataEvaluationOptions { Ids = "500-501", Simulator = fake }, lines.Add);
+        var evaluation = MapRuns.EvaluateOn(run.RunFolder, run.Other, new MapDataEvaluationOptions { Ids = "500-501", Simulator = fake },
+            lines.Add);
 
         var result = evaluation.Result;
         Assert.Equal(["cnnlstm", "persistence", "climatology", "coarse solver x2", "solver (fine)"], result.Rows.Select(r => r.Name));
@@ -59,7 +60,8 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
         Assert.Contains(lines, l => l.StartsWith("run on other_breaches: 2 events, frames 1-5", StringComparison.Ordinal));
 
         Assert.Equal(Path.Combine(run.RunFolder, "evaluation_other_breaches"), evaluation.Folder);
-        foreach (var file in new[] { "scores.csv", "summary.csv", "mae_over_time.csv", "table.txt", "event_metrics.csv", "lead_time_metrics.csv",
+        foreach (var file in new[] { "scores.csv", "summary.csv", "mae_over_time.csv", "table.txt", "event_metrics.csv",
+            "lead_time_metrics.csv",
                      Path.Combine("maps", "dike_500_predicted.npy") })
             Assert.True(File.Exists(Path.Combine(evaluation.Folder, file)), file);
         Assert.Equal(1 + 5 * 2, File.ReadAllLines(Path.Combine(evaluation.Folder, "scores.csv")).Length);
@@ -80,7 +82,8 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
     [Fact]
     public void EvaluateOn_Split_TheRunsIdsOfThatSplit()
     {
-        var evaluation = MapRuns.EvaluateOn(run.RunFolder, run.Training, new MapDataEvaluationOptions { Split = "validation", Simulator = null }, _ => { });
+        var evaluation = MapRuns.EvaluateOn(run.RunFolder, run.Training,
+            new MapDataEvaluationOptions { Split = "validation", Simulator = null }, _ => { });
         Assert.Equal(["dike_4"], evaluation.Result.Rows[0].Events.Select(e => e.Event));
         Assert.True(File.Exists(Path.Combine(run.RunFolder, "evaluation_training", "summary.csv")));
     }
@@ -92,7 +95,8 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
     [InlineData("503", "--ids: simulation 503 not in")]
     public void EvaluateOn_BadIds_NamesTheArgument(string ids, string message)
     {
-        var error = Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, run.Other, new MapDataEvaluationOptions { Ids = ids, Simulator = null }, _ => { }));
+        var error = Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, run.Other,
+            new MapDataEvaluationOptions { Ids = ids, Simulator = null }, _ => { }));
         Assert.Contains(message, error.Message);
         if (message.Contains("not in", StringComparison.Ordinal)) Assert.Contains("(it has 500-502)", error.Message);
     }
@@ -100,7 +104,8 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
     [Fact]
     public void EvaluateOn_SplitIdsNotInTheFolder_NamesTheSplit()
     {
-        var error = Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, run.Other, new MapDataEvaluationOptions { Split = "test" }, _ => { }));
+        var error = Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, run.Other,
+            new MapDataEvaluationOptions { Split = "test" }, _ => { }));
         Assert.Contains("--split test: simulation 5 not in", error.Message);
         Assert.Contains("--split: 'tests' is not one of", Assert.Throws<ArgumentException>(() =>
             MapRuns.EvaluateOn(run.RunFolder, run.Other, new MapDataEvaluationOptions { Split = "tests" }, _ => { })).Message);
@@ -112,7 +117,8 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
         var missing = Path.Combine(run.Root, "nowhere");
         Assert.Contains($"--data: folder {missing} not found",
             Assert.Throws<DirectoryNotFoundException>(() => MapRuns.EvaluateOn(run.RunFolder, missing, null, _ => { })).Message);
-        Assert.StartsWith("--data: ", Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, run.RunFolder, null, _ => { })).Message);
+        Assert.StartsWith("--data: ",
+            Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, run.RunFolder, null, _ => { })).Message);
         Assert.Contains(RunFolderConfig.FileName,
             Assert.Throws<FileNotFoundException>(() => MapRuns.EvaluateOn(run.Root, run.Other, null, _ => { })).Message);
     }
@@ -122,7 +128,8 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
     {
         var shorter = Path.Combine(run.Root, "shorter");
         TinyDikeBreach.Write(shorter, 7, (0, 0), frames: 4);
-        var error = Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, shorter, new MapDataEvaluationOptions { Simulator = null }, _ => { }));
+        var error = Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, shorter,
+            new MapDataEvaluationOptions { Simulator = null }, _ => { }));
         Assert.Contains("--data: the simulations of", error.Message);
         Assert.Contains("have 4 frames, the run's training simulations 6", error.Message);
     }

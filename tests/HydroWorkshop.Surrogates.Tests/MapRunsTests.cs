@@ -28,7 +28,8 @@ public sealed class MapRunsTests
             var runFolder = Path.Combine(folder, "run");
             Assert.Equal(runFolder, run.RunFolder);
             Assert.Equal(3, run.Training.History.Count);
-            foreach (var file in new[] { RunFolderConfig.FileName, "config.json", "scales.json", "best_model.safetensors", "training_log.csv",
+            foreach (var file in new[] { RunFolderConfig.FileName, "config.json", "scales.json", "best_model.safetensors",
+                "training_log.csv",
                          Path.Combine("evaluation", "test", "event_metrics.csv") })
                 Assert.True(File.Exists(Path.Combine(runFolder, file)), file);
             Assert.Contains(lines, l => l.StartsWith("test: 1 events, wet RMSE", StringComparison.Ordinal));
@@ -98,7 +99,8 @@ public sealed class MapRunsTests
         try
         {
             TinyDikeBreach.Write(folder, 1, (0, 0));
-            var error = Assert.Throws<ArgumentException>(() => MapRuns.LoadData(new MapDataConfig { Type = "dike_breach", Folder = folder, TrainIds = [], ValidationIds = [1], TestIds = [1] }));
+            var error = Assert.Throws<ArgumentException>(() => MapRuns.LoadData(new MapDataConfig { Type = "dike_breach", Folder = folder,
+                TrainIds = [], ValidationIds = [1], TestIds = [1] }));
             Assert.Contains("train_ids or extra_train_folders", error.Message);
         }
         finally
@@ -109,7 +111,8 @@ public sealed class MapRunsTests
 
     [Fact]
     public void Evaluate_NotARunFolder_NamesTheMissingConfig() =>
-        Assert.Contains(RunFolderConfig.FileName, Assert.Throws<FileNotFoundException>(() => MapRuns.Evaluate(Path.GetTempPath(), "test", _ => { })).Message);
+        Assert.Contains(RunFolderConfig.FileName,
+            Assert.Throws<FileNotFoundException>(() => MapRuns.Evaluate(Path.GetTempPath(), "test", _ => { })).Message);
 
     [Fact]
     public void LoadData_CoarseSolver_EverySplitGetsTheCoarseDepthAndTheModelStartsFromIt()
@@ -124,7 +127,8 @@ public sealed class MapRunsTests
     [Fact]
     public void LoadData_CoarseSolverNotDividingTheGrid_NamesTheKeyAndTheFactorsThatDo()
     {
-        var error = Assert.Throws<ArgumentException>(() => MapRuns.LoadData(new MapDataConfig { Folder = TinyFlume.Folder, CoarseSolver = 3 }));
+        var error = Assert.Throws<ArgumentException>(() => MapRuns.LoadData(new MapDataConfig { Folder = TinyFlume.Folder,
+            CoarseSolver = 3 }));
         Assert.Contains("data: coarse_solver 3: the 32 x 16 cells of", error.Message);
         Assert.Contains("factors that do: 2, 4, 8, 16", error.Message);
     }

@@ -110,7 +110,8 @@ public sealed class MapSequencesTests
             // It starts at the observed mean depth, and its peak is the observed mean depth's within a factor of 1.5.
             Assert.Equal(initial, forcing[1], 1e-6);
             var cells = e.Obstacle.Length;
-            var observedPeak = Enumerable.Range(0, data.Frames).Max(t => Enumerable.Range(0, cells).Sum(i => (double)e.Depth[t * cells + i]) / open);
+            var observedPeak = Enumerable.Range(0, data.Frames)
+                .Max(t => Enumerable.Range(0, cells).Sum(i => (double)e.Depth[t * cells + i]) / open);
             Assert.InRange(forcing.Where((_, i) => i % 2 == 1).Max(), observedPeak / 1.5, observedPeak * 1.5);
         }
     }
@@ -129,7 +130,8 @@ public sealed class MapSequencesTests
         {
             var e = data.ReadEvent(k);
             var flume = new HydroWorkshop.Physics.LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
-            Assert.Equal(HydroWorkshop.Physics.FlumeCoarseSimulation.Depth(flume, e.Metadata.Parameters, 4, data.Frames, data.Metadata.FrameInterval),
+            Assert.Equal(HydroWorkshop.Physics.FlumeCoarseSimulation.Depth(flume, e.Metadata.Parameters, 4, data.Frames,
+                data.Metadata.FrameInterval),
                 physics.Events[k].Extra);
             Assert.Equal(plain.Events[k].Depth, physics.Events[k].Depth);
             // The coarse run starts from the same state as the data set's: frame 0 matches the observed first frame
@@ -180,7 +182,8 @@ public sealed class MapSequencesTests
     [Fact]
     public void Constructor_WrongDepthLength_NamesEvent()
     {
-        var error = Assert.Throws<ArgumentException>(() => new MapSequences([new MapEvent("bad", new float[5], new float[4], new float[4], new float[3], null)], 3, 2, 2, ["inflow"], []));
+        var error = Assert.Throws<ArgumentException>(() => new MapSequences([new MapEvent("bad", new float[5], new float[4], new float[4],
+            new float[3], null)], 3, 2, 2, ["inflow"], []));
         Assert.Contains("'bad'", error.Message);
     }
 

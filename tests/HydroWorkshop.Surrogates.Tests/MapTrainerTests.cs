@@ -10,7 +10,8 @@ namespace HydroWorkshop.Surrogates.Tests;
 
 public sealed class MapTrainerTests
 {
-    private static readonly MapTrainingOptions Options = new() { WarmupFrames = 3, TeacherForcing = new(1.0, 0.0, DecayEpochs: 10), WetThreshold = 0.001 };
+    private static readonly MapTrainingOptions Options = new() { WarmupFrames = 3, TeacherForcing = new(1.0, 0.0, DecayEpochs: 10),
+        WetThreshold = 0.001 };
 
     /// <summary>The roll-out loss of <paramref name="model"/> on all of <paramref name="data"/>, as Fit scores validation
     /// (eval mode, the trainer's scales).</summary>
@@ -40,7 +41,8 @@ public sealed class MapTrainerTests
         var best = result.History.Min(h => h.ValidationLoss!.Value);
         Assert.True(best < untrained / 10, $"loss {untrained:G3} -> {best:G3}\n{string.Join('\n', lines)}");
         Assert.Equal(best, RollOutLoss(trainer, model, one), 6);                  // the best weights were restored
-        Assert.Matches(@"^Epoch 60/60: Train Loss: \d+\.\d+ Val Loss: \d+\.\d+ Wet RMSE: \d+\.\d+ m CSI: \d\.\d+$", lines.Last(l => l.StartsWith("Epoch 60", StringComparison.Ordinal)));
+        Assert.Matches(@"^Epoch 60/60: Train Loss: \d+\.\d+ Val Loss: \d+\.\d+ Wet RMSE: \d+\.\d+ m CSI: \d\.\d+$",
+            lines.Last(l => l.StartsWith("Epoch 60", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -74,7 +76,8 @@ public sealed class MapTrainerTests
         var (train, validation) = TinyFlume.Sets();
         manual_seed(11);
         using var model = new ConvLstmForecaster(train.Inputs, features: 4, hiddenChannels: 4);
-        var config = new TrainingConfig { Epochs = 3, BatchSize = 5, Seed = 11, LearningRates = new Dictionary<int, double> { [1] = 0.01, [3] = 0.001 } };
+        var config = new TrainingConfig { Epochs = 3, BatchSize = 5, Seed = 11,
+            LearningRates = new Dictionary<int, double> { [1] = 0.01, [3] = 0.001 } };
         var result = new MapTrainer(model, config, Options, log: _ => { }).Fit(train, validation);
         Assert.Equal([0.01, 0.01, 0.001], result.History.Select(h => h.LearningRate));
     }
@@ -126,7 +129,8 @@ public sealed class MapTrainerTests
         Assert.Equal(0f, (a - b).abs().max().item<float>());
         Assert.True(a.min().item<float>() >= 0);
         // Predict observes only the warm-up; the evaluation's batch holds every frame: same maps.
-        var evaluated = HydroWorkshop.FloodData.NpyFile.Read(Path.Combine(folder, "evaluation", "maps", $"{validation.Events[0].Name}_predicted.npy"));
+        var evaluated = HydroWorkshop.FloodData.NpyFile.Read(Path.Combine(folder, "evaluation", "maps",
+            $"{validation.Events[0].Name}_predicted.npy"));
         Assert.Equal(evaluated.Data, a.flatten().data<float>().ToArray());
     }
 
@@ -137,16 +141,19 @@ public sealed class MapTrainerTests
         using var scratch = new TempFolder();
         var root = scratch.Path;
         // Teacher forcing and a learning-rate step, so that both the per-epoch random draws and the schedule state matter.
-        var config = new TrainingConfig { Epochs = 4, BatchSize = 2, LearningRate = 2e-3, LearningRates = new Dictionary<int, double> { [1] = 2e-3, [3] = 1e-3 }, Seed = 5 };
+        var config = new TrainingConfig { Epochs = 4, BatchSize = 2, LearningRate = 2e-3,
+            LearningRates = new Dictionary<int, double> { [1] = 2e-3, [3] = 1e-3 }, Seed = 5 };
         var options = Options with { TeacherForcing = new(1.0, 0.0, DecayEpochs: 4) };
-        CnnLstm NewModel(long seed) { manual_seed(seed); return new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 8, hiddenSize: 8); }
+        CnnLstm NewModel(long seed) { manual_seed(seed); return new CnnLstm(train.Inputs, warmupFrames: 3, features: 4, latent: 8,
+            hiddenSize: 8); }
         using var uninterrupted = NewModel(21);
         var whole = new MapTrainer(uninterrupted, config, options, Path.Combine(root, "a"), _ => { }).Fit(train, validation);
 
         using var interrupted = NewModel(21);
         using var stop = new CancellationTokenSource();
         var runB = Path.Combine(root, "b");
-        var first = new MapTrainer(interrupted, config, options, runB, line => { if (line.StartsWith("Epoch 2/4", StringComparison.Ordinal)) stop.Cancel(); })
+        var first = new MapTrainer(interrupted, config, options, runB,
+            line => { if (line.StartsWith("Epoch 2/4", StringComparison.Ordinal)) stop.Cancel(); })
             .Fit(train, validation, stop.Token);
         Assert.True(first.Cancelled);
         Assert.Equal(2, first.History.Count);
@@ -174,7 +181,8 @@ public sealed class MapTrainerTests
         new MapTrainer(model, new TrainingConfig { Epochs = 1, BatchSize = 5 }, Options, folder, _ => { }).Fit(train, validation);
         var fewer = train.WithEvents(train.Events.Take(2).ToArray());
         var error = Assert.Throws<InvalidOperationException>(() =>
-            new MapTrainer(model, new TrainingConfig { Epochs = 2, BatchSize = 5 }, Options, folder, _ => { }).Fit(fewer, validation, resume: true));
+            new MapTrainer(model, new TrainingConfig { Epochs = 2, BatchSize = 5 }, Options, folder, _ => { })
+                .Fit(fewer, validation, resume: true));
         Assert.Contains("scales.json", error.Message);
     }
 
@@ -217,7 +225,8 @@ public sealed class MapTrainerTests
     {
         var (train, validation) = TinyFlume.Sets();
         using var model = new ConvLstmForecaster(train.Inputs, features: 4, hiddenChannels: 4);
-        var trainer = new MapTrainer(model, new TrainingConfig { Epochs = 1, BatchSize = 5 }, Options with { WindowFrames = 8 }, log: _ => { });
+        var trainer = new MapTrainer(model, new TrainingConfig { Epochs = 1, BatchSize = 5 }, Options with { WindowFrames = 8 },
+            log: _ => { });
         trainer.Fit(train, validation);
         var baseline = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         trainer.Fit(train, validation);
@@ -257,7 +266,8 @@ public sealed class MapTrainerTests
             Scales = new MapScales(1.0, 0, 1, [1.0], []),
         };
         using var scope = NewDisposeScope();
-        using var batch = new MapBatch(tensor(new[] { 0.4f, 0f, 0.5f, 0f }, [1, 2, 1, 2]), zeros(1, 2, 1, 2), zeros(1, 2, 1), null, ones(1, 1, 1, 2));
+        using var batch = new MapBatch(tensor(new[] { 0.4f, 0f, 0.5f, 0f }, [1, 2, 1, 2]), zeros(1, 2, 1, 2), zeros(1, 2, 1), null,
+            ones(1, 1, 1, 2));
         using var rollout = new MapRollout(tensor(predicted, [1, 1, 1, 2]), tensor(logits, [1, 1, 1, 2]));
         return trainer.Loss(rollout, batch).ToDouble();
     }

@@ -23,7 +23,9 @@ public sealed class MapTrainingOptionsTests
     [InlineData(0.0, 1.0, "WetCellWeight")]
     [InlineData(1.0, -1.0, "WetPositiveWeight")]
     public void Validate_NonPositiveLossWeight_NamesIt(double wetCell, double wetPositive, string name) =>
-        Assert.Contains(name, Assert.Throws<ArgumentException>(() => new MapTrainingOptions { WetCellWeight = wetCell, WetPositiveWeight = wetPositive }.Validate()).Message);
+        Assert.Contains(name,
+            Assert.Throws<ArgumentException>(() => new MapTrainingOptions { WetCellWeight = wetCell,
+                WetPositiveWeight = wetPositive }.Validate()).Message);
 
     [Theory]
     [InlineData(1, 3)]      // epochs 1-5: 2 predicted steps
@@ -34,10 +36,12 @@ public sealed class MapTrainingOptionsTests
     [InlineData(26, 20)]    // 64 steps, capped at the 20-frame window
     [InlineData(1000, 20)]
     public void Curriculum_DoublesEveryFiveEpochs_CappedByTheWindow(int epoch, int frames) =>
-        Assert.Equal(frames, new RolloutCurriculum(StartSteps: 2, EpochsPerDoubling: 5).WindowFrames(epoch, warmupFrames: 1, maxFrames: 20));
+        Assert.Equal(frames,
+            new RolloutCurriculum(StartSteps: 2, EpochsPerDoubling: 5).WindowFrames(epoch, warmupFrames: 1, maxFrames: 20));
 
     [Fact]
     public void Validate_CurriculumWithoutSteps_Throws() =>
-        Assert.Contains("StartSteps", Assert.Throws<ArgumentException>(() => new MapTrainingOptions { Curriculum = new(0, 5) }.Validate()).Message);
+        Assert.Contains("StartSteps",
+            Assert.Throws<ArgumentException>(() => new MapTrainingOptions { Curriculum = new(0, 5) }.Validate()).Message);
 }
 

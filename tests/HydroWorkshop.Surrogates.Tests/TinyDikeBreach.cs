@@ -23,7 +23,8 @@ public static class TinyDikeBreach
         Directory.CreateDirectory(wd);
         var bed = new StringBuilder();
         for (var k = 0; k < Size * Size; k++)
-            bed.Append(CultureInfo.InvariantCulture, $"{100.0 * (k % Size + 0.5)} {100.0 * (k / Size + 0.5)} {0.01 * (k / Size + k % Size) + 0.001 * id:F5}\n");
+            bed.Append(CultureInfo.InvariantCulture,
+                $"{100.0 * (k % Size + 0.5)} {100.0 * (k / Size + 0.5)} {0.01 * (k / Size + k % Size) + 0.001 * id:F5}\n");
         File.WriteAllText(Path.Combine(dem, $"DEM_{id}.txt"), bed.ToString());
         var depth = new StringBuilder();
         for (var t = 0; t < frames; t++)

@@ -8,11 +8,13 @@ namespace HydroWorkshop.TestSupport;
 public static partial class ConfigKeysText
 {
     /// <summary>The record as indented JSON: equal text, equal values (lists and maps compared element by element).</summary>
-    public static string Structure(object config) => JsonSerializer.Serialize(config, config.GetType(), new JsonSerializerOptions { WriteIndented = true });
+    public static string Structure(object config) =>
+        JsonSerializer.Serialize(config, config.GetType(), new JsonSerializerOptions { WriteIndented = true });
 
     /// <summary>The keys in "(valid: a, b, c)" of a reader's unknown-key error.</summary>
     public static IReadOnlyList<string> ValidKeys(string errorMessage) =>
-        ValidList().Match(errorMessage) is { Success: true } m ? m.Groups[1].Value.Split(", ") : throw new ArgumentException($"no valid-key list in: {errorMessage}");
+        ValidList().Match(errorMessage) is { Success: true } m ? m.Groups[1].Value.Split(", ") : throw new ArgumentException(
+            $"no valid-key list in: {errorMessage}");
 
     /// <summary>The keys the help lists under <paramref name="heading"/> (e.g. "data:" or "top level:").</summary>
     public static IReadOnlyList<string> HelpKeys(string help, string heading)

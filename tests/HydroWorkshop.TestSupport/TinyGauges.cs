@@ -57,6 +57,7 @@ public static class TinyGauges
         }
         using var channels = tensor(rain).reshape(days, 1, Size, Size);
         using var targets = tensor(discharge).reshape(days, 2);
-        return new GriddedDataSet(channels, ["rain"], targets, ["left", "right"], Enumerable.Range(0, days).Select(Start.AddDays).ToArray(), training);
+        return new GriddedDataSet(channels, ["rain"], targets, ["left", "right"],
+            Enumerable.Range(0, days).Select(Start.AddDays).ToArray(), training);
     }
 }

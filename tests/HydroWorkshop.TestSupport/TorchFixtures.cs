@@ -55,7 +55,8 @@ public sealed record FixtureTensor(long[] Shape, string DType, double[] Data)
 
 /// <summary>One case: inputs, PyTorch's outputs, and (optionally) the output weights of the loss Σ output·weight
 /// and the gradients of that loss with respect to the inputs, the module's state and its parameter gradients.</summary>
-public sealed record FixtureCase(string Name, FixtureTensor[] Inputs, FixtureTensor[] Outputs, FixtureTensor?[]? Weights, FixtureTensor?[]? Grads,
+public sealed record FixtureCase(string Name, FixtureTensor[] Inputs, FixtureTensor[] Outputs, FixtureTensor?[]? Weights,
+    FixtureTensor?[]? Grads,
     Dictionary<string, FixtureTensor> State, Dictionary<string, FixtureTensor> ParamGrads);
 
 /// <summary>Reads tests/fixtures/torch/*.json, copied beside the test assembly (the test project links the files it reads).</summary>

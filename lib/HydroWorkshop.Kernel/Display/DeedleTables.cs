@@ -55,10 +55,12 @@ public static class DeedleTables
         try
         {
             var columns = Positions(columnCount);
-            var columnKeys = ((System.Collections.IEnumerable)frameType.GetProperty("ColumnKeys")!.GetValue(frame)!).Cast<object?>().ToArray();
+            var columnKeys = ((System.Collections.IEnumerable)frameType.GetProperty("ColumnKeys")!.GetValue(frame)!)
+                .Cast<object?>().ToArray();
             var header = columns.Select(c => c is int i ? CellText(columnKeys[i]) : Ellipsis).ToArray();
             var rowKeyAt = frameType.GetMethod("GetRowKeyAt", [typeof(int)])!;
-            var rowAt = frameType.GetMethods().First(m => m.Name == "GetRowAt" && m.IsGenericMethodDefinition).MakeGenericMethod(typeof(object));
+            var rowAt = frameType.GetMethods().First(m => m.Name == "GetRowAt" && m.IsGenericMethodDefinition)
+                .MakeGenericMethod(typeof(object));
             var rows = new List<(string Key, string[] Cells)>();
             foreach (var r in Positions(rowCount))
             {
@@ -69,11 +71,13 @@ public static class DeedleTables
                 }
                 var series = rowAt.Invoke(frame, [row])!;
                 var tryGetAt = series.GetType().GetMethod("TryGetAt", [typeof(int)])!;
-                rows.Add((CellText(rowKeyAt.Invoke(frame, [row])), [.. columns.Select(c => c is int column ? OptionalText(tryGetAt.Invoke(series, [column])) : Ellipsis)]));
+                rows.Add((CellText(rowKeyAt.Invoke(frame, [row])),
+                    [.. columns.Select(c => c is int column ? OptionalText(tryGetAt.Invoke(series, [column])) : Ellipsis)]));
             }
             return Bundle($"{name}: {size}", header, rows, size);
         }
-        catch (Exception e) when (e is TargetInvocationException or InvalidCastException or MissingMethodException or NullReferenceException)
+        catch (Exception e) when (e is TargetInvocationException or InvalidCastException or MissingMethodException
+            or NullReferenceException)
         {
             return new JsonObject { ["text/plain"] = $"{name}: {size} (the cells could not be read: {(e.InnerException ?? e).Message})" };
         }
@@ -93,7 +97,8 @@ public static class DeedleTables
                 : (Ellipsis, new[] { Ellipsis })).ToList();
             return Bundle($"{name}: {size}", ["value"], rows, size);
         }
-        catch (Exception e) when (e is TargetInvocationException or InvalidCastException or MissingMethodException or NullReferenceException)
+        catch (Exception e) when (e is TargetInvocationException or InvalidCastException or MissingMethodException
+            or NullReferenceException)
         {
             return new JsonObject { ["text/plain"] = $"{name}: {size} (the values could not be read: {(e.InnerException ?? e).Message})" };
         }
@@ -103,7 +108,8 @@ public static class DeedleTables
     internal static IReadOnlyList<int?> Positions(int count) =>
         count <= MaxFullRows
             ? [.. Enumerable.Range(0, count).Select(i => (int?)i)]
-            : [.. Enumerable.Range(0, HeadRows).Select(i => (int?)i), null, .. Enumerable.Range(count - TailRows, TailRows).Select(i => (int?)i)];
+            : [.. Enumerable.Range(0, HeadRows).Select(i => (int?)i), null,
+                .. Enumerable.Range(count - TailRows, TailRows).Select(i => (int?)i)];
 
     /// <summary>Deedle's <c>OptionalValue&lt;T&gt;</c>: the value's text, or <c>&lt;missing&gt;</c>.</summary>
     private static string OptionalText(object? optional)
@@ -121,7 +127,8 @@ public static class DeedleTables
         {
             double d => d.ToString("G6", CultureInfo.InvariantCulture),
             float f => f.ToString("G6", CultureInfo.InvariantCulture),
-            DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
             _ => MimeFormatter.PlainText(value),
         };

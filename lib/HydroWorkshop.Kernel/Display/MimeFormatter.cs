@@ -26,7 +26,8 @@ public static class MimeFormatter
         {
             case null: return Plain("null");
             case HtmlContent html: return new JsonObject { ["text/html"] = html.Html, ["text/plain"] = html.Html };
-            case MarkdownContent markdown: return new JsonObject { ["text/markdown"] = markdown.Markdown, ["text/plain"] = markdown.Markdown };
+            case MarkdownContent markdown: return new JsonObject { ["text/markdown"] = markdown.Markdown,
+                ["text/plain"] = markdown.Markdown };
             case string text: return Plain(text);
         }
         if (DeedleTables.Format(value) is { } table) return table;
@@ -153,7 +154,8 @@ public static class MimeFormatter
             items.Add(item);
         }
         var html = new StringBuilder("<table><thead><tr><th>#</th>");
-        var isDictionary = value is IDictionary || items.FirstOrDefault() is { } first && first.GetType().IsGenericType && first.GetType().GetGenericTypeDefinition() == typeof(KeyValuePair<,>);
+        var isDictionary = value is IDictionary || items.FirstOrDefault() is { } first && first.GetType().IsGenericType
+            && first.GetType().GetGenericTypeDefinition() == typeof(KeyValuePair<,>);
         var columns = isDictionary ? [] : ColumnsOf(items);
         if (isDictionary) html.Append("<th>Key</th><th>Value</th>");
         else if (columns.Length == 0) html.Append("<th>value</th>");
@@ -164,7 +166,8 @@ public static class MimeFormatter
             html.Append("<tr><td>").Append(i).Append("</td>");
             var item = items[i];
             IEnumerable<object?> cells = isDictionary && item is not null
-                ? [item is DictionaryEntry d ? d.Key : item.GetType().GetProperty("Key")!.GetValue(item), item is DictionaryEntry d2 ? d2.Value : item.GetType().GetProperty("Value")!.GetValue(item)]
+                ? [item is DictionaryEntry d ? d.Key : item.GetType().GetProperty("Key")!.GetValue(item),
+                    item is DictionaryEntry d2 ? d2.Value : item.GetType().GetProperty("Value")!.GetValue(item)]
                 : columns.Length == 0 ? [item] : columns.Select(c => item is null ? null : c.GetValue(item));
             foreach (var cell in cells) html.Append("<td>").Append(WebUtility.HtmlEncode(PlainText(cell))).Append("</td>");
             html.Append("</tr>");
@@ -177,8 +180,10 @@ public static class MimeFormatter
     private static PropertyInfo[] ColumnsOf(List<object?> items)
     {
         var type = items.FirstOrDefault(i => i is not null)?.GetType();
-        if (type is null || type.IsPrimitive || type == typeof(string) || type == typeof(decimal) || typeof(IFormattable).IsAssignableFrom(type) || typeof(IEnumerable).IsAssignableFrom(type)) return [];
-        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).Take(10).ToArray();
+        if (type is null || type.IsPrimitive || type == typeof(string) || type == typeof(decimal) || typeof(IFormattable)
+            .IsAssignableFrom(type) || typeof(IEnumerable).IsAssignableFrom(type)) return [];
+        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0)
+            .Take(10).ToArray();
     }
 
     private static string SequenceText(object value, IEnumerable sequence)
@@ -195,7 +200,8 @@ public static class MimeFormatter
 
     private static string PropertiesText(object value)
     {
-        var properties = value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).Take(10).ToArray();
+        var properties = value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0).Take(10).ToArray();
         if (properties.Length == 0) return FriendlyName(value.GetType());
         return FriendlyName(value.GetType()) + " { " + string.Join(", ", properties.Select(p =>
         {
@@ -206,7 +212,8 @@ public static class MimeFormatter
     }
 
     private static bool HasOwnToString(Type type) =>
-        type.GetMethod("ToString", Type.EmptyTypes)?.DeclaringType is { } declaring && declaring != typeof(object) && declaring != typeof(ValueType);
+        type.GetMethod("ToString", Type.EmptyTypes)?.DeclaringType is { } declaring && declaring != typeof(object)
+            && declaring != typeof(ValueType);
 
     private static string SafeToString(object value)
     {

@@ -32,7 +32,8 @@ public static class PlotlyNetCharts
         var chartType = ChartType(value.GetType());
         if (chartType is null) return null;
         var toJson = ToJsonMethods.GetOrAdd(chartType.Assembly, _ => FindToJson(chartType))
-            ?? throw new InvalidOperationException($"this Plotly.NET ({chartType.Assembly.GetName().Version}) has no GenericChart.toJson(GenericChart); Plotly.NET 2 to 6 have it");
+            ?? throw new InvalidOperationException(
+                $"this Plotly.NET ({chartType.Assembly.GetName().Version}) has no GenericChart.toJson(GenericChart); Plotly.NET 2 to 6 have it");
         string json;
         try
         {
@@ -40,7 +41,9 @@ public static class PlotlyNetCharts
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
-            throw new InvalidOperationException($"Plotly.NET's GenericChart.toJson failed: {e.InnerException.GetType().Name}: {e.InnerException.Message}", e.InnerException);
+            throw new InvalidOperationException(
+                $"Plotly.NET's GenericChart.toJson failed: {e.InnerException.GetType().Name}: {e.InnerException.Message}",
+                e.InnerException);
         }
         return new PlotlyFigureJson(json, "Plotly.NET chart");
     }

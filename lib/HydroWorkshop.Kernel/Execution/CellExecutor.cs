@@ -114,7 +114,8 @@ public sealed class CellExecutor
             {
                 // An assembly the kernel already has (HydroWorkshop, TorchSharp, ...) keeps the kernel's copy: a second
                 // file with the same identity would clash in the script's references.
-                var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name)
+                    .ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var resolution = nuget.Resolve(package.Name, package.Version);
                 foreach (var note in resolution.Notes) Console.Out.WriteLine($"{cellName} line {package.Line}: {note}");
                 var assemblies = resolution.Assemblies.Where(path => !loaded.Contains(Path.GetFileNameWithoutExtension(path)));
@@ -122,7 +123,8 @@ public sealed class CellExecutor
             }
             catch (Exception e) when (e is FileNotFoundException or NuGetVersionConflictException)
             {
-                return Failed(new CellError(e is FileNotFoundException ? "NuGetPackageNotFound" : "NuGetVersionConflict", e.Message, [$"{cellName} line {package.Line}: {e.Message}"]));
+                return Failed(new CellError(e is FileNotFoundException ? "NuGetPackageNotFound" : "NuGetVersionConflict", e.Message,
+                    [$"{cellName} line {package.Line}: {e.Message}"]));
             }
         }
 
@@ -160,7 +162,8 @@ public sealed class CellExecutor
         }
         try
         {
-            next = (state is null ? script.RunAsync(Globals, _ => true, token) : script.RunFromAsync(state, _ => true, token)).GetAwaiter().GetResult();
+            next = (state is null ? script.RunAsync(Globals, _ => true, token) : script.RunFromAsync(state, _ => true, token))
+                .GetAwaiter().GetResult();
         }
         catch (Exception e)
         {
@@ -177,7 +180,8 @@ public sealed class CellExecutor
         if (magics.Timed) Console.Out.WriteLine($"Wall time: {clock.Elapsed.TotalMilliseconds:F1} ms");
         if (next.Exception is { } exception)
         {
-            var interrupted = exception is OperationCanceledException or ThreadInterruptedException && WorkshopCancellation.IsCancellationRequested;
+            var interrupted = exception is OperationCanceledException or ThreadInterruptedException
+                && WorkshopCancellation.IsCancellationRequested;
             return Failed(TracebackFormatter.FromException(exception, SourceOf, interrupted));
         }
         return new ExecutionOutcome { HasValue = next.ReturnValue is not null, Value = next.ReturnValue, Payloads = [.. payloads] };
@@ -258,7 +262,8 @@ public sealed class CellExecutor
     {
         try
         {
-            var script = CSharpScript.Create("var warm = Enumerable.Range(0, 3).Select(i => i * 2).ToList(); warm.Count.ToString()", baseOptions.WithFilePath("warm-up"), typeof(KernelGlobals));
+            var script = CSharpScript.Create("var warm = Enumerable.Range(0, 3).Select(i => i * 2).ToList(); warm.Count.ToString()",
+                baseOptions.WithFilePath("warm-up"), typeof(KernelGlobals));
             script.RunAsync(Globals).GetAwaiter().GetResult();
             var compilation = script.ContinueWith("Console.").GetCompilation();
             var tree = compilation.SyntaxTrees.Last();

@@ -13,7 +13,8 @@ namespace HydroWorkshop.Kernel.Execution;
 /// </summary>
 public sealed partial class CellMagics
 {
-    private CellMagics(string code, bool timed, IReadOnlyList<NuGetDirective> packages, IReadOnlyList<string> errors, IReadOnlyList<string>? export)
+    private CellMagics(string code, bool timed, IReadOnlyList<NuGetDirective> packages, IReadOnlyList<string> errors,
+        IReadOnlyList<string>? export)
     {
         Code = code;
         Timed = timed;
@@ -35,7 +36,8 @@ public sealed partial class CellMagics
     /// <summary>The arguments of an <c>#!export</c> line (notebook, optional output), or null without one.</summary>
     public IReadOnlyList<string>? Export { get; }
 
-    public static readonly string[] Supported = ["#!csharp", "#!c#", "#!time", "#!export notebook.ipynb [app.cs]", "#r \"nuget: Name, Version\"", "#i \"nuget: folder\""];
+    public static readonly string[] Supported = ["#!csharp", "#!c#", "#!time", "#!export notebook.ipynb [app.cs]",
+        "#r \"nuget: Name, Version\"", "#i \"nuget: folder\""];
 
     public static CellMagics Parse(string cell)
     {
@@ -60,26 +62,31 @@ public sealed partial class CellMagics
             else if (trimmed == "#!time") timed = true;
             else if (trimmed == "#!export" || trimmed.StartsWith("#!export ", StringComparison.Ordinal))
             {
-                export = [.. trimmed["#!export".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(a => a.Trim('"'))];
+                export = [.. trimmed["#!export".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(a => a.Trim('"'))];
                 if (export.Count is < 1 or > 2) errors.Add($"line {lineNumber}: usage: #!export notebook.ipynb [app.cs]");
             }
             else if (NuGetReference().Match(trimmed) is { Success: true } match)
             {
                 var version = match.Groups["version"].Success ? match.Groups["version"].Value.Trim() : null;
-                packages.Add(new NuGetDirective(match.Groups["name"].Value.Trim(), string.IsNullOrEmpty(version) ? null : version, lineNumber));
+                packages.Add(new NuGetDirective(match.Groups["name"].Value.Trim(),
+                    string.IsNullOrEmpty(version) ? null : version, lineNumber));
             }
             else if (NuGetFeed().Match(trimmed) is { Success: true } feed)
             {
                 var source = feed.Groups["source"].Value.Trim();
                 if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-                    notes.Add($"line {lineNumber}: #i \"nuget: {source}\" skipped: this kernel resolves packages offline, from the local NuGet cache and folders of .nupkg files");
+                    notes.Add(
+                        $"line {lineNumber}: #i \"nuget: {source}\" skipped: this kernel resolves packages offline, from the local NuGet cache and folders of .nupkg files");
                 else feeds.Add(new NuGetFeedDirective(source, lineNumber));
             }
             else if (OtherKernels.Contains(trimmed.Split(' ')[0]))
             {
-                errors.Add($"line {lineNumber}: '{trimmed.Split(' ')[0]}' starts a cell for another .NET Interactive kernel; this kernel runs C# only (#!csharp)");
+                errors.Add(
+                    $"line {lineNumber}: '{trimmed.Split(' ')[0]}' starts a cell for another .NET Interactive kernel; this kernel runs C# only (#!csharp)");
             }
-            else if (trimmed.StartsWith("#!", StringComparison.Ordinal) && !(lineNumber == 1 && trimmed.StartsWith("#!/", StringComparison.Ordinal)))
+            else if (trimmed.StartsWith("#!", StringComparison.Ordinal)
+                && !(lineNumber == 1 && trimmed.StartsWith("#!/", StringComparison.Ordinal)))
             {
                 errors.Add($"line {lineNumber}: unsupported magic '{trimmed.Split(' ')[0]}' (supported: {string.Join(", ", Supported)})");
             }
@@ -102,7 +109,8 @@ public sealed partial class CellMagics
     /// <summary>The <c>#i "nuget: folder"</c> lines: local folders of .nupkg files to resolve packages from.</summary>
     public IReadOnlyList<NuGetFeedDirective> Feeds { get; init; } = [];
 
-    /// <summary>Lines accepted but without effect here (an online package source), each saying why: printed with the cell's output.</summary>
+    /// <summary>Lines accepted but without effect here (an online package source), each saying why: printed with the cell's
+    /// output.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>The cell markers of .NET Interactive's other kernels.</summary>

@@ -62,10 +62,12 @@ public sealed class CodeIntelligence(CellExecutor executor)
         var names = symbols.Where(s => s.CanBeReferencedByName || s is IMethodSymbol { MethodKind: MethodKind.ReducedExtension })
             .Select(s => s.Name);
         if (!memberAccess) names = names.Concat(Keywords);
-        var matches = names.Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && !n.StartsWith('<')).Distinct().Order(StringComparer.Ordinal).ToList();
+        var matches = names.Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && !n.StartsWith('<')).Distinct()
+            .Order(StringComparer.Ordinal).ToList();
         if (matches.Count == 0 && prefix.Length > 0)
         {
-            matches = names.Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Distinct().Order(StringComparer.Ordinal).ToList();
+            matches = names.Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Distinct()
+                .Order(StringComparer.Ordinal).ToList();
         }
         return new CompletionResult(matches, ToCodePoints(code, start), cursorCodePoints);
     }
@@ -106,11 +108,15 @@ public sealed class CodeIntelligence(CellExecutor executor)
         globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
-        memberOptions: SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeRef,
+        memberOptions: SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType
+            | SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeRef,
         kindOptions: SymbolDisplayKindOptions.IncludeTypeKeyword,
-        parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName | SymbolDisplayParameterOptions.IncludeDefaultValue | SymbolDisplayParameterOptions.IncludeParamsRefOut,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName
+            | SymbolDisplayParameterOptions.IncludeDefaultValue | SymbolDisplayParameterOptions.IncludeParamsRefOut,
         localOptions: SymbolDisplayLocalOptions.IncludeType,
-        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes
+            | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier
+            | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
     private static IEnumerable<ISymbol> MembersOf(SemanticModel model, SyntaxNode left, int position)
     {
@@ -122,7 +128,8 @@ public sealed class CodeIntelligence(CellExecutor executor)
         }
         var type = model.GetTypeInfo(left).Type;
         if (type is null || type.TypeKind == TypeKind.Error) return [];
-        return model.LookupSymbols(position, type, includeReducedExtensionMethods: true).Where(s => !s.IsStatic || s is IMethodSymbol { MethodKind: MethodKind.ReducedExtension });
+        return model.LookupSymbols(position, type, includeReducedExtensionMethods: true)
+            .Where(s => !s.IsStatic || s is IMethodSymbol { MethodKind: MethodKind.ReducedExtension });
     }
 
     private (SemanticModel Model, SyntaxTree Tree) Compile(string code)
@@ -195,7 +202,8 @@ public sealed class CodeIntelligence(CellExecutor executor)
         "abstract", "as", "async", "await", "base", "bool", "break", "byte", "case", "catch", "char", "class", "const", "continue",
         "decimal", "default", "delegate", "do", "double", "else", "enum", "false", "finally", "float", "for", "foreach", "if",
         "int", "interface", "is", "long", "nameof", "new", "null", "object", "private", "public", "readonly", "record", "return",
-        "sealed", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "using", "var", "void", "while", "yield",
+        "sealed", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "using", "var", "void",
+        "while", "yield",
     ];
 
     /// <summary>Jupyter counts Unicode code points; C# strings index UTF-16 units.</summary>

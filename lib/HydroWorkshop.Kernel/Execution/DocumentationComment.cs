@@ -128,7 +128,8 @@ internal sealed record DocumentationComment(
                         AppendNodes(term.Nodes(), text, markdown);
                         text.Append(" – ");
                     }
-                    AppendNodes(item.Element("description")?.Nodes() ?? item.Nodes().Where(n => n is not XElement { Name.LocalName: "term" }), text, markdown);
+                    AppendNodes(item.Element("description")?.Nodes() ?? item.Nodes()
+                        .Where(n => n is not XElement { Name.LocalName: "term" }), text, markdown);
                 }
                 Break(text, "\n\n");
                 break;
@@ -178,7 +179,8 @@ internal sealed record DocumentationComment(
     }
 
     /// <summary>Characters Markdown would read as formatting in prose.</summary>
-    private static string Escape(string value) => Regex.Replace(value, @"([\\`*_\[\]])", @"\$1").Replace("<", "&lt;", StringComparison.Ordinal);
+    private static string Escape(string value) =>
+        Regex.Replace(value, @"([\\`*_\[\]])", @"\$1").Replace("<", "&lt;", StringComparison.Ordinal);
 
     private static string Dedent(string code)
     {

@@ -18,7 +18,8 @@ internal static class InspectionText
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
         parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName
             | SymbolDisplayParameterOptions.IncludeDefaultValue | SymbolDisplayParameterOptions.IncludeParamsRefOut,
-        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes
+            | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier
             | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
     /// <summary><c>Tensor</c>, <c>List&lt;double&gt;</c>.</summary>
@@ -98,7 +99,8 @@ internal static class InspectionText
             foreach (var (type, description) in doc.Exceptions) text.Append("- `").Append(type).Append("`: ").AppendLine(description);
         }
         if (doc?.Remarks is { } remarks) text.AppendLine().AppendLine("**Remarks**").AppendLine().AppendLine(remarks);
-        if (value is not null) text.AppendLine().AppendLine("**value**").AppendLine().AppendLine("```text").AppendLine(value).AppendLine("```");
+        if (value is not null) text.AppendLine().AppendLine("**value**").AppendLine().AppendLine("```text").AppendLine(value)
+            .AppendLine("```");
         return text.ToString().TrimEnd();
     }
 

@@ -49,7 +49,8 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
     /// Throws <see cref="FileNotFoundException"/> naming the package, the version and the folders searched, or
     /// <see cref="NuGetVersionConflictException"/> when the session holds another version.</summary>
     /// <param name="name">The package id (any case).</param>
-    /// <param name="version">Exact (<c>6.0.0</c>), a range (<c>[6.0, 7.0)</c>), a wildcard (<c>6.*</c>) or null (the highest installed).</param>
+    /// <param name="version">Exact (<c>6.0.0</c>), a range (<c>[6.0, 7.0)</c>), a wildcard (<c>6.*</c>) or null (the highest
+    /// installed).</param>
     public NuGetResolution Resolve(string name, string? version)
     {
         var chosen = new Dictionary<string, Version>(StringComparer.OrdinalIgnoreCase);
@@ -65,7 +66,8 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
     /// <summary>Forgets the session's packages (after the script restarted without their references).</summary>
     public void Forget() => loaded.Clear();
 
-    private void Add(string name, string? version, string? requiredBy, Dictionary<string, Version> chosen, List<string> assemblies, List<string> notes)
+    private void Add(string name, string? version, string? requiredBy, Dictionary<string, Version> chosen, List<string> assemblies,
+        List<string> notes)
     {
         if (chosen.ContainsKey(name)) return;
         var exact = requiredBy is null;
@@ -94,7 +96,8 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
                 $"NuGet package '{name}' ({wanted}) is not in the local package folders ({string.Join(", ", packageFolders.Concat(feeds))})"
                 + (requiredBy is null ? "" : $", needed by '{requiredBy}'")
                 + (available.Length > 0 ? $"; installed versions: {string.Join(", ", available)}" : "")
-                + ". The kernel resolves packages offline: restore the package in any project first (dotnet restore), then run the cell again.");
+                +
+                    ". The kernel resolves packages offline: restore the package in any project first (dotnet restore), then run the cell again.");
         }
         var (folder, chosenVersion) = package.Value;
         chosen[name] = chosenVersion;
@@ -114,8 +117,10 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
         if (isExtension)
         {
             var kept = dependencies.Where(d => !IsDotNetInteractive(d.Name))
-                .Select(d => chosen.TryGetValue(d.Name, out var v) || loaded.TryGetValue(d.Name, out v) ? $"{d.Name} {Display(v)}" : null).OfType<string>();
-            notes.Add($"{name} {Display(chosenVersion)} is a .NET Interactive extension (it plugs into Microsoft.DotNet.Interactive, which this kernel "
+                .Select(d => chosen.TryGetValue(d.Name, out var v) || loaded.TryGetValue(d.Name, out v) ? $"{d.Name} {Display(v)}" : null)
+                .OfType<string>();
+            notes.Add(
+                $"{name} {Display(chosenVersion)} is a .NET Interactive extension (it plugs into Microsoft.DotNet.Interactive, which this kernel "
                 + $"does not host): loaded what it builds on ({string.Join(", ", kept)}), not the extension itself. "
                 + "This kernel displays Plotly.NET charts (offline) and Deedle frames by itself.");
         }
@@ -126,8 +131,10 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
         || id.StartsWith("Microsoft.DotNet.Interactive.", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsFrameworkPackage(string name) =>
-        name.StartsWith("System.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Microsoft.NETCore.", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("NETStandard.Library", StringComparison.OrdinalIgnoreCase) || name.StartsWith("runtime.", StringComparison.OrdinalIgnoreCase);
+        name.StartsWith("System.", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("Microsoft.NETCore.", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("NETStandard.Library", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("runtime.", StringComparison.OrdinalIgnoreCase);
 
     private IEnumerable<string> Versions(string name) =>
         packageFolders.Select(f => Path.Combine(f, name.ToLowerInvariant())).Where(Directory.Exists)
@@ -148,7 +155,8 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
         var candidates = packageFolders.Select(f => Path.Combine(f, id)).Where(Directory.Exists)
             .SelectMany(Directory.GetDirectories)
             .Select(d => (Folder: d, Version: ParseVersion(Path.GetFileName(d)), Extracted: Directory.Exists(Path.Combine(d, "lib"))))
-            .Where(c => c.Extracted || File.Exists(Path.Combine(c.Folder, $"{id}.nuspec")) || Directory.GetFiles(c.Folder, "*.nupkg").Length > 0)
+            .Where(c => c.Extracted || File.Exists(Path.Combine(c.Folder, $"{id}.nuspec"))
+                || Directory.GetFiles(c.Folder, "*.nupkg").Length > 0)
             .Concat(FeedPackages(id))
             // Same version in several folders: the extracted one wins.
             .OrderBy(c => c.Version).ThenBy(c => c.Extracted).ToList();
@@ -176,7 +184,8 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
     {
         var isFile = File.Exists(packageFolder);
         var version = isFile ? Path.GetFileNameWithoutExtension(packageFolder)[(id.Length + 1)..] : Path.GetFileName(packageFolder);
-        var target = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "hydroworkshop-kernel", "nuget", id, version);
+        var target = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "hydroworkshop-kernel",
+            "nuget", id, version);
         if (Directory.Exists(Path.Combine(target, "lib")) || File.Exists(Path.Combine(target, ".extracted"))) return target;
         var nupkg = isFile ? packageFolder : Directory.GetFiles(packageFolder, "*.nupkg").FirstOrDefault();
         if (nupkg is null) return packageFolder;
@@ -188,7 +197,8 @@ public sealed class NuGetResolver(IReadOnlyList<string> packageFolders)
                 var isLib = entry.FullName.StartsWith("lib/", StringComparison.Ordinal) && entry.Name.Length > 0;
                 var isNuspec = entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !entry.FullName.Contains('/');
                 if (!isLib && !isNuspec) continue;
-                var destination = Path.GetFullPath(Path.Combine(temporary, isNuspec ? $"{id}.nuspec" : Uri.UnescapeDataString(entry.FullName)));
+                var destination = Path.GetFullPath(Path.Combine(temporary,
+                    isNuspec ? $"{id}.nuspec" : Uri.UnescapeDataString(entry.FullName)));
                 if (!destination.StartsWith(Path.GetFullPath(temporary), StringComparison.Ordinal)) continue; // no path traversal
                 Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
                 entry.ExtractToFile(destination, overwrite: true);

@@ -41,7 +41,8 @@ public readonly record struct NuGetVersionRange(Version? Minimum, bool MinimumIn
         }
         var minimum = inner[..comma].Trim();
         var maximum = inner[(comma + 1)..].Trim();
-        return new(minimum.Length == 0 ? null : ParseVersion(minimum), t[0] == '[', maximum.Length == 0 ? null : ParseVersion(maximum), t[^1] == ']');
+        return new(minimum.Length == 0 ? null : ParseVersion(minimum), t[0] == '[',
+            maximum.Length == 0 ? null : ParseVersion(maximum), t[^1] == ']');
     }
 
     /// <summary>A version of four parts (<c>1.2</c> is 1.2.0.0, so it equals <c>1.2.0</c>) with its pre-release and

@@ -36,7 +36,8 @@ internal sealed class ReferencePackDocumentation : DocumentationProvider
         }
     }
 
-    protected override string? GetDocumentationForSymbol(string documentationMemberID, CultureInfo preferredCulture, CancellationToken cancellationToken = default)
+    protected override string? GetDocumentationForSymbol(string documentationMemberID, CultureInfo preferredCulture,
+        CancellationToken cancellationToken = default)
     {
         foreach (var type in ContainingTypeNames(documentationMemberID))
         {

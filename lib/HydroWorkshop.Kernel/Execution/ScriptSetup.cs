@@ -26,7 +26,8 @@ public static class ScriptSetup
         var references = FrameworkReferences().Concat(LibraryReferences()).ToList();
         return ScriptOptions.Default
             .WithReferences(references)
-            .WithImports(DefaultImports.Where(ns => ns != "HydroWorkshop.Common" || references.Any(r => r.Display?.EndsWith("HydroWorkshop.dll", StringComparison.Ordinal) == true)))
+            .WithImports(DefaultImports.Where(ns => ns != "HydroWorkshop.Common"
+                || references.Any(r => r.Display?.EndsWith("HydroWorkshop.dll", StringComparison.Ordinal) == true)))
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(workingDirectory))
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, workingDirectory))
             .WithLanguageVersion(LanguageVersion.Latest)
@@ -42,12 +43,14 @@ public static class ScriptSetup
     /// reference assembly that declares each type.</summary>
     private static IEnumerable<MetadataReference> FrameworkReferences()
     {
-        var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         var docs = ReferencePackFolder();
         foreach (var path in platform)
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            if (!(name.StartsWith("System.", StringComparison.Ordinal) || name is "System" or "netstandard" or "mscorlib" or "Microsoft.CSharp" or "Microsoft.Win32.Primitives")) continue;
+            if (!(name.StartsWith("System.", StringComparison.Ordinal) || name is "System" or "netstandard" or "mscorlib"
+                or "Microsoft.CSharp" or "Microsoft.Win32.Primitives")) continue;
             if (name.StartsWith("System.Private.", StringComparison.Ordinal) && name != "System.Private.CoreLib") continue;
             var xml = docs is null ? null : Path.Combine(docs, name + ".xml");
             DocumentationProvider? documentation = docs is null ? null
@@ -66,7 +69,8 @@ public static class ScriptSetup
         {
             var name = Path.GetFileName(path);
             if (name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || name.StartsWith("xunit", StringComparison.Ordinal)
-                || name.StartsWith("Microsoft.TestPlatform", StringComparison.Ordinal) || name.StartsWith("Microsoft.VisualStudio", StringComparison.Ordinal)
+                || name.StartsWith("Microsoft.TestPlatform", StringComparison.Ordinal)
+                || name.StartsWith("Microsoft.VisualStudio", StringComparison.Ordinal)
                 || name.StartsWith("testhost", StringComparison.Ordinal) || !IsManaged(path)) continue;
             var xml = Path.ChangeExtension(path, ".xml");
             yield return MetadataReference.CreateFromFile(path, documentation: File.Exists(xml) ? XmlDocumentation.Of(xml) : null);
@@ -98,6 +102,7 @@ public static class ScriptSetup
         if (Directory.Exists(candidate)) return candidate;
         var packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
         if (!Directory.Exists(packs)) return null;
-        return Directory.GetDirectories(packs).Order(StringComparer.Ordinal).Select(d => Path.Combine(d, "ref", $"net{major}.0")).LastOrDefault(Directory.Exists);
+        return Directory.GetDirectories(packs).Order(StringComparer.Ordinal).Select(d => Path.Combine(d, "ref", $"net{major}.0"))
+            .LastOrDefault(Directory.Exists);
     }
 }

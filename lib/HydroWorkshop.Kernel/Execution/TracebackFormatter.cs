@@ -20,7 +20,8 @@ public static class TracebackFormatter
         foreach (var error in errors)
         {
             var span = error.Location.GetLineSpan();
-            var where = error.Location.IsInSource ? $"{span.Path} line {span.StartLinePosition.Line + 1}, column {span.StartLinePosition.Character + 1}" : "";
+            var where = error.Location.IsInSource
+                ? $"{span.Path} line {span.StartLinePosition.Line + 1}, column {span.StartLinePosition.Character + 1}" : "";
             lines.Add($"{Red}{where}: error {error.Id}{Reset}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
             if (error.Location.IsInSource && sourceOfCell(span.Path) is { } source && span.StartLinePosition.Line < source.Length)
             {
@@ -31,7 +32,8 @@ public static class TracebackFormatter
         }
         var first = errors.FirstOrDefault();
         return new CellError("CompilationError",
-            first is null ? "compilation failed" : $"{first.Id}: {first.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}", lines);
+            first is null ? "compilation failed" : $"{first.Id}: {first.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}",
+            lines);
     }
 
     public static CellError FromException(Exception exception, Func<string, string[]?> sourceOfCell, bool interrupted)
@@ -40,7 +42,8 @@ public static class TracebackFormatter
         var lines = new List<string>();
         var ename = exception.GetType().Name;
         lines.Add($"{Red}{ename}{Reset}: {exception.Message}");
-        if (interrupted) lines.Add("The cell was interrupted (the kernel is still running; variables defined before the interrupt are kept).");
+        if (interrupted) lines.Add(
+            "The cell was interrupted (the kernel is still running; variables defined before the interrupt are kept).");
         AddFrames(exception, sourceOfCell, lines);
         for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
         {
@@ -65,8 +68,10 @@ public static class TracebackFormatter
                 continue;
             }
             var ns = type?.Namespace ?? "";
-            if (type is null || ns.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || ns.StartsWith("System.Runtime.CompilerServices", StringComparison.Ordinal)
-                || ns.StartsWith("System.Threading.Tasks", StringComparison.Ordinal) || ns.StartsWith("System.Runtime.ExceptionServices", StringComparison.Ordinal)
+            if (type is null || ns.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || ns.StartsWith(
+                "System.Runtime.CompilerServices", StringComparison.Ordinal)
+                || ns.StartsWith("System.Threading.Tasks", StringComparison.Ordinal) || ns.StartsWith("System.Runtime.ExceptionServices",
+                    StringComparison.Ordinal)
                 || ns.StartsWith("HydroWorkshop.Kernel", StringComparison.Ordinal)) continue;
             var name = $"{Display(type)}.{method!.Name}";
             lines.Add(file is null ? $"   at {name}" : $"   at {name} in {file}:line {line}");

@@ -29,7 +29,8 @@ internal sealed class XmlDocumentation : DocumentationProvider
     /// (e.g. <c>M:System.Math.Clamp(System.Double,System.Double,System.Double)</c>), or null.</summary>
     public string? Member(string documentationMemberId) => members.Value.GetValueOrDefault(documentationMemberId);
 
-    protected override string? GetDocumentationForSymbol(string documentationMemberID, CultureInfo preferredCulture, CancellationToken cancellationToken = default) =>
+    protected override string? GetDocumentationForSymbol(string documentationMemberID, CultureInfo preferredCulture,
+        CancellationToken cancellationToken = default) =>
         Member(documentationMemberID);
 
     private static Dictionary<string, string> Load(string path)

@@ -17,12 +17,14 @@ public static class NotebookExport
     {
         var notebookPath = Path.GetFullPath(Path.Combine(workingDirectory, notebook));
         if (!File.Exists(notebookPath))
-            throw new NotebookExportException($"notebook not found: {notebookPath} (save it first; paths are relative to {workingDirectory})");
+            throw new NotebookExportException(
+                $"notebook not found: {notebookPath} (save it first; paths are relative to {workingDirectory})");
         var repository = ProjectPaths.FindRepositoryRoot(Path.GetDirectoryName(notebookPath));
         project = project is null ? null : Path.GetFullPath(Path.Combine(workingDirectory, project));
         project ??= repository is null ? null : Path.Combine(repository, LibraryProject);
         if (project is null || !File.Exists(project))
-            throw new NotebookExportException($"the library project was not found ({project ?? LibraryProject} beside the notebook's repository); pass its path");
+            throw new NotebookExportException(
+                $"the library project was not found ({project ?? LibraryProject} beside the notebook's repository); pass its path");
         var name = Path.GetFileNameWithoutExtension(notebookPath) + ".cs";
         var app = output is not null
             ? Path.GetFullPath(Path.Combine(workingDirectory, output))

@@ -58,7 +58,8 @@ public static class NotebookExporter
             if (kind == "markdown")
             {
                 body.Append('\n');
-                foreach (var line in source.Replace("\r\n", "\n").TrimEnd('\n').Split('\n')) body.Append(("// " + line).TrimEnd()).Append('\n');
+                foreach (var line in source.Replace("\r\n", "\n").TrimEnd('\n').Split('\n')) body.Append(("// " + line).TrimEnd())
+                    .Append('\n');
                 continue;
             }
             if (kind != "code") continue;
@@ -72,11 +73,13 @@ public static class NotebookExporter
             var tree = CSharpSyntaxTree.ParseText(magics.Code, ScriptSetup.ParseOptions);
             var root = (CompilationUnitSyntax)tree.GetRoot();
             if (root.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
-                throw new NotebookExportException($"{cellName}, line {error.Location.GetLineSpan().StartLinePosition.Line + 1}: {error.GetMessage()}");
+                throw new NotebookExportException(
+                    $"{cellName}, line {error.Location.GetLineSpan().StartLinePosition.Line + 1}: {error.GetMessage()}");
             foreach (var directive in root.DescendantNodes(descendIntoTrivia: true).OfType<DirectiveTriviaSyntax>())
             {
                 if (directive is ReferenceDirectiveTriviaSyntax or LoadDirectiveTriviaSyntax)
-                    throw new NotebookExportException($"{cellName}, line {directive.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: " +
+                    throw new NotebookExportException(
+                        $"{cellName}, line {directive.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: " +
                         $"'{directive.ToString().Trim()}' has no file-based-app equivalent (use a NuGet package or the library project)");
             }
             usings.AddRange(root.Usings.Select(u => u.WithoutTrivia().ToFullString()));
@@ -95,10 +98,12 @@ public static class NotebookExporter
                     case MethodDeclarationSyntax method:
                         // A script method becomes a local function of the top-level statements: no access modifiers there.
                         var modifiers = SyntaxFactory.TokenList(method.Modifiers.Where(t => !t.IsKind(SyntaxKind.PublicKeyword)
-                            && !t.IsKind(SyntaxKind.PrivateKeyword) && !t.IsKind(SyntaxKind.InternalKeyword) && !t.IsKind(SyntaxKind.ProtectedKeyword)));
+                            && !t.IsKind(SyntaxKind.PrivateKeyword) && !t.IsKind(SyntaxKind.InternalKeyword)
+                            && !t.IsKind(SyntaxKind.ProtectedKeyword)));
                         body.Append(method.WithModifiers(modifiers).ToFullString().Trim('\n', '\r')).Append('\n');
                         break;
-                    case GlobalStatementSyntax { Statement: ExpressionStatementSyntax expression } when m == members.Count - 1 && expression.SemicolonToken.IsMissing:
+                    case GlobalStatementSyntax { Statement: ExpressionStatementSyntax expression } when m == members.Count - 1
+                        && expression.SemicolonToken.IsMissing:
                         var leading = expression.GetLeadingTrivia().ToFullString().Trim('\n', '\r');
                         if (leading.Length > 0) body.Append(leading).Append('\n');
                         body.Append("DisplayResult(() => ").Append(expression.Expression.WithoutTrivia().ToFullString()).Append(");\n");
@@ -121,7 +126,8 @@ public static class NotebookExporter
         return Assemble(notebookName, projectReference, packages, usings, body.ToString(), types.ToString());
     }
 
-    private static string Assemble(string notebookName, string projectReference, List<string> packages, List<string> usings, string body, string types)
+    private static string Assemble(string notebookName, string projectReference, List<string> packages, List<string> usings,
+        string body, string types)
     {
         var app = new StringBuilder();
         app.Append("#!/usr/bin/env dotnet\n");
@@ -137,7 +143,8 @@ public static class NotebookExporter
         foreach (var directive in ScriptSetup.DefaultImports.Select(ns => $"using {ns};").Concat(usings).Distinct(StringComparer.Ordinal))
             app.Append(directive).Append('\n');
         app.Append("using static NotebookGlobals;\n\n");
-        app.Append($"NotebookDisplay.FigureFolder ??= WorkshopMode.OutputFolder(\"exported\", \"{Path.GetFileNameWithoutExtension(notebookName)}\");\n");
+        app.Append(
+            $"NotebookDisplay.FigureFolder ??= WorkshopMode.OutputFolder(\"exported\", \"{Path.GetFileNameWithoutExtension(notebookName)}\");\n");
         app.Append(body);
         app.Append(types);
         app.Append("""
@@ -202,7 +209,8 @@ public static class NotebookExporter
             {
                 var kind = cell.TryGetProperty("cell_type", out var type) ? type.GetString() ?? "" : "";
                 var source = cell.TryGetProperty("source", out var text)
-                    ? text.ValueKind == JsonValueKind.Array ? string.Concat(text.EnumerateArray().Select(line => line.GetString())) : text.GetString() ?? ""
+                    ? text.ValueKind == JsonValueKind.Array ? string.Concat(text.EnumerateArray().Select(line => line.GetString()))
+                        : text.GetString() ?? ""
                     : "";
                 return (kind, source);
             }).ToList();

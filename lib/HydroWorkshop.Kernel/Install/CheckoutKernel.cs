@@ -60,7 +60,8 @@ public static partial class CheckoutKernel
     /// exit code. Interrupt and termination signals sent to this process are passed on.</summary>
     public static int RunDelegated(string kernel, IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo(KernelSpecInstaller.DotnetHost()) { UseShellExecute = false, WorkingDirectory = Environment.CurrentDirectory };
+        var start = new ProcessStartInfo(KernelSpecInstaller.DotnetHost()) { UseShellExecute = false,
+            WorkingDirectory = Environment.CurrentDirectory };
         start.ArgumentList.Add(kernel);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment[DelegatedVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);

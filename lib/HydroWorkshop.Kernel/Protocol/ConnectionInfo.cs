@@ -36,13 +36,16 @@ public sealed record ConnectionInfo
         if (info.Transport != "tcp")
         {
             // NetMQ's "ipc" is TCP on loopback, not libzmq's Unix-domain sockets: a front end could not connect.
-            throw new InvalidDataException($"connection file '{path}': transport '{info.Transport}' is not supported (only tcp; Jupyter's default)");
+            throw new InvalidDataException(
+                $"connection file '{path}': transport '{info.Transport}' is not supported (only tcp; Jupyter's default)");
         }
         if (info.SignatureScheme != "hmac-sha256" && info.Key.Length > 0)
         {
-            throw new InvalidDataException($"connection file '{path}': signature_scheme '{info.SignatureScheme}' is not supported (only hmac-sha256)");
+            throw new InvalidDataException(
+                $"connection file '{path}': signature_scheme '{info.SignatureScheme}' is not supported (only hmac-sha256)");
         }
-        foreach (var (name, port) in new[] { ("shell_port", info.ShellPort), ("iopub_port", info.IOPubPort), ("stdin_port", info.StdinPort), ("control_port", info.ControlPort), ("hb_port", info.HeartbeatPort) })
+        foreach (var (name, port) in new[] { ("shell_port", info.ShellPort), ("iopub_port", info.IOPubPort), ("stdin_port", info.StdinPort),
+            ("control_port", info.ControlPort), ("hb_port", info.HeartbeatPort) })
         {
             if (port <= 0 || port > 65535) throw new InvalidDataException($"connection file '{path}': {name} {port} is not a port");
         }

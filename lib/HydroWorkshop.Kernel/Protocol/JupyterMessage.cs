@@ -22,7 +22,8 @@ public sealed class JupyterMessage
 
     /// <summary>A new message of <paramref name="messageType"/>; when it answers <paramref name="parent"/>
     /// it carries the parent's header and (for socket replies) its routing identities.</summary>
-    public static JupyterMessage Create(string messageType, JsonObject content, string session, JupyterMessage? parent = null, bool route = true)
+    public static JupyterMessage Create(string messageType, JsonObject content, string session, JupyterMessage? parent = null,
+        bool route = true)
     {
         var header = new JsonObject
         {

@@ -21,7 +21,8 @@ public sealed class MessageSigner(byte[] key)
 
     /// <summary>True when <paramref name="signature"/> matches; compared in constant time so the time taken
     /// does not reveal how many leading characters were right.</summary>
-    public bool Verify(ReadOnlySpan<byte> signature, ReadOnlySpan<byte> header, ReadOnlySpan<byte> parentHeader, ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> content)
+    public bool Verify(ReadOnlySpan<byte> signature, ReadOnlySpan<byte> header, ReadOnlySpan<byte> parentHeader,
+        ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> content)
     {
         if (!IsEnabled) return signature.Length == 0;
         var expected = System.Text.Encoding.ASCII.GetBytes(Sign(header, parentHeader, metadata, content));

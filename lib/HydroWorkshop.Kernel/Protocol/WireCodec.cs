@@ -40,7 +40,8 @@ public sealed class WireCodec(MessageSigner signer)
             if (frames[i].AsSpan().SequenceEqual(Delimiter)) { delimiter = i; break; }
         }
         if (delimiter < 0) throw new InvalidMessageException("no <IDS|MSG> delimiter");
-        if (frames.Count < delimiter + 6) throw new InvalidMessageException($"{frames.Count - delimiter - 1} frames after the delimiter, 5 needed");
+        if (frames.Count < delimiter + 6) throw new InvalidMessageException(
+            $"{frames.Count - delimiter - 1} frames after the delimiter, 5 needed");
         var signature = frames[delimiter + 1];
         var header = frames[delimiter + 2];
         var parent = frames[delimiter + 3];

@@ -18,7 +18,8 @@ namespace HydroWorkshop.Checkpoints;
 public static class Checkpoint
 {
     private const string ModelPrefix = "model.", OptimizerTensor = "optimizer.torchsharp";
-    private const string ScheduleKey = "hydroworkshop.schedule", Format = "hydroworkshop-checkpoint-2", OldFormat = "hydroworkshop-checkpoint-1";
+    private const string ScheduleKey = "hydroworkshop.schedule", Format = "hydroworkshop-checkpoint-2",
+        OldFormat = "hydroworkshop-checkpoint-1";
 
     /// <summary>Writes <paramref name="model"/> (e.g. <c>model.state_dict()</c>), and when given the optimizer
     /// and schedule state, to <paramref name="path"/>, atomically. <paramref name="metadata"/> keys must not
@@ -46,7 +47,8 @@ public static class Checkpoint
                 optimizerBytes = torch.tensor(buffer.ToArray(), dtype: ScalarType.Byte);
                 tensors[OptimizerTensor] = optimizerBytes;
             }
-            if (schedule is not null) meta[ScheduleKey] = JsonSerializer.Serialize(new Dictionary<string, int> { ["last_epoch"] = schedule.last_epoch });
+            if (schedule is not null)
+                meta[ScheduleKey] = JsonSerializer.Serialize(new Dictionary<string, int> { ["last_epoch"] = schedule.last_epoch });
             SafeTensors.Save(tensors, path, meta);
         }
         finally
@@ -73,10 +75,13 @@ public static class Checkpoint
             var report = StateDictReport.Compare(model, modelTensors);
             if (report.mismatched_shapes.Count > 0 || (strict && !report.IsExact)) throw new StateDictMismatchException(path, report);
             if ((optimizer is not null || schedule is not null) && metadata.GetValueOrDefault("format") == OldFormat)
-                throw new InvalidDataException($"{path} was written by the kit's earlier libtorch-1.13 engine ({OldFormat}): its model weights load " +
+                throw new InvalidDataException(
+                    $"{path} was written by the kit's earlier libtorch-1.13 engine ({OldFormat}): its model weights load " +
                     "(best_model.safetensors, predict, evaluate), but its optimizer state cannot be resumed; train the run again without resume");
-            if (optimizer is not null && !tensors.ContainsKey(OptimizerTensor)) throw new InvalidDataException($"{path} holds no optimizer state");
-            if (schedule is not null && !metadata.ContainsKey(ScheduleKey)) throw new InvalidDataException($"{path} holds no schedule state");
+            if (optimizer is not null && !tensors.ContainsKey(OptimizerTensor)) throw new InvalidDataException(
+                $"{path} holds no optimizer state");
+            if (schedule is not null && !metadata.ContainsKey(ScheduleKey)) throw new InvalidDataException(
+                $"{path} holds no schedule state");
             using (no_grad())
             {
                 foreach (var (key, target) in model)
@@ -100,7 +105,8 @@ public static class Checkpoint
             if (schedule is not null)
             {
                 var state = JsonSerializer.Deserialize<Dictionary<string, int>>(metadata[ScheduleKey]);
-                if (state is null || !state.TryGetValue("last_epoch", out var lastEpoch)) throw new InvalidDataException($"{path}: the schedule state has no last_epoch");
+                if (state is null || !state.TryGetValue("last_epoch", out var lastEpoch)) throw new InvalidDataException(
+                    $"{path}: the schedule state has no last_epoch");
                 schedule.step(lastEpoch);
             }
             var user = metadata.Where(m => m.Key != "format" && !m.Key.StartsWith("hydroworkshop.", StringComparison.Ordinal))

@@ -38,7 +38,8 @@ public static class SafeTensors
             {
                 written += WriteData(stream, tensor, name, path);
             }
-            if (written != total) throw new InvalidOperationException($"{path}: wrote {written} data bytes, the header promised {total} (a tensor changed size while saving)");
+            if (written != total) throw new InvalidOperationException(
+                $"{path}: wrote {written} data bytes, the header promised {total} (a tensor changed size while saving)");
         });
     }
 
@@ -77,10 +78,13 @@ public static class SafeTensors
         {
             fileLength = stream.Length;
             Span<byte> prefix = stackalloc byte[8];
-            if (stream.ReadAtLeast(prefix, 8, throwOnEndOfStream: false) < 8) throw Bad(path, $"it is {fileLength} bytes long, shorter than the 8-byte header length");
+            if (stream.ReadAtLeast(prefix, 8, throwOnEndOfStream: false) < 8) throw Bad(path,
+                $"it is {fileLength} bytes long, shorter than the 8-byte header length");
             var n = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
-            if (n > MaxHeaderBytes) throw Bad(path, $"the header length is {n} bytes (more than {MaxHeaderBytes}): not a safetensors file?");
-            if (8 + (long)n > fileLength) throw Bad(path, $"the header length {n} runs past the end of the file ({fileLength} bytes): truncated?");
+            if (n > MaxHeaderBytes) throw Bad(path,
+                $"the header length is {n} bytes (more than {MaxHeaderBytes}): not a safetensors file?");
+            if (8 + (long)n > fileLength) throw Bad(path,
+                $"the header length {n} runs past the end of the file ({fileLength} bytes): truncated?");
             json = new byte[n];
             stream.ReadExactly(json);
         }
@@ -119,7 +123,8 @@ public static class SafeTensors
         long expected = 0;
         foreach (var e in entries)
         {
-            if (e.Begin != expected) throw Bad(path, $"tensor '{e.Name}' starts at data byte {e.Begin}, expected {expected} (overlap or gap)");
+            if (e.Begin != expected) throw Bad(path,
+                $"tensor '{e.Name}' starts at data byte {e.Begin}, expected {expected} (overlap or gap)");
             expected = e.End;
         }
         if (expected != dataLength) throw Bad(path, $"the tensors cover {expected} data bytes, the file has {dataLength}");
@@ -133,7 +138,8 @@ public static class SafeTensors
         if (v.ValueKind != JsonValueKind.Object
             || !v.TryGetProperty("dtype", out var dtypeElement) || dtypeElement.ValueKind != JsonValueKind.String
             || !v.TryGetProperty("shape", out var shapeElement) || shapeElement.ValueKind != JsonValueKind.Array
-            || !v.TryGetProperty("data_offsets", out var offsets) || offsets.ValueKind != JsonValueKind.Array || offsets.GetArrayLength() != 2)
+            || !v.TryGetProperty("data_offsets", out var offsets) || offsets.ValueKind != JsonValueKind.Array
+            || offsets.GetArrayLength() != 2)
             throw Bad(path, $"tensor '{name}' needs dtype (string), shape (array) and data_offsets ([begin, end])");
         var dtypeName = dtypeElement.GetString()!;
         var dtype = SafeTensorsDType.Parse(dtypeName)
@@ -151,11 +157,13 @@ public static class SafeTensors
             throw Bad(path, $"tensor '{name}' has data_offsets {offsets.GetRawText()} outside the {dataLength}-byte data section");
         var bytes = checked(numel * dtype.ElementSize());
         if (end - begin != bytes)
-            throw Bad(path, $"tensor '{name}' ({dtypeName} [{string.Join(", ", shape)}]) needs {bytes} bytes, data_offsets give {end - begin}");
+            throw Bad(path,
+                $"tensor '{name}' ({dtypeName} [{string.Join(", ", shape)}]) needs {bytes} bytes, data_offsets give {end - begin}");
         return new SafeTensorsEntry(name, dtype, shape, begin, end);
     }
 
-    private static byte[] Header(IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata, string path, out long total)
+    private static byte[] Header(IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata, string path,
+        out long total)
     {
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("safetensors writing assumes a little-endian machine");
         using var buffer = new MemoryStream();
@@ -165,14 +173,16 @@ public static class SafeTensors
             if (metadata is { Count: > 0 })
             {
                 json.WriteStartObject("__metadata__");
-                foreach (var (key, value) in metadata) json.WriteString(key, value ?? throw new ArgumentException($"{path}: metadata '{key}' is null", nameof(metadata)));
+                foreach (var (key, value) in metadata) json.WriteString(key, value ?? throw new ArgumentException(
+                    $"{path}: metadata '{key}' is null", nameof(metadata)));
                 json.WriteEndObject();
             }
             total = 0;
             foreach (var (name, tensor) in tensors)
             {
                 if (name == "__metadata__") throw new ArgumentException($"{path}: a tensor cannot be named __metadata__", nameof(tensors));
-                if (tensor is null || tensor.IsInvalid) throw new ArgumentException($"{path}: tensor '{name}' is null or disposed", nameof(tensors));
+                if (tensor is null || tensor.IsInvalid) throw new ArgumentException($"{path}: tensor '{name}' is null or disposed",
+                    nameof(tensors));
                 var dtype = SafeTensorsDType.NameOf(tensor.dtype);
                 var bytes = tensor.numel() * (long)tensor.dtype.ElementSize();
                 json.WriteStartObject(name);
@@ -203,12 +213,14 @@ public static class SafeTensors
         var bytes = contiguous.numel() * contiguous.dtype.ElementSize();
         if (bytes == 0) return 0;
         // TorchSharp's byte view is limited to 2 GiB per tensor; checkpoints of the kit's models are far smaller.
-        if (bytes > int.MaxValue) throw new NotSupportedException($"{path}: tensor '{name}' has {bytes} bytes; tensors over 2 GiB cannot be saved");
+        if (bytes > int.MaxValue) throw new NotSupportedException(
+            $"{path}: tensor '{name}' has {bytes} bytes; tensors over 2 GiB cannot be saved");
         stream.Write(contiguous.bytes);
         return bytes;
     }
 
-    private static void ReadData(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long fileOffset, long bytes, Tensor tensor, string name, string path)
+    private static void ReadData(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long fileOffset, long bytes, Tensor tensor,
+        string name, string path)
     {
         if (bytes == 0) return;
         if (bytes > int.MaxValue) throw Bad(path, $"tensor '{name}' has {bytes} bytes; tensors over 2 GiB cannot be read");

@@ -4,7 +4,8 @@ namespace HydroWorkshop.Checkpoints;
 
 /// <summary>How a loaded set of tensors differs from the one it is loaded into (PyTorch's
 /// <c>_IncompatibleKeys</c>, plus shape mismatches, which PyTorch reports as errors).</summary>
-public sealed record StateDictReport(IReadOnlyList<string> missing_keys, IReadOnlyList<string> unexpected_keys, IReadOnlyList<string> mismatched_shapes)
+public sealed record StateDictReport(IReadOnlyList<string> missing_keys, IReadOnlyList<string> unexpected_keys,
+    IReadOnlyList<string> mismatched_shapes)
 {
     public bool IsExact => missing_keys.Count == 0 && unexpected_keys.Count == 0 && mismatched_shapes.Count == 0;
 
@@ -19,7 +20,8 @@ public sealed record StateDictReport(IReadOnlyList<string> missing_keys, IReadOn
             if (!loaded.TryGetValue(key, out var source)) continue;
             var want = target.shape;
             var got = source.shape;
-            if (!want.SequenceEqual(got)) mismatched.Add($"{key}: checkpoint [{string.Join(", ", got)}], model [{string.Join(", ", want)}]");
+            if (!want.SequenceEqual(got)) mismatched.Add(
+                $"{key}: checkpoint [{string.Join(", ", got)}], model [{string.Join(", ", want)}]");
         }
         return new StateDictReport(missing, unexpected, mismatched);
     }
@@ -30,7 +32,8 @@ public sealed record StateDictReport(IReadOnlyList<string> missing_keys, IReadOn
         var lines = new List<string>();
         if (missing_keys.Count > 0) lines.Add($"missing key(s) ({missing_keys.Count}): {string.Join(", ", missing_keys)}");
         if (unexpected_keys.Count > 0) lines.Add($"unexpected key(s) ({unexpected_keys.Count}): {string.Join(", ", unexpected_keys)}");
-        if (mismatched_shapes.Count > 0) lines.Add($"shape mismatch(es) ({mismatched_shapes.Count}): {string.Join("; ", mismatched_shapes)}");
+        if (mismatched_shapes.Count > 0) lines.Add(
+            $"shape mismatch(es) ({mismatched_shapes.Count}): {string.Join("; ", mismatched_shapes)}");
         return string.Join(Environment.NewLine, lines);
     }
 }

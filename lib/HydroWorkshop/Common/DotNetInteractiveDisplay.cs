@@ -21,7 +21,8 @@ internal static class DotNetInteractiveDisplay
     internal static Func<object?, INotebookDisplayHandle>? TryCreateHook(IEnumerable<Assembly> loaded)
     {
         var host = loaded.FirstOrDefault(a => a.GetName().Name == AssemblyName);
-        var display = host?.GetType(KernelTypeName)?.GetMethod("display", BindingFlags.Public | BindingFlags.Static, [typeof(object), typeof(string[])]);
+        var display = host?.GetType(KernelTypeName)?.GetMethod("display", BindingFlags.Public | BindingFlags.Static,
+            [typeof(object), typeof(string[])]);
         if (display is null) return null;
         return value => Show(display, value);
     }

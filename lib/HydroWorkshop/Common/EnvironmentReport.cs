@@ -19,7 +19,8 @@ public static class EnvironmentReport
         var text = new StringBuilder();
         text.Append(EngineInfo.Describe()).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"device: {Devices.Name(Devices.Best())} (Devices.Best())\n");
-        text.Append(CultureInfo.InvariantCulture, $"real data: {ProjectPaths.SharedDataRoot() ?? "none (../shared/data absent): the notebooks use synthetic data"}\n");
+        text.Append(CultureInfo.InvariantCulture,
+            $"real data: {ProjectPaths.SharedDataRoot() ?? "none (../shared/data absent): the notebooks use synthetic data"}\n");
         return text.ToString();
     }
 

@@ -41,7 +41,8 @@ internal sealed class MimeBundleFormatterSource
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
                 throw;
             }
-            if (bundle is not IReadOnlyDictionary<string, object> data || !data.TryGetValue(MimeType, out var content) || content is not string text)
+            if (bundle is not IReadOnlyDictionary<string, object> data || !data.TryGetValue(MimeType, out var content)
+                || content is not string text)
                 return false;
             writer.Write(text);
             return true;

@@ -19,7 +19,8 @@ public static class NotebookDisplay
 
     /// <summary>Where displayed figures are saved as HTML outside a notebook (<c>figure-001.html</c>, ...); null
     /// prints them as text. Defaults to <c>$HYDROWORKSHOP_FIGURES</c>.</summary>
-    public static string? FigureFolder { get; set; } = Environment.GetEnvironmentVariable("HYDROWORKSHOP_FIGURES") is { Length: > 0 } folder ? folder : null;
+    public static string? FigureFolder { get; set; } = Environment.GetEnvironmentVariable(
+        "HYDROWORKSHOP_FIGURES") is { Length: > 0 } folder ? folder : null;
 
     /// <summary>How many items of a collection the console shows.</summary>
     public const int ConsoleItems = 20;
@@ -60,7 +61,8 @@ public static class NotebookDisplay
                 if (dictionary.Count > ConsoleItems) lines.Add($"  ... ({dictionary.Count} entries)");
                 return $"{dictionary.Count} entries\n" + string.Join("\n", lines);
             }
-            case System.Collections.IEnumerable items when value.GetType().GetMethod("ToMimeBundle", Type.EmptyTypes) is null && !value.GetType().Name.EndsWith("Tensor", StringComparison.Ordinal):
+            case System.Collections.IEnumerable items when value.GetType().GetMethod("ToMimeBundle", Type.EmptyTypes) is null
+                && !value.GetType().Name.EndsWith("Tensor", StringComparison.Ordinal):
             {
                 var all = items.Cast<object?>().Take(ConsoleItems + 1).ToList();
                 var lines = all.Take(ConsoleItems).Select(item => "  " + (item?.ToString() ?? "null")).ToList();

@@ -94,5 +94,6 @@ internal static class StrictYaml
     };
 
     public static IReadOnlyList<string> List(YamlNode node, YamlContext context) =>
-        node is YamlSequenceNode sequence ? sequence.Children.Select(c => Text(c, context)).ToArray() : throw Error(node, context, "expected a list, e.g. [a, b]");
+        node is YamlSequenceNode sequence ? sequence.Children.Select(c => Text(c, context)).ToArray() : throw Error(node, context,
+            "expected a list, e.g. [a, b]");
 }

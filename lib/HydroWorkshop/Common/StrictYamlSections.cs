@@ -40,7 +40,8 @@ internal static class StrictYamlSections
     /// <summary>Applies every section of <paramref name="root"/> that <paramref name="sections"/> names, in the sections'
     /// order and each section's keys in file order; an unknown key gets the closest valid name. <paramref name="onKey"/>
     /// sees each key read (section, key, value node), for checks that need the node's line afterwards.</summary>
-    public static TConfig Apply<TConfig>(YamlMappingNode root, IEnumerable<ConfigSection<TConfig>> sections, TConfig config, YamlContext context,
+    public static TConfig Apply<TConfig>(YamlMappingNode root, IEnumerable<ConfigSection<TConfig>> sections, TConfig config,
+        YamlContext context,
         Action<string, string, YamlNode>? onKey = null)
     {
         foreach (var section in sections)
@@ -60,7 +61,8 @@ internal static class StrictYamlSections
 
     /// <summary>The sections of <paramref name="config"/> as YAML mappings (block style, one key a line), each key
     /// through its writer; keys whose writer gives null and sections marked absent are left out.</summary>
-    public static IEnumerable<(string Name, YamlMappingNode Section)> Write<TConfig>(TConfig config, IEnumerable<ConfigSection<TConfig>> sections)
+    public static IEnumerable<(string Name, YamlMappingNode Section)> Write<TConfig>(TConfig config,
+        IEnumerable<ConfigSection<TConfig>> sections)
     {
         foreach (var section in sections)
         {
@@ -73,7 +75,8 @@ internal static class StrictYamlSections
     }
 
     /// <summary>A whole config as YAML text: the top-level scalars, then the sections, under a comment line.</summary>
-    public static string Save(string comment, IEnumerable<(string Key, YamlNode Value)> topLevel, IEnumerable<(string Name, YamlMappingNode Section)> sections)
+    public static string Save(string comment, IEnumerable<(string Key, YamlNode Value)> topLevel,
+        IEnumerable<(string Name, YamlMappingNode Section)> sections)
     {
         var root = new YamlMappingNode();
         foreach (var (key, value) in topLevel) root.Add(new YamlScalarNode(key), value);
@@ -87,7 +90,8 @@ internal static class StrictYamlSections
     }
 
     /// <summary>The keys a config accepts, one a line with its doc: the top-level keys, then each section's.</summary>
-    public static string Help<TConfig>(string title, IEnumerable<(string Key, string Doc)> topLevel, IEnumerable<ConfigSection<TConfig>> sections,
+    public static string Help<TConfig>(string title, IEnumerable<(string Key, string Doc)> topLevel,
+        IEnumerable<ConfigSection<TConfig>> sections,
         IEnumerable<(string Name, IEnumerable<(string Key, string Doc)> Keys)>? more = null)
     {
         var text = new StringBuilder(title).Append('\n');

@@ -27,11 +27,14 @@ internal static class YamlNodes
 
     public static YamlNode Null => new YamlScalarNode("null");
 
-    public static YamlNode List(IEnumerable<string> values) => new YamlSequenceNode(values.Select(Of)) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow };
+    public static YamlNode List(IEnumerable<string> values) =>
+        new YamlSequenceNode(values.Select(Of)) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow };
 
-    public static YamlNode List(IEnumerable<double> values) => new YamlSequenceNode(values.Select(Of)) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow };
+    public static YamlNode List(IEnumerable<double> values) =>
+        new YamlSequenceNode(values.Select(Of)) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow };
 
-    public static YamlNode List(IEnumerable<int> values) => new YamlSequenceNode(values.Select(Of)) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow };
+    public static YamlNode List(IEnumerable<int> values) =>
+        new YamlSequenceNode(values.Select(Of)) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow };
 
     /// <summary>A mapping in flow style (<c>{a: 1, b: 2}</c>) from key → value pairs.</summary>
     public static YamlNode Map(IEnumerable<(string Key, YamlNode Value)> entries)

@@ -120,13 +120,15 @@ public sealed class AttributeTable
                 }
                 float value;
                 if (category is not null) value = text.Equals(category, StringComparison.Ordinal) ? 1f : 0f;
-                else if (text.Length == 0) { problems.Add($"basin {basinIds[b]}: attribute '{name}' is empty in {Path.GetFileName(column.File)}"); continue; }
+                else if (text.Length == 0) { problems.Add(
+                    $"basin {basinIds[b]}: attribute '{name}' is empty in {Path.GetFileName(column.File)}"); continue; }
                 else value = (float)double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
                 result[b * names.Count + a] = value;
             }
         }
         if (problems.Count > 0)
-            throw new InvalidDataException($"{problems.Count} missing attribute value(s): {string.Join("; ", problems.Distinct().Take(10))}" +
+            throw new InvalidDataException(
+                $"{problems.Count} missing attribute value(s): {string.Join("; ", problems.Distinct().Take(10))}" +
                 (problems.Count > 10 ? "; ..." : "") + ". Choose other attributes or basins (values are never filled in silently).");
         return result;
     }
@@ -140,7 +142,8 @@ public sealed class AttributeTable
     private Column Find(string name)
     {
         if (columns.TryGetValue(name, out var column)) return column;
-        var close = order.Where(n => n.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(n, StringComparison.OrdinalIgnoreCase)).Take(8).ToList();
+        var close = order.Where(n => n.Contains(name, StringComparison.OrdinalIgnoreCase)
+            || name.Contains(n, StringComparison.OrdinalIgnoreCase)).Take(8).ToList();
         throw new KeyNotFoundException(
             $"unknown attribute '{name}'" + (close.Count > 0 ? $" (did you mean {string.Join(", ", close)}?)" : "") +
             $"; {order.Count} valid names: {string.Join(", ", order.Take(60))}{(order.Count > 60 ? ", ..." : "")}" +

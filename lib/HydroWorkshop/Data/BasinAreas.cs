@@ -21,12 +21,14 @@ public static class BasinAreas
         var areas = new Dictionary<string, double>();
         foreach (var id in basinIds)
         {
-            var area = source is CamelsUs camels && camels.AreaSquareMetres(id) is { } squareMetres ? squareMetres / 1e6 : FromAttributes(table, column, id);
+            var area = source is CamelsUs camels && camels.AreaSquareMetres(id) is { } squareMetres ? squareMetres / 1e6
+                : FromAttributes(table, column, id);
             if (area is > 0) areas[id] = area.Value;
         }
         return areas;
     }
 
     private static double? FromAttributes(AttributeTable table, string? column, string basinId) =>
-        column is not null && double.TryParse(table.Text(basinId, column), NumberStyles.Float, CultureInfo.InvariantCulture, out var area) ? area : null;
+        column is not null && double.TryParse(table.Text(basinId, column), NumberStyles.Float, CultureInfo.InvariantCulture, out var area)
+            ? area : null;
 }

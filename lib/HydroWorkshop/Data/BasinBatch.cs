@@ -18,7 +18,8 @@ public sealed class BasinBatch : IDisposable
         EndDates = endDates;
     }
 
-    /// <summary>Normalised inputs <c>[batch, time, feature]</c> (statics appended to every step when the data set concatenates them).</summary>
+    /// <summary>Normalised inputs <c>[batch, time, feature]</c> (statics appended to every step when the data set concatenates
+    /// them).</summary>
     public Tensor Inputs { get; }
 
     /// <summary>Normalised targets of the last <c>PredictLastN</c> days, <c>[batch, PredictLastN, target]</c>.</summary>

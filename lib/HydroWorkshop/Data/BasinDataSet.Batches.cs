@@ -79,7 +79,8 @@ public sealed partial class BasinDataSet
     /// differs yet the run repeats) and draws the same permutation as PyTorch's <c>torch.randperm</c>.
     /// Each batch is yours to dispose.
     /// </summary>
-    public IEnumerable<BasinBatch> Batches(int batchSize, torch.Generator? generator = null, bool dropLast = false, CancellationToken? cancellationToken = null)
+    public IEnumerable<BasinBatch> Batches(int batchSize, torch.Generator? generator = null, bool dropLast = false,
+        CancellationToken? cancellationToken = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var token = cancellationToken ?? WorkshopCancellation.Token;

@@ -72,7 +72,8 @@ public sealed partial class BasinDataSet
     /// <c>SequenceLength</c> input days are complete; windows with a gap in the inputs are skipped and counted.
     /// Without <c>RequireTargets</c> (prediction) the target condition is dropped.
     /// </summary>
-    private static (int[] Basin, int[] Day) IndexSamples(List<(BasinSeries Series, int PeriodOffset)> loaded, BasinDataSetOptions options, BasinDataSetReport report)
+    private static (int[] Basin, int[] Day) IndexSamples(List<(BasinSeries Series, int PeriodOffset)> loaded, BasinDataSetOptions options,
+        BasinDataSetReport report)
     {
         var sampleBasin = new List<int>();
         var sampleDay = new List<int>();
@@ -83,7 +84,8 @@ public sealed partial class BasinDataSet
             var (series, periodOffset) = loaded[b];
             var nIn = series.Inputs.Length / series.Days;
             var nOut = series.Targets.Length / series.Days;
-            // gapsBefore[d] = number of days before d with a missing input: a window [a, e] is complete when gapsBefore[e + 1] == gapsBefore[a].
+            // gapsBefore[d] = number of days before d with a missing input: a window [a, e] is complete when gapsBefore[e + 1] ==
+            // gapsBefore[a].
             var gapsBefore = new int[series.Days + 1];
             var hasTarget = new bool[series.Days];
             for (var d = 0; d < series.Days; d++)

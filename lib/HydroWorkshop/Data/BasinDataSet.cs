@@ -29,7 +29,8 @@ public sealed partial class BasinDataSet
         public float[] Statics { get; } = statics;
     }
 
-    private BasinDataSet(BasinDataSetOptions options, IReadOnlyList<string> inputs, IReadOnlyList<string> targets, Normalisation normalisation,
+    private BasinDataSet(BasinDataSetOptions options, IReadOnlyList<string> inputs, IReadOnlyList<string> targets,
+        Normalisation normalisation,
         BasinSeries[] basins, int[] sampleBasin, int[] sampleDay, BasinDataSetReport report)
     {
         Options = options;
@@ -67,7 +68,8 @@ public sealed partial class BasinDataSet
     public int InputFeatures => InputNames.Count + (Options.ConcatenateStatics ? StaticNames.Count : 0);
 
     /// <summary>Bytes held by the normalised arrays.</summary>
-    public long ArrayBytes => basins.Sum(b => 4L * (b.Inputs.LongLength + b.Targets.LongLength + b.Statics.LongLength)) + 8L * sampleBasin.LongLength;
+    public long ArrayBytes => basins.Sum(b => 4L * (b.Inputs.LongLength + b.Targets.LongLength + b.Statics.LongLength)) +
+        8L * sampleBasin.LongLength;
 
     /// <summary>The basin and the date of the last day of window <paramref name="sample"/>.</summary>
     public (string BasinId, DateOnly EndDate) SampleAt(int sample)
@@ -88,9 +90,11 @@ public sealed partial class BasinDataSet
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         var token = cancellationToken ?? WorkshopCancellation.Token;
-        if (options.SequenceLength < 1) throw new ArgumentOutOfRangeException(nameof(options), $"SequenceLength must be at least 1 (got {options.SequenceLength})");
+        if (options.SequenceLength < 1) throw new ArgumentOutOfRangeException(nameof(options),
+            $"SequenceLength must be at least 1 (got {options.SequenceLength})");
         if (options.PredictLastN < 1 || options.PredictLastN > options.SequenceLength)
-            throw new ArgumentOutOfRangeException(nameof(options), $"PredictLastN must be between 1 and SequenceLength {options.SequenceLength} (got {options.PredictLastN})");
+            throw new ArgumentOutOfRangeException(nameof(options),
+                $"PredictLastN must be between 1 and SequenceLength {options.SequenceLength} (got {options.PredictLastN})");
         if (options.Inputs.Count == 0) throw new ArgumentException("choose at least one input variable", nameof(options));
         var inputs = options.Inputs.Select(n => ResolveVariable(source, n, "input")).ToArray();
         var targets = (options.Targets ?? [source.DischargeName])
@@ -124,7 +128,8 @@ public sealed partial class BasinDataSet
                 var x = Interleave(record, inputs, offset, days);
                 var y = Interleave(record, targets, offset, days);
                 var s = statics.AsSpan(b * options.Statics.Count, options.Statics.Count).ToArray();
-                results[b] = (new BasinSeries(record.BasinId, first, days, x, y, s), Math.Max(0, options.Period.Start.DayNumber - first.DayNumber),
+                results[b] = (new BasinSeries(record.BasinId, first, days, x, y, s),
+                    Math.Max(0, options.Period.Start.DayNumber - first.DayNumber),
                     null, 4L * record.Days * record.VariableNames.Count);
             });
         }
@@ -141,7 +146,8 @@ public sealed partial class BasinDataSet
             report.RawBytes += rawBytes;
         }
         if (loaded.Count == 0)
-            throw new InvalidDataException($"none of the {basinIds.Count} basins has data in {options.Period}: {string.Join("; ", report.EmptyBasins.Select(e => $"{e.BasinId}: {e.Reason}"))}");
+            throw new InvalidDataException(
+                $"none of the {basinIds.Count} basins has data in {options.Period}: {string.Join("; ", report.EmptyBasins.Select(e => $"{e.BasinId}: {e.Reason}"))}");
 
         normalisation ??= Fit(loaded, inputs, options.Statics, targets, options.Period);
         foreach (var (series, _) in loaded) Apply(series, normalisation, inputs.Length, targets.Length);
@@ -155,7 +161,8 @@ public sealed partial class BasinDataSet
                     $"(longest: {longest} days including warm-up); use a shorter SequenceLength or a longer period", nameof(options));
             throw new InvalidDataException($"no valid window in {options.Period}: {report}");
         }
-        return new BasinDataSet(options, inputs, targets, normalisation, loaded.Select(l => l.Series).ToArray(), sampleBasin, sampleDay, report);
+        return new BasinDataSet(options, inputs, targets, normalisation, loaded.Select(l => l.Series).ToArray(), sampleBasin,
+            sampleDay, report);
     }
 
     /// <summary>Copies the named series of <paramref name="record"/> into one row-major <c>[day, variable]</c> array.</summary>
@@ -177,7 +184,8 @@ public sealed partial class BasinDataSet
     }
 
     private static bool IsKnownVariable(IBasinSource source, string name) =>
-        source.VariableNames.Any(v => v.Equals(name, StringComparison.OrdinalIgnoreCase) || v.StartsWith(name + "(", StringComparison.OrdinalIgnoreCase));
+        source.VariableNames.Any(v => v.Equals(name, StringComparison.OrdinalIgnoreCase)
+            || v.StartsWith(name + "(", StringComparison.OrdinalIgnoreCase));
 
     private static string ResolveVariable(IBasinSource source, string name, string role)
     {
@@ -194,7 +202,8 @@ public sealed partial class BasinDataSet
         var resolved = requested.Select(id => source is CamelsUs ? CamelsUs.NormaliseId(id) : id.Trim()).ToArray();
         var missing = resolved.Where(id => !known.Contains(id)).ToArray();
         if (missing.Length > 0)
-            throw new ArgumentException($"{missing.Length} basin(s) have no time series in {source.Description}: {string.Join(", ", missing.Take(20))}" +
+            throw new ArgumentException(
+                $"{missing.Length} basin(s) have no time series in {source.Description}: {string.Join(", ", missing.Take(20))}" +
                 $"{(missing.Length > 20 ? ", ..." : "")}; {known.Count} basins are available, e.g. {string.Join(", ", source.BasinIds.Take(5))}");
         var duplicate = resolved.GroupBy(id => id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"basin {duplicate.Key} is listed twice");

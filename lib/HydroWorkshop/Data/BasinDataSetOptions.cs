@@ -3,13 +3,15 @@ namespace HydroWorkshop.Data;
 /// <summary>What a <see cref="BasinDataSet"/> holds: variables by name, a period, basins, and the window shape.</summary>
 public sealed record BasinDataSetOptions
 {
-    /// <summary>Dynamic inputs by name (case-insensitive), e.g. <c>["prcp(mm/day)", "srad(W/m2)", "tmax(C)", "tmin(C)", "vp(Pa)"]</c>.</summary>
+    /// <summary>Dynamic inputs by name (case-insensitive), e.g.
+    /// <c>["prcp(mm/day)", "srad(W/m2)", "tmax(C)", "tmin(C)", "vp(Pa)"]</c>.</summary>
     public required IReadOnlyList<string> Inputs { get; init; }
 
     /// <summary>Static attributes by name; <c>"attr=category"</c> encodes one category of a categorical attribute as 0/1.</summary>
     public IReadOnlyList<string> Statics { get; init; } = [];
 
-    /// <summary>Targets by name; null means observed discharge. Several targets make a multi-task data set (e.g. discharge and "swe(mm)").</summary>
+    /// <summary>Targets by name; null means observed discharge. Several targets make a multi-task data set (e.g. discharge and
+    /// "swe(mm)").</summary>
     public IReadOnlyList<string>? Targets { get; init; }
 
     /// <summary>The period whose days are targets; inputs may reach <see cref="SequenceLength"/> - 1 days before it (warm-up).</summary>

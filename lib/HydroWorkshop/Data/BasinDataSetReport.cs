@@ -10,7 +10,8 @@ public sealed class BasinDataSetReport(string source, Period period)
 
     /// <summary>Per basin: stored days (period plus warm-up), windows kept, period days without any target,
     /// windows skipped for missing inputs.</summary>
-    public sealed record BasinSummary(string BasinId, DateOnly Start, int Days, int Windows, int DaysWithoutTarget, int WindowsWithMissingInputs);
+    public sealed record BasinSummary(string BasinId, DateOnly Start, int Days, int Windows, int DaysWithoutTarget,
+        int WindowsWithMissingInputs);
 
     public string Source { get; } = source;
     public Period Period { get; } = period;
@@ -34,7 +35,8 @@ public sealed class BasinDataSetReport(string source, Period period)
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.Append($"{Source}, {Period}: {basins.Count - empty.Count(e => basins.Any(b => b.BasinId == e.BasinId))} basins with windows, {Windows} windows; ");
+        text.Append(
+            $"{Source}, {Period}: {basins.Count - empty.Count(e => basins.Any(b => b.BasinId == e.BasinId))} basins with windows, {Windows} windows; ");
         text.Append($"skipped {WindowsWithMissingInputs} windows with missing inputs and {DaysWithoutTarget} days without target");
         foreach (var (id, reason) in empty) text.Append($"\n  basin {id}: {reason}");
         return text.ToString();

@@ -17,7 +17,8 @@ public static class BasinLists
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
             if (line.Any(char.IsWhiteSpace)) throw new DataFileException(path, number, raw, "a basin list holds one gauge id per line");
-            if (seen.TryGetValue(line, out var first)) throw new DataFileException(path, number, raw, $"basin listed twice (first on line {first})");
+            if (seen.TryGetValue(line, out var first)) throw new DataFileException(path, number, raw,
+                $"basin listed twice (first on line {first})");
             seen[line] = number;
             result.Add(line);
         }

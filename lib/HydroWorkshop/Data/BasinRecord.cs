@@ -20,7 +20,8 @@ public sealed class BasinRecord
         foreach (var (name, values) in variables)
         {
             if (values.Length != days)
-                throw new ArgumentException($"basin {basinId}: variable '{name}' has {values.Length} values for {days} days", nameof(variables));
+                throw new ArgumentException($"basin {basinId}: variable '{name}' has {values.Length} values for {days} days",
+                    nameof(variables));
             series[name] = values;
         }
         Latitude = latitude;

@@ -8,7 +8,8 @@ namespace HydroWorkshop.Data;
 /// in the same layout, generated into a cache folder on first use (seconds). Search order:
 /// <c>$HYDROWORKSHOP_CAMELS_US</c>, <c>&lt;repo&gt;/out/data/camels-us</c> (where data-scripts/download-camels-us.sh
 /// puts the release), <c>camels_us</c> in the shared data folder; then the synthetic cache
-/// (<c>$HYDROWORKSHOP_SYNTHETIC_CAMELS</c>, else <c>&lt;repo&gt;/out/data/synthetic-camels</c>, else a folder in the user's local app data).
+/// (<c>$HYDROWORKSHOP_SYNTHETIC_CAMELS</c>, else <c>&lt;repo&gt;/out/data/synthetic-camels</c>, else a folder in the user's local app
+/// data).
 /// </summary>
 public static class CamelsData
 {
@@ -33,7 +34,8 @@ public static class CamelsData
         foreach (var candidate in candidates)
         {
             if (string.IsNullOrEmpty(candidate)) continue;
-            if (Directory.Exists(Path.Combine(candidate, "basin_mean_forcing")) || Directory.Exists(Path.Combine(candidate, SyntheticCamels.ReleaseFolder, "basin_mean_forcing")))
+            if (Directory.Exists(Path.Combine(candidate, "basin_mean_forcing"))
+                || Directory.Exists(Path.Combine(candidate, SyntheticCamels.ReleaseFolder, "basin_mean_forcing")))
                 return candidate;
         }
         return null;
@@ -45,14 +47,16 @@ public static class CamelsData
         var fromEnvironment = Environment.GetEnvironmentVariable("HYDROWORKSHOP_SYNTHETIC_CAMELS");
         if (!string.IsNullOrEmpty(fromEnvironment)) return fromEnvironment;
         if (ProjectPaths.FindRepositoryRoot() is { } repo) return Path.Combine(repo, "out", "data", "synthetic-camels");
-        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "HydroWorkshop", "synthetic-camels");
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,
+            Environment.SpecialFolderOption.Create), "HydroWorkshop", "synthetic-camels");
     }
 
     /// <summary>
     /// Real CAMELS-US (Daymet forcing) when found, else the synthetic basins (generated on first use into
     /// <paramref name="syntheticFolder"/>, default <see cref="SyntheticCacheFolder"/>).
     /// </summary>
-    public static CamelsUs OpenDefault(string? syntheticFolder = null, SyntheticCamelsOptions? syntheticOptions = null, IProgress<string>? progress = null)
+    public static CamelsUs OpenDefault(string? syntheticFolder = null, SyntheticCamelsOptions? syntheticOptions = null,
+        IProgress<string>? progress = null)
     {
         if (syntheticFolder is null && FindRealCamelsUs() is { } real) return CamelsUs.Open(real, ["daymet"]);
         return OpenSynthetic(syntheticFolder, syntheticOptions, progress);
@@ -73,12 +77,14 @@ public static class CamelsData
     /// folder, or null), <paramref name="nwcSample"/> (the NWC sample's folder, or null) and the synthetic basins'
     /// <paramref name="syntheticFolder"/> (default <see cref="SyntheticCacheFolder"/>), generated with
     /// <paramref name="syntheticOptions"/> on first use.</summary>
-    public static WorkshopCamels OpenWorkshop(string? realCamelsUs, string? nwcSample, string? syntheticFolder = null, SyntheticCamelsOptions? syntheticOptions = null)
+    public static WorkshopCamels OpenWorkshop(string? realCamelsUs, string? nwcSample, string? syntheticFolder = null,
+        SyntheticCamelsOptions? syntheticOptions = null)
     {
         if (realCamelsUs is null && nwcSample is not null)
         {
             var sample = CamelsUs.Open(nwcSample, ["nldas"]);
-            return new WorkshopCamels(sample, BasinLists.Read(Path.Combine(nwcSample, "train_basins.txt")), BasinLists.Read(Path.Combine(nwcSample, "test_basins.txt")))
+            return new WorkshopCamels(sample, BasinLists.Read(Path.Combine(nwcSample, "train_basins.txt")),
+                BasinLists.Read(Path.Combine(nwcSample, "test_basins.txt")))
             {
                 Description = $"{sample.Description}: the NWC sample, basins from its train_basins.txt and test_basins.txt",
             };
@@ -106,7 +112,8 @@ public static class CamelsData
     /// (whole water years where possible).
     /// </summary>
     public static (BasinDataSet Train, BasinDataSet Validation, BasinDataSet Test) WorkshopSplits(
-        IBasinSource? source = null, int sequenceLength = 365, IReadOnlyList<string>? statics = null, (Period Train, Period Validation, Period Test)? periods = null)
+        IBasinSource? source = null, int sequenceLength = 365, IReadOnlyList<string>? statics = null,
+            (Period Train, Period Validation, Period Test)? periods = null)
     {
         source ??= OpenDefault();
         var (train, validation, test) = periods ?? DefaultPeriods(source);
@@ -133,6 +140,7 @@ public static class CamelsData
         var days = record.Days;
         var trainEnd = record.Start.AddDays((int)(days * 0.6));
         var validationEnd = record.Start.AddDays((int)(days * 0.8));
-        return (new Period(record.Start, trainEnd), new Period(trainEnd.AddDays(1), validationEnd), new Period(validationEnd.AddDays(1), record.End));
+        return (new Period(record.Start, trainEnd), new Period(trainEnd.AddDays(1), validationEnd),
+            new Period(validationEnd.AddDays(1), record.End));
     }
 }

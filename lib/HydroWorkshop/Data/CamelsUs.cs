@@ -26,15 +26,19 @@ public sealed class CamelsUs : IBasinSource
     {
         Root = root;
         Forcings = forcings;
-        foreach (var product in forcings) forcingFiles[product] = IndexFiles(Path.Combine(root, "basin_mean_forcing", product), "_forcing_leap.txt", "_forcing.txt");
-        foreach (var (gauge, path) in IndexFiles(Path.Combine(root, "usgs_streamflow"), "_streamflow_qc.txt")) streamflowFiles[gauge] = path;
-        BasinIds = streamflowFiles.Keys.Where(g => forcings.All(p => forcingFiles[p].ContainsKey(g))).Order(StringComparer.Ordinal).ToArray();
+        foreach (var product in forcings) forcingFiles[product] = IndexFiles(Path.Combine(root, "basin_mean_forcing", product),
+            "_forcing_leap.txt", "_forcing.txt");
+        foreach (var (gauge, path) in IndexFiles(Path.Combine(root, "usgs_streamflow"),
+            "_streamflow_qc.txt")) streamflowFiles[gauge] = path;
+        BasinIds = streamflowFiles.Keys.Where(g => forcings.All(p => forcingFiles[p].ContainsKey(g)))
+            .Order(StringComparer.Ordinal).ToArray();
         AttributesFolder = attributesFolder ?? FindAttributesFolder(root);
         attributes = new Lazy<AttributeTable>(() => AttributesFolder is null
             ? AttributeTable.Empty
             : AttributeTable.Read(new[] { AttributesFolder }.Concat(extraAttributeFolders).SelectMany(AttributeFiles), ';'));
         var single = forcings.Count == 1;
-        VariableNames = forcings.SelectMany(p => CamelsUsFiles.ForcingVariables.Select(v => single ? v : $"{v}_{p}")).Append(Discharge).ToArray();
+        VariableNames = forcings.SelectMany(p => CamelsUsFiles.ForcingVariables.Select(v => single ? v : $"{v}_{p}"))
+            .Append(Discharge).ToArray();
     }
 
     /// <summary>
@@ -53,23 +57,29 @@ public sealed class CamelsUs : IBasinSource
                 throw new DirectoryNotFoundException($"attribute folder '{folder}' holds no camels_*.txt");
         }
         if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"CAMELS-US folder '{root}' does not exist");
-        if (!Directory.Exists(Path.Combine(root, "basin_mean_forcing")) && Directory.Exists(Path.Combine(root, "basin_dataset_public_v1p2", "basin_mean_forcing")))
+        if (!Directory.Exists(Path.Combine(root, "basin_mean_forcing"))
+            && Directory.Exists(Path.Combine(root, "basin_dataset_public_v1p2", "basin_mean_forcing")))
             root = Path.Combine(root, "basin_dataset_public_v1p2");
         var forcingRoot = Path.Combine(root, "basin_mean_forcing");
         if (!Directory.Exists(forcingRoot))
-            throw new DirectoryNotFoundException($"'{root}' is not a CAMELS-US folder: basin_mean_forcing/ is missing (expected basin_mean_forcing/<product>/[<HUC02>/]<gauge>_lump_*_forcing_leap.txt)");
+            throw new DirectoryNotFoundException(
+                $"'{root}' is not a CAMELS-US folder: basin_mean_forcing/ is missing (expected basin_mean_forcing/<product>/[<HUC02>/]<gauge>_lump_*_forcing_leap.txt)");
         if (!Directory.Exists(Path.Combine(root, "usgs_streamflow")))
             throw new DirectoryNotFoundException($"'{root}' is not a CAMELS-US folder: usgs_streamflow/ is missing");
-        var present = Directory.GetDirectories(forcingRoot).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+        var present = Directory.GetDirectories(forcingRoot).Select(Path.GetFileName).OfType<string>()
+            .Order(StringComparer.Ordinal).ToArray();
         var products = forcings is { Count: > 0 } ? forcings : present.Contains("daymet") ? ["daymet"] : present.Take(1).ToArray();
         foreach (var product in products)
         {
             if (!present.Contains(product, StringComparer.OrdinalIgnoreCase))
-                throw new ArgumentException($"unknown forcing product '{product}' in {forcingRoot}; valid names here: {string.Join(", ", present)} " +
+                throw new ArgumentException(
+                    $"unknown forcing product '{product}' in {forcingRoot}; valid names here: {string.Join(", ", present)} " +
                     $"(the release has {string.Join(", ", KnownForcings)})", nameof(forcings));
         }
-        if (products.Count == 0) throw new DirectoryNotFoundException($"{forcingRoot} holds no forcing product folder ({string.Join(", ", KnownForcings)})");
-        return new CamelsUs(root, products.Select(p => present.First(q => q.Equals(p, StringComparison.OrdinalIgnoreCase))).ToArray(), attributesFolder, extraAttributeFolders ?? []);
+        if (products.Count == 0) throw new DirectoryNotFoundException(
+            $"{forcingRoot} holds no forcing product folder ({string.Join(", ", KnownForcings)})");
+        return new CamelsUs(root, products.Select(p => present.First(q => q.Equals(p, StringComparison.OrdinalIgnoreCase))).ToArray(),
+            attributesFolder, extraAttributeFolders ?? []);
     }
 
     private static string[] AttributeFiles(string folder) =>
@@ -164,7 +174,8 @@ public sealed class CamelsUs : IBasinSource
 
     private static string? FindAttributesFolder(string root)
     {
-        foreach (var candidate in new[] { Path.Combine(root, "camels_attributes_v2.0"), Path.Combine(root, "..", "camels_attributes_v2.0"), root })
+        foreach (var candidate in new[] { Path.Combine(root, "camels_attributes_v2.0"),
+            Path.Combine(root, "..", "camels_attributes_v2.0"), root })
         {
             if (Directory.Exists(candidate) && Directory.GetFiles(candidate, "camels_*.txt").Length > 0) return Path.GetFullPath(candidate);
         }

@@ -23,7 +23,8 @@ public static class CamelsUsFiles
         var header = ReadHeader(reader, path);
         var namesLine = reader.ReadLine() ?? throw new DataFileException(path, 4, "", "file ends before the column-name line");
         var names = namesLine.Split(TextRows.Whitespace, StringSplitOptions.RemoveEmptyEntries);
-        if (names.Length < 5 || !names[0].Equals("Year", StringComparison.OrdinalIgnoreCase) || !names[1].StartsWith("Mn", StringComparison.OrdinalIgnoreCase))
+        if (names.Length < 5 || !names[0].Equals("Year", StringComparison.OrdinalIgnoreCase)
+            || !names[1].StartsWith("Mn", StringComparison.OrdinalIgnoreCase))
             throw new DataFileException(path, 4, namesLine, "expected column names 'Year Mnth Day Hr ...'");
         var variables = names[4..].Select(CanonicalForcingName).ToArray();
 
@@ -38,7 +39,8 @@ public static class CamelsUsFiles
             var span = line.AsSpan();
             var count = TextRows.Split(span, fields, TextRows.Whitespace, mergeSeparators: true);
             if (count != names.Length)
-                throw new DataFileException(path, number, line, $"expected {names.Length} fields, found {(count > names.Length ? "more" : count.ToString(CultureInfo.InvariantCulture))}");
+                throw new DataFileException(path, number, line,
+                    $"expected {names.Length} fields, found {(count > names.Length ? "more" : count.ToString(CultureInfo.InvariantCulture))}");
             var date = TextRows.ParseDate(
                 TextRows.ParseInt(span[fields[0]], path, number, line, "year"),
                 TextRows.ParseInt(span[fields[1]], path, number, line, "month"),
@@ -68,7 +70,8 @@ public static class CamelsUsFiles
             if (!double.TryParse(line.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out header[k]))
                 throw new DataFileException(path, k + 1, line, $"header line {k + 1} should hold the {what[k]}");
         }
-        if (header[2] <= 0) throw new DataFileException(path, 3, header[2].ToString(CultureInfo.InvariantCulture), "basin area must be positive");
+        if (header[2] <= 0) throw new DataFileException(path, 3, header[2].ToString(CultureInfo.InvariantCulture),
+            "basin area must be positive");
         return header;
     }
 
@@ -96,7 +99,8 @@ public static class CamelsUsFiles
                 TextRows.ParseInt(span[fields[3]], path, number, line, "day"), path, number, line);
             var q = TextRows.ParseFloat(span[fields[4]], path, number, line, "discharge");
             var flag = count == 6 ? span[fields[5]] : default;
-            if (flag.Length > 0 && !(flag.SequenceEqual("A") || flag.SequenceEqual("A:e") || flag.SequenceEqual("M") || flag.SequenceEqual("P") || flag.SequenceEqual("P:e") || flag.SequenceEqual("A:<")))
+            if (flag.Length > 0 && !(flag.SequenceEqual("A") || flag.SequenceEqual("A:e") || flag.SequenceEqual("M")
+                || flag.SequenceEqual("P") || flag.SequenceEqual("P:e") || flag.SequenceEqual("A:<")))
                 throw new DataFileException(path, number, line, $"unknown quality flag '{flag}' (expected A, A:e or M)");
             value[0] = q < 0 || flag.SequenceEqual("M") ? float.NaN : q;
             rows.Add(date, value, number);

@@ -14,20 +14,26 @@ public sealed class CsvBasins : IBasinSource
     /// <param name="attributeFiles">Attribute CSVs (comma separated, first column gauge_id); may be empty.</param>
     /// <param name="dischargeName">The column of observed discharge in mm/day.</param>
     /// <param name="description">How messages name this source.</param>
-    public CsvBasins(string timeSeriesFolder, IEnumerable<string> attributeFiles, string dischargeName = "streamflow", string? description = null)
+    public CsvBasins(string timeSeriesFolder, IEnumerable<string> attributeFiles, string dischargeName = "streamflow",
+        string? description = null)
     {
         if (File.Exists(timeSeriesFolder) && timeSeriesFolder.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            files = new Dictionary<string, string>(StringComparer.Ordinal) { [Path.GetFileNameWithoutExtension(timeSeriesFolder)] = timeSeriesFolder };
+            files = new Dictionary<string, string>(StringComparer.Ordinal) { [Path.GetFileNameWithoutExtension(timeSeriesFolder)] =
+                timeSeriesFolder };
         else if (Directory.Exists(timeSeriesFolder))
-            files = Directory.GetFiles(timeSeriesFolder, "*.csv").ToDictionary(f => Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal);
+            files = Directory.GetFiles(timeSeriesFolder, "*.csv").ToDictionary(f => Path.GetFileNameWithoutExtension(f),
+                StringComparer.Ordinal);
         else throw new DirectoryNotFoundException($"time-series folder '{timeSeriesFolder}' does not exist (nor is it a <basin>.csv file)");
         TimeSeriesFolder = timeSeriesFolder;
         if (files.Count == 0) throw new FileNotFoundException($"{timeSeriesFolder} holds no <basin>.csv file");
         BasinIds = files.Keys.Order(StringComparer.Ordinal).ToArray();
         var attributeList = attributeFiles.ToArray();
-        foreach (var f in attributeList.Where(f => !File.Exists(f))) throw new FileNotFoundException($"attribute file '{f}' does not exist", f);
-        attributes = new Lazy<AttributeTable>(() => attributeList.Length == 0 ? AttributeTable.Empty : AttributeTable.Read(attributeList, ','));
-        var firstHeader = File.ReadLines(files[BasinIds[0]]).FirstOrDefault() ?? throw new DataFileException(files[BasinIds[0]], "file is empty");
+        foreach (var f in attributeList.Where(f => !File.Exists(f))) throw new FileNotFoundException($"attribute file '{f}' does not exist",
+            f);
+        attributes = new Lazy<AttributeTable>(() => attributeList.Length == 0 ? AttributeTable.Empty
+            : AttributeTable.Read(attributeList, ','));
+        var firstHeader = File.ReadLines(files[BasinIds[0]]).FirstOrDefault()
+            ?? throw new DataFileException(files[BasinIds[0]], "file is empty");
         VariableNames = ParseHeader(files[BasinIds[0]], firstHeader)[1..];
         DischargeName = dischargeName;
         Description = description ?? $"CSV basins in {timeSeriesFolder}";
@@ -43,7 +49,8 @@ public sealed class CsvBasins : IBasinSource
     public BasinRecord ReadBasin(string basinId)
     {
         if (!files.TryGetValue(basinId, out var path))
-            throw new FileNotFoundException($"basin '{basinId}': no {basinId}.csv in {TimeSeriesFolder} ({files.Count} basins there, e.g. {string.Join(", ", BasinIds.Take(5))})");
+            throw new FileNotFoundException(
+                $"basin '{basinId}': no {basinId}.csv in {TimeSeriesFolder} ({files.Count} basins there, e.g. {string.Join(", ", BasinIds.Take(5))})");
         return ReadFile(basinId, path);
     }
 
@@ -65,12 +72,14 @@ public sealed class CsvBasins : IBasinSource
             if (span.Trim().IsEmpty) continue;
             var count = TextRows.Split(span, fields, [','], mergeSeparators: false);
             if (count != header.Length)
-                throw new DataFileException(path, number, line, $"expected {header.Length} fields, found {(count > header.Length ? "more" : count.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+                throw new DataFileException(path, number, line,
+                    $"expected {header.Length} fields, found {(count > header.Length ? "more" : count.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
             var date = TextRows.ParseIsoDate(span[fields[0]].Trim(), path, number, line);
             for (var k = 0; k < names.Length; k++)
             {
                 var text = span[fields[k + 1]].Trim();
-                values[k] = text.IsEmpty || text.Equals("nan", StringComparison.OrdinalIgnoreCase) || text.Equals("NA", StringComparison.Ordinal)
+                values[k] = text.IsEmpty || text.Equals("nan", StringComparison.OrdinalIgnoreCase)
+                    || text.Equals("NA", StringComparison.Ordinal)
                     ? float.NaN
                     : TextRows.ParseFloat(text, path, number, line, names[k]);
             }

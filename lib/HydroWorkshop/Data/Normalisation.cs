@@ -47,7 +47,8 @@ public sealed record Normalisation
         {
             throw new DataFileException(path, (int)(e.LineNumber ?? 0) + 1, e.Path ?? "", $"not a normalisation file ({e.Message})");
         }
-        if (result is null || result.Format != FormatName) throw new DataFileException(path, $"format is '{result?.Format}', expected '{FormatName}'");
+        if (result is null || result.Format != FormatName) throw new DataFileException(path,
+            $"format is '{result?.Format}', expected '{FormatName}'");
         return result;
     }
 

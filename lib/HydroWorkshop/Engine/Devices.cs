@@ -26,5 +26,6 @@ public static class Devices
     }
 
     /// <summary>PyTorch's spelling of <paramref name="device"/>: <c>cpu</c>, <c>cuda:0</c>.</summary>
-    public static string Name(Device device) => device.type == DeviceType.CPU ? "cpu" : $"{device.type.ToString().ToLowerInvariant()}:{Math.Max(device.index, 0)}";
+    public static string Name(Device device) => device.type == DeviceType.CPU ? "cpu"
+        : $"{device.type.ToString().ToLowerInvariant()}:{Math.Max(device.index, 0)}";
 }

@@ -12,7 +12,8 @@ namespace HydroWorkshop.Engine;
 /// </summary>
 public static class EngineInfo
 {
-    /// <summary>The libtorch package family this kit was built against: <c>cpu</c> or <c>cuda</c> (MSBuild property HwTorchBackend).</summary>
+    /// <summary>The libtorch package family this kit was built against: <c>cpu</c> or <c>cuda</c> (MSBuild property
+    /// HwTorchBackend).</summary>
     public static string Backend => typeof(EngineInfo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .FirstOrDefault(a => a.Key == "HwTorchBackend")?.Value ?? "cpu";
 
@@ -43,7 +44,8 @@ public static class EngineInfo
             InitializeDeviceType(DeviceType.CPU);
             loaded = true;
         }
-        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or DllNotFoundException or TypeInitializationException)
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or DllNotFoundException
+            or TypeInitializationException)
         {
             var cause = e is TypeInitializationException { InnerException: { } inner } ? inner : e;
             throw new InvalidOperationException(EngineLoadDiagnosis.Explain(cause), e);
@@ -57,9 +59,12 @@ public static class EngineInfo
     {
         EnsureLoaded();
         if (Backend != "cuda")
-            return "this kit is built with TorchSharp's CPU libtorch; rebuild with -p:HwTorchBackend=cuda on a machine with an NVIDIA driver (docs/articles/engine.md, \"Packages, platforms and GPU\")";
-        if (!TryInitializeDeviceType(DeviceType.CUDA)) return "TorchSharp's CUDA libtorch did not load (is the NVIDIA driver installed and the CUDA package restored?)";
-        if (!cuda.is_available()) return "TorchSharp's CUDA libtorch loaded but sees no GPU (driver too old, or CUDA_VISIBLE_DEVICES hides every device)";
+            return
+                "this kit is built with TorchSharp's CPU libtorch; rebuild with -p:HwTorchBackend=cuda on a machine with an NVIDIA driver (docs/articles/engine.md, \"Packages, platforms and GPU\")";
+        if (!TryInitializeDeviceType(DeviceType.CUDA))
+            return "TorchSharp's CUDA libtorch did not load (is the NVIDIA driver installed and the CUDA package restored?)";
+        if (!cuda.is_available())
+            return "TorchSharp's CUDA libtorch loaded but sees no GPU (driver too old, or CUDA_VISIBLE_DEVICES hides every device)";
         return null;
     }
 
@@ -70,7 +75,8 @@ public static class EngineInfo
     /// </summary>
     public static string? BuildConfig() => CallStringFunction("_ZN2at11show_configB5cxx11Ev");
 
-    /// <summary>libtorch's threading report (PyTorch's <c>torch.__config__.parallel_info()</c>); null as <see cref="BuildConfig"/>.</summary>
+    /// <summary>libtorch's threading report (PyTorch's <c>torch.__config__.parallel_info()</c>); null as
+    /// <see cref="BuildConfig"/>.</summary>
     public static string? ParallelInfo() => CallStringFunction("_ZN2at17get_parallel_infoB5cxx11Ev");
 
     /// <summary>The path of the loaded <c>libLibTorchSharp</c> (Linux: from /proc/self/maps); null when not found.</summary>
@@ -102,7 +108,8 @@ public static class EngineInfo
             foreach (var line in config.Split('\n'))
             {
                 var t = line.Trim().TrimStart('-').Trim();
-                if (t.Contains("Math Kernel Library", StringComparison.Ordinal) || t.StartsWith("Intel(R) MKL-DNN", StringComparison.Ordinal)
+                if (t.Contains("Math Kernel Library", StringComparison.Ordinal)
+                    || t.StartsWith("Intel(R) MKL-DNN", StringComparison.Ordinal)
                     || t.StartsWith("OpenMP", StringComparison.Ordinal) || t.StartsWith("CPU capability", StringComparison.Ordinal)
                     || t.StartsWith("oneDNN", StringComparison.Ordinal) || t.StartsWith("LAPACK", StringComparison.Ordinal))
                     lines.Add("  " + t);

@@ -12,7 +12,8 @@ internal static class EngineLoadDiagnosis
 {
     public static string Explain(Exception failure) => Explain(failure, LibTorchSharpResolver.Candidates());
 
-    /// <summary>The message for <paramref name="failure"/>, from the <c>libLibTorchSharp.so</c> files this process could have loaded.</summary>
+    /// <summary>The message for <paramref name="failure"/>, from the <c>libLibTorchSharp.so</c> files this process could have
+    /// loaded.</summary>
     internal static string Explain(Exception failure, IEnumerable<string> candidates)
     {
         var first = failure.Message.Split('\n')[0].Trim();
@@ -31,11 +32,13 @@ internal static class EngineLoadDiagnosis
                 continue;
             }
             if (missing.Count == 0) continue;
-            var system = string.Join(", ", missing.Select(n => n.File).Distinct().Select(f => $"{ElfVersionNeeds.FindSystemLibrary(f) ?? f}"));
+            var system = string.Join(", ", missing.Select(n => n.File).Distinct().Select(f =>
+                $"{ElfVersionNeeds.FindSystemLibrary(f) ?? f}"));
             causes.Add($"{candidate} needs {string.Join(", ", missing)}, which this system's {system} lacks");
         }
         if (causes.Count == 0)
-            return $"TorchSharp could not load libtorch: {first} (no missing library version found; is the libtorch-cpu package for {RuntimeInformation.RuntimeIdentifier} restored?)";
+            return
+                $"TorchSharp could not load libtorch: {first} (no missing library version found; is the libtorch-cpu package for {RuntimeInformation.RuntimeIdentifier} restored?)";
         return "TorchSharp's native library cannot load: " + string.Join("; ", causes) + ". The kit fixes its own copy " +
             "at build time and, failing that, at run time (docs/articles/engine.md, \"Old libstdc++\"): check that neither -p:HwLibStdCxxCompat=false " +
             "nor HW_LIBSTDCXX_COMPAT=0 is set, or install GCC 13's libstdc++ (or newer).";

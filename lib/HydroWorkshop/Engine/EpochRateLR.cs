@@ -23,7 +23,8 @@ public sealed class EpochRateLR : lr_scheduler.LRScheduler
         foreach (var (epoch, rate) in rates)
         {
             if (epoch < 0) throw new ArgumentOutOfRangeException(nameof(rates), epoch, $"EpochRateLR: epoch {epoch} is negative");
-            if (!(rate >= 0) || !double.IsFinite(rate)) throw new ArgumentOutOfRangeException(nameof(rates), rate, $"EpochRateLR: the rate for epoch {epoch} is {rate}");
+            if (!(rate >= 0) || !double.IsFinite(rate)) throw new ArgumentOutOfRangeException(nameof(rates), rate,
+                $"EpochRateLR: the rate for epoch {epoch} is {rate}");
         }
         this.optimizer = optimizer;
         this.rates = new SortedDictionary<int, double>(rates.ToDictionary());

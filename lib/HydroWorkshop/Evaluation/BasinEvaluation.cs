@@ -51,9 +51,11 @@ public static class BasinEvaluation
     /// <summary>Predictions for the last day of every window, grouped by basin (first target only). With
     /// <paramref name="dropoutActive"/> the model stays in training mode so that dropout samples (MC-dropout);
     /// seed the draw with <c>torch.manual_seed</c> first.</summary>
-    public static IReadOnlyList<BasinPredictions> Predict(nn.Module model, BasinDataSet data, int batchSize = 512, bool dropoutActive = false)
+    public static IReadOnlyList<BasinPredictions> Predict(nn.Module model, BasinDataSet data, int batchSize = 512,
+        bool dropoutActive = false)
     {
-        var regressor = model as ISequenceRegressor ?? throw new ArgumentException($"{model.GetType().Name} does not implement ISequenceRegressor");
+        var regressor = model as ISequenceRegressor ?? throw new ArgumentException(
+            $"{model.GetType().Name} does not implement ISequenceRegressor");
         var scale = data.Normalisation.Targets[0];
         var byBasin = new Dictionary<string, List<(DateOnly Date, double Observed, double Predicted)>>();
         model.train(dropoutActive);
@@ -64,7 +66,8 @@ public static class BasinEvaluation
                 using (batch)
                 using (var scope = NewDisposeScope())
                 {
-                    var output = regressor.forward(batch.Inputs, data.Options.ConcatenateStatics ? null : batch.Statics); // [batch, time or 1, targets]
+                    // [batch, time or 1, targets]
+                    var output = regressor.forward(batch.Inputs, data.Options.ConcatenateStatics ? null : batch.Statics);
                     var predicted = output.select(1, output.size(1) - 1).select(1, 0).data<float>().ToArray();                // [batch]
                     var observed = batch.Targets.select(1, batch.Targets.size(1) - 1).select(1, 0).contiguous().data<float>().ToArray();
                     for (var b = 0; b < batch.Size; b++)
@@ -78,12 +81,14 @@ public static class BasinEvaluation
         return byBasin.Select(p =>
         {
             var rows = p.Value.OrderBy(r => r.Date).ToArray();
-            return new BasinPredictions(p.Key, rows.Select(r => r.Date).ToArray(), rows.Select(r => r.Observed).ToArray(), rows.Select(r => r.Predicted).ToArray());
+            return new BasinPredictions(p.Key, rows.Select(r => r.Date).ToArray(), rows.Select(r => r.Observed).ToArray(),
+                rows.Select(r => r.Predicted).ToArray());
         }).OrderBy(b => b.BasinId, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary><c>basin,NSE,KGE,...</c>, one row per basin.</summary>
-    public static string MetricsCsv(IEnumerable<BasinPredictions> basins) => MetricsCsv(basins.Select(b => (b.BasinId, b.Scores())).ToArray());
+    public static string MetricsCsv(IEnumerable<BasinPredictions> basins) =>
+        MetricsCsv(basins.Select(b => (b.BasinId, b.Scores())).ToArray());
 
     /// <summary>The median and mean of every metric across basins (NaN scores left out), as a text table.</summary>
     public static string SummaryTable(IEnumerable<BasinPredictions> basins) => SummaryTable(basins.Select(b => b.Scores()).ToArray());
@@ -94,7 +99,9 @@ public static class BasinEvaluation
         var names = rows[0].Scores.Keys.ToArray();
         var text = new StringBuilder("basin," + string.Join(',', names) + "\n");
         foreach (var (id, scores) in rows)
-            text.Append(id).Append(',').Append(string.Join(',', names.Select(n => double.IsNaN(scores[n]) ? "" : scores[n].ToString("G6", CultureInfo.InvariantCulture)))).Append('\n');
+            text.Append(id).Append(',')
+                .Append(string.Join(',',
+                    names.Select(n => double.IsNaN(scores[n]) ? "" : scores[n].ToString("G6", CultureInfo.InvariantCulture)))).Append('\n');
         return text.ToString();
     }
 
@@ -112,18 +119,23 @@ public static class BasinEvaluation
         {
             var values = scores.Select(s => s[name]).Where(double.IsFinite).ToArray();
             var median = Metrics.Median(values);
-            text.Append(string.Create(CultureInfo.InvariantCulture, $"{name,-12} {median,10:F3} {(values.Length == 0 ? double.NaN : values.Average()),10:F3}\n"));
+            text.Append(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-12} {median,10:F3} {(values.Length == 0 ? double.NaN : values.Average()),10:F3}\n"));
         }
         return text.ToString();
     }
 
-    /// <summary>Writes <c>predictions/&lt;basin&gt;.csv</c>, <c>metrics.csv</c> and <c>metrics_summary.txt</c> into <paramref name="folder"/>.</summary>
-    public static void Write(string folder, IReadOnlyList<BasinPredictions> basins, IReadOnlyDictionary<string, double>? areasSquareKilometres = null) =>
-        WriteFolder(folder, basins.Select(b => (b.BasinId, b.ToCsv(Area(areasSquareKilometres, b.BasinId)))), MetricsCsv(basins), SummaryTable(basins));
+    /// <summary>Writes <c>predictions/&lt;basin&gt;.csv</c>, <c>metrics.csv</c> and <c>metrics_summary.txt</c> into
+    /// <paramref name="folder"/>.</summary>
+    public static void Write(string folder, IReadOnlyList<BasinPredictions> basins,
+        IReadOnlyDictionary<string, double>? areasSquareKilometres = null) =>
+        WriteFolder(folder, basins.Select(b => (b.BasinId, b.ToCsv(Area(areasSquareKilometres, b.BasinId)))), MetricsCsv(basins),
+            SummaryTable(basins));
 
     /// <summary>The evaluation folder's files, each written atomically: <c>predictions/&lt;basin&gt;.csv</c>,
     /// <c>metrics.csv</c> and <c>metrics_summary.txt</c> (shared by single runs and ensembles).</summary>
-    internal static void WriteFolder(string folder, IEnumerable<(string BasinId, string Csv)> predictions, string metricsCsv, string summary)
+    internal static void WriteFolder(string folder, IEnumerable<(string BasinId, string Csv)> predictions, string metricsCsv,
+        string summary)
     {
         Directory.CreateDirectory(Path.Combine(folder, "predictions"));
         foreach (var (basinId, csv) in predictions) AtomicFile.WriteAllText(Path.Combine(folder, "predictions", basinId + ".csv"), csv);

@@ -16,7 +16,8 @@ public sealed class EnsemblePredictions : IPredictionBand
         if (members.Count == 0) throw new ArgumentException("an ensemble needs at least one member", nameof(members));
         if (members.Any(m => m.Length != dates.Length) || observed.Length != dates.Length)
             throw new ArgumentException($"basin {basinId}: every member and the observations need {dates.Length} values", nameof(members));
-        (BasinId, Dates, Observed, Members, LowerQuantile, UpperQuantile) = (basinId, dates, observed, members, lowerQuantile, upperQuantile);
+        (BasinId, Dates, Observed, Members, LowerQuantile, UpperQuantile) = (basinId, dates, observed, members, lowerQuantile,
+            upperQuantile);
         Mean = new double[dates.Length];
         Lower = new double[dates.Length];
         Upper = new double[dates.Length];
@@ -62,7 +63,8 @@ public sealed class EnsemblePredictions : IPredictionBand
     public string Source => $"{Members.Count} members";
 
     /// <inheritdoc/>
-    public string ToCsv(double? areaSquareKilometres = null, bool withObserved = true) => PredictionBandCsv.Write(this, areaSquareKilometres, withObserved);
+    public string ToCsv(double? areaSquareKilometres = null, bool withObserved = true) =>
+        PredictionBandCsv.Write(this, areaSquareKilometres, withObserved);
 
     private static double Sum(ReadOnlySpan<double> values)
     {
@@ -88,7 +90,8 @@ public static class EnsembleEvaluation
                 var match = member.FirstOrDefault(p => p.BasinId == first.BasinId)
                     ?? throw new InvalidOperationException($"ensemble member {k + 1} has no predictions for basin {first.BasinId}");
                 if (!match.Dates.SequenceEqual(first.Dates))
-                    throw new InvalidOperationException($"ensemble member {k + 1} predicts other dates for basin {first.BasinId} than member 1");
+                    throw new InvalidOperationException(
+                        $"ensemble member {k + 1} predicts other dates for basin {first.BasinId} than member 1");
                 return match.Predicted;
             }).ToArray();
             return new EnsemblePredictions(first.BasinId, first.Dates, first.Observed, series, lowerQuantile, upperQuantile);
@@ -129,11 +132,15 @@ public static class EnsembleEvaluation
     public static string SummaryTable(IEnumerable<IPredictionBand> basins) =>
         BasinEvaluation.SummaryTable(basins.Select(b => b.Scores()).ToArray());
 
-    /// <summary>Writes <c>predictions/&lt;basin&gt;.csv</c> (with Lower/Upper), <c>metrics.csv</c> and <c>metrics_summary.txt</c>.</summary>
-    public static void Write(string folder, IReadOnlyList<IPredictionBand> basins, IReadOnlyDictionary<string, double>? areasSquareKilometres = null)
+    /// <summary>Writes <c>predictions/&lt;basin&gt;.csv</c> (with Lower/Upper), <c>metrics.csv</c> and
+    /// <c>metrics_summary.txt</c>.</summary>
+    public static void Write(string folder, IReadOnlyList<IPredictionBand> basins,
+        IReadOnlyDictionary<string, double>? areasSquareKilometres = null)
     {
-        var band = basins.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"band {100 * basins[0].LowerQuantile:G3}–{100 * basins[0].UpperQuantile:G3} %, {basins[0].Source}\n") : "";
-        BasinEvaluation.WriteFolder(folder, basins.Select(b => (b.BasinId, b.ToCsv(BasinEvaluation.Area(areasSquareKilometres, b.BasinId)))),
+        var band = basins.Count > 0 ? string.Create(CultureInfo.InvariantCulture,
+            $"band {100 * basins[0].LowerQuantile:G3}–{100 * basins[0].UpperQuantile:G3} %, {basins[0].Source}\n") : "";
+        BasinEvaluation.WriteFolder(folder,
+            basins.Select(b => (b.BasinId, b.ToCsv(BasinEvaluation.Area(areasSquareKilometres, b.BasinId)))),
             MetricsCsv(basins), band + SummaryTable(basins));
     }
 }

@@ -16,7 +16,8 @@ public sealed class GaussianPredictions : IPredictionBand
     {
         if (observed.Length != dates.Length || mean.Length != dates.Length || standardDeviation.Length != dates.Length)
             throw new ArgumentException($"basin {basinId}: observed, mean and standard deviation need {dates.Length} values each");
-        (BasinId, Dates, Observed, Mean, StandardDeviation, LowerQuantile, UpperQuantile) = (basinId, dates, observed, mean, standardDeviation, lowerQuantile, upperQuantile);
+        (BasinId, Dates, Observed, Mean, StandardDeviation, LowerQuantile, UpperQuantile) = (basinId, dates, observed, mean,
+            standardDeviation, lowerQuantile, upperQuantile);
         var (zLower, zUpper) = (Metrics.NormalQuantile(lowerQuantile), Metrics.NormalQuantile(upperQuantile));
         Lower = mean.Select((m, t) => m + zLower * standardDeviation[t]).ToArray();
         Upper = mean.Select((m, t) => m + zUpper * standardDeviation[t]).ToArray();
@@ -52,11 +53,13 @@ public sealed class GaussianPredictions : IPredictionBand
         };
     }
 
-    public string ToCsv(double? areaSquareKilometres = null, bool withObserved = true) => PredictionBandCsv.Write(this, areaSquareKilometres, withObserved);
+    public string ToCsv(double? areaSquareKilometres = null, bool withObserved = true) =>
+        PredictionBandCsv.Write(this, areaSquareKilometres, withObserved);
 
     /// <summary>The mean and spread of a model with a Gaussian head for the last day of every window, by basin
     /// (first target), denormalised: μ = μ' s + m, σ = √(σ'²) s with the target's scale s and centre m.</summary>
-    public static IReadOnlyList<GaussianPredictions> Predict(nn.Module model, BasinDataSet data, double lowerQuantile = 0.05, double upperQuantile = 0.95,
+    public static IReadOnlyList<GaussianPredictions> Predict(nn.Module model, BasinDataSet data, double lowerQuantile = 0.05,
+        double upperQuantile = 0.95,
         int batchSize = 512)
     {
         if (model is not IProbabilisticRegressor { IsGaussian: true } regressor)
@@ -71,14 +74,16 @@ public sealed class GaussianPredictions : IPredictionBand
                 using (batch)
                 using (var scope = NewDisposeScope())
                 {
-                    var (mean, variance) = regressor.forward_distribution(batch.Inputs, data.Options.ConcatenateStatics ? null : batch.Statics);
+                    var (mean, variance) = regressor.forward_distribution(batch.Inputs,
+                        data.Options.ConcatenateStatics ? null : batch.Statics);
                     var mu = mean.select(1, mean.size(1) - 1).select(1, 0).contiguous().data<float>().ToArray();           // [batch]
                     var s2 = variance.select(1, variance.size(1) - 1).select(1, 0).contiguous().data<float>().ToArray();
                     var observed = batch.Targets.select(1, batch.Targets.size(1) - 1).select(1, 0).contiguous().data<float>().ToArray();
                     for (var b = 0; b < batch.Size; b++)
                     {
                         if (!byBasin.TryGetValue(batch.BasinIds[b], out var rows)) byBasin[batch.BasinIds[b]] = rows = [];
-                        rows.Add((batch.EndDates[b], observed[b] * scale.Std + scale.Mean, mu[b] * scale.Std + scale.Mean, Math.Sqrt(s2[b]) * scale.Std));
+                        rows.Add((batch.EndDates[b], observed[b] * scale.Std + scale.Mean, mu[b] * scale.Std + scale.Mean,
+                            Math.Sqrt(s2[b]) * scale.Std));
                     }
                 }
             }

@@ -53,7 +53,8 @@ public static partial class Metrics
         if (!(0 < lower && lower < upper && upper < 1)) throw new ArgumentException($"need 0 < lower ({lower}) < upper ({upper}) < 1");
         var (obs, sim) = SortedDescending(observed, simulated);
         if (obs.Length < 2) return double.NaN;
-        double At(double[] sorted, double p) => Math.Log(Math.Max(sorted[Math.Min(sorted.Length - 1, (int)Math.Round(p * sorted.Length))], 1e-6) + 1e-6);
+        double At(double[] sorted, double p) =>
+            Math.Log(Math.Max(sorted[Math.Min(sorted.Length - 1, (int)Math.Round(p * sorted.Length))], 1e-6) + 1e-6);
         var (qsm1, qsm2) = (At(sim, lower), At(sim, upper));
         var (qom1, qom2) = (At(obs, lower), At(obs, upper));
         return 100 * ((qsm1 - qsm2) - (qom1 - qom2)) / (qom1 - qom2 + 1e-6);
@@ -96,8 +97,10 @@ public static partial class Metrics
             if (!double.IsFinite(values[i]) || !(values[i] > values[i - 1]) || !(values[i] >= values[i + 1])) continue;
             // Prominence: height above the higher of the lowest points between it and a higher point on each side.
             double leftMin = values[i], rightMin = values[i];
-            for (var j = i - 1; j >= 0 && !(values[j] > values[i]); j--) if (double.IsFinite(values[j])) leftMin = Math.Min(leftMin, values[j]);
-            for (var j = i + 1; j < values.Length && !(values[j] > values[i]); j++) if (double.IsFinite(values[j])) rightMin = Math.Min(rightMin, values[j]);
+            for (var j = i - 1; j >= 0 && !(values[j] > values[i]); j--) if (double.IsFinite(values[j])) leftMin = Math.Min(leftMin,
+                values[j]);
+            for (var j = i + 1; j < values.Length && !(values[j] > values[i]);
+                j++) if (double.IsFinite(values[j])) rightMin = Math.Min(rightMin, values[j]);
             if (values[i] - Math.Max(leftMin, rightMin) >= minProminence) candidates.Add(i);
         }
         var kept = new List<int>();

@@ -21,7 +21,8 @@ internal static class PredictionCsv
     public static double CubicMetresPerSecondPerMillimetrePerDay(double areaSquareKilometres) => areaSquareKilometres * 1000.0 / 86400.0;
 
     /// <summary>Writes <paramref name="columns"/> (name without unit, values in mm/day, one per date) by date.</summary>
-    public static string Write(DateOnly[] dates, IReadOnlyList<(string Name, double[] MillimetresPerDay)> columns, double? areaSquareKilometres)
+    public static string Write(DateOnly[] dates, IReadOnlyList<(string Name, double[] MillimetresPerDay)> columns,
+        double? areaSquareKilometres)
     {
         var toCubicMetres = areaSquareKilometres is { } area ? CubicMetresPerSecondPerMillimetrePerDay(area) : (double?)null;
         var text = new StringBuilder("Date");

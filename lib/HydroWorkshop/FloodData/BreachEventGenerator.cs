@@ -25,7 +25,8 @@ public sealed record BreachGeneratorOptions
     public double OutputSeconds { get; init; } = DikeBreachDataSet.StepSeconds;
     /// <summary>Breach discharge (m3/s) of the constant hydrograph: 50, as in the D-HYDRO data.</summary>
     public double Discharge { get; init; } = 50;
-    /// <summary>Draw a flood-wave hydrograph per event instead of the constant one (see <see cref="BreachEventGenerator.FloodWave"/>).</summary>
+    /// <summary>Draw a flood-wave hydrograph per event instead of the constant one (see
+    /// <see cref="BreachEventGenerator.FloodWave"/>).</summary>
     public bool RandomHydrograph { get; init; }
     /// <summary>Range of the peak discharge (m3/s) of a random hydrograph.</summary>
     public double MinPeak { get; init; } = 25;
@@ -78,16 +79,19 @@ public static class BreachEventGenerator
 
     /// <summary>Runs the generation; one progress line per finished event. Without a token the workshop's ambient one
     /// stops it; finished events stay.</summary>
-    public static BreachGenerationSummary Generate(BreachGeneratorOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static BreachGenerationSummary Generate(BreachGeneratorOptions options, IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!cancellationToken.CanBeCanceled) cancellationToken = WorkshopCancellation.Token;
         if (options.Events < 1) throw new ArgumentOutOfRangeException(nameof(options), $"Events must be at least 1 (got {options.Events})");
         if (options.Frames < 2) throw new ArgumentOutOfRangeException(nameof(options), $"Frames must be at least 2 (got {options.Frames})");
         if (options.FirstId < 0) throw new ArgumentOutOfRangeException(nameof(options), $"FirstId must be >= 0 (got {options.FirstId})");
-        if (!(options.OutputSeconds > 0)) throw new ArgumentOutOfRangeException(nameof(options), $"OutputSeconds must be positive (got {options.OutputSeconds} s)");
+        if (!(options.OutputSeconds > 0)) throw new ArgumentOutOfRangeException(nameof(options),
+            $"OutputSeconds must be positive (got {options.OutputSeconds} s)");
         if (options.RandomHydrograph ? !(options.MinPeak > 0 && options.MaxPeak >= options.MinPeak) : !(options.Discharge >= 0))
-            throw new ArgumentOutOfRangeException(nameof(options), $"discharge settings out of range (Discharge {options.Discharge}, peaks {options.MinPeak}..{options.MaxPeak} m3/s)");
+            throw new ArgumentOutOfRangeException(nameof(options),
+                $"discharge settings out of range (Discharge {options.Discharge}, peaks {options.MinPeak}..{options.MaxPeak} m3/s)");
         var clock = Stopwatch.StartNew();
         var raw = Path.Combine(options.OutputFolder, "raw_dataset");
         foreach (var folder in new[] { "DEM", "WD", "Q" })
@@ -101,11 +105,13 @@ public static class BreachEventGenerator
         var pending = ids.Where(id => !File.Exists(DepthPath(raw, id))).ToArray();
         var done = ids.Length - pending.Length;
         var gate = new object();
-        Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellationToken }, id =>
+        Parallel.ForEach(pending,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellationToken }, id =>
         {
             var watch = Stopwatch.StartNew();
             var definition = Define(options, id);
-            var depth = BreachSimulation.Run(definition.Bed, options.Rows, options.Columns, options.CellSize, (definition.Row, definition.Column),
+            var depth = BreachSimulation.Run(definition.Bed, options.Rows, options.Columns, options.CellSize,
+                (definition.Row, definition.Column),
                 definition.Inflow, options.OutputSeconds, 1, options.Simulation with { Threads = 1 }, cancellationToken);
             WriteEvent(raw, options, definition, depth);
             var cells = options.Rows * options.Columns;
@@ -147,10 +153,12 @@ public static class BreachEventGenerator
             var peak = options.MinPeak + (options.MaxPeak - options.MinPeak) * random.NextDouble();
             var duration = times[^1];
             // On a frame, so the discharge per frame (what the solver gets and Q_<id>.txt holds) reaches the peak.
-            var rise = options.OutputSeconds * Math.Max(1, Math.Round(duration * (0.05 + 0.2 * random.NextDouble()) / options.OutputSeconds));
+            var rise = options.OutputSeconds * Math.Max(1,
+                Math.Round(duration * (0.05 + 0.2 * random.NextDouble()) / options.OutputSeconds));
             var remaining = 0.2 + 0.6 * random.NextDouble();
             hydrograph = FloodWave(peak, rise, remaining, duration);
-            shape = FormattableString.Invariant($"rise to peak in {rise / 3600:F1} h, {remaining:F2} of the peak at {duration / 3600:F0} h");
+            shape = FormattableString.Invariant(
+                $"rise to peak in {rise / 3600:F1} h, {remaining:F2} of the peak at {duration / 3600:F0} h");
         }
         else
         {
@@ -187,7 +195,8 @@ public static class BreachEventGenerator
     /// and East columns without their corners.</summary>
     public static (int Row, int Column) BoundaryCell(int k, int rows, int columns)
     {
-        if (k < 0 || k >= BoundaryCellCount(rows, columns)) throw new ArgumentOutOfRangeException(nameof(k), k, $"a {rows} x {columns} grid has {BoundaryCellCount(rows, columns)} boundary cells");
+        if (k < 0 || k >= BoundaryCellCount(rows, columns)) throw new ArgumentOutOfRangeException(nameof(k), k,
+            $"a {rows} x {columns} grid has {BoundaryCellCount(rows, columns)} boundary cells");
         if (k < columns) return (0, k);
         k -= columns;
         if (k < columns) return (rows - 1, k);
@@ -249,7 +258,8 @@ public static class BreachEventGenerator
     {
         var text = new StringBuilder("id,row,column,side,peak_m3s,hydrograph,seed,terrain_frequency,terrain_amplitude_m\n");
         foreach (var d in definitions)
-            text.Append(FormattableString.Invariant($"{d.Id},{d.Row},{d.Column},{d.Side},{d.Peak:0.###},\"{d.HydrographShape}\",{d.Seed},{d.TerrainFrequency:0.###},{d.TerrainAmplitude:0.###}\n"));
+            text.Append(FormattableString.Invariant(
+                $"{d.Id},{d.Row},{d.Column},{d.Side},{d.Peak:0.###},\"{d.HydrographShape}\",{d.Seed},{d.TerrainFrequency:0.###},{d.TerrainAmplitude:0.###}\n"));
         return text.ToString();
     }
 

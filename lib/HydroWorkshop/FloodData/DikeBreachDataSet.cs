@@ -69,7 +69,8 @@ public sealed partial class DikeBreachDataSet
     /// the breach.</summary>
     public DikeBreachEvent ReadEvent(int id)
     {
-        if (!Ids.Contains(id)) throw new ArgumentOutOfRangeException(nameof(id), $"simulation {id} is not in the data set (ids: {string.Join(", ", Ids)})");
+        if (!Ids.Contains(id)) throw new ArgumentOutOfRangeException(nameof(id),
+            $"simulation {id} is not in the data set (ids: {string.Join(", ", Ids)})");
         var bed = ReadBed(Path.Combine(demFolder, $"DEM_{id}.txt"));
         var depthPath = Path.Combine(depthFolder, $"WD_{id}.txt");
         var (depth, steps) = ReadDepth(depthPath);
@@ -93,7 +94,8 @@ public sealed partial class DikeBreachDataSet
     {
         ArgumentNullException.ThrowIfNull(depth);
         if (steps < 2 || depth.Length % steps != 0)
-            throw new ArgumentException($"need at least 2 maps of equal size to estimate the inflow (got {steps} steps, {depth.Length} values)", nameof(steps));
+            throw new ArgumentException(
+                $"need at least 2 maps of equal size to estimate the inflow (got {steps} steps, {depth.Length} values)", nameof(steps));
         var cells = depth.Length / steps;
         var volume = new double[steps];
         for (var t = 0; t < steps; t++)
@@ -119,7 +121,8 @@ public sealed partial class DikeBreachDataSet
         for (var k = 0; k < map; k++)
             if (depth[k] > 0) wet.Add(k);
         if (wet.Count != 1)
-            throw new InvalidDataException($"{path}, line 1: {wet.Count} wet cells at t = 0 ({string.Join(", ", wet.Take(5).Select(k => $"row {k / GridSize} column {k % GridSize}"))}{(wet.Count > 5 ? ", ..." : "")}); expected exactly one, the breach");
+            throw new InvalidDataException(
+                $"{path}, line 1: {wet.Count} wet cells at t = 0 ({string.Join(", ", wet.Take(5).Select(k => $"row {k / GridSize} column {k % GridSize}"))}{(wet.Count > 5 ? ", ..." : "")}); expected exactly one, the breach");
         return (wet[0] / GridSize, wet[0] % GridSize);
     }
 
@@ -136,11 +139,13 @@ public sealed partial class DikeBreachDataSet
             if (value < 0) throw new InvalidDataException($"{path}, line {lineNumber}: discharge {line} m3/s is negative");
             inflow.Add((float)value);
         }
-        if (inflow.Count != steps) throw new InvalidDataException($"{path}: {inflow.Count} discharges, expected one per depth map ({steps})");
+        if (inflow.Count != steps) throw new InvalidDataException(
+            $"{path}: {inflow.Count} discharges, expected one per depth map ({steps})");
         return [.. inflow];
     }
 
-    /// <summary>Depth sequences of several simulations, shape <c>[event, time, 1, y, x]</c> (m), plus their beds <c>[event, 1, y, x]</c> (m).</summary>
+    /// <summary>Depth sequences of several simulations, shape <c>[event, time, 1, y, x]</c> (m), plus their beds <c>[event, 1, y, x]</c>
+    /// (m).</summary>
     public (float[] Depth, int[] DepthShape, float[] Bed, int[] BedShape) ReadSequences(IReadOnlyList<int> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
@@ -148,7 +153,8 @@ public sealed partial class DikeBreachDataSet
         var events = ids.Select(ReadEvent).ToArray();
         var steps = events.Length == 0 ? 0 : events[0].Steps;
         foreach (var e in events)
-            if (e.Steps != steps) throw new InvalidDataException($"simulation {e.Id} has {e.Steps} steps, simulation {events[0].Id} has {steps}; cannot batch them");
+            if (e.Steps != steps) throw new InvalidDataException(
+                $"simulation {e.Id} has {e.Steps} steps, simulation {events[0].Id} has {steps}; cannot batch them");
         var depth = new float[events.Length * steps * map];
         var bed = new float[events.Length * map];
         for (var e = 0; e < events.Length; e++)
@@ -170,7 +176,8 @@ public sealed partial class DikeBreachDataSet
             var line = raw.Trim();
             if (line.Length == 0) continue;
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length != 3) throw new InvalidDataException($"{path}, line {lineNumber}: expected 'x y z', found {fields.Length} fields");
+            if (fields.Length != 3) throw new InvalidDataException(
+                $"{path}, line {lineNumber}: expected 'x y z', found {fields.Length} fields");
             if (k >= bed.Length) throw new InvalidDataException($"{path}, line {lineNumber}: more than {bed.Length} cells");
             var x = Parse(fields[0], path, lineNumber, "x");
             var y = Parse(fields[1], path, lineNumber, "y");
@@ -178,7 +185,8 @@ public sealed partial class DikeBreachDataSet
             var expectedX = CellSize * (k % GridSize + 0.5);
             var expectedY = CellSize * (k / GridSize + 0.5);
             if (Math.Abs(x - expectedX) > 1e-6 || Math.Abs(y - expectedY) > 1e-6)
-                throw new InvalidDataException($"{path}, line {lineNumber}: cell ({x}, {y}) m, expected ({expectedX}, {expectedY}) m for x-fastest order");
+                throw new InvalidDataException(
+                    $"{path}, line {lineNumber}: cell ({x}, {y}) m, expected ({expectedX}, {expectedY}) m for x-fastest order");
             bed[k++] = (float)Parse(fields[2], path, lineNumber, "z");
         }
         if (k != bed.Length) throw new InvalidDataException($"{path}: {k} cells, expected {bed.Length}");
@@ -202,7 +210,8 @@ public sealed partial class DikeBreachDataSet
                 var field = line[range];
                 if (field.IsEmpty) continue;
                 if (count >= map) throw new InvalidDataException($"{path}, line {lineNumber}: more than {map} depths");
-                if (!float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !float.IsFinite(value) || value < 0)
+                if (!float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                    || !float.IsFinite(value) || value < 0)
                     throw new InvalidDataException($"{path}, line {lineNumber}, cell {count}: '{field}' is not a finite depth >= 0");
                 values[count++] = value;
             }

@@ -6,7 +6,8 @@ namespace HydroWorkshop.FloodData;
 public sealed partial class FlumeDataSet
 {
     /// <summary><see cref="ReadSequences"/> as a float32 tensor <c>[event, time, channel, y, x]</c> (depth m, velocities m/s).</summary>
-    public Tensor SequencesTensor(IReadOnlyList<int> events, IReadOnlyList<string>? channels = null, int startFrame = 0, int frameCount = -1)
+    public Tensor SequencesTensor(IReadOnlyList<int> events, IReadOnlyList<string>? channels = null, int startFrame = 0,
+        int frameCount = -1)
     {
         var (data, shape) = ReadSequences(events, channels, startFrame, frameCount);
         return torch.tensor(data, Array.ConvertAll(shape, s => (long)s));

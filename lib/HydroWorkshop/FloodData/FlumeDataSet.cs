@@ -8,7 +8,8 @@ namespace HydroWorkshop.FloodData;
 /// <param name="Bed">Bed elevation (m), <c>[y, x]</c>.</param>
 /// <param name="Obstacle">1 where a solid block stands, <c>[y, x]</c>.</param>
 /// <param name="Inflow">Inflow discharge (m3/s) at each frame, <c>[time]</c>.</param>
-public sealed record FlumeEvent(FlumeEventMetadata Metadata, float[] Depth, float[] VelocityX, float[] VelocityY, float[] Bed, float[] Obstacle, float[] Inflow);
+public sealed record FlumeEvent(FlumeEventMetadata Metadata, float[] Depth, float[] VelocityX, float[] VelocityY, float[] Bed,
+    float[] Obstacle, float[] Inflow);
 
 /// <summary>
 /// Reads a flume data set written by <see cref="FlumeDataSetGenerator"/>. Opening reads only <c>dataset.json</c>; event
@@ -34,7 +35,8 @@ public sealed partial class FlumeDataSet
     public static FlumeDataSet Open(string folder)
     {
         var path = Path.Combine(folder, FlumeDataSetFormat.MetadataFile);
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no flume data set here (run data-scripts/make-flume-dataset.sh first)", path);
+        if (!File.Exists(path)) throw new FileNotFoundException(
+            $"{path}: no flume data set here (run data-scripts/make-flume-dataset.sh first)", path);
         var metadata = FlumeDataSetFormat.ReadJson<FlumeDataSetMetadata>(path);
         if (metadata.Format != FlumeDataSetFormat.FormatName)
             throw new InvalidDataException($"{path}: format '{metadata.Format}' is not '{FlumeDataSetFormat.FormatName}'");
@@ -68,16 +70,19 @@ public sealed partial class FlumeDataSet
     /// <paramref name="channels"/>: any of "depth", "velocity_x", "velocity_y" (default: all three);
     /// frames [<paramref name="startFrame"/>, startFrame + <paramref name="frameCount"/>) (default: all).
     /// </summary>
-    public (float[] Data, int[] Shape) ReadSequences(IReadOnlyList<int> events, IReadOnlyList<string>? channels = null, int startFrame = 0, int frameCount = -1)
+    public (float[] Data, int[] Shape) ReadSequences(IReadOnlyList<int> events, IReadOnlyList<string>? channels = null, int startFrame = 0,
+        int frameCount = -1)
     {
         ArgumentNullException.ThrowIfNull(events);
         channels ??= FlumeDataSetFormat.DynamicChannels;
         foreach (var channel in channels)
             if (!FlumeDataSetFormat.DynamicChannels.Contains(channel))
-                throw new ArgumentException($"unknown channel '{channel}' (channels: {string.Join(", ", FlumeDataSetFormat.DynamicChannels)})", nameof(channels));
+                throw new ArgumentException(
+                    $"unknown channel '{channel}' (channels: {string.Join(", ", FlumeDataSetFormat.DynamicChannels)})", nameof(channels));
         if (frameCount < 0) frameCount = Frames - startFrame;
         if (startFrame < 0 || frameCount < 1 || startFrame + frameCount > Frames)
-            throw new ArgumentOutOfRangeException(nameof(frameCount), $"frames {startFrame}..{startFrame + frameCount - 1} are outside 0..{Frames - 1}");
+            throw new ArgumentOutOfRangeException(nameof(frameCount),
+                $"frames {startFrame}..{startFrame + frameCount - 1} are outside 0..{Frames - 1}");
         var map = Rows * Columns;
         var data = new float[(long)events.Count * frameCount * channels.Count * map];
         for (var e = 0; e < events.Count; e++)
@@ -100,7 +105,8 @@ public sealed partial class FlumeDataSet
     /// Streams <paramref name="events"/> in batches of <paramref name="batchSize"/> events, each read from disk only when
     /// the enumeration reaches it: <c>[batch, time, channel, y, x]</c> (the last batch may be smaller).
     /// </summary>
-    public IEnumerable<(float[] Data, int[] Shape)> EnumerateBatches(IReadOnlyList<int> events, int batchSize, IReadOnlyList<string>? channels = null)
+    public IEnumerable<(float[] Data, int[] Shape)> EnumerateBatches(IReadOnlyList<int> events, int batchSize,
+        IReadOnlyList<string>? channels = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), $"batch size must be at least 1 (got {batchSize})");
@@ -145,7 +151,8 @@ public sealed partial class FlumeDataSet
         var path = Path.Combine(folder, file);
         var array = NpyFile.Read(path);
         if (!array.Shape.SequenceEqual(shape))
-            throw new InvalidDataException($"{path}: shape ({string.Join(", ", array.Shape)}) is not the expected ({string.Join(", ", shape)})");
+            throw new InvalidDataException(
+                $"{path}: shape ({string.Join(", ", array.Shape)}) is not the expected ({string.Join(", ", shape)})");
         return array.Data;
     }
 }

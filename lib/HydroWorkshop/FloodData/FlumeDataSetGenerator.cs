@@ -25,7 +25,8 @@ public sealed record FlumeGeneratorOptions
 }
 
 /// <summary>What a generation run produced.</summary>
-public sealed record FlumeGenerationSummary(int Events, int Frames, int Rows, int Columns, double WetFraction, int Generated, int Resumed, double WallSeconds)
+public sealed record FlumeGenerationSummary(int Events, int Frames, int Rows, int Columns, double WetFraction, int Generated, int Resumed,
+    double WallSeconds)
 {
     /// <summary>The plot-free summary line: events, frames, grid, wet fraction.</summary>
     public override string ToString() =>
@@ -46,13 +47,15 @@ public static class FlumeDataSetGenerator
     /// <summary>Runs the generation; <paramref name="progress"/> gets one line per finished event. Without a token the
     /// workshop's ambient one (<see cref="WorkshopCancellation.Token"/>) stops it on a notebook interrupt; events
     /// finished by then stay, and the next run resumes.</summary>
-    public static FlumeGenerationSummary Generate(FlumeGeneratorOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static FlumeGenerationSummary Generate(FlumeGeneratorOptions options, IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!cancellationToken.CanBeCanceled) cancellationToken = WorkshopCancellation.Token;
         if (options.Events < 1) throw new ArgumentOutOfRangeException(nameof(options), $"Events must be at least 1 (got {options.Events})");
         if (options.Frames < 2) throw new ArgumentOutOfRangeException(nameof(options), $"Frames must be at least 2 (got {options.Frames})");
-        if (!(options.FrameInterval > 0)) throw new ArgumentOutOfRangeException(nameof(options), $"FrameInterval must be positive (got {options.FrameInterval} s)");
+        if (!(options.FrameInterval > 0)) throw new ArgumentOutOfRangeException(nameof(options),
+            $"FrameInterval must be positive (got {options.FrameInterval} s)");
         var clock = Stopwatch.StartNew();
         var eventsRoot = Path.Combine(options.OutputFolder, FlumeDataSetFormat.EventsFolder);
         Directory.CreateDirectory(eventsRoot);
@@ -66,7 +69,8 @@ public static class FlumeDataSetGenerator
         }
         var done = options.Events - pending.Count;
         var gate = new object();
-        Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellationToken }, e =>
+        Parallel.ForEach(pending,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellationToken }, e =>
         {
             var metadata = GenerateEvent(options, e, splits[e], eventsRoot, cancellationToken);
             lock (gate)
@@ -121,7 +125,8 @@ public static class FlumeDataSetGenerator
         return splits;
     }
 
-    private static FlumeEventMetadata GenerateEvent(FlumeGeneratorOptions options, int index, string split, string eventsRoot, CancellationToken cancellationToken)
+    private static FlumeEventMetadata GenerateEvent(FlumeGeneratorOptions options, int index, string split, string eventsRoot,
+        CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var flume = options.Flume;

@@ -8,7 +8,8 @@ namespace HydroWorkshop.FloodData;
 /// <param name="Depth">Scaled observed water depth [batch, time, y, x]. A batch for prediction may hold only the first
 /// frames (at least the warm-up): a roll-out reads no later observation (<see cref="ObservedFrames"/>).</param>
 /// <param name="Statics">Static maps [batch, statics, y, x] (scaled bed elevation, obstacle 0/1, ...).</param>
-/// <param name="Forcing">Scaled forcing series [batch, time, forcings] (e.g. inflow discharge), broadcast over the grid by the models.</param>
+/// <param name="Forcing">Scaled forcing series [batch, time, forcings] (e.g. inflow discharge), broadcast over the grid by the
+/// models.</param>
 /// <param name="Extra">Extra dynamic input maps [batch, time, extra, y, x] (e.g. a process-based estimate), or null.</param>
 /// <param name="Open">1 where water can be, 0 in solid cells [batch, 1, y, x]: predictions are multiplied by it.</param>
 public sealed record MapBatch(Tensor Depth, Tensor Statics, Tensor Forcing, Tensor? Extra, Tensor Open) : IDisposable
@@ -23,7 +24,8 @@ public sealed record MapBatch(Tensor Depth, Tensor Statics, Tensor Forcing, Tens
     public long Columns => Depth.size(3);
 
     /// <summary>The batch mirrored across the grid's x axis: every map's rows reversed (row y becomes rows − 1 − y), the
-    /// forcing series unchanged. A new batch that owns its tensors (training augmentation, <c>Surrogates.MapTrainingOptions.MirrorRows</c>).</summary>
+    /// forcing series unchanged. A new batch that owns its tensors (training augmentation,
+    /// <c>Surrogates.MapTrainingOptions.MirrorRows</c>).</summary>
     public MapBatch MirroredRows() =>
         new(Depth.flip(-2), Statics.flip(-2), Forcing.clone(), Extra?.flip(-2), Open.flip(-2));
 

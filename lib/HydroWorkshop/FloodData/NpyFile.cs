@@ -62,7 +62,8 @@ public static partial class NpyFile
         var size = type switch { "<f4" or "<i4" => 4, "<f8" or "<i8" => 8, "|u1" or "<u1" => 1, _ => 0 };
         if (size == 0) throw new InvalidDataException($"{path}: unsupported dtype '{type}' (supported: <f4, <f8, |u1, <i4, <i8)");
         if (body.Length < count * size)
-            throw new InvalidDataException($"{path}: truncated: shape ({string.Join(", ", shape)}) of {type} needs {count * size} bytes, file has {body.Length}");
+            throw new InvalidDataException(
+                $"{path}: truncated: shape ({string.Join(", ", shape)}) of {type} needs {count * size} bytes, file has {body.Length}");
         var data = new float[count];
         for (var k = 0; k < count; k++)
         {
@@ -107,7 +108,8 @@ public static partial class NpyFile
             if (s < 0) throw new ArgumentException($"{path}: negative dimension in shape ({string.Join(", ", shape)})");
             count *= s;
         }
-        if (count != length) throw new ArgumentException($"{path}: shape ({string.Join(", ", shape)}) holds {count} values, data has {length}");
+        if (count != length) throw new ArgumentException(
+            $"{path}: shape ({string.Join(", ", shape)}) holds {count} values, data has {length}");
     }
 
     [GeneratedRegex(@"'descr'\s*:\s*'([^']+)'")]

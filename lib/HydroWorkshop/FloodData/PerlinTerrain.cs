@@ -15,7 +15,8 @@ public static class PerlinTerrain
     /// <summary>Range of the amplitude (m per unit of noise) that <see cref="Sample"/> draws from.</summary>
     public const double MinAmplitude = 1, MaxAmplitude = 6;
 
-    /// <summary>A terrain with frequency and amplitude drawn from their ranges, then the noise, all from <paramref name="random"/>.</summary>
+    /// <summary>A terrain with frequency and amplitude drawn from their ranges, then the noise, all from
+    /// <paramref name="random"/>.</summary>
     public static (float[] Elevation, double Frequency, double Amplitude) Sample(Random random, int rows, int columns)
     {
         ArgumentNullException.ThrowIfNull(random);
@@ -34,9 +35,12 @@ public static class PerlinTerrain
     public static float[] Generate(Random random, int rows, int columns, double frequency, double amplitude)
     {
         ArgumentNullException.ThrowIfNull(random);
-        if (rows < 1 || columns < 1) throw new ArgumentOutOfRangeException(nameof(rows), $"grid must have at least 1 x 1 cells (got {rows} x {columns})");
-        if (!(frequency > 0) || !double.IsFinite(frequency)) throw new ArgumentOutOfRangeException(nameof(frequency), frequency, "lattice frequency must be positive");
-        if (!double.IsFinite(amplitude)) throw new ArgumentOutOfRangeException(nameof(amplitude), amplitude, "amplitude must be finite (m)");
+        if (rows < 1 || columns < 1) throw new ArgumentOutOfRangeException(nameof(rows),
+            $"grid must have at least 1 x 1 cells (got {rows} x {columns})");
+        if (!(frequency > 0) || !double.IsFinite(frequency)) throw new ArgumentOutOfRangeException(nameof(frequency), frequency,
+            "lattice frequency must be positive");
+        if (!double.IsFinite(amplitude)) throw new ArgumentOutOfRangeException(nameof(amplitude), amplitude,
+            "amplitude must be finite (m)");
         var scale = frequency / Math.Max(rows, columns);
         var latticeX = (int)Math.Floor((columns - 1) * scale) + 2;
         var latticeY = (int)Math.Floor((rows - 1) * scale) + 2;

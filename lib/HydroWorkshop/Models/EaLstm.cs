@@ -13,10 +13,12 @@ namespace HydroWorkshop.Models;
 /// </summary>
 public sealed class EaLstm : nn.Module, IProbabilisticRegressor
 {
-    public EaLstm(int dynamicInputs, int staticInputs, int hiddenSize = 64, double dropout = 0.0, int targets = 1, double initialForgetBias = 3.0,
+    public EaLstm(int dynamicInputs, int staticInputs, int hiddenSize = 64, double dropout = 0.0, int targets = 1,
+        double initialForgetBias = 3.0,
         bool gaussian = false) : base(nameof(EaLstm))
     {
-        if (staticInputs < 1) throw new ArgumentException("EaLstm needs static attributes: they drive its input gate", nameof(staticInputs));
+        if (staticInputs < 1) throw new ArgumentException("EaLstm needs static attributes: they drive its input gate",
+            nameof(staticInputs));
         DynamicInputs = dynamicInputs;
         StaticInputs = staticInputs;
         HiddenSize = hiddenSize;
@@ -47,7 +49,8 @@ public sealed class EaLstm : nn.Module, IProbabilisticRegressor
     {
         using var scope = NewDisposeScope();
         var features = Features(dynamic, statics);
-        return (head is not null ? head.forward(features) : gaussianHead!.forward(features).mean).MoveToOuterDisposeScope(); // [batch, time, targets]
+        // [batch, time, targets]
+        return (head is not null ? head.forward(features) : gaussianHead!.forward(features).mean).MoveToOuterDisposeScope();
     }
 
     /// <summary>Mean and variance, each [batch, time, targets]; only with a Gaussian head.</summary>
@@ -55,7 +58,8 @@ public sealed class EaLstm : nn.Module, IProbabilisticRegressor
     {
         if (gaussianHead is null) throw new InvalidOperationException("EaLstm was built without a Gaussian head (gaussian: false)");
         using var scope = NewDisposeScope();
-        var (mean, variance) = gaussianHead.forward(Features(dynamic, statics ?? throw new ArgumentException("EaLstm needs the static attributes")));
+        var (mean, variance) = gaussianHead.forward(Features(dynamic, statics ?? throw new ArgumentException(
+            "EaLstm needs the static attributes")));
         scope.MoveToOuter(mean, variance);
         return (mean, variance);
     }
@@ -64,7 +68,8 @@ public sealed class EaLstm : nn.Module, IProbabilisticRegressor
     private Tensor Features(Tensor dynamic, Tensor statics)
     {
         if (dynamic.dim() != 3 || dynamic.size(2) != DynamicInputs)
-            throw new ArgumentException($"EaLstm: dynamic inputs [{string.Join(", ", dynamic.shape)}] must be [batch, time, {DynamicInputs}]");
+            throw new ArgumentException(
+                $"EaLstm: dynamic inputs [{string.Join(", ", dynamic.shape)}] must be [batch, time, {DynamicInputs}]");
         if (statics.dim() != 2 || statics.size(1) != StaticInputs)
             throw new ArgumentException($"EaLstm: static inputs [{string.Join(", ", statics.shape)}] must be [batch, {StaticInputs}]");
         long batch = dynamic.size(0), steps = dynamic.size(1);
@@ -87,5 +92,6 @@ public sealed class EaLstm : nn.Module, IProbabilisticRegressor
     public Tensor call(Tensor dynamic, Tensor statics) => forward(dynamic, statics);
 
     Tensor ISequenceRegressor.forward(Tensor dynamic, Tensor? statics) =>
-        forward(dynamic, statics ?? throw new ArgumentException("EaLstm needs the static attributes separately: build the data set with ConcatenateStatics = false"));
+        forward(dynamic, statics ?? throw new ArgumentException(
+            "EaLstm needs the static attributes separately: build the data set with ConcatenateStatics = false"));
 }

@@ -17,11 +17,13 @@ public sealed class LstmRegressor : nn.Module, IProbabilisticRegressor
     public LstmRegressor(int dynamicInputs, int staticInputs, int hiddenSize = 64, int numLayers = 1, double dropout = 0.0,
         int targets = 1, double initialForgetBias = 3.0, bool attention = false, bool gaussian = false) : base(nameof(LstmRegressor))
     {
-        if (numLayers is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(numLayers), numLayers, "LstmRegressor supports 1 to 5 layers");
+        if (numLayers is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(numLayers), numLayers,
+            "LstmRegressor supports 1 to 5 layers");
         DynamicInputs = dynamicInputs;
         StaticInputs = staticInputs;
         Attention = attention;
-        register_module("lstm", lstm = nn.LSTM(dynamicInputs + staticInputs, hiddenSize, numLayers, batchFirst: true, dropout: numLayers > 1 ? dropout : 0));
+        register_module("lstm",
+            lstm = nn.LSTM(dynamicInputs + staticInputs, hiddenSize, numLayers, batchFirst: true, dropout: numLayers > 1 ? dropout : 0));
         // A high forget-gate bias keeps the cell state (e.g. snow storage) from being forgotten early in
         // training (Gers et al. 2000). Gate order in libtorch: input, forget, cell, output.
         using (no_grad())

@@ -10,7 +10,8 @@ internal static class ModelInputs
     {
         var name = model.GetType().Name;
         if (dynamic.dim() != 3 || dynamic.size(2) != dynamicInputs)
-            throw new ArgumentException($"{name}: dynamic inputs [{string.Join(", ", dynamic.shape)}] must be [batch, time, {dynamicInputs}]");
+            throw new ArgumentException(
+                $"{name}: dynamic inputs [{string.Join(", ", dynamic.shape)}] must be [batch, time, {dynamicInputs}]");
         if (staticInputs == 0) return dynamic.alias();
         if (statics is null || statics.dim() != 2 || statics.size(1) != staticInputs || statics.size(0) != dynamic.size(0))
             throw new ArgumentException(

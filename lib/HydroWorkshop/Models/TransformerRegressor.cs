@@ -35,8 +35,10 @@ public sealed class TransformerRegressor : nn.Module, IProbabilisticRegressor
         ConcatenatePositions = concatenatePositions;
         // With concatenation the projection fills d_model minus the positional part (half the width).
         positionWidth = concatenatePositions ? dModel / 2 : dModel;
-        register_module("projection", projection = nn.Linear(dynamicInputs + staticInputs, concatenatePositions ? dModel - positionWidth : dModel));
-        if (learnedPositions) register_parameter("positions", (Parameter)(positions = nn.Parameter(nn.init.normal_(empty([maxLength, positionWidth]), 0, 0.02))));
+        register_module("projection",
+            projection = nn.Linear(dynamicInputs + staticInputs, concatenatePositions ? dModel - positionWidth : dModel));
+        if (learnedPositions) register_parameter("positions",
+            (Parameter)(positions = nn.Parameter(nn.init.normal_(empty([maxLength, positionWidth]), 0, 0.02))));
         else register_buffer("positions", positions = Sinusoid(maxLength, positionWidth));
         register_module("encoder", encoder = new EncoderStack(
             () => new EncoderLayer(dModel, heads, feedForward, dropout, gelu: true, normFirst: true), layers, nn.LayerNorm(dModel)));
@@ -68,13 +70,15 @@ public sealed class TransformerRegressor : nn.Module, IProbabilisticRegressor
     {
         using var scope = NewDisposeScope();
         var pooled = Pooled(dynamic, statics);
-        return (head is not null ? head.forward(pooled) : gaussianHead!.forward(pooled).mean).unsqueeze(1).MoveToOuterDisposeScope(); // [batch, 1, targets]
+        // [batch, 1, targets]
+        return (head is not null ? head.forward(pooled) : gaussianHead!.forward(pooled).mean).unsqueeze(1).MoveToOuterDisposeScope();
     }
 
     /// <summary>Mean and variance, each [batch, 1, targets]; only with a Gaussian head.</summary>
     public (Tensor Mean, Tensor Variance) forward_distribution(Tensor dynamic, Tensor? statics = null)
     {
-        if (gaussianHead is null) throw new InvalidOperationException("TransformerRegressor was built without a Gaussian head (gaussian: false)");
+        if (gaussianHead is null) throw new InvalidOperationException(
+            "TransformerRegressor was built without a Gaussian head (gaussian: false)");
         using var scope = NewDisposeScope();
         var (mean, variance) = gaussianHead.forward(Pooled(dynamic, statics));
         var result = (mean.unsqueeze(1), variance.unsqueeze(1));
@@ -87,7 +91,8 @@ public sealed class TransformerRegressor : nn.Module, IProbabilisticRegressor
     {
         var input = ModelInputs.Concatenate(this, dynamic, statics, DynamicInputs, StaticInputs);   // [batch, time, inputs]
         long batch = input.size(0), steps = input.size(1);
-        if (steps > MaxLength) throw new ArgumentException($"TransformerRegressor: sequence of {steps} steps exceeds max_length {MaxLength}");
+        if (steps > MaxLength) throw new ArgumentException(
+            $"TransformerRegressor: sequence of {steps} steps exceeds max_length {MaxLength}");
         var x = projection.forward(input);                                                         // [batch, time, d_model or d_model/2]
         var position = positions[..(int)steps].unsqueeze(0);                                        // [1, time, width]
         x = ConcatenatePositions ? cat([x, position.expand(batch, -1, -1)], 2) : x + position;    // [batch, time, d_model]

@@ -31,16 +31,24 @@ public static class BreachSimulation
         ArgumentNullException.ThrowIfNull(bed);
         ArgumentNullException.ThrowIfNull(inflow);
         options ??= new BreachSimulationOptions();
-        if (rows < 1 || columns < 1) throw new ArgumentOutOfRangeException(nameof(rows), $"grid must have at least 1 x 1 cells (got {rows} rows x {columns} columns)");
-        if (bed.Length != rows * columns) throw new ArgumentException($"bed has {bed.Length} values; the grid has {rows} x {columns} = {rows * columns} cells", nameof(bed));
-        if (!(cellSize > 0) || !double.IsFinite(cellSize)) throw new ArgumentOutOfRangeException(nameof(cellSize), cellSize, "cell size must be positive and finite (m)");
-        if (inflow.Count < 1) throw new ArgumentException("inflow needs one discharge per output frame (at least one frame)", nameof(inflow));
+        if (rows < 1 || columns < 1) throw new ArgumentOutOfRangeException(nameof(rows),
+            $"grid must have at least 1 x 1 cells (got {rows} rows x {columns} columns)");
+        if (bed.Length != rows * columns) throw new ArgumentException(
+            $"bed has {bed.Length} values; the grid has {rows} x {columns} = {rows * columns} cells", nameof(bed));
+        if (!(cellSize > 0) || !double.IsFinite(cellSize)) throw new ArgumentOutOfRangeException(nameof(cellSize), cellSize,
+            "cell size must be positive and finite (m)");
+        if (inflow.Count < 1) throw new ArgumentException("inflow needs one discharge per output frame (at least one frame)",
+            nameof(inflow));
         for (var t = 0; t < inflow.Count; t++)
-            if (!double.IsFinite(inflow[t]) || inflow[t] < 0) throw new ArgumentException($"inflow at frame {t} is {inflow[t]} m3/s; must be finite and >= 0", nameof(inflow));
-        if (!(outputSeconds > 0) || !double.IsFinite(outputSeconds)) throw new ArgumentOutOfRangeException(nameof(outputSeconds), outputSeconds, "output interval must be positive (s)");
+            if (!double.IsFinite(inflow[t]) || inflow[t] < 0) throw new ArgumentException(
+                $"inflow at frame {t} is {inflow[t]} m3/s; must be finite and >= 0", nameof(inflow));
+        if (!(outputSeconds > 0) || !double.IsFinite(outputSeconds)) throw new ArgumentOutOfRangeException(nameof(outputSeconds),
+            outputSeconds, "output interval must be positive (s)");
         if (coarsening < 1 || rows % coarsening != 0 || columns % coarsening != 0)
-            throw new ArgumentOutOfRangeException(nameof(coarsening), coarsening, $"coarsening must be at least 1 and divide the {rows} x {columns} grid");
-        if (!(options.InitialDepth >= 0)) throw new ArgumentOutOfRangeException(nameof(options), $"InitialDepth is {options.InitialDepth} m; must be >= 0");
+            throw new ArgumentOutOfRangeException(nameof(coarsening), coarsening,
+                $"coarsening must be at least 1 and divide the {rows} x {columns} grid");
+        if (!(options.InitialDepth >= 0)) throw new ArgumentOutOfRangeException(nameof(options),
+            $"InitialDepth is {options.InitialDepth} m; must be >= 0");
         var side = BreachSide(breachCell.Row, breachCell.Column, rows, columns);
 
         var f = coarsening;
@@ -58,7 +66,8 @@ public static class BreachSimulation
         var (coarseRow, coarseColumn) = (breachCell.Row / f, breachCell.Column / f);
         var face = side is BoundarySide.South or BoundarySide.North ? coarseColumn : coarseRow;
         var times = Enumerable.Range(0, inflow.Count).Select(t => t * outputSeconds).ToArray();
-        domain.Segments.Add(BoundarySegment.InflowOver(side, face * coarseSize, (face + 1) * coarseSize, new Hydrograph(times, [.. inflow])));
+        domain.Segments.Add(BoundarySegment.InflowOver(side, face * coarseSize, (face + 1) * coarseSize,
+            new Hydrograph(times, [.. inflow])));
 
         var solver = new ShallowWaterSolver(domain, new SolverOptions
         {
@@ -92,12 +101,14 @@ public static class BreachSimulation
     public static BoundarySide BreachSide(int row, int column, int rows, int columns)
     {
         if (row < 0 || row >= rows || column < 0 || column >= columns)
-            throw new ArgumentOutOfRangeException(nameof(row), $"breach cell (row {row}, column {column}) lies outside the {rows} x {columns} grid");
+            throw new ArgumentOutOfRangeException(nameof(row),
+                $"breach cell (row {row}, column {column}) lies outside the {rows} x {columns} grid");
         if (row == 0) return BoundarySide.South;
         if (row == rows - 1) return BoundarySide.North;
         if (column == 0) return BoundarySide.West;
         if (column == columns - 1) return BoundarySide.East;
-        throw new ArgumentOutOfRangeException(nameof(row), $"breach cell (row {row}, column {column}) is not on the boundary of the {rows} x {columns} grid");
+        throw new ArgumentOutOfRangeException(nameof(row),
+            $"breach cell (row {row}, column {column}) is not on the boundary of the {rows} x {columns} grid");
     }
 
     private static void Upsample(ReadOnlySpan<double> coarse, Span<float> fine, int coarseRows, int coarseColumns, int f)

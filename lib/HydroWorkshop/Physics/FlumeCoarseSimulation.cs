@@ -8,8 +8,9 @@ namespace HydroWorkshop.Physics;
 /// <para>Cost: a grid 8 times coarser has 64 times fewer cells and takes about 8 times longer steps (the CFL limit
 /// grows with the cell), and a first-order step is one flux evaluation instead of two with reconstruction and allows
 /// twice the Courant number, so it runs about a thousand times faster than the fine solver: 2 ms per event. On the
-/// default flume's four test events it alone, without any learning, is within 3–7 % of the fine solver's wet-cell depth (of the event's maximum depth);
-/// its errors are the ones a coarse grid makes, near blocks, walls and the jet's edges, which the surrogate corrects.</para>
+/// default flume's four test events it alone, without any learning, is within 3–7 % of the fine solver's wet-cell depth (of the event's
+/// maximum depth); its errors are the ones a coarse grid makes, near blocks, walls and the jet's edges, which the surrogate
+/// corrects.</para>
 /// </summary>
 public static class FlumeCoarseSimulation
 {
@@ -19,7 +20,8 @@ public static class FlumeCoarseSimulation
     /// maximum depth both; no clipped volume) in 2.5 times fewer steps.</summary>
     public const double CourantNumber = 0.9;
 
-    /// <summary>The coarsening factors from 2 to 16 that divide a grid of <paramref name="columns"/> x <paramref name="rows"/> cells.</summary>
+    /// <summary>The coarsening factors from 2 to 16 that divide a grid of <paramref name="columns"/> x <paramref name="rows"/>
+    /// cells.</summary>
     public static IEnumerable<int> FactorsDividing(int columns, int rows) =>
         Enumerable.Range(2, 15).Where(f => rows % f == 0 && columns % f == 0);
 
@@ -37,16 +39,19 @@ public static class FlumeCoarseSimulation
         ArgumentNullException.ThrowIfNull(parameters);
         if (factor < 1) throw new ArgumentOutOfRangeException(nameof(factor), factor, "the coarsening factor must be at least 1");
         if (flume.Rows % factor != 0 || flume.Columns % factor != 0)
-            throw new ArgumentException($"the flume's {flume.Columns} x {flume.Rows} cells do not divide by the coarsening factor {factor} " +
+            throw new ArgumentException(
+                $"the flume's {flume.Columns} x {flume.Rows} cells do not divide by the coarsening factor {factor} " +
                 $"(factors that do: {string.Join(", ", FactorsDividing(flume.Columns, flume.Rows))})", nameof(factor));
         if (frames < 1) throw new ArgumentOutOfRangeException(nameof(frames), frames, "at least one frame");
-        if (!(frameInterval > 0)) throw new ArgumentOutOfRangeException(nameof(frameInterval), frameInterval, "the frame interval must be positive (s)");
+        if (!(frameInterval > 0)) throw new ArgumentOutOfRangeException(nameof(frameInterval), frameInterval,
+            "the frame interval must be positive (s)");
 
         var coarse = new LaboratoryFlume(flume.Columns / factor, flume.Rows / factor, flume.CellSize * factor);
         // An inlet narrower than a coarse cell may cover no cell centre; widened to one cell, the same discharge enters.
         var coarseEvent = parameters with { InflowWidth = Math.Max(parameters.InflowWidth, 1.01 * coarse.CellSize) };
         // One thread: a 16 x 8 grid is far too small to share, and the caller may run several events at once.
-        var solver = coarse.CreateSolver(coarseEvent, new SolverOptions { SecondOrder = false, CourantNumber = CourantNumber, Threads = 1 });
+        var solver = coarse.CreateSolver(coarseEvent,
+            new SolverOptions { SecondOrder = false, CourantNumber = CourantNumber, Threads = 1 });
         var interpolation = new Interpolation(coarse, flume, factor, solver.Domain.Solid, flume.CreateDomain(parameters).Solid);
         var cells = flume.Rows * flume.Columns;
         var result = GC.AllocateUninitializedArray<float>(frames * cells);                      // every value is written below
@@ -71,7 +76,8 @@ public static class FlumeCoarseSimulation
         private readonly bool[] coarseSolid;
         private readonly int[] fineSolid;                                                      // indices of solid fine cells
         private readonly (int Low, int High, double Weight)[] byColumn, byRow;
-        private readonly double[] filled, alongX;                                              // [coarse rows, coarse cols], [coarse rows, fine cols]
+        // [coarse rows, coarse cols], [coarse rows, fine cols]
+        private readonly double[] filled, alongX;
 
         public Interpolation(LaboratoryFlume coarse, LaboratoryFlume fine, int factor, bool[] coarseSolid, bool[] fineSolid)
         {
@@ -90,8 +96,10 @@ public static class FlumeCoarseSimulation
             {
                 if (!coarseSolid[k]) { filled[k] = coarseDepth[k]; continue; }
                 var (row, column, sum, open) = (k / columns, k % columns, 0.0, 0);
-                foreach (var (r, c) in (ReadOnlySpan<(int, int)>)[(row - 1, column), (row + 1, column), (row, column - 1), (row, column + 1)])
-                    if (r >= 0 && r < rows && c >= 0 && c < columns && !coarseSolid[r * columns + c]) { sum += coarseDepth[r * columns + c]; open++; }
+                foreach (var (r, c) in (ReadOnlySpan<(int, int)>)[(row - 1, column), (row + 1, column), (row, column - 1),
+                    (row, column + 1)])
+                    if (r >= 0 && r < rows && c >= 0 && c < columns
+                        && !coarseSolid[r * columns + c]) { sum += coarseDepth[r * columns + c]; open++; }
                 filled[k] = open > 0 ? sum / open : 0;
             }
             for (var r = 0; r < rows; r++)

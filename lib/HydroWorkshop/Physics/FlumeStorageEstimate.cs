@@ -27,26 +27,32 @@ public static class FlumeStorageEstimate
     /// <param name="initialMeanDepth">Mean depth (m) at frame 0: the first observed frame's mean over the open cells.</param>
     /// <param name="frames">Frames to return: times 0, 1, ..., frames − 1 times <paramref name="frameInterval"/>.</param>
     /// <param name="frameInterval">Time between frames (s).</param>
-    public static double[] MeanDepth(LaboratoryFlume flume, FlumeEventParameters parameters, double openArea, double initialMeanDepth, int frames, double frameInterval)
+    public static double[] MeanDepth(LaboratoryFlume flume, FlumeEventParameters parameters, double openArea, double initialMeanDepth,
+        int frames, double frameInterval)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return MeanDepth(flume, parameters.Inflow, parameters.BedSlope, parameters.Manning, openArea, initialMeanDepth, frames, frameInterval);
+        return MeanDepth(flume, parameters.Inflow, parameters.BedSlope, parameters.Manning, openArea, initialMeanDepth, frames,
+            frameInterval);
     }
 
     /// <summary>The same for any inflow hydrograph, bed slope <paramref name="bedSlope"/> (m/m) and Manning
     /// <paramref name="manning"/> (s/m^(1/3)).</summary>
-    public static double[] MeanDepth(LaboratoryFlume flume, Hydrograph inflow, double bedSlope, double manning, double openArea, double initialMeanDepth,
+    public static double[] MeanDepth(LaboratoryFlume flume, Hydrograph inflow, double bedSlope, double manning, double openArea,
+        double initialMeanDepth,
         int frames, double frameInterval)
     {
         ArgumentNullException.ThrowIfNull(flume);
         ArgumentNullException.ThrowIfNull(inflow);
         if (!(openArea > 0)) throw new ArgumentOutOfRangeException(nameof(openArea), openArea, "the open area must be positive (m²)");
         if (!(initialMeanDepth >= 0) || double.IsInfinity(initialMeanDepth))
-            throw new ArgumentOutOfRangeException(nameof(initialMeanDepth), initialMeanDepth, "the initial mean depth must be finite and >= 0 (m)");
+            throw new ArgumentOutOfRangeException(nameof(initialMeanDepth), initialMeanDepth,
+                "the initial mean depth must be finite and >= 0 (m)");
         if (frames < 1) throw new ArgumentOutOfRangeException(nameof(frames), frames, "at least one frame");
-        if (!(frameInterval > 0)) throw new ArgumentOutOfRangeException(nameof(frameInterval), frameInterval, "the frame interval must be positive (s)");
+        if (!(frameInterval > 0)) throw new ArgumentOutOfRangeException(nameof(frameInterval), frameInterval,
+            "the frame interval must be positive (s)");
         if (!(manning > 0)) throw new ArgumentOutOfRangeException(nameof(manning), manning, "Manning n must be positive (s/m^(1/3))");
-        if (!double.IsFinite(bedSlope)) throw new ArgumentOutOfRangeException(nameof(bedSlope), bedSlope, "the bed slope must be finite (m/m)");
+        if (!double.IsFinite(bedSlope)) throw new ArgumentOutOfRangeException(nameof(bedSlope), bedSlope,
+            "the bed slope must be finite (m/m)");
 
         var conveyance = flume.Width * Math.Sqrt(Math.Max(bedSlope, MinimumSlope)) / manning;            // m3/s per m^(5/3)
         var depth = initialMeanDepth;

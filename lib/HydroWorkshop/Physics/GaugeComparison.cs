@@ -21,7 +21,8 @@ public sealed record GaugeComparison(string Gauge, double Rmse, double MeasuredA
     /// <param name="simulatedDepth">Depths (m), <c>[time]</c>.</param>
     /// <param name="measuredTimes">Times (s), <c>[time]</c>; those outside the simulated span are skipped.</param>
     /// <param name="measuredDepth">Depths (m), <c>[time]</c>.</param>
-    public static GaugeComparison Compare(string gauge, double[] simulatedTimes, double[] simulatedDepth, double[] measuredTimes, double[] measuredDepth)
+    public static GaugeComparison Compare(string gauge, double[] simulatedTimes, double[] simulatedDepth, double[] measuredTimes,
+        double[] measuredDepth)
     {
         if (simulatedTimes.Length != simulatedDepth.Length || measuredTimes.Length != measuredDepth.Length || simulatedTimes.Length < 2)
             throw new ArgumentException($"gauge {gauge}: series lengths do not match or are too short");
@@ -40,7 +41,8 @@ public sealed record GaugeComparison(string Gauge, double Rmse, double MeasuredA
             count++;
         }
         if (count == 0) throw new ArgumentException($"gauge {gauge}: no measured time lies within the simulated span");
-        return new GaugeComparison(gauge, Math.Sqrt(sum / count), Arrival(measuredTimes, measuredDepth), Arrival(simulatedTimes, simulatedDepth));
+        return new GaugeComparison(gauge, Math.Sqrt(sum / count), Arrival(measuredTimes, measuredDepth),
+            Arrival(simulatedTimes, simulatedDepth));
     }
 
     /// <summary>First time (s) the depth exceeds its initial value by <see cref="ArrivalRise"/>; NaN if never.</summary>
@@ -58,7 +60,8 @@ public sealed record GaugeComparison(string Gauge, double Rmse, double MeasuredA
         text.AppendLine("gauge  RMSE (cm)  arrival measured (s)  arrival simulated (s)  difference (s)");
         foreach (var c in comparisons)
             text.AppendLine(string.Format(CultureInfo.InvariantCulture, "{0,-5}  {1,9:F2}  {2,20}  {3,21}  {4,14}",
-                c.Gauge, 100 * c.Rmse, Seconds(c.MeasuredArrival, "F2"), Seconds(c.SimulatedArrival, "F2"), Seconds(c.ArrivalError, "+0.00;-0.00;0.00")));
+                c.Gauge, 100 * c.Rmse, Seconds(c.MeasuredArrival, "F2"), Seconds(c.SimulatedArrival, "F2"),
+                Seconds(c.ArrivalError, "+0.00;-0.00;0.00")));
         return text.ToString();
     }
 

@@ -15,12 +15,18 @@ public sealed class Hydrograph
         ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(discharges);
         if (times.Count == 0 || times.Count != discharges.Count)
-            throw new ArgumentException($"a hydrograph needs as many discharges as times (got {times.Count} times, {discharges.Count} discharges, at least one)", nameof(discharges));
+            throw new ArgumentException(
+                $"a hydrograph needs as many discharges as times (got {times.Count} times, {discharges.Count} discharges, at least one)",
+                nameof(discharges));
         for (var k = 0; k < times.Count; k++)
         {
-            if (!double.IsFinite(times[k])) throw new ArgumentException($"hydrograph time at point {k} is {times[k]}; must be finite", nameof(times));
-            if (k > 0 && times[k] <= times[k - 1]) throw new ArgumentException($"hydrograph times must increase: point {k} (t = {times[k]} s) is not after point {k - 1} (t = {times[k - 1]} s)", nameof(times));
-            if (!double.IsFinite(discharges[k]) || discharges[k] < 0) throw new ArgumentException($"hydrograph discharge at t = {times[k]} s is {discharges[k]} m3/s; must be finite and >= 0", nameof(discharges));
+            if (!double.IsFinite(times[k])) throw new ArgumentException($"hydrograph time at point {k} is {times[k]}; must be finite",
+                nameof(times));
+            if (k > 0 && times[k] <= times[k - 1]) throw new ArgumentException(
+                $"hydrograph times must increase: point {k} (t = {times[k]} s) is not after point {k - 1} (t = {times[k - 1]} s)",
+                nameof(times));
+            if (!double.IsFinite(discharges[k]) || discharges[k] < 0) throw new ArgumentException(
+                $"hydrograph discharge at t = {times[k]} s is {discharges[k]} m3/s; must be finite and >= 0", nameof(discharges));
         }
         this.times = times.ToArray();
         this.discharges = discharges.ToArray();
@@ -34,7 +40,8 @@ public sealed class Hydrograph
     public static Hydrograph Triangular(double peak, double riseTime, double duration)
     {
         if (!(riseTime > 0) || !(duration > riseTime))
-            throw new ArgumentException($"a triangular hydrograph needs 0 < riseTime < duration (got rise {riseTime} s, duration {duration} s)");
+            throw new ArgumentException(
+                $"a triangular hydrograph needs 0 < riseTime < duration (got rise {riseTime} s, duration {duration} s)");
         return new([0.0, riseTime, duration], [0.0, peak, 0.0]);
     }
 

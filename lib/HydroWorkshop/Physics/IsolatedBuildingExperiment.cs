@@ -39,7 +39,8 @@ public sealed class IsolatedBuildingExperiment
     /// <param name="channelDepth">Initial still-water depth (m) in the downstream channel (0.02 m in the experiment; 0 for dry).</param>
     /// <param name="withBanks">Model the sloping side banks of the cross sections.</param>
     /// <param name="manning">Manning roughness n (s/m^(1/3)); 0 for frictionless.</param>
-    public IsolatedBuildingExperiment(double cellSize = 0.05, double channelEnd = 28.25, double channelDepth = 0.02, bool withBanks = true, double manning = Manning)
+    public IsolatedBuildingExperiment(double cellSize = 0.05, double channelEnd = 28.25, double channelDepth = 0.02, bool withBanks = true,
+        double manning = Manning)
     {
         Roughness = manning;
         CellSize = cellSize;
@@ -123,10 +124,12 @@ public sealed class IsolatedBuildingExperiment
     /// <summary>Runs the experiment and compares the measured surface-velocity <paramref name="field"/> with the model
     /// every <paramref name="step"/> s from <paramref name="from"/> to <paramref name="to"/> (s): the model time that
     /// matches best says where the field's time stamp falls on the model's clock.</summary>
-    public IReadOnlyList<VelocityFieldComparison> CompareVelocityField(MeasuredVelocityField field, double from, double to, double step = 0.05,
+    public IReadOnlyList<VelocityFieldComparison> CompareVelocityField(MeasuredVelocityField field, double from, double to,
+        double step = 0.05,
         SolverOptions? options = null, CancellationToken cancellationToken = default)
     {
-        if (!(from >= 0 && to >= from && step > 0)) throw new ArgumentException($"model times must satisfy 0 <= from <= to and step > 0 (from {from}, to {to}, step {step})");
+        if (!(from >= 0 && to >= from && step > 0)) throw new ArgumentException(
+            $"model times must satisfy 0 <= from <= to and step > 0 (from {from}, to {to}, step {step})");
         var solver = CreateSolver(options);
         var comparisons = new List<VelocityFieldComparison>();
         for (var k = 0; from + k * step <= to + 1e-9; k++)

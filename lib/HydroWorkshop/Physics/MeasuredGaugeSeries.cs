@@ -37,7 +37,8 @@ public sealed class MeasuredGaugeSeries
     public static MeasuredGaugeSeries Read(string path)
     {
         var lines = File.ReadAllLines(path);
-        if (lines.Length < 3) throw new InvalidDataException($"{path}: expected two header lines and data rows, found {lines.Length} lines");
+        if (lines.Length < 3) throw new InvalidDataException(
+            $"{path}: expected two header lines and data rows, found {lines.Length} lines");
         var names = lines[0].Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 0) throw new InvalidDataException($"{path}, line 1: no gauge names");
         var times = new List<double>();
@@ -48,7 +49,8 @@ public sealed class MeasuredGaugeSeries
             if (line.Length == 0) continue;
             var fields = line.Split('\t');
             if (fields.Length != names.Length + 1)
-                throw new InvalidDataException($"{path}, line {n + 1}: expected {names.Length + 1} tab-separated fields (time and {names.Length} gauges), found {fields.Length}");
+                throw new InvalidDataException(
+                    $"{path}, line {n + 1}: expected {names.Length + 1} tab-separated fields (time and {names.Length} gauges), found {fields.Length}");
             times.Add(Parse(fields[0], path, n, "t (s)"));
             for (var g = 0; g < names.Length; g++) depths[g].Add(Parse(fields[g + 1], path, n, names[g]));
         }

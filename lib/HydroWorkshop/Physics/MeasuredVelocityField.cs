@@ -37,9 +37,11 @@ public sealed partial class MeasuredVelocityField
     public static MeasuredVelocityField Read(string path)
     {
         var lines = File.ReadAllLines(path);
-        if (lines.Length < 3) throw new InvalidDataException($"{path}: expected a title line, a column-title line and data rows, found {lines.Length} lines");
+        if (lines.Length < 3) throw new InvalidDataException(
+            $"{path}: expected a title line, a column-title line and data rows, found {lines.Length} lines");
         var title = TitleTime().Match(lines[0]);
-        if (!title.Success) throw new InvalidDataException($"{path}, line 1: expected a title like 'Velocity field t=1s', found '{lines[0].Trim()}'");
+        if (!title.Success) throw new InvalidDataException(
+            $"{path}, line 1: expected a title like 'Velocity field t=1s', found '{lines[0].Trim()}'");
         var time = double.Parse(title.Groups[1].Value, CultureInfo.InvariantCulture);
         string[] columns = ["x (m)", "y (m)", "u (m/s)", "v (m/s)"];
         var values = columns.Select(_ => new List<double>()).ToArray();
@@ -48,7 +50,8 @@ public sealed partial class MeasuredVelocityField
             var fields = lines[n].Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (fields.Length == 0) continue;
             if (fields.Length != columns.Length)
-                throw new InvalidDataException($"{path}, line {n + 1}: expected 4 tab-separated fields (x, y, u, v), found {fields.Length}");
+                throw new InvalidDataException(
+                    $"{path}, line {n + 1}: expected 4 tab-separated fields (x, y, u, v), found {fields.Length}");
             for (var c = 0; c < columns.Length; c++)
             {
                 if (!double.TryParse(fields[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))

@@ -131,22 +131,26 @@ public sealed class ShallowWaterDomain
         for (var k = 0; k < CellCount; k++)
         {
             if (!double.IsFinite(BedElevation[k]))
-                throw new ShallowWaterInputException($"bed elevation at cell (column {k % Columns}, row {k / Columns}) is {Format(BedElevation[k])} m; must be finite");
+                throw new ShallowWaterInputException(
+                    $"bed elevation at cell (column {k % Columns}, row {k / Columns}) is {Format(BedElevation[k])} m; must be finite");
         }
         if (ManningRoughness is { } n)
         {
             if (n.Length != CellCount)
-                throw new ShallowWaterInputException($"Manning roughness has {n.Length} values; the grid has {CellCount} cells ({Columns} x {Rows})");
+                throw new ShallowWaterInputException(
+                    $"Manning roughness has {n.Length} values; the grid has {CellCount} cells ({Columns} x {Rows})");
             for (var k = 0; k < CellCount; k++)
             {
                 if (!(n[k] > 0) || !double.IsFinite(n[k]))
-                    throw new ShallowWaterInputException($"Manning roughness at cell (column {k % Columns}, row {k / Columns}) is {Format(n[k])} s/m^(1/3); must be positive and finite (use null for frictionless)");
+                    throw new ShallowWaterInputException(
+                        $"Manning roughness at cell (column {k % Columns}, row {k / Columns}) is {Format(n[k])} s/m^(1/3); must be positive and finite (use null for frictionless)");
             }
         }
         foreach (var side in Enum.GetValues<BoundarySide>())
         {
             if (SideKind(side) == BoundaryKind.Inflow)
-                throw new ShallowWaterInputException($"side {side}: an inflow needs a hydrograph; add a BoundarySegment with Kind = Inflow instead of setting the whole side");
+                throw new ShallowWaterInputException(
+                    $"side {side}: an inflow needs a hydrograph; add a BoundarySegment with Kind = Inflow instead of setting the whole side");
             if (SideKind(side) == BoundaryKind.FixedLevel && !double.IsFinite(SideFixedLevel))
                 throw new ShallowWaterInputException($"side {side} is FixedLevel but SideFixedLevel is {Format(SideFixedLevel)} m");
         }

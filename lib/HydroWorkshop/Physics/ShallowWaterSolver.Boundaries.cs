@@ -35,7 +35,8 @@ public sealed partial class ShallowWaterSolver
         for (var s = 0; s < segments.Count; s++)
         {
             if (segments[s].Kind == BoundaryKind.Inflow && segmentOpenLength[s] <= 0)
-                throw new ShallowWaterInputException($"boundary segment {s} (Inflow on {segments[s].Side}, {segments[s].Start}..{segments[s].End} m) has no open face left: a later segment or solid cells cover it");
+                throw new ShallowWaterInputException(
+                    $"boundary segment {s} (Inflow on {segments[s].Side}, {segments[s].Start}..{segments[s].End} m) has no open face left: a later segment or solid cells cover it");
         }
     }
 

@@ -38,7 +38,8 @@ public sealed partial class ShallowWaterSolver
                     var onBoundary = i == 0;
                     var kind = onBoundary ? westKind[j] : BoundaryKind.Wall;
                     var segment = onBoundary ? westSegment[j] : -1;
-                    BoundaryFlux(kind, lowSide: true, segment, onBoundary ? westLevel[j] : 0, hR, uR, vR, zR, out mass, out momR, out trans, out speed);
+                    BoundaryFlux(kind, lowSide: true, segment, onBoundary ? westLevel[j] : 0, hR, uR, vR, zR, out mass, out momR,
+                        out trans, out speed);
                     momL = 0;
                     if (onBoundary) inflow += mass;
                 }
@@ -48,7 +49,8 @@ public sealed partial class ShallowWaterSolver
                     var onBoundary = i == nx;
                     var kind = onBoundary ? eastKind[j] : BoundaryKind.Wall;
                     var segment = onBoundary ? eastSegment[j] : -1;
-                    BoundaryFlux(kind, lowSide: false, segment, onBoundary ? eastLevel[j] : 0, hL, uL, vL, zL, out mass, out momL, out trans, out speed);
+                    BoundaryFlux(kind, lowSide: false, segment, onBoundary ? eastLevel[j] : 0, hL, uL, vL, zL, out mass, out momL,
+                        out trans, out speed);
                     momR = 0;
                     if (onBoundary) inflow -= mass;
                 }
@@ -99,7 +101,8 @@ public sealed partial class ShallowWaterSolver
                     var onBoundary = j == 0;
                     var kind = onBoundary ? southKind[i] : BoundaryKind.Wall;
                     var segment = onBoundary ? southSegment[i] : -1;
-                    BoundaryFlux(kind, lowSide: true, segment, onBoundary ? southLevel[i] : 0, hR, vR, uR, zR, out mass, out momR, out trans, out speed);
+                    BoundaryFlux(kind, lowSide: true, segment, onBoundary ? southLevel[i] : 0, hR, vR, uR, zR, out mass, out momR,
+                        out trans, out speed);
                     momL = 0;
                     if (onBoundary) inflow += mass;
                 }
@@ -109,7 +112,8 @@ public sealed partial class ShallowWaterSolver
                     var onBoundary = j == ny;
                     var kind = onBoundary ? northKind[i] : BoundaryKind.Wall;
                     var segment = onBoundary ? northSegment[i] : -1;
-                    BoundaryFlux(kind, lowSide: false, segment, onBoundary ? northLevel[i] : 0, hL, vL, uL, zL, out mass, out momL, out trans, out speed);
+                    BoundaryFlux(kind, lowSide: false, segment, onBoundary ? northLevel[i] : 0, hL, vL, uL, zL, out mass, out momL,
+                        out trans, out speed);
                     momR = 0;
                     if (onBoundary) inflow -= mass;
                 }

@@ -45,7 +45,8 @@ public sealed partial class ShallowWaterSolver
             throw new ShallowWaterInputException($"Courant number must be in (0, 1] (got {options.CourantNumber})");
         if (!(options.Gravity > 0)) throw new ShallowWaterInputException($"gravity must be positive (got {options.Gravity} m/s2)");
         if (!(options.DryDepth > 0)) throw new ShallowWaterInputException($"dry depth must be positive (got {options.DryDepth} m)");
-        if (!(options.MaxTimeStep > 0)) throw new ShallowWaterInputException($"maximum time step must be positive (got {options.MaxTimeStep} s)");
+        if (!(options.MaxTimeStep > 0)) throw new ShallowWaterInputException(
+            $"maximum time step must be positive (got {options.MaxTimeStep} s)");
         this.options = options;
         this.domain = domain;
         nx = domain.Columns;
@@ -139,9 +140,11 @@ public sealed partial class ShallowWaterSolver
             throw new ShallowWaterInputException($"cell (column {column}, row {row}) lies outside the {nx} x {ny} grid");
         var k = row * nx + column;
         if (!double.IsFinite(depth) || depth < 0)
-            throw new ShallowWaterInputException($"initial depth at cell (column {column}, row {row}) is {ShallowWaterDomain.Format(depth)} m; must be finite and >= 0");
+            throw new ShallowWaterInputException(
+                $"initial depth at cell (column {column}, row {row}) is {ShallowWaterDomain.Format(depth)} m; must be finite and >= 0");
         if (!double.IsFinite(dischargeX) || !double.IsFinite(dischargeY))
-            throw new ShallowWaterInputException($"initial discharge at cell (column {column}, row {row}) is ({dischargeX}, {dischargeY}) m2/s; must be finite");
+            throw new ShallowWaterInputException(
+                $"initial discharge at cell (column {column}, row {row}) is ({dischargeX}, {dischargeY}) m2/s; must be finite");
         if (solid[k] && depth > 0)
             throw new ShallowWaterInputException($"cell (column {column}, row {row}) is solid and cannot hold water (depth {depth} m)");
         h[k] = depth;
@@ -178,9 +181,11 @@ public sealed partial class ShallowWaterSolver
 
     /// <summary>Runs to <paramref name="endTime"/> (s), calling <paramref name="onOutput"/> at t = 0 (when the run starts there)
     /// and every <paramref name="outputInterval"/> (s).</summary>
-    public void Run(double endTime, double outputInterval, Action<ShallowWaterSolver> onOutput, CancellationToken cancellationToken = default)
+    public void Run(double endTime, double outputInterval, Action<ShallowWaterSolver> onOutput,
+        CancellationToken cancellationToken = default)
     {
-        if (!(outputInterval > 0)) throw new ArgumentOutOfRangeException(nameof(outputInterval), $"output interval must be positive (got {outputInterval} s)");
+        if (!(outputInterval > 0)) throw new ArgumentOutOfRangeException(nameof(outputInterval),
+            $"output interval must be positive (got {outputInterval} s)");
         if (!cancellationToken.CanBeCanceled) cancellationToken = WorkshopCancellation.Token;
         var next = Time;
         var k = 0L;

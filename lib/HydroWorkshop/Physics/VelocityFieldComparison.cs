@@ -50,7 +50,8 @@ public sealed record VelocityFieldComparison(double ModelTime, double VectorRmse
         var text = new StringBuilder();
         text.AppendLine("model time (s)  vector RMSE (m/s)  moving/still agree (%)");
         foreach (var c in comparisons)
-            text.AppendLine(string.Format(CultureInfo.InvariantCulture, "{0,14:F2}  {1,17:F3}  {2,22:F1}", c.ModelTime, c.VectorRmse, 100 * c.MotionAgreement));
+            text.AppendLine(string.Format(CultureInfo.InvariantCulture, "{0,14:F2}  {1,17:F3}  {2,22:F1}", c.ModelTime, c.VectorRmse,
+                100 * c.MotionAgreement));
         return text.ToString();
     }
 }

@@ -37,7 +37,8 @@ public static class BaselineComparison
                 foreach (var statistic in Statistics)
                 {
                     var mine = Statistic(surrogate, column, statistic);
-                    var better = baselines.Where(b => Statistic(b, column, statistic) is var theirs && !double.IsNaN(theirs) && !column.IsBetter(mine, theirs))
+                    var better = baselines.Where(b => Statistic(b, column, statistic) is var theirs && !double.IsNaN(theirs)
+                        && !column.IsBetter(mine, theirs))
                         .Select(b => b.Name).ToArray();
                     if (better.Length > 0) list.Add(new BaselineShortfall(surrogate.Name, column, statistic, better));
                 }

@@ -9,7 +9,8 @@ public static class BreachInflow
     /// <summary><paramref name="discharge"/> (m³/s) at each of <paramref name="frames"/> frames.</summary>
     public static double[] Constant(double discharge, int frames)
     {
-        if (!double.IsFinite(discharge) || discharge < 0) throw new ArgumentOutOfRangeException(nameof(discharge), discharge, "a discharge in m³/s, finite and >= 0");
+        if (!double.IsFinite(discharge) || discharge < 0) throw new ArgumentOutOfRangeException(nameof(discharge), discharge,
+            "a discharge in m³/s, finite and >= 0");
         ArgumentOutOfRangeException.ThrowIfNegative(frames);
         return Enumerable.Repeat(discharge, frames).ToArray();
     }
@@ -24,7 +25,8 @@ public static class BreachInflow
         var (best, at) = (0f, -1);
         for (var i = 0; i < initial.Length; i++)
             if (initial[i] > best) (best, at) = (initial[i], i);
-        if (at < 0) throw new InvalidDataException($"event '{eventName}': the initial map is dry, so there is no breach cell to start a solver from");
+        if (at < 0) throw new InvalidDataException(
+            $"event '{eventName}': the initial map is dry, so there is no breach cell to start a solver from");
         return (at / columns, at % columns);
     }
 }

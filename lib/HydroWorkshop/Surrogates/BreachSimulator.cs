@@ -26,5 +26,6 @@ public static class BreachSimulators
     /// <summary>The kit's shallow-water breach solver (<see cref="Physics.BreachSimulation"/>) with the settings the
     /// breach generator uses (<see cref="Physics.BreachSimulationOptions.Generator"/>), one thread.</summary>
     public static BreachSimulator? Kit { get; } = (bed, rows, columns, cellSize, cell, inflow, seconds, coarsening, token) =>
-        Physics.BreachSimulation.Run(bed, rows, columns, cellSize, cell, inflow, seconds, coarsening, Physics.BreachSimulationOptions.Generator, token);
+        Physics.BreachSimulation.Run(bed, rows, columns, cellSize, cell, inflow, seconds, coarsening,
+            Physics.BreachSimulationOptions.Generator, token);
 }

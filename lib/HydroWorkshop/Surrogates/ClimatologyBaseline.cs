@@ -39,7 +39,8 @@ public sealed class ClimatologyBaseline : IFloodPredictor
         if (data.Frames != frames || data.Rows != rows || data.Columns != columns)
             throw new ArgumentException($"the training events have {frames} frames of {rows} x {columns} cells, the evaluated ones " +
                                         $"{data.Frames} of {data.Rows} x {data.Columns}; the per-frame mean needs the same", nameof(data));
-        if (firstFrame < 0 || firstFrame >= frames) throw new ArgumentOutOfRangeException(nameof(firstFrame), firstFrame, $"outside 0..{frames - 1}");
+        if (firstFrame < 0 || firstFrame >= frames) throw new ArgumentOutOfRangeException(nameof(firstFrame), firstFrame,
+            $"outside 0..{frames - 1}");
         return mean.AsSpan(firstFrame * rows * columns).ToArray();
     }
 }

@@ -19,7 +19,8 @@ public sealed class CoarseSolverBaseline : IFloodPredictor
     /// <param name="frameSeconds">Time between frames, s.</param>
     /// <param name="inflow">The breach discharge (m³/s) at each of the given number of frames of an event
     /// (<see cref="BreachInflow"/>).</param>
-    public CoarseSolverBaseline(BreachSimulator simulate, int coarsening, double cellSize, double frameSeconds, Func<MapEvent, int, IReadOnlyList<double>> inflow)
+    public CoarseSolverBaseline(BreachSimulator simulate, int coarsening, double cellSize, double frameSeconds,
+        Func<MapEvent, int, IReadOnlyList<double>> inflow)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(coarsening, 1);
         if (!(cellSize > 0)) throw new ArgumentOutOfRangeException(nameof(cellSize), cellSize, "a cell size in m, > 0");
@@ -35,7 +36,8 @@ public sealed class CoarseSolverBaseline : IFloodPredictor
     {
         ArgumentNullException.ThrowIfNull(events);
         var channel = events.ForcingNames.ToList().IndexOf("inflow_m3s");
-        if (channel < 0) throw new ArgumentException("the events have no inflow_m3s forcing: dike-breach events come from MapSequences.FromDikeBreach", nameof(events));
+        if (channel < 0) throw new ArgumentException(
+            "the events have no inflow_m3s forcing: dike-breach events come from MapSequences.FromDikeBreach", nameof(events));
         var forcings = events.ForcingNames.Count;
         return new CoarseSolverBaseline(simulate, coarsening, FloodData.DikeBreachDataSet.CellSize, FloodData.DikeBreachDataSet.StepSeconds,
             (e, frames) => Enumerable.Range(0, frames).Select(t => (double)e.Forcing[t * forcings + channel]).ToArray());

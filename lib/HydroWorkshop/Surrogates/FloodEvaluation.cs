@@ -4,7 +4,8 @@ using HydroWorkshop.Common;
 namespace HydroWorkshop.Surrogates;
 
 /// <summary>One row of an evaluation: a predictor's scores and the wall time of each event's prediction (s).</summary>
-public sealed record FloodPredictorScores(string Name, FloodPredictorRole Role, IReadOnlyList<FloodEventScores> Events, IReadOnlyList<double> Seconds)
+public sealed record FloodPredictorScores(string Name, FloodPredictorRole Role, IReadOnlyList<FloodEventScores> Events,
+    IReadOnlyList<double> Seconds)
 {
     /// <summary>The median of every score over the events (<see cref="FloodEventScores.Median"/>).</summary>
     public FloodEventScores Median => FloodEventScores.Median(Events);
@@ -18,7 +19,8 @@ public sealed record FloodPredictorScores(string Name, FloodPredictorRole Role, 
 /// (from <see cref="FirstFrame"/> on, <see cref="FrameHours"/> apart) and notes for the table (e.g. a baseline that
 /// could not be run).
 /// </summary>
-public sealed record FloodEvaluationResult(IReadOnlyList<FloodPredictorScores> Rows, int FirstFrame, double FrameHours, IReadOnlyList<string> Notes)
+public sealed record FloodEvaluationResult(IReadOnlyList<FloodPredictorScores> Rows, int FirstFrame, double FrameHours,
+    IReadOnlyList<string> Notes)
 {
     /// <summary>The fine solver's row, if one was run.</summary>
     public FloodPredictorScores? Solver => Rows.FirstOrDefault(r => r.Role == FloodPredictorRole.Solver);
@@ -51,7 +53,8 @@ public static class FloodEvaluation
     /// <param name="notes">Lines the table prints below itself (e.g. which baseline is missing and why).</param>
     /// <param name="log">Progress, one line per event.</param>
     /// <param name="cancellationToken">Checked between predictions; default <see cref="WorkshopCancellation.Token"/>.</param>
-    public static FloodEvaluationResult Run(MapSequences data, int firstFrame, double frameSeconds, IReadOnlyList<IFloodPredictor> predictors,
+    public static FloodEvaluationResult Run(MapSequences data, int firstFrame, double frameSeconds,
+        IReadOnlyList<IFloodPredictor> predictors,
         IReadOnlyList<string>? notes = null, Action<string>? log = null, CancellationToken? cancellationToken = null)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -85,12 +88,14 @@ public static class FloodEvaluation
                 }
                 seconds[k].Add(FloodEventScores.MedianOf(times));
                 if (predicted.Length != reference.Length)
-                    throw new InvalidOperationException($"{predictors[k].Name}, event '{data.Events[e].Name}': {predicted.Length} depths, expected " +
+                    throw new InvalidOperationException(
+                        $"{predictors[k].Name}, event '{data.Events[e].Name}': {predicted.Length} depths, expected " +
                                                         $"{MapMetrics.ShapeText(shape)}");
                 scores[k].Add(FloodMetrics.Score(data.Events[e].Name, predicted, reference, shape, frameHours));
             }
             log?.Invoke(FormattableString.Invariant($"event {e + 1}/{data.Count} {data.Events[e].Name}: ") +
-                        string.Join(", ", predictors.Select((p, k) => FormattableString.Invariant($"{p.Name} MAE {scores[k][^1].Mae:F3} m ({seconds[k][^1]:F3} s)"))));
+                        string.Join(", ", predictors.Select((p, k) => FormattableString.Invariant(
+                            $"{p.Name} MAE {scores[k][^1].Mae:F3} m ({seconds[k][^1]:F3} s)"))));
         }
         var rows = predictors.Select((p, k) => new FloodPredictorScores(p.Name, p.Role, scores[k], seconds[k])).ToArray();
         return new FloodEvaluationResult(rows, firstFrame, frameHours, notes ?? []);

@@ -41,7 +41,8 @@ public static class FloodEvaluationFiles
             var speedUp = row.Role == FloodPredictorRole.Surrogate ? result.SpeedUp(row) : null;
             for (var e = 0; e < row.Events.Count; e++)
             {
-                text.AppendJoin(',', Field(row.Name), Role(row.Role), Field(row.Events[e].Event), Format(row.Seconds[e]), Format(speedUp?[e] ?? double.NaN));
+                text.AppendJoin(',', Field(row.Name), Role(row.Role), Field(row.Events[e].Event), Format(row.Seconds[e]),
+                    Format(speedUp?[e] ?? double.NaN));
                 foreach (var c in FloodScoreColumn.All) text.Append(',').Append(Format(c.Value(row.Events[e])));
                 text.Append('\n');
             }

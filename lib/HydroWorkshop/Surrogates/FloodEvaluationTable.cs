@@ -21,7 +21,8 @@ public static class FloodEvaluationTable
         var text = new StringBuilder();
         var events = result.Rows[0].Events.Count;
         var frames = result.Rows[0].Events[0].MaeOverTime.Count;
-        text.Append(Invariant($"{title}: {events} events, frames {result.FirstFrame}-{result.FirstFrame + frames - 1} ({result.FrameHours:G4} h apart); ") +
+        text.Append(Invariant(
+            $"{title}: {events} events, frames {result.FirstFrame}-{result.FirstFrame + frames - 1} ({result.FrameHours:G4} h apart); ") +
                         Invariant($"wet = depth > {FloodMetrics.WetThreshold} m in the reference or the prediction\n"));
         text.Append("model".PadRight(NameWidth)).Append("stat   ");
         foreach (var c in FloodScoreColumn.All) text.Append((c.Unit.Length > 0 ? $"{c.Label} {c.Unit}" : c.Label).PadLeft(Width + 1));
@@ -49,11 +50,14 @@ public static class FloodEvaluationTable
                   string.Join("; ", mine.GroupBy(s => (s.Column, Baselines: string.Join(", ", s.Baselines)))
                       .Select(g => $"{g.Key.Column.Label} {string.Join(" and ", g.Select(s => s.Statistic))} ({g.Key.Baselines})")) + "\n");
             if (surrogate.NotFinite.ToArray() is { Length: > 0 } bad)
-                text.Append($"! {surrogate.Name} predicted NaN or infinite depths in {string.Join(", ", bad)} (every score of those events undefined)\n");
+                text.Append(
+                    $"! {surrogate.Name} predicted NaN or infinite depths in {string.Join(", ", bad)} (every score of those events undefined)\n");
             var speedUp = result.SpeedUp(surrogate).Where(double.IsFinite).ToArray();
             if (result.Solver is { } solver && speedUp.Length > 0)
-                text.Append(Invariant($"speed-up of {surrogate.Name} against {solver.Name}: median {FloodEventScores.MedianOf(speedUp):G3}x ") +
-                            Invariant($"(per event {speedUp.Min():G3}x-{speedUp.Max():G3}x); per event {FloodEventScores.MedianOf(surrogate.Seconds):G3} s ") +
+                text.Append(Invariant(
+                    $"speed-up of {surrogate.Name} against {solver.Name}: median {FloodEventScores.MedianOf(speedUp):G3}x ") +
+                            Invariant(
+                                $"(per event {speedUp.Min():G3}x-{speedUp.Max():G3}x); per event {FloodEventScores.MedianOf(surrogate.Seconds):G3} s ") +
                             Invariant($"against {FloodEventScores.MedianOf(solver.Seconds):G3} s, one after the other in one process") +
                             (torchThreads > 0 ? Invariant($" (libtorch threads {torchThreads})") : "") + "\n");
         }
@@ -62,7 +66,8 @@ public static class FloodEvaluationTable
     }
 
     internal static string Format(double value, FloodScoreColumn column) => double.IsNaN(value) ? "-"
-        : value.ToString(column.Unit == "h" ? "F2" : column.Direction == ScoreDirection.CloserToZero ? "+0.000;-0.000;0.000" : "F3", CultureInfo.InvariantCulture);
+        : value.ToString(column.Unit == "h" ? "F2" : column.Direction == ScoreDirection.CloserToZero ? "+0.000;-0.000;0.000" : "F3",
+            CultureInfo.InvariantCulture);
 
     private static string Clip(string name) => name.Length < NameWidth ? name : name[..(NameWidth - 2)] + "~";
 

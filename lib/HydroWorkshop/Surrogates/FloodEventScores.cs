@@ -31,7 +31,8 @@ public sealed record FloodEventScores(string Event, double Mae, double Rmse, dou
         if (events.Count == 0) throw new ArgumentException("no events to take the median of", nameof(events));
         double Of(Func<FloodEventScores, double> value) => MedianOf(events.Select(value));
         var frames = events.Max(e => e.MaeOverTime.Count);
-        var series = Enumerable.Range(0, frames).Select(t => MedianOf(events.Where(e => t < e.MaeOverTime.Count).Select(e => e.MaeOverTime[t]))).ToArray();
+        var series = Enumerable.Range(0, frames)
+            .Select(t => MedianOf(events.Where(e => t < e.MaeOverTime.Count).Select(e => e.MaeOverTime[t]))).ToArray();
         return new FloodEventScores("median", Of(e => e.Mae), Of(e => e.Rmse), Of(e => e.WetMae), Of(e => e.WetRmse), Of(e => e.Csi),
             Of(e => e.DeepCsi), Of(e => e.ArrivalTimeError), Of(e => e.FloodedInOneOnly), Of(e => e.VolumeErrorLast),
             Of(e => e.VolumeErrorLargest), series);

@@ -13,7 +13,8 @@ public enum ScoreDirection
 /// short label for the printed table, the unit, which way is better (what "worst event" and "beats a baseline" mean)
 /// and how to read it from a record.
 /// </summary>
-public sealed record FloodScoreColumn(string Name, string Label, string Unit, ScoreDirection Direction, Func<FloodEventScores, double> Value)
+public sealed record FloodScoreColumn(string Name, string Label, string Unit, ScoreDirection Direction,
+    Func<FloodEventScores, double> Value)
 {
     /// <summary>Every score, in table order.</summary>
     public static IReadOnlyList<FloodScoreColumn> All { get; } =

@@ -24,7 +24,8 @@ public sealed record MapEpochRecord(int Epoch, int Epochs, double TrainLoss, dou
         if (f.Length != 8) throw new FormatException($"training log line '{line}': {f.Length} fields, expected 8 ({CsvHeader})");
         static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
         static double? Optional(string text) => text.Length == 0 ? null : Number(text);
-        return new MapEpochRecord(int.Parse(f[0], CultureInfo.InvariantCulture), epochs, Number(f[1]), Optional(f[2]), Optional(f[3]), Optional(f[4]),
+        return new MapEpochRecord(int.Parse(f[0], CultureInfo.InvariantCulture), epochs, Number(f[1]), Optional(f[2]), Optional(f[3]),
+            Optional(f[4]),
             Number(f[5]), Number(f[6]), Number(f[7]));
     }
 

@@ -89,7 +89,8 @@ public static class MapEvaluation
         return text.ToString();
     }
 
-    private static void AppendEventRow(StringBuilder text, string name, int timeSteps, MapMetrics.Tally tally, double maxObservedDepth, double cellNseMedian)
+    private static void AppendEventRow(StringBuilder text, string name, int timeSteps, MapMetrics.Tally tally, double maxObservedDepth,
+        double cellNseMedian)
     {
         var s = tally.ToScores();
         text.Append(CsvField(name)).Append(',').Append(timeSteps.ToString(CultureInfo.InvariantCulture)).Append(',');
@@ -136,7 +137,8 @@ public static class MapEvaluation
         for (var i = 0; i < events.Count; i++)
         {
             var (name, predicted, observed) = events[i];
-            if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('\\') || name is "." or "..")
+            if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('\\')
+                || name is "." or "..")
                 throw new ArgumentException($"event {i}: name '{name}' cannot be a file name (maps/<name>_predicted.npy)", nameof(events));
             if (string.Equals(name, AllEvents, StringComparison.OrdinalIgnoreCase))
                 throw new ArgumentException($"event {i}: the name '{name}' is reserved for the pooled row", nameof(events));

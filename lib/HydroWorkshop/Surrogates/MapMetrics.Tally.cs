@@ -89,7 +89,8 @@ public static partial class MapMetrics
         {
             var wetCells = (int)Math.Min(WetCells, int.MaxValue);   // MapScores keeps an int; the tally the exact count
             if (PredictedNotFinite)
-                return new MapScores(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, wetCells);
+                return new MapScores(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
+                    double.NaN, wetCells);
             return new MapScores(
                 Rmse: RootMean(SumSquaredError, ValidCells),
                 Mae: Mean(SumAbsoluteError, ValidCells),

@@ -71,7 +71,8 @@ public static partial class MapMetrics
     /// Depth RMSE over the wet cell-times W = {o &gt; h or p &gt; h} (h the threshold), m:
     /// √( Σ_W (p − o)² / |W| ); NaN when W is empty. Why the union: see <see cref="MapMetrics"/>.
     /// </summary>
-    public static double WetRmse(Tensor predicted, Tensor observed, double wetThreshold) => Score(predicted, observed, wetThreshold).WetRmse;
+    public static double WetRmse(Tensor predicted, Tensor observed, double wetThreshold) =>
+        Score(predicted, observed, wetThreshold).WetRmse;
 
     /// <summary>Depth MAE over the wet cell-times W = {o &gt; h or p &gt; h}, m: Σ_W |p − o| / |W|; NaN when W is empty.</summary>
     public static double WetMae(Tensor predicted, Tensor observed, double wetThreshold) => Score(predicted, observed, wetThreshold).WetMae;
@@ -151,7 +152,8 @@ public static partial class MapMetrics
         ArgumentNullException.ThrowIfNull(observed);
         var (predictedShape, observedShape) = (predicted.shape, observed.shape);
         if (predictedShape.Length != 3 || !predictedShape.SequenceEqual(observedShape))
-            throw new ArgumentException($"predicted has shape {ShapeText(predictedShape)} and observed has shape {ShapeText(observedShape)}; " +
+            throw new ArgumentException(
+                $"predicted has shape {ShapeText(predictedShape)} and observed has shape {ShapeText(observedShape)}; " +
                                         "both must be the same [time, y, x] depth maps");
         return (ToFloats(predicted), ToFloats(observed), predictedShape.Select(s => checked((int)s)).ToArray());
     }
@@ -174,7 +176,8 @@ public static partial class MapMetrics
             throw new ArgumentException($"shape must be [time, y, x] with no negative size, got {ShapeText(shape)}", nameof(shape));
         var count = (long)shape[0] * shape[1] * shape[2];
         if (predicted.Length != count || observed.Length != count)
-            throw new ArgumentException($"shape {ShapeText(shape)} holds {count} values but predicted has {predicted.Length} and observed has {observed.Length}");
+            throw new ArgumentException(
+                $"shape {ShapeText(shape)} holds {count} values but predicted has {predicted.Length} and observed has {observed.Length}");
         return (shape[0], shape[1] * shape[2]);
     }
 

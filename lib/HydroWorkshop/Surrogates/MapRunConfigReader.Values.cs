@@ -52,7 +52,8 @@ public static partial class MapRunConfigReader
     private static TeacherForcingSchedule TeacherForcing(YamlNode node, YamlContext context)
     {
         if (node is YamlScalarNode { Value: "none" }) return TeacherForcingSchedule.None;
-        if (node is not YamlMappingNode mapping) throw Error(node, context, "teacher_forcing is none or { start: 1.0, end: 0.0, decay_epochs: 10, decay: linear }");
+        if (node is not YamlMappingNode mapping) throw Error(node, context,
+            "teacher_forcing is none or { start: 1.0, end: 0.0, decay_epochs: 10, decay: linear }");
         var schedule = new TeacherForcingSchedule();
         foreach (var (key, value) in mapping.Children)
         {
@@ -63,7 +64,8 @@ public static partial class MapRunConfigReader
                 "decay_epochs" => schedule with { DecayEpochs = Positive(value, context) },
                 _ => schedule with
                 {
-                    Decay = OneOf(value, context, "linear", "inverse_sigmoid") == "linear" ? TeacherForcingDecay.Linear : TeacherForcingDecay.InverseSigmoid,
+                    Decay = OneOf(value, context, "linear", "inverse_sigmoid") == "linear" ? TeacherForcingDecay.Linear
+                        : TeacherForcingDecay.InverseSigmoid,
                 },
             };
         }

@@ -25,34 +25,47 @@ public static partial class MapRunConfigReader
             "flume (a generated flume data set and its split) or dike_breach (the Bentivoglio et al. 2023 simulations, by id)"),
         ["folder"] = new((c, v, x) => c with { Data = c.Data with { Folder = Text(v, x) } }, c => Of(c.Data.Folder),
             "the data set's folder; default: out/flume-dataset, or the shared data folder for dike_breach"),
-        ["extra_train_folders"] = new((c, v, x) => c with { Data = c.Data with { ExtraTrainFolders = List(v, x) } }, c => List(c.Data.ExtraTrainFolders),
+        ["extra_train_folders"] = new((c, v, x) => c with { Data = c.Data with { ExtraTrainFolders = List(v, x) } },
+            c => List(c.Data.ExtraTrainFolders),
             "more data sets (same grid) whose every event trains"),
-        ["storage_estimate"] = new((c, v, x) => c with { Data = c.Data with { StorageEstimate = Bool(v, x) } }, c => Of(c.Data.StorageEstimate),
+        ["storage_estimate"] = new((c, v, x) => c with { Data = c.Data with { StorageEstimate = Bool(v, x) } },
+            c => Of(c.Data.StorageEstimate),
             "flume: the level-pool mean depth as a second forcing (physics-encoded)"),
-        ["coarse_solver"] = new((c, v, x) => c with { Data = c.Data with { CoarseSolver = CoarseningFactor(v, x) } }, c => Of(c.Data.CoarseSolver),
+        ["coarse_solver"] = new((c, v, x) => c with { Data = c.Data with { CoarseSolver = CoarseningFactor(v, x) } },
+            c => Of(c.Data.CoarseSolver),
             "flume: 0, or a factor F: the event simulated on a grid F times coarser as an extra map (multi-fidelity)"),
         // [] is allowed here: a run may train on extra_train_folders alone.
-        ["train_ids"] = new((c, v, x) => c with { Data = c.Data with { TrainIds = List(v, x).Count == 0 ? [] : Ids(v, x) } }, c => List(c.Data.TrainIds),
+        ["train_ids"] = new((c, v, x) => c with { Data = c.Data with { TrainIds = List(v, x).Count == 0 ? [] : Ids(v, x) } },
+            c => List(c.Data.TrainIds),
             "dike_breach: training simulation ids and ranges, e.g. [1-20]"),
         ["validation_ids"] = new((c, v, x) => c with { Data = c.Data with { ValidationIds = Ids(v, x) } }, c => List(c.Data.ValidationIds),
             "dike_breach: validation simulation ids"),
-        ["test_ids"] = new((c, v, x) => c with { Data = c.Data with { TestIds = Ids(v, x) } }, c => List(c.Data.TestIds), "dike_breach: test simulation ids"),
+        ["test_ids"] = new((c, v, x) => c with { Data = c.Data with { TestIds = Ids(v, x) } }, c => List(c.Data.TestIds),
+            "dike_breach: test simulation ids"),
     };
 
     private static readonly Dictionary<string, ConfigKey<MapRunConfig>> ModelKeys = new()
     {
-        ["type"] = new((c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "cnnlstm", "convlstm_forecaster", "flood_stepper") } }, c => Of(c.Model.Type),
+        ["type"] = new((c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "cnnlstm", "convlstm_forecaster",
+            "flood_stepper") } }, c => Of(c.Model.Type),
             "cnnlstm (CNN encoder, LSTM, decoder), convlstm_forecaster (ConvLSTM on the maps) or flood_stepper (dike_breach)"),
-        ["features"] = new((c, v, x) => c with { Model = c.Model with { Features = Positive(v, x) } }, c => Of(c.Model.Features), "feature channels of the CNN encoders"),
-        ["latent"] = new((c, v, x) => c with { Model = c.Model with { Latent = Positive(v, x) } }, c => Of(c.Model.Latent), "cnnlstm: the per-frame latent vector size"),
-        ["hidden_size"] = new((c, v, x) => c with { Model = c.Model with { HiddenSize = Positive(v, x) } }, c => Of(c.Model.HiddenSize), "cnnlstm: LSTM hidden size"),
-        ["hidden_channels"] = new((c, v, x) => c with { Model = c.Model with { HiddenChannels = Positive(v, x) } }, c => Of(c.Model.HiddenChannels),
+        ["features"] = new((c, v, x) => c with { Model = c.Model with { Features = Positive(v, x) } }, c => Of(c.Model.Features),
+            "feature channels of the CNN encoders"),
+        ["latent"] = new((c, v, x) => c with { Model = c.Model with { Latent = Positive(v, x) } }, c => Of(c.Model.Latent),
+            "cnnlstm: the per-frame latent vector size"),
+        ["hidden_size"] = new((c, v, x) => c with { Model = c.Model with { HiddenSize = Positive(v, x) } }, c => Of(c.Model.HiddenSize),
+            "cnnlstm: LSTM hidden size"),
+        ["hidden_channels"] = new((c, v, x) => c with { Model = c.Model with { HiddenChannels = Positive(v, x) } },
+            c => Of(c.Model.HiddenChannels),
             "convlstm_forecaster: ConvLSTM hidden channels"),
-        ["num_layers"] = new((c, v, x) => c with { Model = c.Model with { NumLayers = Positive(v, x) } }, c => Of(c.Model.NumLayers), "convlstm_forecaster: layers"),
+        ["num_layers"] = new((c, v, x) => c with { Model = c.Model with { NumLayers = Positive(v, x) } }, c => Of(c.Model.NumLayers),
+            "convlstm_forecaster: layers"),
         ["kernel_size"] = new((c, v, x) => c with { Model = c.Model with { KernelSize = Positive(v, x) } }, c => Of(c.Model.KernelSize),
             "convlstm_forecaster: kernel size (cells)"),
-        ["peephole"] = new((c, v, x) => c with { Model = c.Model with { Peephole = Bool(v, x) } }, c => Of(c.Model.Peephole), "convlstm_forecaster: peephole connections"),
-        ["width"] = new((c, v, x) => c with { Model = c.Model with { Width = Positive(v, x) } }, c => Of(c.Model.Width), "flood_stepper: channels at half resolution"),
+        ["peephole"] = new((c, v, x) => c with { Model = c.Model with { Peephole = Bool(v, x) } }, c => Of(c.Model.Peephole),
+            "convlstm_forecaster: peephole connections"),
+        ["width"] = new((c, v, x) => c with { Model = c.Model with { Width = Positive(v, x) } }, c => Of(c.Model.Width),
+            "flood_stepper: channels at half resolution"),
     };
 
     private static readonly Dictionary<string, ConfigKey<MapRunConfig>> MapKeys = new()
@@ -61,31 +74,43 @@ public static partial class MapRunConfigReader
             "observed frames the model starts from"),
         ["window_frames"] = new((c, v, x) => c with { Map = c.Map with { WindowFrames = Int(v, x) } }, c => Of(c.Map.WindowFrames),
             "frames per training window (0: whole events)"),
-        ["windows_per_event"] = new((c, v, x) => c with { Map = c.Map with { WindowsPerEvent = Int(v, x) } }, c => Of(c.Map.WindowsPerEvent),
+        ["windows_per_event"] = new((c, v, x) => c with { Map = c.Map with { WindowsPerEvent = Int(v, x) } },
+            c => Of(c.Map.WindowsPerEvent),
             "training windows drawn from each event per epoch"),
-        ["curriculum_start_steps"] = new((c, v, x) => c with { Map = c.Map with { Curriculum = new(Int(v, x), c.Map.Curriculum?.EpochsPerDoubling ?? RolloutCurriculum.DefaultEpochsPerDoubling) } },
+        ["curriculum_start_steps"] = new((c, v, x) => c with { Map = c.Map with { Curriculum = new(Int(v, x),
+            c.Map.Curriculum?.EpochsPerDoubling ?? RolloutCurriculum.DefaultEpochsPerDoubling) } },
             c => c.Map.Curriculum is { } k ? Of(k.StartSteps) : null, "rollout curriculum: predicted steps at the start"),
-        ["curriculum_epochs_per_doubling"] = new((c, v, x) => c with { Map = c.Map with { Curriculum = new(c.Map.Curriculum?.StartSteps ?? 1, Int(v, x)) } },
+        ["curriculum_epochs_per_doubling"] = new((c, v, x) => c with { Map = c.Map with { Curriculum = new(c.Map.Curriculum?.StartSteps
+            ?? 1, Int(v, x)) } },
             c => c.Map.Curriculum is { } k ? Of(k.EpochsPerDoubling) : null, "rollout curriculum: epochs until the steps double"),
-        ["teacher_forcing"] = new((c, v, x) => c with { Map = c.Map with { TeacherForcing = TeacherForcing(v, x) } }, c => TeacherForcingNode(c.Map.TeacherForcing),
+        ["teacher_forcing"] = new((c, v, x) => c with { Map = c.Map with { TeacherForcing = TeacherForcing(v, x) } },
+            c => TeacherForcingNode(c.Map.TeacherForcing),
             "none or {start: 1.0, end: 0.0, decay_epochs: 10, decay: linear | inverse_sigmoid}"),
-        ["wet_threshold"] = new((c, v, x) => c with { Map = c.Map with { WetThreshold = Number(v, x) } }, c => Of(c.Map.WetThreshold), "depth (m) above which a cell is wet"),
+        ["wet_threshold"] = new((c, v, x) => c with { Map = c.Map with { WetThreshold = Number(v, x) } }, c => Of(c.Map.WetThreshold),
+            "depth (m) above which a cell is wet"),
         ["stop_metric"] = new((c, v, x) => c with
         {
             Map = c.Map with
             {
-                StopMetric = OneOf(v, x, "wet_rmse", "csi", "loss") switch { "wet_rmse" => MapStopMetric.WetRmse, "csi" => MapStopMetric.Csi, _ => MapStopMetric.Loss },
+                StopMetric = OneOf(v, x, "wet_rmse", "csi", "loss") switch { "wet_rmse" => MapStopMetric.WetRmse,
+                    "csi" => MapStopMetric.Csi, _ => MapStopMetric.Loss },
             },
         }, c => Of(c.Map.StopMetric switch { MapStopMetric.WetRmse => "wet_rmse", MapStopMetric.Csi => "csi", _ => "loss" }),
             "wet_rmse, csi or loss: what keeps the best weights and stops early"),
-        ["wet_dry_weight"] = new((c, v, x) => c with { Map = c.Map with { WetDryWeight = Number(v, x) } }, c => Of(c.Map.WetDryWeight), "weight of the wet/dry loss"),
-        ["wet_cell_weight"] = new((c, v, x) => c with { Map = c.Map with { WetCellWeight = Number(v, x) } }, c => Of(c.Map.WetCellWeight), "depth-loss weight of wet cells"),
-        ["wet_positive_weight"] = new((c, v, x) => c with { Map = c.Map with { WetPositiveWeight = Number(v, x) } }, c => Of(c.Map.WetPositiveWeight),
+        ["wet_dry_weight"] = new((c, v, x) => c with { Map = c.Map with { WetDryWeight = Number(v, x) } }, c => Of(c.Map.WetDryWeight),
+            "weight of the wet/dry loss"),
+        ["wet_cell_weight"] = new((c, v, x) => c with { Map = c.Map with { WetCellWeight = Number(v, x) } }, c => Of(c.Map.WetCellWeight),
+            "depth-loss weight of wet cells"),
+        ["wet_positive_weight"] = new((c, v, x) => c with { Map = c.Map with { WetPositiveWeight = Number(v, x) } },
+            c => Of(c.Map.WetPositiveWeight),
             "weight of wet cells in the wet/dry loss"),
-        ["mirror_rows"] = new((c, v, x) => c with { Map = c.Map with { MirrorRows = Bool(v, x) } }, c => Of(c.Map.MirrorRows), "augment with events mirrored across rows"),
-        ["evaluation_batch_size"] = new((c, v, x) => c with { Map = c.Map with { EvaluationBatchSize = Int(v, x) } }, c => Of(c.Map.EvaluationBatchSize),
+        ["mirror_rows"] = new((c, v, x) => c with { Map = c.Map with { MirrorRows = Bool(v, x) } }, c => Of(c.Map.MirrorRows),
+            "augment with events mirrored across rows"),
+        ["evaluation_batch_size"] = new((c, v, x) => c with { Map = c.Map with { EvaluationBatchSize = Int(v, x) } },
+            c => Of(c.Map.EvaluationBatchSize),
             "events per evaluation batch"),
-        ["time_limit_minutes"] = new((c, v, x) => c with { Map = c.Map with { TimeLimit = IsNull(v) ? null : TimeSpan.FromMinutes(Number(v, x)) } },
+        ["time_limit_minutes"] = new((c, v, x) => c with { Map = c.Map with { TimeLimit = IsNull(v) ? null
+            : TimeSpan.FromMinutes(Number(v, x)) } },
             c => OfOptional(c.Map.TimeLimit?.TotalMinutes), "stop training after this many minutes; null for none"),
     };
 
@@ -138,7 +163,8 @@ public static partial class MapRunConfigReader
             [("run_folder", Of(config.RunFolder))], StrictYamlSections.Write(config, Sections));
 
     /// <summary>Every key a map-run config accepts, one a line with what it means (<c>hw config keys map</c>).</summary>
-    public static string KeyHelp() => StrictYamlSections.Help("map-run config (hw surrogate train, hw surrogate evaluate):", TopLevel, Sections);
+    public static string KeyHelp() =>
+        StrictYamlSections.Help("map-run config (hw surrogate train, hw surrogate evaluate):", TopLevel, Sections);
 
     private static (MapRunConfig Config, string? ConfigFolder) ParseWithFolder(string yaml, string file)
     {
@@ -151,9 +177,11 @@ public static partial class MapRunConfigReader
         StrictYamlSections.Check(config.Training.Validate, "training", file);
         StrictYamlSections.Check(config.Map.Validate, "map", file);
         if (config.Data.Type == "dike_breach" && config.Data.StorageEstimate)
-            throw new FormatException($"{file}: data: storage_estimate is for flume data sets (it needs the event's inflow, slope and roughness)");
+            throw new FormatException(
+                $"{file}: data: storage_estimate is for flume data sets (it needs the event's inflow, slope and roughness)");
         if (config.Data.Type == "dike_breach" && config.Data.CoarseSolver > 0)
-            throw new FormatException($"{file}: data: coarse_solver is for flume data sets (it re-simulates the event from its parameters)");
+            throw new FormatException(
+                $"{file}: data: coarse_solver is for flume data sets (it re-simulates the event from its parameters)");
         return (config, configFolder);
     }
 }

@@ -34,13 +34,15 @@ public static partial class MapRuns
     /// (<c>scores.csv</c>, <c>summary.csv</c>, <c>mae_over_time.csv</c>, <c>table.txt</c>). What
     /// <c>hw surrogate evaluate RUN_FOLDER --data FOLDER [--ids ...] [--split ...]</c> calls; errors name the argument.
     /// </summary>
-    public static MapDataEvaluation EvaluateOn(string runFolder, string dataFolder, MapDataEvaluationOptions? options = null, Action<string>? log = null)
+    public static MapDataEvaluation EvaluateOn(string runFolder, string dataFolder, MapDataEvaluationOptions? options = null,
+        Action<string>? log = null)
     {
         options ??= new MapDataEvaluationOptions();
         log ??= Console.WriteLine;
         var config = ReadRunCopy(runFolder);
         if (config.Data.Type != "dike_breach")
-            throw new ArgumentException($"--data: {runFolder} is a {config.Data.Type} run; --data scores a dike-breach run on simulations in the dike-breach layout");
+            throw new ArgumentException(
+                $"--data: {runFolder} is a {config.Data.Type} run; --data scores a dike-breach run on simulations in the dike-breach layout");
         if (!Directory.Exists(dataFolder)) throw new DirectoryNotFoundException($"--data: folder {dataFolder} not found");
         DikeBreachDataSet data;
         try
@@ -56,7 +58,8 @@ public static partial class MapRuns
         var training = DikeBreachTraining(config.Data, DikeBreachDataSet.Open(DikeBreachFolder(config.Data)));
         var events = MapSequences.FromDikeBreach(data, ids);
         if (events.Frames != training.Frames)
-            throw new ArgumentException($"--data: the simulations of {dataFolder} have {events.Frames} frames, the run's training simulations " +
+            throw new ArgumentException(
+                $"--data: the simulations of {dataFolder} have {events.Frames} frames, the run's training simulations " +
                                         $"{training.Frames}; the per-frame baseline and the model's elapsed-time forcing need the same");
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataFolder)));
         var output = Path.Combine(config.RunFolder, $"evaluation_{name}");
@@ -83,11 +86,13 @@ public static partial class MapRuns
         {
             predictors.Add(CoarseSolverBaseline.ForDikeBreach(events, options.Coarsening, simulator));
             if (options.TimeFineSolver) predictors.Add(CoarseSolverBaseline.ForDikeBreach(events, 1, simulator));
-            notes.Add("solvers: breach at the wet cell of frame 0, inflow from each event's Q file or, without one, from the growth of its water volume");
+            notes.Add(
+                "solvers: breach at the wet cell of frame 0, inflow from each event's Q file or, without one, from the growth of its water volume");
         }
         else
         {
-            notes.Add($"! coarse solver x{options.Coarsening}: not run (no breach solver: {nameof(BreachSimulators)}.{nameof(BreachSimulators.Kit)} is not wired in); " +
+            notes.Add(
+                $"! coarse solver x{options.Coarsening}: not run (no breach solver: {nameof(BreachSimulators)}.{nameof(BreachSimulators.Kit)} is not wired in); " +
                       "the flags compare with 2 of the 3 baselines, and there is no speed-up");
         }
         var result = FloodEvaluation.Run(events, config.Map.WarmupFrames, frameSeconds, predictors, notes, log);
@@ -102,7 +107,8 @@ public static partial class MapRuns
         (data.TrainIds.Count > 0 ? [IdRanges(data.TrainIds)] : Array.Empty<string>())
         .Concat(data.ExtraTrainFolders.Select(f => Path.GetFileName(Path.TrimEndingDirectorySeparator(f)))));
 
-    private static IReadOnlyList<int> SelectIds(DikeBreachDataSet data, string dataFolder, MapDataEvaluationOptions options, MapDataConfig run)
+    private static IReadOnlyList<int> SelectIds(DikeBreachDataSet data, string dataFolder, MapDataEvaluationOptions options,
+        MapDataConfig run)
     {
         IReadOnlyList<int> ids;
         string argument;
@@ -135,7 +141,8 @@ public static partial class MapRuns
         }
         var missing = ids.Where(id => !data.Ids.Contains(id)).Distinct().ToArray();
         if (missing.Length > 0)
-            throw new ArgumentException($"{argument}: {(missing.Length == 1 ? "simulation" : "simulations")} {IdRanges(missing)} not in {dataFolder} " +
+            throw new ArgumentException(
+                $"{argument}: {(missing.Length == 1 ? "simulation" : "simulations")} {IdRanges(missing)} not in {dataFolder} " +
                                         $"(it has {IdRanges(data.Ids)})");
         return ids;
     }

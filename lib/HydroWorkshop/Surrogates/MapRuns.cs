@@ -9,7 +9,8 @@ namespace HydroWorkshop.Surrogates;
 /// <summary>The events of a map run: training, validation and test sets.</summary>
 public sealed record MapRunData(MapSequences Train, MapSequences Validation, MapSequences Test);
 
-/// <summary>The outcome of <see cref="MapRuns.Train(MapRunConfig, Action{string}?, CancellationToken?, bool)"/>: the training result and the test events' scores.</summary>
+/// <summary>The outcome of <see cref="MapRuns.Train(MapRunConfig, Action{string}?, CancellationToken?, bool)"/>: the training result and
+/// the test events' scores.</summary>
 public sealed record MapRunResult(MapTrainingResult Training, IReadOnlyList<MapEventScores> Test, string RunFolder);
 
 /// <summary>
@@ -23,19 +24,23 @@ public static partial class MapRuns
 {
     /// <summary>Trains the run <paramref name="configPath"/> describes, then evaluates it on the test events. With
     /// <paramref name="resume"/> a stopped run goes on from its folder's last checkpoint.</summary>
-    public static MapRunResult Train(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null, bool resume = false) =>
+    public static MapRunResult Train(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null,
+        bool resume = false) =>
         Train(MapRunConfigReader.Read(configPath), log, cancellationToken, resume);
 
     /// <summary>Trains the run <paramref name="config"/> describes into its run folder (which keeps the config as
     /// <see cref="RunFolderConfig.FileName"/>), then evaluates it on the test events.</summary>
-    public static MapRunResult Train(MapRunConfig config, Action<string>? log = null, CancellationToken? cancellationToken = null, bool resume = false)
+    public static MapRunResult Train(MapRunConfig config, Action<string>? log = null, CancellationToken? cancellationToken = null,
+        bool resume = false)
     {
         log ??= Console.WriteLine;
         var data = LoadData(config.Data);
-        log($"map run {config.RunFolder}: {config.Model.Type}, {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test events " +
+        log(
+            $"map run {config.RunFolder}: {config.Model.Type}, {data.Train.Count} training, {data.Validation.Count} validation, {data.Test.Count} test events " +
             $"of {data.Train.Frames} frames on {data.Train.Rows} x {data.Train.Columns} cells");
         manual_seed((long)(config.Training.Seed));
-        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames, depthFromExtraMap: config.Data.CoarseSolver > 0, data: data.Train);
+        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames,
+            depthFromExtraMap: config.Data.CoarseSolver > 0, data: data.Train);
         RunFolderConfig.Write(config.RunFolder, MapRunConfigReader.Write(config));
         var trainer = new MapTrainer(model, config.Training, config.Map, config.RunFolder, log);
         var fit = trainer.Fit(data.Train, data.Validation, cancellationToken, resume);
@@ -58,7 +63,8 @@ public static partial class MapRuns
             "train" => data.Train,
             _ => throw new ArgumentException($"split '{split}' is not one of test, validation, train", nameof(split)),
         };
-        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames, depthFromExtraMap: config.Data.CoarseSolver > 0, data: data.Train);
+        using var model = BuildModel(config.Model, data.Train.Inputs, config.Map.WarmupFrames,
+            depthFromExtraMap: config.Data.CoarseSolver > 0, data: data.Train);
         var trainer = new MapTrainer(model, config.Training, config.Map, config.RunFolder, log);
         trainer.Load();
         var scores = trainer.Evaluate(events, Path.Combine(config.RunFolder, "evaluation", split));
@@ -69,11 +75,14 @@ public static partial class MapRuns
     /// <summary>The model <paramref name="model"/> describes, for <paramref name="inputs"/>; with
     /// <paramref name="depthFromExtraMap"/> (a coarse solver's depth as the extra map) the CNN–LSTM starts each frame from it.
     /// The flood stepper finds its breach map and inflow among <paramref name="data"/>'s channel names (dike-breach data).</summary>
-    public static nn.Module BuildModel(MapModelConfig model, MapInputs inputs, int warmupFrames, bool depthFromExtraMap = false, MapSequences? data = null) => model.Type switch
+    public static nn.Module BuildModel(MapModelConfig model, MapInputs inputs, int warmupFrames, bool depthFromExtraMap = false,
+        MapSequences? data = null) => model.Type switch
     {
         "cnnlstm" => new CnnLstm(inputs, warmupFrames, model.Features, model.Latent, model.HiddenSize, depthFromExtraMap),
-        "convlstm_forecaster" => new ConvLstmForecaster(inputs, model.Features, model.HiddenChannels, model.NumLayers, model.KernelSize, model.Peephole),
-        "flood_stepper" => BuildFloodStepper(model, inputs, data ?? throw new ArgumentException("flood_stepper is built for a data set: pass its events", nameof(data))),
+        "convlstm_forecaster" => new ConvLstmForecaster(inputs, model.Features, model.HiddenChannels, model.NumLayers, model.KernelSize,
+            model.Peephole),
+        "flood_stepper" => BuildFloodStepper(model, inputs, data ?? throw new ArgumentException(
+            "flood_stepper is built for a data set: pass its events", nameof(data))),
         _ => throw new ArgumentException($"unknown map model type '{model.Type}' (cnnlstm, convlstm_forecaster, flood_stepper)"),
     };
 
@@ -83,7 +92,8 @@ public static partial class MapRuns
         var inflow = data.ForcingNames.ToList().IndexOf("inflow_m3s");
         if (breach < 0 || inflow < 0)
             throw new ArgumentException("flood_stepper needs a breach map and an inflow forcing: data type dike_breach");
-        return new FloodStepper(inputs, 2 + breach, inflow, DikeBreachDataSet.StepSeconds, DikeBreachDataSet.CellSize * DikeBreachDataSet.CellSize, model.Width);
+        return new FloodStepper(inputs, 2 + breach, inflow, DikeBreachDataSet.StepSeconds,
+            DikeBreachDataSet.CellSize * DikeBreachDataSet.CellSize, model.Width);
     }
 
     /// <summary>The training, validation and test events <paramref name="data"/> describes.</summary>
@@ -98,20 +108,25 @@ public static partial class MapRuns
         var flumeFolder = data.Folder != "default" ? data.Folder
             : Path.Combine(ProjectPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "out", "flume-dataset");
         if (!File.Exists(Path.Combine(flumeFolder, FlumeDataSetFormat.MetadataFile)))
-            throw new FileNotFoundException($"no flume data set in {flumeFolder} (make one with data-scripts/make-flume-dataset.sh --out {flumeFolder})");
+            throw new FileNotFoundException(
+                $"no flume data set in {flumeFolder} (make one with data-scripts/make-flume-dataset.sh --out {flumeFolder})");
         var flume = FlumeDataSet.Open(flumeFolder);
         if (data.CoarseSolver > 0 && (flume.Rows % data.CoarseSolver != 0 || flume.Columns % data.CoarseSolver != 0))
-            throw new ArgumentException($"data: coarse_solver {data.CoarseSolver}: the {flume.Columns} x {flume.Rows} cells of {flumeFolder} do not " +
+            throw new ArgumentException(
+                $"data: coarse_solver {data.CoarseSolver}: the {flume.Columns} x {flume.Rows} cells of {flumeFolder} do not " +
                 $"divide by it (factors that do: {string.Join(", ", Physics.FlumeCoarseSimulation.FactorsDividing(flume.Columns, flume.Rows))})");
         var train = MapSequences.FromFlume(flume, flume.Split("train"), data.StorageEstimate, data.CoarseSolver);
         foreach (var extraFolder in data.ExtraTrainFolders)
         {
             var extra = FlumeDataSet.Open(extraFolder);
             if (extra.Rows != flume.Rows || extra.Columns != flume.Columns || extra.Frames != flume.Frames)
-                throw new InvalidDataException($"{extraFolder}: {extra.Frames} frames of {extra.Rows} x {extra.Columns} cells, but {flumeFolder} has {flume.Frames} of {flume.Rows} x {flume.Columns}");
-            var more = MapSequences.FromFlume(extra, Enumerable.Range(0, extra.EventCount).ToArray(), data.StorageEstimate, data.CoarseSolver);
+                throw new InvalidDataException(
+                    $"{extraFolder}: {extra.Frames} frames of {extra.Rows} x {extra.Columns} cells, but {flumeFolder} has {flume.Frames} of {flume.Rows} x {flume.Columns}");
+            var more = MapSequences.FromFlume(extra, Enumerable.Range(0, extra.EventCount).ToArray(), data.StorageEstimate,
+                data.CoarseSolver);
             // Event names repeat across data sets (event_0000, ...): prefix the folder's name.
-            var renamed = more.Events.Select(e => e with { Name = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(extraFolder))}/{e.Name}" });
+            var renamed =
+                more.Events.Select(e => e with { Name = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(extraFolder))}/{e.Name}" });
             train = train.WithEvents([.. train.Events, .. renamed]);
         }
         return new MapRunData(train, MapSequences.FromFlume(flume, flume.Split("validation"), data.StorageEstimate, data.CoarseSolver),
@@ -135,7 +150,8 @@ public static partial class MapRuns
         if (parts.Count == 0) throw new ArgumentException("data: a dike-breach run needs train_ids or extra_train_folders");
         foreach (var part in parts.Skip(1))
             if (part.Frames != parts[0].Frames)
-                throw new InvalidDataException($"data: training simulations with {part.Frames} and {parts[0].Frames} frames cannot be mixed");
+                throw new InvalidDataException(
+                    $"data: training simulations with {part.Frames} and {parts[0].Frames} frames cannot be mixed");
         return parts[0].WithEvents(parts.SelectMany(p => p.Events).ToArray());
     }
 
@@ -148,7 +164,8 @@ public static partial class MapRuns
 
     private static string DikeBreachFolder(MapDataConfig data) =>
         data.Folder != "default" ? data.Folder : ProjectPaths.SharedDataSet("dike_breach_bentivoglio2023_subset")
-            ?? throw new DirectoryNotFoundException("data set dike_breach_bentivoglio2023_subset not found ($HYDROWORKSHOP_DATA or ../shared/data); set data: folder");
+            ?? throw new DirectoryNotFoundException(
+                "data set dike_breach_bentivoglio2023_subset not found ($HYDROWORKSHOP_DATA or ../shared/data); set data: folder");
 
     /// <summary>One line: mean wet-cell RMSE (m and % of the event's maximum depth), MAE and CSI over the events.</summary>
     public static string Summary(string split, IReadOnlyList<MapEventScores> scores) => string.Create(CultureInfo.InvariantCulture,

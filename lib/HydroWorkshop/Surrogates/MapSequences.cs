@@ -14,7 +14,8 @@ namespace HydroWorkshop.Surrogates;
 /// <param name="Extra">Extra dynamic maps [time, extra, y, x], or null.</param>
 /// <param name="MoreStatics">Static maps beyond bed and obstacle [statics, y, x] (e.g. the flume's roughness and inflow
 /// segment), or null.</param>
-public sealed record MapEvent(string Name, float[] Depth, float[] Bed, float[] Obstacle, float[] Forcing, float[]? Extra, float[]? MoreStatics = null);
+public sealed record MapEvent(string Name, float[] Depth, float[] Bed, float[] Obstacle, float[] Forcing, float[]? Extra,
+    float[]? MoreStatics = null);
 
 /// <summary>
 /// The events a map model trains or is scored on, held in memory in physical units (the default flume training
@@ -27,7 +28,8 @@ public sealed record MapEvent(string Name, float[] Depth, float[] Bed, float[] O
 /// </summary>
 public sealed class MapSequences
 {
-    public MapSequences(IReadOnlyList<MapEvent> events, int frames, int rows, int columns, IReadOnlyList<string> forcingNames, IReadOnlyList<string> extraNames,
+    public MapSequences(IReadOnlyList<MapEvent> events, int frames, int rows, int columns, IReadOnlyList<string> forcingNames,
+        IReadOnlyList<string> extraNames,
         IReadOnlyList<string>? moreStaticNames = null)
     {
         moreStaticNames ??= [];
@@ -46,8 +48,10 @@ public sealed class MapSequences
             Check(e.Forcing, (long)frames * forcingNames.Count, "forcing [time, forcings]");
             Check(e.Extra, (long)frames * extraNames.Count * cells, "extra [time, extra, y, x]");
             Check(e.MoreStatics, (long)moreStaticNames.Count * cells, "more statics [statics, y, x]");
-            if (extraNames.Count > 0 && e.Extra is null) throw new ArgumentException($"event '{e.Name}': extra channels {string.Join(", ", extraNames)} are missing", nameof(events));
-            if (moreStaticNames.Count > 0 && e.MoreStatics is null) throw new ArgumentException($"event '{e.Name}': static maps {string.Join(", ", moreStaticNames)} are missing", nameof(events));
+            if (extraNames.Count > 0 && e.Extra is null) throw new ArgumentException(
+                $"event '{e.Name}': extra channels {string.Join(", ", extraNames)} are missing", nameof(events));
+            if (moreStaticNames.Count > 0 && e.MoreStatics is null) throw new ArgumentException(
+                $"event '{e.Name}': static maps {string.Join(", ", moreStaticNames)} are missing", nameof(events));
         }
         Events = events;
         Frames = frames;
@@ -73,7 +77,8 @@ public sealed class MapSequences
     public MapInputs Inputs => new(2 + MoreStaticNames.Count, ForcingNames.Count, ExtraNames.Count, Rows, Columns);
 
     /// <summary>The same events with other events' lists (e.g. more training events), keeping the channel names.</summary>
-    public MapSequences WithEvents(IReadOnlyList<MapEvent> events) => new(events, Frames, Rows, Columns, ForcingNames, ExtraNames, MoreStaticNames);
+    public MapSequences WithEvents(IReadOnlyList<MapEvent> events) =>
+        new(events, Frames, Rows, Columns, ForcingNames, ExtraNames, MoreStaticNames);
 
     /// <summary>The events of <paramref name="events"/> (indices, e.g. <c>data.Split("test")</c>) of a flume data set.</summary>
     /// <remarks>Besides bed and obstacles the models see the two things the solver knows that the depth maps do not
@@ -86,9 +91,11 @@ public sealed class MapSequences
     /// With <paramref name="coarseSolverFactor"/> above 0 every frame gets an extra map, <c>coarse_depth</c>: the
     /// <see cref="FlumeCoarseSimulation"/> of the event on a grid that many times coarser, interpolated onto this grid (m;
     /// the "multi-fidelity" variant: the surrogate corrects a cheap simulation).</remarks>
-    public static MapSequences FromFlume(FlumeDataSet data, IReadOnlyList<int> events, bool storageEstimate = false, int coarseSolverFactor = 0)
+    public static MapSequences FromFlume(FlumeDataSet data, IReadOnlyList<int> events, bool storageEstimate = false,
+        int coarseSolverFactor = 0)
     {
-        if (coarseSolverFactor < 0) throw new ArgumentOutOfRangeException(nameof(coarseSolverFactor), coarseSolverFactor, "0 (no coarse solver) or a coarsening factor");
+        if (coarseSolverFactor < 0) throw new ArgumentOutOfRangeException(nameof(coarseSolverFactor), coarseSolverFactor,
+            "0 (no coarse solver) or a coarsening factor");
         var cells = data.Rows * data.Columns;
         var flume = new LaboratoryFlume(data.Columns, data.Rows, data.Metadata.CellSize);
         var list = events.Select(index =>
@@ -129,7 +136,8 @@ public sealed class MapSequences
             if (e.Obstacle[i] == 0) { open++; water += e.Depth[i]; }                                // frame 0
         if (open == 0) throw new InvalidDataException($"flume event '{e.Metadata.Name}' has no open cell");
         var cellArea = flume.CellSize * flume.CellSize;
-        return FlumeStorageEstimate.MeanDepth(flume, e.Metadata.Parameters, open * cellArea, water / open, data.Frames, data.Metadata.FrameInterval);
+        return FlumeStorageEstimate.MeanDepth(flume, e.Metadata.Parameters, open * cellArea, water / open, data.Frames,
+            data.Metadata.FrameInterval);
     }
 
     // [time, 2]: the inflow and the level-pool mean depth beside it.
@@ -148,7 +156,8 @@ public sealed class MapSequences
         var forcings = ForcingNames.Count;
         var events = Events.Select((e, k) =>
         {
-            if (series[k].Length != Frames) throw new ArgumentException($"event '{e.Name}': forcing '{name}' has {series[k].Length} values, expected [time {Frames}]", nameof(series));
+            if (series[k].Length != Frames) throw new ArgumentException(
+                $"event '{e.Name}': forcing '{name}' has {series[k].Length} values, expected [time {Frames}]", nameof(series));
             var forcing = new float[Frames * (forcings + 1)];
             for (var t = 0; t < Frames; t++)
             {
@@ -171,14 +180,16 @@ public sealed class MapSequences
         var cells = DikeBreachDataSet.GridSize * DikeBreachDataSet.GridSize;
         var list = events.Select(e =>
         {
-            if (e.Steps != frames) throw new InvalidDataException($"simulation {e.Id} has {e.Steps} steps, simulation {events[0].Id} has {frames}");
+            if (e.Steps != frames) throw new InvalidDataException(
+                $"simulation {e.Id} has {e.Steps} steps, simulation {events[0].Id} has {frames}");
             var forcing = new float[frames * 2];
             for (var t = 0; t < frames; t++) (forcing[2 * t], forcing[2 * t + 1]) = ((float)t / (frames - 1), e.Inflow[t]);
             var breach = new float[cells];
             breach[e.BreachCell.Row * DikeBreachDataSet.GridSize + e.BreachCell.Column] = 1f;
             return new MapEvent($"dike_{e.Id}", e.Depth, e.Bed, new float[cells], forcing, null, breach);
         }).ToArray();
-        return new MapSequences(list, frames, DikeBreachDataSet.GridSize, DikeBreachDataSet.GridSize, ["elapsed", "inflow_m3s"], [], ["breach"]);
+        return new MapSequences(list, frames, DikeBreachDataSet.GridSize, DikeBreachDataSet.GridSize, ["elapsed", "inflow_m3s"],
+            [], ["breach"]);
     }
 
     /// <summary>The same events with one more input map per frame, <paramref name="maps"/>[event] = [time, y, x]
@@ -190,7 +201,9 @@ public sealed class MapSequences
         var channels = ExtraNames.Count;
         var events = Events.Select((e, k) =>
         {
-            if (maps[k].Length != Frames * cells) throw new ArgumentException($"event '{e.Name}': extra map '{name}' has {maps[k].Length} values, expected [time {Frames}, y {Rows}, x {Columns}]", nameof(maps));
+            if (maps[k].Length != Frames * cells) throw new ArgumentException(
+                $"event '{e.Name}': extra map '{name}' has {maps[k].Length} values, expected [time {Frames}, y {Rows}, x {Columns}]",
+                nameof(maps));
             var extra = new float[Frames * (channels + 1) * cells];
             for (var t = 0; t < Frames; t++)
             {
@@ -211,10 +224,12 @@ public sealed class MapSequences
         var bedMean = beds.Average();
         var bedSpread = Math.Sqrt(beds.Sum(v => (v - bedMean) * (v - bedMean)) / beds.Length);
         var forcing = Enumerable.Range(0, ForcingNames.Count)
-            .Select(k => Math.Max(1e-12, Events.Max(e => Enumerable.Range(0, Frames).Max(t => Math.Abs(e.Forcing[t * ForcingNames.Count + k]))))).ToArray();
+            .Select(k => Math.Max(1e-12,
+                Events.Max(e => Enumerable.Range(0, Frames).Max(t => Math.Abs(e.Forcing[t * ForcingNames.Count + k]))))).ToArray();
         var cells = Rows * Columns;
         var extra = Enumerable.Range(0, ExtraNames.Count).Select(k => Math.Max(1e-12, Events.Max(e =>
-            Enumerable.Range(0, Frames).Max(t => Enumerable.Range(0, cells).Max(i => Math.Abs(e.Extra![(t * ExtraNames.Count + k) * cells + i])))))).ToArray();
+            Enumerable.Range(0, Frames)
+                .Max(t => Enumerable.Range(0, cells).Max(i => Math.Abs(e.Extra![(t * ExtraNames.Count + k) * cells + i])))))).ToArray();
         var moreStatics = Enumerable.Range(0, MoreStaticNames.Count).Select(k => Math.Max(1e-12, Events.Max(e =>
             Enumerable.Range(0, cells).Max(i => Math.Abs(e.MoreStatics![k * cells + i]))))).ToArray();
         return new MapScales(Math.Max(maxDepth, 1e-6), bedMean, Math.Max(bedSpread, 1e-3), forcing, extra, moreStatics);
@@ -237,12 +252,14 @@ public sealed class MapSequences
     public MapBatch Batch(IReadOnlyList<int> events, IReadOnlyList<int> starts, int length, MapScales scales, int observedFrames = -1)
     {
         if (observedFrames > length)
-            throw new ArgumentOutOfRangeException(nameof(observedFrames), observedFrames, $"more observed frames than the {length} of the batch");
+            throw new ArgumentOutOfRangeException(nameof(observedFrames), observedFrames,
+                $"more observed frames than the {length} of the batch");
         var observed = observedFrames > 0 ? observedFrames : length;
         var cells = Rows * Columns;
         var (b, f, x, c) = (events.Count, ForcingNames.Count, ExtraNames.Count, 2 + MoreStaticNames.Count);
         if (MoreStaticNames.Count > 0 && (scales.MoreStatics is null || scales.MoreStatics.Count != MoreStaticNames.Count))
-            throw new ArgumentException($"the scales have {scales.MoreStatics?.Count ?? 0} static-map scales, the events {MoreStaticNames.Count} ({string.Join(", ", MoreStaticNames)})", nameof(scales));
+            throw new ArgumentException(
+                $"the scales have {scales.MoreStatics?.Count ?? 0} static-map scales, the events {MoreStaticNames.Count} ({string.Join(", ", MoreStaticNames)})", nameof(scales));
         var depth = new float[(long)b * observed * cells];
         var statics = new float[b * c * cells];
         var open = new float[b * cells];
@@ -253,7 +270,8 @@ public sealed class MapSequences
             var e = Events[events[k]];
             var s = starts[k];
             var perMetre = 1.0 / scales.Depth;
-            for (var i = 0; i < (long)observed * cells; i++) depth[(long)k * observed * cells + i] = (float)(e.Depth[(long)s * cells + i] * perMetre);
+            for (var i = 0; i < (long)observed * cells;
+                i++) depth[(long)k * observed * cells + i] = (float)(e.Depth[(long)s * cells + i] * perMetre);
             for (var i = 0; i < cells; i++)
             {
                 statics[(k * c) * cells + i] = (float)((e.Bed[i] - scales.BedMean) / scales.BedScale);

@@ -12,7 +12,8 @@ public sealed class MapSurrogatePredictor(MapTrainer trainer, string name) : IFl
     public float[] Predict(MapSequences data, int index, int firstFrame, CancellationToken cancellationToken)
     {
         if (firstFrame != trainer.Options.WarmupFrames)
-            throw new ArgumentOutOfRangeException(nameof(firstFrame), firstFrame, $"{Name} predicts from frame {trainer.Options.WarmupFrames} (its warm-up)");
+            throw new ArgumentOutOfRangeException(nameof(firstFrame), firstFrame,
+                $"{Name} predicts from frame {trainer.Options.WarmupFrames} (its warm-up)");
         using var depth = trainer.Predict(data, index);
         return MapMetrics.ToFloats(depth);
     }

@@ -109,10 +109,12 @@ public sealed partial class MapTrainer
             {
                 Options.WarmupFrames, Options.WindowFrames, Options.WindowsPerEvent, Options.WetThreshold,
                 StopMetric = Options.StopMetric.ToString(), Options.EvaluationBatchSize,
-                TeacherForcing = new { Options.TeacherForcing.Start, Options.TeacherForcing.End, Options.TeacherForcing.DecayEpochs, Decay = Options.TeacherForcing.Decay.ToString() },
+                TeacherForcing = new { Options.TeacherForcing.Start, Options.TeacherForcing.End, Options.TeacherForcing.DecayEpochs,
+                    Decay = Options.TeacherForcing.Decay.ToString() },
                 TimeLimitSeconds = Options.TimeLimit?.TotalSeconds,
             },
-            data = new { events = train.Events.Select(e => e.Name), train.Frames, train.Rows, train.Columns, forcings = train.ForcingNames, extra = train.ExtraNames },
+            data = new { events = train.Events.Select(e => e.Name), train.Frames, train.Rows, train.Columns, forcings = train.ForcingNames,
+                extra = train.ExtraNames },
         }, Json));
         Scales!.Save(Path.Combine(RunFolder!, "scales.json"));
         if (File.Exists(LogPath)) File.Delete(LogPath);

@@ -11,7 +11,8 @@ using static TorchSharp.torch;
 namespace HydroWorkshop.Surrogates;
 
 /// <summary>The outcome of <see cref="MapTrainer.Fit"/>: every epoch's record and the epoch whose weights the model holds.</summary>
-public sealed record MapTrainingResult(IReadOnlyList<MapEpochRecord> History, int BestEpoch, double? BestMetric, string? RunFolder, bool Cancelled, double Seconds);
+public sealed record MapTrainingResult(IReadOnlyList<MapEpochRecord> History, int BestEpoch, double? BestMetric, string? RunFolder,
+    bool Cancelled, double Seconds);
 
 /// <summary>
 /// Trains an <see cref="IMapModel"/> with the project's <see cref="TrainingConfig"/> (epochs, batch size, Adam/AdamW,
@@ -25,9 +26,9 @@ public sealed record MapTrainingResult(IReadOnlyList<MapEpochRecord> History, in
 /// <c>last_checkpoint.safetensors</c>) from which a stopped run resumes and reproduces the uninterrupted one bit for bit
 /// on a CPU (every epoch's random draws derive from the seed and the epoch).
 /// <code>
-/// var trainer = new MapTrainer(model, new TrainingConfig { Epochs = 40, BatchSize = 4, LearningRate = 2e-3 }, new MapTrainingOptions(), "out/runs/flume");
-/// trainer.Fit(train, validation);              // Epoch 12/40: Train Loss: 0.0012 Val Loss: 0.0020 Wet RMSE: 0.0041 m CSI: 0.95
-/// trainer.Evaluate(test, "out/runs/flume/evaluation/test");
+/// var trainer = new MapTrainer(model, new TrainingConfig { Epochs = 40, BatchSize = 4, LearningRate = 2e-3 }, new MapTrainingOptions(),
+/// "out/runs/flume"); trainer.Fit(train, validation);              // Epoch 12/40: Train Loss: 0.0012 Val Loss: 0.0020 Wet RMSE: 0.0041 m
+/// CSI: 0.95 trainer.Evaluate(test, "out/runs/flume/evaluation/test");
 /// </code>
 /// </summary>
 public sealed partial class MapTrainer
@@ -36,10 +37,12 @@ public sealed partial class MapTrainer
     private readonly IMapModel mapModel;
     private readonly Action<string> log;
 
-    public MapTrainer(nn.Module model, TrainingConfig config, MapTrainingOptions? options = null, string? runFolder = null, Action<string>? log = null)
+    public MapTrainer(nn.Module model, TrainingConfig config, MapTrainingOptions? options = null, string? runFolder = null,
+        Action<string>? log = null)
     {
         this.model = model;
-        mapModel = model as IMapModel ?? throw new ArgumentException($"{model.GetType().Name} is not an IMapModel (Rollout(batch, warmup))", nameof(model));
+        mapModel = model as IMapModel ?? throw new ArgumentException($"{model.GetType().Name} is not an IMapModel (Rollout(batch, warmup))",
+            nameof(model));
         config.Validate();
         (options ??= new MapTrainingOptions()).Validate();
         Config = config;
@@ -51,7 +54,8 @@ public sealed partial class MapTrainer
     public TrainingConfig Config { get; }
     public MapTrainingOptions Options { get; }
     public string? RunFolder { get; }
-    /// <summary>The scales of the last <see cref="Fit"/> (fitted on its training events), or set before evaluating a loaded model.</summary>
+    /// <summary>The scales of the last <see cref="Fit"/> (fitted on its training events), or set before evaluating a loaded
+    /// model.</summary>
     public MapScales? Scales
     {
         get => scales;
@@ -68,12 +72,14 @@ public sealed partial class MapTrainer
     /// <see cref="TrainingConfig.ValidateEvery"/> epochs; the model ends with the best validation weights. With
     /// <paramref name="resume"/> and a run folder holding a last checkpoint, training goes on after its epoch (the
     /// time limit counts from the resumption).</summary>
-    public MapTrainingResult Fit(MapSequences train, MapSequences? validation = null, CancellationToken? cancellationToken = null, bool resume = false)
+    public MapTrainingResult Fit(MapSequences train, MapSequences? validation = null, CancellationToken? cancellationToken = null,
+        bool resume = false)
     {
         if (resume && RunFolder is null) throw new InvalidOperationException("resume needs a run folder");
         // On a GPU (device: cuda) the model trains and validates there and comes back to the CPU at the end, where
         // Predict and Evaluate run.
-        return DeviceTraining.Run(model, Config.TrainingDevice(), d => device = d, () => FitOnDevice(train, validation, cancellationToken, resume));
+        return DeviceTraining.Run(model, Config.TrainingDevice(), d => device = d,
+            () => FitOnDevice(train, validation, cancellationToken, resume));
     }
 
     private Device device = CPU;
@@ -91,7 +97,8 @@ public sealed partial class MapTrainer
         using var optimizer = TrainingOptimizer.Make(Config, model.parameters().ToArray());
         var schedule = Config.LearningRates is { } rates ? new EpochRateLR(optimizer, rates) : null;
         var history = new List<MapEpochRecord>();
-        using var stopping = new EarlyStopping(model, Config.Patience, Config.MinEpochs, validation is not null, RunFolder is null ? null : BestModelPath);
+        using var stopping = new EarlyStopping(model, Config.Patience, Config.MinEpochs, validation is not null,
+            RunFolder is null ? null : BestModelPath);
         var (start, cancelled) = (1, false);
         if (resume && File.Exists(LastCheckpointPath)) start = Resume(train, optimizer, schedule, stopping, history);
         else if (RunFolder is not null) WriteRunFiles(train);
@@ -132,7 +139,8 @@ public sealed partial class MapTrainer
             if (RunFolder is not null) SaveProgress(optimizer, schedule, stopping, history, epoch);
             if (stopping.ShouldStop(epoch))
             {
-                log($"Early stop after epoch {epoch}: no improvement of {Options.StopMetric} for {Config.Patience} validations; best epoch {stopping.BestEpoch}");
+                log(
+                    $"Early stop after epoch {epoch}: no improvement of {Options.StopMetric} for {Config.Patience} validations; best epoch {stopping.BestEpoch}");
                 break;
             }
             if (Options.TimeLimit is { } limit && clock.Elapsed >= limit && epoch < Config.Epochs)
@@ -147,7 +155,8 @@ public sealed partial class MapTrainer
         return new MapTrainingResult(history, stopping.BestEpoch, best, RunFolder, cancelled, clock.Elapsed.TotalSeconds);
     }
 
-    private double TrainEpoch(MapSequences train, OptimizerHelper optimizer, int epoch, double teacher, TrainingProgress progress, CancellationToken token)
+    private double TrainEpoch(MapSequences train, OptimizerHelper optimizer, int epoch, double teacher, TrainingProgress progress,
+        CancellationToken token)
     {
         // Seeds derived from the epoch: the same config gives the same run.
         manual_seed((long)(Config.Seed + (ulong)epoch));
@@ -177,7 +186,8 @@ public sealed partial class MapTrainer
             optimizer.step();
             var value = loss.ToDouble();
             if (!double.IsFinite(value))
-                throw new InvalidOperationException($"epoch {epoch}, batch {k + 1}: the loss is {value}; lower the learning rate or check the inputs for NaN");
+                throw new InvalidOperationException(
+                    $"epoch {epoch}, batch {k + 1}: the loss is {value}; lower the learning rate or check the inputs for NaN");
             sum += value;
             progress.Report(epoch, k + 1, batches, sum / (k + 1));
         }
@@ -223,7 +233,8 @@ public sealed partial class MapTrainer
         var want = mapModel.Inputs;
         var have = data.Inputs;
         if (want != have)
-            throw new ArgumentException($"{model.GetType().Name} was built for {want} but the data gives {have} (statics, forcings, extra, grid)");
+            throw new ArgumentException(
+                $"{model.GetType().Name} was built for {want} but the data gives {have} (statics, forcings, extra, grid)");
         if (data.Frames <= Options.WarmupFrames)
             throw new ArgumentException($"events have {data.Frames} frames; the warm-up alone needs {Options.WarmupFrames}");
     }

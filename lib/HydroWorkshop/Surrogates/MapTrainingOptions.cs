@@ -54,7 +54,8 @@ public sealed record MapTrainingOptions
     {
         if (WarmupFrames < 1) throw new ArgumentException($"WarmupFrames must be at least 1, got {WarmupFrames}");
         if (WindowFrames != 0 && WindowFrames <= WarmupFrames)
-            throw new ArgumentException($"WindowFrames ({WindowFrames}) must exceed WarmupFrames ({WarmupFrames}), or be 0 for whole events");
+            throw new ArgumentException(
+                $"WindowFrames ({WindowFrames}) must exceed WarmupFrames ({WarmupFrames}), or be 0 for whole events");
         if (WindowsPerEvent < 1) throw new ArgumentException($"WindowsPerEvent must be at least 1, got {WindowsPerEvent}");
         if (!(WetThreshold >= 0)) throw new ArgumentException($"WetThreshold must be non-negative, got {WetThreshold}");
         if (!(WetDryWeight >= 0)) throw new ArgumentException($"WetDryWeight must be non-negative, got {WetDryWeight}");
@@ -63,7 +64,8 @@ public sealed record MapTrainingOptions
         if (EvaluationBatchSize < 1) throw new ArgumentException($"EvaluationBatchSize must be at least 1, got {EvaluationBatchSize}");
         TeacherForcing.At(1);
         if (Curriculum is { } c && (c.StartSteps < 1 || c.EpochsPerDoubling < 1))
-            throw new ArgumentException($"the curriculum needs StartSteps >= 1 and EpochsPerDoubling >= 1, got {c.StartSteps} and {c.EpochsPerDoubling}");
+            throw new ArgumentException(
+                $"the curriculum needs StartSteps >= 1 and EpochsPerDoubling >= 1, got {c.StartSteps} and {c.EpochsPerDoubling}");
     }
 }
 

@@ -16,7 +16,8 @@ public sealed class PersistenceBaseline : IFloodPredictor
     {
         ArgumentNullException.ThrowIfNull(data);
         if (firstFrame < 1 || firstFrame >= data.Frames)
-            throw new ArgumentOutOfRangeException(nameof(firstFrame), firstFrame, $"persistence needs at least one seen frame and one to predict, of {data.Frames}");
+            throw new ArgumentOutOfRangeException(nameof(firstFrame), firstFrame,
+                $"persistence needs at least one seen frame and one to predict, of {data.Frames}");
         var cells = data.Rows * data.Columns;
         var last = data.Events[index].Depth.AsSpan((firstFrame - 1) * cells, cells);
         var depth = new float[(data.Frames - firstFrame) * cells];

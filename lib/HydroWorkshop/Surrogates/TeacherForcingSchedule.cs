@@ -3,7 +3,8 @@ namespace HydroWorkshop.Surrogates;
 /// <summary>How the teacher-forcing probability falls over epochs.</summary>
 public enum TeacherForcingDecay
 {
-    /// <summary>Straight line from <see cref="TeacherForcingSchedule.Start"/> to <see cref="TeacherForcingSchedule.End"/> over <see cref="TeacherForcingSchedule.DecayEpochs"/>.</summary>
+    /// <summary>Straight line from <see cref="TeacherForcingSchedule.Start"/> to <see cref="TeacherForcingSchedule.End"/> over
+    /// <see cref="TeacherForcingSchedule.DecayEpochs"/>.</summary>
     Linear,
     /// <summary>Bengio et al. (2015)'s inverse sigmoid, k / (k + exp(i / k)) with i = epoch − 1 and k = DecayEpochs / 5,
     /// mapped onto [End, Start]: flat at first, then a smooth fall.</summary>
@@ -16,7 +17,8 @@ public enum TeacherForcingDecay
 /// Early epochs learn one-step dynamics from true inputs; later epochs learn to recover from their own errors, which is
 /// what a whole-event roll-out needs. Epochs count from 1.
 /// </summary>
-public sealed record TeacherForcingSchedule(double Start = 1.0, double End = 0.0, int DecayEpochs = 10, TeacherForcingDecay Decay = TeacherForcingDecay.Linear)
+public sealed record TeacherForcingSchedule(double Start = 1.0, double End = 0.0, int DecayEpochs = 10,
+    TeacherForcingDecay Decay = TeacherForcingDecay.Linear)
 {
     /// <summary>No teacher forcing at any epoch (always the model's own predictions).</summary>
     public static TeacherForcingSchedule None => new(0, 0, 1);
@@ -25,7 +27,8 @@ public sealed record TeacherForcingSchedule(double Start = 1.0, double End = 0.0
     public double At(int epoch)
     {
         if (epoch < 1) throw new ArgumentOutOfRangeException(nameof(epoch), epoch, "epochs count from 1");
-        if (Start is < 0 or > 1 || End is < 0 or > 1) throw new ArgumentException($"teacher forcing probabilities must lie in [0, 1] (start {Start}, end {End})");
+        if (Start is < 0 or > 1 || End is < 0 or > 1) throw new ArgumentException(
+            $"teacher forcing probabilities must lie in [0, 1] (start {Start}, end {End})");
         if (DecayEpochs < 1) throw new ArgumentException($"DecayEpochs must be at least 1 (got {DecayEpochs})");
         var i = epoch - 1.0;
         var fraction = Decay switch

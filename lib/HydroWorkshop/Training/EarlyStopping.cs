@@ -39,7 +39,8 @@ public sealed class EarlyStopping : IDisposable
     /// <param name="bestModelPath">Where the best weights are also written (atomically), or null.</param>
     public EarlyStopping(nn.Module model, int? patience, int minEpochs, bool hasValidation, string? bestModelPath = null)
     {
-        if (patience is < 1) throw new ArgumentOutOfRangeException(nameof(patience), patience, "patience must be at least 1 validation (or null for none)");
+        if (patience is < 1) throw new ArgumentOutOfRangeException(nameof(patience), patience,
+            "patience must be at least 1 validation (or null for none)");
         this.model = model;
         this.patience = patience;
         this.minEpochs = minEpochs;
@@ -132,7 +133,8 @@ public sealed class EarlyStopping : IDisposable
         var state = model.state_dict();
         best ??= state.ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
         foreach (var (name, value) in state) best[name].copy_(value);
-        if (bestModelPath is not null) SafeTensors.Save(state, bestModelPath, new Dictionary<string, string> { ["model"] = model.GetType().Name });
+        if (bestModelPath is not null) SafeTensors.Save(state, bestModelPath,
+            new Dictionary<string, string> { ["model"] = model.GetType().Name });
     }
 
     private void DisposeBest()

@@ -4,7 +4,8 @@ namespace HydroWorkshop.Training;
 
 /// <summary>One line of the training log: losses in normalised units, the median validation NSE across basins, and the
 /// learning rate this epoch trained with (with a schedule, that of the largest key ≤ <see cref="Epoch"/>).</summary>
-public sealed record EpochRecord(int Epoch, int Epochs, double TrainLoss, double? ValidationLoss, double? MedianNse, double LearningRate, double Seconds)
+public sealed record EpochRecord(int Epoch, int Epochs, double TrainLoss, double? ValidationLoss, double? MedianNse, double LearningRate,
+    double Seconds)
 {
     public const string CsvHeader = "epoch,train_loss,val_loss,val_median_nse,learning_rate,seconds";
 

@@ -19,7 +19,8 @@ public static class Finetuning
         {
             var matches = parameters.Where(p => p.name == prefix || p.name.StartsWith(prefix + ".", StringComparison.Ordinal)).ToArray();
             if (matches.Length == 0)
-                throw new ArgumentException($"freeze: '{prefix}' names no parameter of {model.GetType().Name}; parameters: {string.Join(", ", parameters.Select(p => p.name))}", nameof(prefixes));
+                throw new ArgumentException(
+                    $"freeze: '{prefix}' names no parameter of {model.GetType().Name}; parameters: {string.Join(", ", parameters.Select(p => p.name))}", nameof(prefixes));
             foreach (var (name, parameter) in matches)
             {
                 parameter.requires_grad = false;

@@ -56,7 +56,8 @@ public sealed record FinetuneConfig
 {
     /// <summary>The pretrained run folder (holds run_config.yml, normalisation.json, best_model.safetensors).</summary>
     public string? Pretrained { get; init; }
-    /// <summary>Parameter-name prefixes to freeze, e.g. ["lstm"] or ["lstm.weight_ih_l0", "head"] (as named_parameters names them).</summary>
+    /// <summary>Parameter-name prefixes to freeze, e.g. ["lstm"] or ["lstm.weight_ih_l0", "head"] (as named_parameters names
+    /// them).</summary>
     public IReadOnlyList<string> Freeze { get; init; } = [];
 }
 

@@ -25,9 +25,11 @@ public static partial class RunConfigReader
 
     private static SearchConfig ParseSearch(YamlNode node, RunConfig config, YamlContext context)
     {
-        if (node is not YamlMappingNode mapping) throw Error(node, context, "'search' must be a mapping, e.g. { method: random, trials: 8, hidden_size: [32, 64] }");
+        if (node is not YamlMappingNode mapping) throw Error(node, context,
+            "'search' must be a mapping, e.g. { method: random, trials: 8, hidden_size: [32, 64] }");
         // A bare name stands for its section's key when only one section has it (all do today).
-        var bare = SearchableKeys.GroupBy(k => k[(k.IndexOf('.') + 1)..]).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
+        var bare = SearchableKeys.GroupBy(k => k[(k.IndexOf('.') + 1)..]).Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single());
         var valid = SearchSettings.Concat(bare.Keys).Concat(SearchableKeys).ToArray();
         var search = new SearchConfig { Parameters = [] };
         var parameters = new List<KeyValuePair<string, SearchSpace>>();
@@ -46,7 +48,8 @@ public static partial class RunConfigReader
             parameters.Add(new(full, Space(full, value, config, context)));
         }
         if (parameters.Count == 0)
-            throw Error(node, context, $"'search' names no key to vary; e.g. hidden_size: [32, 64, 128] (searchable: {string.Join(", ", SearchableKeys)})");
+            throw Error(node, context,
+                $"'search' names no key to vary; e.g. hidden_size: [32, 64, 128] (searchable: {string.Join(", ", SearchableKeys)})");
         search = search with { Parameters = parameters };
         if (search.Method == "grid" && parameters.FirstOrDefault(p => p.Value.Choices is null) is { Key: { } ranged })
             throw Error(node, context, $"method grid needs a list of choices for '{ranged}', not a range");
@@ -76,7 +79,8 @@ public static partial class RunConfigReader
                     default: log = Bool(v, context); break;
                 }
             }
-            if (min is null || max is null || !(min < max)) throw Error(value, context, $"the range of '{key}' needs min < max, e.g. {{min: 1e-4, max: 1e-2, log: true}}");
+            if (min is null || max is null || !(min < max)) throw Error(value, context,
+                $"the range of '{key}' needs min < max, e.g. {{min: 1e-4, max: 1e-2, log: true}}");
             if (log && min <= 0) throw Error(value, context, $"a log range of '{key}' needs min > 0");
             bool integer;
             try
@@ -123,7 +127,8 @@ public static partial class RunConfigReader
     /// <summary>The search section as YAML, as <see cref="ParseSearch"/> reads it.</summary>
     private static YamlMappingNode SearchNode(SearchConfig search)
     {
-        var node = new YamlMappingNode { { "method", YamlNodes.Of(search.Method) }, { "metric", YamlNodes.Of(search.Metric) }, { "seed", YamlNodes.Of(search.Seed) } };
+        var node = new YamlMappingNode { { "method", YamlNodes.Of(search.Method) }, { "metric", YamlNodes.Of(search.Metric) },
+            { "seed", YamlNodes.Of(search.Seed) } };
         if (search.Trials is { } trials) node.Add("trials", YamlNodes.Of(trials));
         foreach (var (key, space) in search.Parameters)
             node.Add(key, space.Choices is { } choices ? YamlNodes.List(choices)

@@ -24,20 +24,26 @@ public static partial class RunConfigReader
     {
         ["source"] = new((c, v, x) => c with { Data = c.Data with { Source = Text(v, x) } }, c => Of(c.Data.Source),
             "default (real CAMELS-US when found, else synthetic), synthetic, or a CAMELS-US folder"),
-        ["extra_attributes"] = new((c, v, x) => c with { Data = c.Data with { ExtraAttributes = List(v, x) } }, c => List(c.Data.ExtraAttributes),
+        ["extra_attributes"] = new((c, v, x) => c with { Data = c.Data with { ExtraAttributes = List(v, x) } },
+            c => List(c.Data.ExtraAttributes),
             "more CAMELS attribute folders for basins the source's attributes lack"),
-        ["inputs"] = new((c, v, x) => c with { Data = c.Data with { Inputs = List(v, x) } }, c => List(c.Data.Inputs), "dynamic input variables (forcings)"),
-        ["statics"] = new((c, v, x) => c with { Data = c.Data with { Statics = List(v, x) } }, c => List(c.Data.Statics), "static basin attributes"),
-        ["targets"] = new((c, v, x) => c with { Data = c.Data with { Targets = List(v, x) } }, c => c.Data.Targets is { } t ? List(t) : null,
+        ["inputs"] = new((c, v, x) => c with { Data = c.Data with { Inputs = List(v, x) } }, c => List(c.Data.Inputs),
+            "dynamic input variables (forcings)"),
+        ["statics"] = new((c, v, x) => c with { Data = c.Data with { Statics = List(v, x) } }, c => List(c.Data.Statics),
+            "static basin attributes"),
+        ["targets"] = new((c, v, x) => c with { Data = c.Data with { Targets = List(v, x) } },
+            c => c.Data.Targets is { } t ? List(t) : null,
             "target variables (default the source's discharge)"),
         ["basins"] = new((c, v, x) => c with { Data = BasinsOf(c.Data, v, x) },
             c => c.Data.BasinIds is { } ids ? List(ids) : c.Data.Basins is { } file ? Of(file) : null,
             "a list of basin ids, or a file with one id a line (default every basin of the source)"),
-        ["train_period"] = new((c, v, x) => c with { Data = c.Data with { TrainPeriod = PeriodOf(v, x) } }, c => c.Data.TrainPeriod is { } p ? PeriodNode(p) : null,
+        ["train_period"] = new((c, v, x) => c with { Data = c.Data with { TrainPeriod = PeriodOf(v, x) } },
+            c => c.Data.TrainPeriod is { } p ? PeriodNode(p) : null,
             "[start, end] (with validation_period and test_period; none: 60/20/20 % of the record)"),
         ["validation_period"] = new((c, v, x) => c with { Data = c.Data with { ValidationPeriod = PeriodOf(v, x) } },
             c => c.Data.ValidationPeriod is { } p ? PeriodNode(p) : null, "[start, end]"),
-        ["test_period"] = new((c, v, x) => c with { Data = c.Data with { TestPeriod = PeriodOf(v, x) } }, c => c.Data.TestPeriod is { } p ? PeriodNode(p) : null,
+        ["test_period"] = new((c, v, x) => c with { Data = c.Data with { TestPeriod = PeriodOf(v, x) } },
+            c => c.Data.TestPeriod is { } p ? PeriodNode(p) : null,
             "[start, end]"),
         ["seq_length"] = new((c, v, x) => c with { Data = c.Data with { SequenceLength = Int(v, x) } }, c => Of(c.Data.SequenceLength),
             "days of input the model sees per prediction"),
@@ -47,34 +53,46 @@ public static partial class RunConfigReader
 
     private static readonly Dictionary<string, ConfigKey<RunConfig>> ModelKeys = new()
     {
-        ["type"] = new((c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, [.. RunModels.Types.Keys]) } }, c => Of(c.Model.Type),
+        ["type"] = new((c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, [.. RunModels.Types.Keys]) } },
+            c => Of(c.Model.Type),
             $"the model: {string.Join("; ", RunModels.Types.Select(t => $"{t.Key} ({t.Value.Doc})"))}"),
-        ["hidden_size"] = new((c, v, x) => c with { Model = c.Model with { HiddenSize = Int(v, x) } }, c => Of(c.Model.HiddenSize), "LSTM / EA-LSTM hidden units"),
-        ["num_layers"] = new((c, v, x) => c with { Model = c.Model with { NumLayers = Int(v, x) } }, c => Of(c.Model.NumLayers), "stacked LSTM or transformer layers"),
-        ["dropout"] = new((c, v, x) => c with { Model = c.Model with { Dropout = Number(v, x) } }, c => Of(c.Model.Dropout), "dropout probability"),
-        ["initial_forget_bias"] = new((c, v, x) => c with { Model = c.Model with { InitialForgetBias = Number(v, x) } }, c => Of(c.Model.InitialForgetBias),
+        ["hidden_size"] = new((c, v, x) => c with { Model = c.Model with { HiddenSize = Int(v, x) } }, c => Of(c.Model.HiddenSize),
+            "LSTM / EA-LSTM hidden units"),
+        ["num_layers"] = new((c, v, x) => c with { Model = c.Model with { NumLayers = Int(v, x) } }, c => Of(c.Model.NumLayers),
+            "stacked LSTM or transformer layers"),
+        ["dropout"] = new((c, v, x) => c with { Model = c.Model with { Dropout = Number(v, x) } }, c => Of(c.Model.Dropout),
+            "dropout probability"),
+        ["initial_forget_bias"] = new((c, v, x) => c with { Model = c.Model with { InitialForgetBias = Number(v, x) } },
+            c => Of(c.Model.InitialForgetBias),
             "the LSTM forget gate's starting bias"),
-        ["attention"] = new((c, v, x) => c with { Model = c.Model with { Attention = Bool(v, x) } }, c => Of(c.Model.Attention), "lstm: attention over the hidden states"),
-        ["d_model"] = new((c, v, x) => c with { Model = c.Model with { DModel = Int(v, x) } }, c => Of(c.Model.DModel), "transformer: embedding size"),
-        ["heads"] = new((c, v, x) => c with { Model = c.Model with { Heads = Int(v, x) } }, c => Of(c.Model.Heads), "transformer: attention heads (divide d_model)"),
+        ["attention"] = new((c, v, x) => c with { Model = c.Model with { Attention = Bool(v, x) } }, c => Of(c.Model.Attention),
+            "lstm: attention over the hidden states"),
+        ["d_model"] = new((c, v, x) => c with { Model = c.Model with { DModel = Int(v, x) } }, c => Of(c.Model.DModel),
+            "transformer: embedding size"),
+        ["heads"] = new((c, v, x) => c with { Model = c.Model with { Heads = Int(v, x) } }, c => Of(c.Model.Heads),
+            "transformer: attention heads (divide d_model)"),
         ["feed_forward"] = new((c, v, x) => c with { Model = c.Model with { FeedForward = Int(v, x) } }, c => Of(c.Model.FeedForward),
             "transformer: feed-forward units"),
-        ["pooling"] = new((c, v, x) => c with { Model = c.Model with { Pooling = OneOf(v, x, "last", "mean", "attention") } }, c => Of(c.Model.Pooling),
+        ["pooling"] = new((c, v, x) => c with { Model = c.Model with { Pooling = OneOf(v, x, "last", "mean", "attention") } },
+            c => Of(c.Model.Pooling),
             "transformer: last, mean or attention over the sequence"),
-        ["learned_positions"] = new((c, v, x) => c with { Model = c.Model with { LearnedPositions = Bool(v, x) } }, c => Of(c.Model.LearnedPositions),
+        ["learned_positions"] = new((c, v, x) => c with { Model = c.Model with { LearnedPositions = Bool(v, x) } },
+            c => Of(c.Model.LearnedPositions),
             "transformer: learned instead of sinusoidal positions"),
         ["head"] = new((c, v, x) => c with { Model = c.Model with { Head = OneOf(v, x, "regression", "gaussian") } }, c => Of(c.Model.Head),
             "regression (a value per target) or gaussian (mean and variance, for loss gaussian_nll)"),
     };
 
     // The keys every config shares (TrainingConfigKeys) and the two only sequence runs have.
-    private static readonly Dictionary<string, ConfigKey<RunConfig>> TrainingKeys = new(TrainingConfigKeys.Within<RunConfig>(c => c.Training, (c, t) => c with { Training = t }))
+    private static readonly Dictionary<string, ConfigKey<RunConfig>> TrainingKeys =
+        new(TrainingConfigKeys.Within<RunConfig>(c => c.Training, (c, t) => c with { Training = t }))
     {
         ["loss"] = new((c, v, x) => c with
         {
             Training = c.Training with
             {
-                Loss = OneOf(v, x, "mse", "nse", "gaussian_nll") switch { "mse" => TrainingLoss.Mse, "nse" => TrainingLoss.Nse, _ => TrainingLoss.GaussianNll },
+                Loss = OneOf(v, x, "mse", "nse", "gaussian_nll") switch { "mse" => TrainingLoss.Mse, "nse" => TrainingLoss.Nse,
+                    _ => TrainingLoss.GaussianNll },
             },
         }, c => Of(c.Training.Loss switch { TrainingLoss.Mse => "mse", TrainingLoss.Nse => "nse", _ => "gaussian_nll" }),
             "mse, nse (NSE*, every basin alike) or gaussian_nll (needs model head: gaussian)"),
@@ -86,7 +104,8 @@ public static partial class RunConfigReader
     {
         ["pretrained"] = new((c, v, x) => c with { Finetune = (c.Finetune ?? new()) with { Pretrained = Text(v, x) } },
             c => c.Finetune?.Pretrained is { } p ? Of(p) : null, "the pretrained run folder (or hw finetune RUN_FOLDER)"),
-        ["freeze"] = new((c, v, x) => c with { Finetune = (c.Finetune ?? new()) with { Freeze = List(v, x) } }, c => List(c.Finetune?.Freeze ?? []),
+        ["freeze"] = new((c, v, x) => c with { Finetune = (c.Finetune ?? new()) with { Freeze = List(v, x) } },
+            c => List(c.Finetune?.Freeze ?? []),
             "parameter-name prefixes to freeze, e.g. [lstm]"),
     };
 
@@ -99,7 +118,8 @@ public static partial class RunConfigReader
         ["quantiles"] = new((c, v, x) => Numbers(v, x) is [var lower, var upper]
             ? c with { Ensemble = c.Ensemble with { LowerQuantile = lower, UpperQuantile = upper } }
             : throw Error(v, x, "quantiles is [lower, upper], e.g. [0.05, 0.95]"),
-            c => List(new[] { c.Ensemble.LowerQuantile, c.Ensemble.UpperQuantile }), "[lower, upper] quantiles of the band, e.g. [0.05, 0.95]"),
+            c => List(new[] { c.Ensemble.LowerQuantile, c.Ensemble.UpperQuantile }),
+            "[lower, upper] quantiles of the band, e.g. [0.05, 0.95]"),
     };
 
     private static readonly ConfigSection<RunConfig>[] Sections =
@@ -140,7 +160,8 @@ public static partial class RunConfigReader
                 Source = config.Data.Source is "default" or "synthetic" ? config.Data.Source : Path.GetFullPath(config.Data.Source, folder),
                 ExtraAttributes = config.Data.ExtraAttributes.Select(a => Path.GetFullPath(a, folder)).ToArray(),
             },
-            Finetune = config.Finetune is { Pretrained: { } pretrained } finetune ? finetune with { Pretrained = Path.GetFullPath(pretrained, folder) } : config.Finetune,
+            Finetune = config.Finetune is { Pretrained: { } pretrained } finetune
+                ? finetune with { Pretrained = Path.GetFullPath(pretrained, folder) } : config.Finetune,
         };
     }
 
@@ -187,21 +208,26 @@ public static partial class RunConfigReader
         IEnumerable<(string, YamlNode)> top = [("run_folder", Of(config.RunFolder))];
         var sections = StrictYamlSections.Write(config, Sections);
         if (config.Search is { } search) sections = sections.Append(("search", SearchNode(search)));
-        return StrictYamlSections.Save("the run's config as it trained, every key explicit (hw evaluate, predict and finetune read it)", top, sections);
+        return StrictYamlSections.Save("the run's config as it trained, every key explicit (hw evaluate, predict and finetune read it)",
+            top, sections);
     }
 
     /// <summary>Every key a run config accepts, one a line with what it means (<c>hw config keys run</c>).</summary>
-    public static string KeyHelp() => StrictYamlSections.Help("run config (hw train, evaluate, finetune, predict, search):", TopLevel, Sections,
-        [("search", SearchSettingsHelp.Concat([("<section.key>", $"values to try: [a, b, c] or {{min: a, max: b, log: true}}; searchable: {string.Join(", ", SearchableKeys)}")]))]);
+    public static string KeyHelp() =>
+        StrictYamlSections.Help("run config (hw train, evaluate, finetune, predict, search):", TopLevel, Sections,
+        [("search", SearchSettingsHelp.Concat([("<section.key>",
+            $"values to try: [a, b, c] or {{min: a, max: b, log: true}}; searchable: {string.Join(", ", SearchableKeys)}")]))]);
 
     private static IReadOnlyList<double> Numbers(YamlNode node, YamlContext context) =>
-        node is YamlSequenceNode sequence ? sequence.Children.Select(c => Number(c, context)).ToArray() : throw Error(node, context, "expected a list of numbers, e.g. [1.0, 0.5]");
+        node is YamlSequenceNode sequence ? sequence.Children.Select(c => Number(c, context)).ToArray() : throw Error(node, context,
+            "expected a list of numbers, e.g. [1.0, 0.5]");
 
     /// <summary><c>basins:</c> an inline list of ids (<c>[01031500]</c>: YAML keeps the leading zero of a scalar's text)
     /// or the path of a file with one id per line.</summary>
     private static DataConfig BasinsOf(DataConfig data, YamlNode node, YamlContext context)
     {
-        const string Expected = "basins is a list of basin ids, e.g. [01031500, 01013500], or the path of a file with one id per line, e.g. train_basins.txt";
+        const string Expected =
+            "basins is a list of basin ids, e.g. [01031500, 01013500], or the path of a file with one id per line, e.g. train_basins.txt";
         if (IsNull(node)) return data with { Basins = null, BasinIds = null };
         switch (node)
         {

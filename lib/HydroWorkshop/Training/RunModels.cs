@@ -18,11 +18,14 @@ public static class RunModels
     {
         ["lstm"] = new((m, data) => new LstmRegressor(data.InputFeatures, 0, m.HiddenSize, m.NumLayers, m.Dropout, data.TargetNames.Count,
             m.InitialForgetBias, m.Attention, Gaussian(m)), "an LSTM on forcings with the statics repeated every day"),
-        ["ealstm"] = new((m, data) => new EaLstm(data.InputNames.Count, data.StaticNames.Count, m.HiddenSize, m.Dropout, data.TargetNames.Count,
+        ["ealstm"] = new((m, data) => new EaLstm(data.InputNames.Count, data.StaticNames.Count, m.HiddenSize, m.Dropout,
+            data.TargetNames.Count,
             m.InitialForgetBias, Gaussian(m)), "the entity-aware LSTM: statics set the input gate"),
-        ["transformer"] = new((m, data) => new TransformerRegressor(data.InputFeatures, 0, data.SequenceLength, m.DModel, m.Heads, m.NumLayers,
+        ["transformer"] = new((m, data) => new TransformerRegressor(data.InputFeatures, 0, data.SequenceLength, m.DModel,
+            m.Heads, m.NumLayers,
             m.FeedForward, m.Dropout, data.TargetNames.Count, m.LearnedPositions,
-            pooling: m.Pooling switch { "mean" => SequencePooling.Mean, "attention" => SequencePooling.Attention, _ => SequencePooling.Last },
+            pooling: m.Pooling switch { "mean" => SequencePooling.Mean, "attention" => SequencePooling.Attention,
+                _ => SequencePooling.Last },
             gaussian: Gaussian(m)), "a transformer encoder over the sequence"),
     };
 

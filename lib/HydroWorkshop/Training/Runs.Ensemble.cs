@@ -7,7 +7,8 @@ public static partial class Runs
 {
     /// <summary>Trains the ensemble the config at <paramref name="configPath"/> describes
     /// (<see cref="TrainEnsemble(RunConfig, int?, bool, Action{string}?)"/>).</summary>
-    public static IReadOnlyList<TrainingResult> TrainEnsemble(string configPath, int? seeds = null, bool resume = false, Action<string>? log = null) =>
+    public static IReadOnlyList<TrainingResult> TrainEnsemble(string configPath, int? seeds = null, bool resume = false,
+        Action<string>? log = null) =>
         TrainEnsemble(RunConfigReader.Read(configPath), seeds, resume, log);
 
     /// <summary>
@@ -17,12 +18,14 @@ public static partial class Runs
     /// member count), so <see cref="Evaluate"/> on it scores the mean, the quantile band, the coverage and the CRPS. With
     /// <paramref name="resume"/> finished members are kept and a stopped one resumes.
     /// </summary>
-    public static IReadOnlyList<TrainingResult> TrainEnsemble(RunConfig config, int? seeds = null, bool resume = false, Action<string>? log = null)
+    public static IReadOnlyList<TrainingResult> TrainEnsemble(RunConfig config, int? seeds = null, bool resume = false,
+        Action<string>? log = null)
     {
         log ??= Console.WriteLine;
         var count = seeds ?? config.Ensemble.Seeds;
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(seeds), count, "an ensemble needs at least one seed");
-        RunFolderConfig.Write(config.RunFolder, RunConfigReader.Write(config with { Ensemble = config.Ensemble with { Seeds = count }, Search = null }));
+        RunFolderConfig.Write(config.RunFolder,
+            RunConfigReader.Write(config with { Ensemble = config.Ensemble with { Seeds = count }, Search = null }));
         var results = new List<TrainingResult>();
         for (var k = 0; k < count; k++)
         {

@@ -41,16 +41,19 @@ public static partial class Runs
     {
         var (_, band) = EvaluateAny(runFolder, period, log, basins, mcDropout, source, name);
         return band?.All(b => b is EnsemblePredictions) == true ? band.Cast<EnsemblePredictions>().ToArray()
-            : throw new InvalidOperationException($"{runFolder} is not an ensemble: train it with ensemble: {{seeds: N}} or evaluate with mc_dropout samples");
+            : throw new InvalidOperationException(
+                $"{runFolder} is not an ensemble: train it with ensemble: {{seeds: N}} or evaluate with mc_dropout samples");
     }
 
-    /// <summary>The member run folders of an ensemble folder (<c>seed-&lt;n&gt;/</c> with a run config), in seed order; empty for a single run.</summary>
+    /// <summary>The member run folders of an ensemble folder (<c>seed-&lt;n&gt;/</c> with a run config), in seed order; empty for a single
+    /// run.</summary>
     public static IReadOnlyList<string> EnsembleMembers(string runFolder) =>
         !Directory.Exists(runFolder) ? [] : Directory.GetDirectories(runFolder, "seed-*")
             .Where(d => File.Exists(Path.Combine(d, ConfigFileName)))
             .OrderBy(d => ulong.TryParse(Path.GetFileName(d)[5..], out var seed) ? seed : ulong.MaxValue).ToArray();
 
-    private static (IReadOnlyList<BasinPredictions>? Single, IReadOnlyList<IPredictionBand>? Band) EvaluateAny(string runFolder, string period,
+    private static (IReadOnlyList<BasinPredictions>? Single, IReadOnlyList<IPredictionBand>? Band) EvaluateAny(string runFolder,
+        string period,
         Action<string>? log, IReadOnlyList<string>? basins, int? mcDropout, string? source, string? name)
     {
         log ??= Console.WriteLine;
@@ -59,7 +62,8 @@ public static partial class Runs
         var config = ReadRun(runFolder);
         var request = new PredictionRequest(period, null, basins, source, RequireTargets: true);
         var predicted = PredictSamples(runFolder, config, request, mcDropout, log);
-        var folder = Path.Combine(runFolder, "evaluation", name ?? (basins is null ? period : $"{period}-{(basins.Count == 1 ? basins[0] : $"{basins.Count}-basins")}"));
+        var folder = Path.Combine(runFolder, "evaluation", name ?? (basins is null ? period
+            : $"{period}-{(basins.Count == 1 ? basins[0] : $"{basins.Count}-basins")}"));
         var samples = predicted.Samples;
         var areas = BasinAreas.SquareKilometres(predicted.Source, samples[0].Select(p => p.BasinId));
         var band = predicted.Band(config);
@@ -78,19 +82,23 @@ public static partial class Runs
 
     /// <summary>Per-basin predictions: one list per ensemble member or MC-dropout sample (or just one), and for a
     /// single run with a Gaussian head its distribution.</summary>
-    private sealed record Predicted(IReadOnlyList<IReadOnlyList<BasinPredictions>> Samples, IReadOnlyList<GaussianPredictions>? Gaussian, IBasinSource Source)
+    private sealed record Predicted(IReadOnlyList<IReadOnlyList<BasinPredictions>> Samples, IReadOnlyList<GaussianPredictions>? Gaussian,
+        IBasinSource Source)
     {
         public IReadOnlyList<IPredictionBand>? Band(RunConfig config) =>
-            Samples.Count > 1 ? EnsembleEvaluation.Combine(Samples, config.Ensemble.LowerQuantile, config.Ensemble.UpperQuantile) : Gaussian;
+            Samples.Count > 1 ? EnsembleEvaluation.Combine(Samples, config.Ensemble.LowerQuantile, config.Ensemble.UpperQuantile)
+                : Gaussian;
     }
 
     /// <summary>What to predict: a named period of the run or an explicit one, on the run's basins or others, from the
     /// run's source or another (a name, a CAMELS folder or an opened source).</summary>
-    private sealed record PredictionRequest(string? PeriodName, Period? Period, IReadOnlyList<string>? Basins, object? Source, bool RequireTargets);
+    private sealed record PredictionRequest(string? PeriodName, Period? Period, IReadOnlyList<string>? Basins, object? Source,
+        bool RequireTargets);
 
     /// <summary>Predictions of a run folder: of each member for an ensemble folder (a Gaussian member contributes its mean),
     /// of each MC-dropout sample, or of the run.</summary>
-    private static Predicted PredictSamples(string runFolder, RunConfig config, PredictionRequest request, int? mcDropout, Action<string> log)
+    private static Predicted PredictSamples(string runFolder, RunConfig config, PredictionRequest request, int? mcDropout,
+        Action<string> log)
     {
         var members = EnsembleMembers(runFolder);
         if (members.Count == 0) return PredictRun(runFolder, config, request, mcDropout ?? config.Ensemble.McDropout, log);

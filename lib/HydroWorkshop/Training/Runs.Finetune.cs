@@ -8,7 +8,8 @@ public static partial class Runs
 {
     /// <summary>Fine-tunes with the config at <paramref name="configPath"/>
     /// (<see cref="Finetune(RunConfig, string?, bool, Action{string}?)"/>).</summary>
-    public static TrainingResult Finetune(string configPath, string? pretrainedRunFolder = null, bool resume = false, Action<string>? log = null) =>
+    public static TrainingResult Finetune(string configPath, string? pretrainedRunFolder = null, bool resume = false,
+        Action<string>? log = null) =>
         Finetune(RunConfigReader.Read(configPath), pretrainedRunFolder, resume, log, configPath);
 
     /// <summary>
@@ -18,7 +19,8 @@ public static partial class Runs
     /// and writes a new run folder whose run_config.yml is the merged config (<see cref="MergeFinetune"/>), so it
     /// evaluates like any run.
     /// </summary>
-    public static TrainingResult Finetune(RunConfig own, string? pretrainedRunFolder = null, bool resume = false, Action<string>? log = null) =>
+    public static TrainingResult Finetune(RunConfig own, string? pretrainedRunFolder = null, bool resume = false,
+        Action<string>? log = null) =>
         Finetune(own, pretrainedRunFolder, resume, log, $"the config of run {own.RunFolder}");
 
     // origin names the config in errors: its file, or the run it describes.
@@ -26,13 +28,17 @@ public static partial class Runs
     {
         log ??= Console.WriteLine;
         var pretrained = pretrainedRunFolder is not null ? Path.GetFullPath(pretrainedRunFolder)
-            : own.Finetune?.Pretrained ?? throw new FormatException($"{origin}: no pretrained run; add finetune: {{pretrained: RUN_FOLDER}} or run hw finetune RUN_FOLDER CONFIG.yml");
+            : own.Finetune?.Pretrained ?? throw new FormatException(
+                $"{origin}: no pretrained run; add finetune: {{pretrained: RUN_FOLDER}} or run hw finetune RUN_FOLDER CONFIG.yml");
         pretrained = EnsembleMemberToFinetune(pretrained, own.Training.Seed, origin, log);
         var pretrainedConfigPath = Path.Combine(pretrained, ConfigFileName);
-        if (!File.Exists(pretrainedConfigPath)) throw new FileNotFoundException($"pretrained run {pretrained} has no {ConfigFileName}", pretrainedConfigPath);
+        if (!File.Exists(pretrainedConfigPath)) throw new FileNotFoundException($"pretrained run {pretrained} has no {ConfigFileName}",
+            pretrainedConfigPath);
         foreach (var file in new[] { NormalisationFileName, BestModelFileName })
-            if (!File.Exists(Path.Combine(pretrained, file))) throw new FileNotFoundException($"pretrained run {pretrained} has no {file}", Path.Combine(pretrained, file));
-        if (Path.GetFullPath(own.RunFolder) == pretrained) throw new ArgumentException($"{origin}: run_folder is the pretrained run {pretrained}; give a new folder");
+            if (!File.Exists(Path.Combine(pretrained, file))) throw new FileNotFoundException($"pretrained run {pretrained} has no {file}",
+                Path.Combine(pretrained, file));
+        if (Path.GetFullPath(own.RunFolder) == pretrained) throw new ArgumentException(
+            $"{origin}: run_folder is the pretrained run {pretrained}; give a new folder");
 
         var config = MergeFinetune(own, ReadRun(pretrained), pretrained);
         RunFolderConfig.Write(config.RunFolder, RunConfigReader.Write(config));
@@ -41,7 +47,8 @@ public static partial class Runs
         log(train.Report.ToString());
         using var model = LoadModel(pretrained, config, train);
         var frozen = Finetuning.Freeze(model, config.Finetune?.Freeze ?? []);
-        log($"fine-tuning {pretrained}: {frozen.Count} parameter tensors frozen ({model.parameters().Where(p => p.requires_grad).Sum(p => p.numel()):N0} of {model.parameters().Sum(p => p.numel()):N0} values train)");
+        log(
+            $"fine-tuning {pretrained}: {frozen.Count} parameter tensors frozen ({model.parameters().Where(p => p.requires_grad).Sum(p => p.numel()):N0} of {model.parameters().Sum(p => p.numel()):N0} values train)");
         return new Trainer(model, config.Training, config.RunFolder, log).Fit(train, validation, resume);
     }
 

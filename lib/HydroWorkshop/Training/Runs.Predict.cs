@@ -26,27 +26,31 @@ public static partial class Runs
     /// default <c>&lt;run&gt;/predictions/&lt;start&gt;_&lt;end&gt;/</c>.</param>
     /// <param name="mcDropout">MC-dropout samples for a band (null: the config's ensemble.mc_dropout; 0: off).</param>
     /// <returns>The per-basin predictions (the mean where there is a band); Observed is NaN where the forcings have none.</returns>
-    public static IReadOnlyList<BasinPredictions> Predict(string runFolder, Period period, string? forcings = null, IReadOnlyList<string>? basins = null,
+    public static IReadOnlyList<BasinPredictions> Predict(string runFolder, Period period, string? forcings = null,
+        IReadOnlyList<string>? basins = null,
         string? output = null, IReadOnlyList<string>? attributeFiles = null, Action<string>? log = null, int? mcDropout = null)
     {
         log ??= Console.WriteLine;
         var config = ReadRun(runFolder);
         var source = forcings is null ? null : OpenForcings(forcings, config, attributeFiles ?? []);
         if (basins is null && File.Exists(forcings)) basins = source!.BasinIds;                   // one <basin>.csv: that basin
-        var predicted = PredictSamples(runFolder, config, new PredictionRequest(null, period, basins, source, RequireTargets: false), mcDropout, log);
+        var predicted = PredictSamples(runFolder, config, new PredictionRequest(null, period, basins, source, RequireTargets: false),
+            mcDropout, log);
         var samples = predicted.Samples;
         var areas = BasinAreas.SquareKilometres(predicted.Source, samples[0].Select(p => p.BasinId));
         double? Area(string id) => areas.TryGetValue(id, out var a) ? a : null;
         var band = predicted.Band(config);
         // A basin with observations in the period gets them beside the prediction (and the residual); one without, none.
         var files = samples[0].Select((p, b) => (p.BasinId,
-            Text: band is null ? p.ToPredictionCsv(Area(p.BasinId)) : band[b].ToCsv(Area(p.BasinId), withObserved: PredictionCsv.AnyObserved(band[b].Observed)))).ToArray();
+            Text: band is null ? p.ToPredictionCsv(Area(p.BasinId))
+                : band[b].ToCsv(Area(p.BasinId), withObserved: PredictionCsv.AnyObserved(band[b].Observed)))).ToArray();
 
         output ??= Path.Combine(runFolder, "predictions", $"{period.Start:yyyy-MM-dd}_{period.End:yyyy-MM-dd}");
         if (output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
             if (files.Length != 1)
-                throw new ArgumentException($"--output {output} is one CSV file but {files.Length} basins were predicted; give a folder", nameof(output));
+                throw new ArgumentException($"--output {output} is one CSV file but {files.Length} basins were predicted; give a folder",
+                    nameof(output));
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
             AtomicFile.WriteAllText(output, files[0].Text);
         }
@@ -55,7 +59,8 @@ public static partial class Runs
             Directory.CreateDirectory(output);
             foreach (var (id, text) in files) AtomicFile.WriteAllText(Path.Combine(output, id + ".csv"), text);
         }
-        log($"{files.Length} basin(s), {samples[0].Sum(p => p.Dates.Length)} days predicted{(band is null ? "" : $" with a band from {band[0].Source}")}; written to {output}");
+        log(
+            $"{files.Length} basin(s), {samples[0].Sum(p => p.Dates.Length)} days predicted{(band is null ? "" : $" with a band from {band[0].Source}")}; written to {output}");
         return band?.Select(e => e.MeanPredictions).ToArray() ?? samples[0];
     }
 
@@ -65,8 +70,10 @@ public static partial class Runs
         if (forcings is "default" or "synthetic") return OpenSource(config.Data with { Source = forcings });
         if (File.Exists(forcings) && forcings.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
             return new CsvBasins(forcings, attributeFiles, description: $"forcings in {forcings}");
-        if (!Directory.Exists(forcings)) throw new DirectoryNotFoundException($"forcings '{forcings}' is neither default, synthetic, a folder nor a <basin>.csv file");
-        var isCsvFolder = Directory.EnumerateFiles(forcings, "*.csv").Any() && !Directory.Exists(Path.Combine(forcings, "basin_mean_forcing"));
+        if (!Directory.Exists(forcings)) throw new DirectoryNotFoundException(
+            $"forcings '{forcings}' is neither default, synthetic, a folder nor a <basin>.csv file");
+        var isCsvFolder = Directory.EnumerateFiles(forcings, "*.csv").Any()
+            && !Directory.Exists(Path.Combine(forcings, "basin_mean_forcing"));
         return isCsvFolder
             ? new CsvBasins(forcings, attributeFiles, description: $"forcings in {forcings}")
             : CamelsUs.Open(forcings, extraAttributeFolders: config.Data.ExtraAttributes);

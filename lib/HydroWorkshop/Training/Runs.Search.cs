@@ -6,7 +6,8 @@ using HydroWorkshop.Evaluation;
 namespace HydroWorkshop.Training;
 
 /// <summary>One trial of a hyperparameter search: its values, its run folder and its validation score.</summary>
-public sealed record SearchTrial(int Number, IReadOnlyDictionary<string, string> Values, string RunFolder, double Score, int BestEpoch, string? Error)
+public sealed record SearchTrial(int Number, IReadOnlyDictionary<string, string> Values, string RunFolder, double Score,
+    int BestEpoch, string? Error)
 {
     /// <summary>1 for the best trial; failed trials rank last.</summary>
     public int Rank { get; init; }
@@ -20,7 +21,8 @@ public static partial class Runs
 
     /// <summary>Runs the search of the config at <paramref name="configPath"/>
     /// (<see cref="Search(RunConfig, Action{string}?, CancellationToken?, bool, string?)"/>).</summary>
-    public static IReadOnlyList<SearchTrial> Search(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null, bool resume = false) =>
+    public static IReadOnlyList<SearchTrial> Search(string configPath, Action<string>? log = null,
+        CancellationToken? cancellationToken = null, bool resume = false) =>
         Search(RunConfigReader.Read(configPath), log, cancellationToken, resume, configPath);
 
     /// <summary>
@@ -33,13 +35,15 @@ public static partial class Runs
     /// trials are drawn again, finished ones are kept (only re-scored) and a stopped one goes on from its last checkpoint.
     /// <paramref name="origin"/> names the config in errors (its file; default the run folder).
     /// </summary>
-    public static IReadOnlyList<SearchTrial> Search(RunConfig config, Action<string>? log = null, CancellationToken? cancellationToken = null, bool resume = false,
+    public static IReadOnlyList<SearchTrial> Search(RunConfig config, Action<string>? log = null,
+        CancellationToken? cancellationToken = null, bool resume = false,
         string? origin = null)
     {
         log ??= Console.WriteLine;
         var token = cancellationToken ?? HydroWorkshop.Common.WorkshopCancellation.Token;
         origin ??= $"the config of run {config.RunFolder}";
-        var search = config.Search ?? throw new FormatException($"{origin} has no search: section (e.g. search: {{method: random, trials: 8, hidden_size: [32, 64, 128]}})");
+        var search = config.Search ?? throw new FormatException(
+            $"{origin} has no search: section (e.g. search: {{method: random, trials: 8, hidden_size: [32, 64, 128]}})");
         var draws = search.Draw();
         var trials = new List<SearchTrial>();
         for (var i = 0; i < draws.Count && !token.IsCancellationRequested; i++)
@@ -49,7 +53,8 @@ public static partial class Runs
             log($"trial {i + 1}/{draws.Count}: {string.Join(", ", values.Select(v => $"{v.Key} = {v.Value}"))}");
             try
             {
-                var trial = RunConfigReader.WithSearchValues(config with { RunFolder = folder, Search = null }, values, $"{origin}, trial {i + 1}");
+                var trial = RunConfigReader.WithSearchValues(config with { RunFolder = folder, Search = null }, values,
+                    $"{origin}, trial {i + 1}");
                 var result = Train(trial, resume, log, cancellationToken: token);
                 if (result.Cancelled) break;
                 var score = search.Metric == "val_loss"
@@ -98,8 +103,10 @@ public static partial class Runs
         var text = new StringBuilder($"rank,trial,{search.Metric},{string.Join(',', keys)},best_epoch,run_folder,error\n");
         foreach (var t in ranked)
         {
-            text.Append(string.Create(CultureInfo.InvariantCulture, $"{t.Rank},{t.Number},{(double.IsNaN(t.Score) ? "" : t.Score.ToString("R", CultureInfo.InvariantCulture))},"));
-            text.Append(string.Join(',', keys.Select(k => t.Values[k]))).Append(',').Append(t.BestEpoch.ToString(CultureInfo.InvariantCulture)).Append(',');
+            text.Append(string.Create(CultureInfo.InvariantCulture,
+                $"{t.Rank},{t.Number},{(double.IsNaN(t.Score) ? "" : t.Score.ToString("R", CultureInfo.InvariantCulture))},"));
+            text.Append(string.Join(',', keys.Select(k => t.Values[k]))).Append(',')
+                .Append(t.BestEpoch.ToString(CultureInfo.InvariantCulture)).Append(',');
             text.Append(t.RunFolder).Append(',').Append(t.Error is null ? "" : '"' + t.Error.Replace("\"", "\"\"") + '"').Append('\n');
         }
         return text.ToString();
@@ -110,7 +117,8 @@ public static partial class Runs
         var keys = search.Parameters.Select(p => p.Key).ToArray();
         var text = new StringBuilder($"{"rank",4} {"trial",5} {search.Metric,10}  {string.Join("  ", keys)}\n");
         foreach (var t in ranked)
-            text.Append(string.Create(CultureInfo.InvariantCulture, $"{t.Rank,4} {t.Number,5} {t.Score,10:F4}  {string.Join("  ", keys.Select(k => t.Values[k]))}\n"));
+            text.Append(string.Create(CultureInfo.InvariantCulture,
+                $"{t.Rank,4} {t.Number,5} {t.Score,10:F4}  {string.Join("  ", keys.Select(k => t.Values[k]))}\n"));
         return text.ToString();
     }
 }

@@ -26,7 +26,8 @@ public static partial class Runs
     };
 
     /// <summary>Train, validation and test sets; normalisation fitted on train unless given (evaluation reuses the run's).</summary>
-    public static (BasinDataSet Train, BasinDataSet Validation, BasinDataSet Test) LoadData(RunConfig config, Normalisation? normalisation = null)
+    public static (BasinDataSet Train, BasinDataSet Validation, BasinDataSet Test) LoadData(RunConfig config,
+        Normalisation? normalisation = null)
     {
         var source = OpenSource(config.Data);
         var (train, validation, test) = Periods(config.Data, source);
@@ -58,7 +59,8 @@ public static partial class Runs
     }
 
     /// <summary>
-    /// Trains the run the config at <paramref name="configPath"/> describes (<see cref="Train(RunConfig, bool, Action{string}?, int?, CancellationToken?)"/>).
+    /// Trains the run the config at <paramref name="configPath"/> describes
+    /// (<see cref="Train(RunConfig, bool, Action{string}?, int?, CancellationToken?)"/>).
     /// </summary>
     public static TrainingResult Train(string configPath, bool resume = false, Action<string>? log = null, int? seeds = null,
         CancellationToken? cancellationToken = null) =>
@@ -68,7 +70,8 @@ public static partial class Runs
     /// Trains the run <paramref name="config"/> describes into its run folder, which keeps the config as
     /// <see cref="ConfigFileName"/>. A config with <c>ensemble: {seeds: N}</c> (or <paramref name="seeds"/> &gt; 1) trains
     /// the N members (<see cref="TrainEnsemble(RunConfig, int?, bool, Action{string}?)"/>) and returns the last one's result
-    /// with the ensemble folder; one with a <c>finetune:</c> section fine-tunes (<see cref="Finetune(RunConfig, string?, bool, Action{string}?)"/>).
+    /// with the ensemble folder; one with a <c>finetune:</c> section fine-tunes
+    /// (<see cref="Finetune(RunConfig, string?, bool, Action{string}?)"/>).
     /// </summary>
     public static TrainingResult Train(RunConfig config, bool resume = false, Action<string>? log = null, int? seeds = null,
         CancellationToken? cancellationToken = null)
@@ -88,7 +91,8 @@ public static partial class Runs
     public static RunConfig ReadRun(string runFolder)
     {
         var configPath = Path.Combine(runFolder, ConfigFileName);
-        if (!File.Exists(configPath)) throw new FileNotFoundException($"{runFolder} is not a run folder: {ConfigFileName} is missing", configPath);
+        if (!File.Exists(configPath)) throw new FileNotFoundException($"{runFolder} is not a run folder: {ConfigFileName} is missing",
+            configPath);
         return RunConfigReader.Read(configPath) with { RunFolder = Path.GetFullPath(runFolder) };
     }
 
@@ -96,7 +100,8 @@ public static partial class Runs
     public static nn.Module LoadModel(string runFolder, RunConfig config, BasinDataSet data)
     {
         var weights = Path.Combine(runFolder, BestModelFileName);
-        if (!File.Exists(weights)) throw new FileNotFoundException($"{runFolder} has no {BestModelFileName}: the run has not finished an epoch", weights);
+        if (!File.Exists(weights)) throw new FileNotFoundException(
+            $"{runFolder} has no {BestModelFileName}: the run has not finished an epoch", weights);
         var model = BuildModel(config.Model, data, config.Training.Seed);
         using (NewDisposeScope()) Checkpoint.LoadInto(weights, model.state_dict());
         return model;
@@ -104,9 +109,11 @@ public static partial class Runs
 
     private static (Period Train, Period Validation, Period Test) Periods(DataConfig data, IBasinSource source)
     {
-        if (data.TrainPeriod is { } train && data.ValidationPeriod is { } validation && data.TestPeriod is { } test) return (train, validation, test);
+        if (data.TrainPeriod is { } train && data.ValidationPeriod is { } validation && data.TestPeriod is { } test) return (train,
+            validation, test);
         if (data.TrainPeriod is not null || data.ValidationPeriod is not null || data.TestPeriod is not null)
-            throw new FormatException("give all three of train_period, validation_period and test_period, or none (60/20/20 % of the record)");
+            throw new FormatException(
+                "give all three of train_period, validation_period and test_period, or none (60/20/20 % of the record)");
         return CamelsData.DefaultPeriods(source);
     }
 }

@@ -33,7 +33,8 @@ public sealed record SearchConfig
     public string Method { get; init; } = "random";
     /// <summary>Random: the number of trials. Grid: an upper limit (null: every combination).</summary>
     public int? Trials { get; init; }
-    /// <summary>The validation metric trials are ranked by: nse, kge, r (higher is better), rmse, mae, val_loss (lower is better); median over basins.</summary>
+    /// <summary>The validation metric trials are ranked by: nse, kge, r (higher is better), rmse, mae, val_loss (lower is better); median
+    /// over basins.</summary>
     public string Metric { get; init; } = "nse";
     /// <summary>Seeds the random draws (not the runs: each trial trains with the config's training seed).</summary>
     public int Seed { get; init; }
@@ -53,7 +54,8 @@ public sealed record SearchConfig
             IEnumerable<Dictionary<string, string>> combinations = [new()];
             foreach (var (key, space) in Parameters)
             {
-                var choices = space.Choices ?? throw new InvalidOperationException($"search: grid needs a list of choices for {key}, not a range");
+                var choices = space.Choices ?? throw new InvalidOperationException(
+                    $"search: grid needs a list of choices for {key}, not a range");
                 combinations = combinations.SelectMany(c => choices.Select(v => new Dictionary<string, string>(c) { [key] = v }));
             }
             var all = combinations.ToArray();

@@ -23,13 +23,15 @@ public sealed partial class Trainer
             model = model.GetType().Name,
             model_repr = model.ToString(),
             training = Config,
-            data = new { inputs = train.InputNames, statics = train.StaticNames, targets = train.TargetNames, train.SequenceLength, train.PredictLastN },
+            data = new { inputs = train.InputNames, statics = train.StaticNames, targets = train.TargetNames, train.SequenceLength,
+                train.PredictLastN },
         }, Json));
         train.Normalisation.Save(Path.Combine(RunFolder!, "normalisation.json"));
         if (File.Exists(LogPath)) File.Delete(LogPath);
     }
 
-    private void SaveProgress(OptimizerHelper optimizer, EpochRateLR? schedule, EarlyStopping stopping, List<EpochRecord> history, int epoch)
+    private void SaveProgress(OptimizerHelper optimizer, EpochRateLR? schedule, EarlyStopping stopping,
+        List<EpochRecord> history, int epoch)
     {
         AtomicFile.WriteAllText(LogPath, string.Join('\n', [EpochRecord.CsvHeader, .. history.Select(h => h.ToCsv())]) + "\n");
         stopping.SaveCheckpoint(LastCheckpointPath, epoch, optimizer, schedule);
@@ -43,8 +45,10 @@ public sealed partial class Trainer
         {
             var f = line.Split(',');
             double? Optional(string text) => text.Length == 0 ? null : double.Parse(text, CultureInfo.InvariantCulture);
-            history.Add(new EpochRecord(int.Parse(f[0], CultureInfo.InvariantCulture), Config.Epochs, double.Parse(f[1], CultureInfo.InvariantCulture),
-                Optional(f[2]), Optional(f[3]), double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture)));
+            history.Add(new EpochRecord(int.Parse(f[0], CultureInfo.InvariantCulture), Config.Epochs,
+                double.Parse(f[1], CultureInfo.InvariantCulture),
+                Optional(f[2]), Optional(f[3]), double.Parse(f[4], CultureInfo.InvariantCulture),
+                double.Parse(f[5], CultureInfo.InvariantCulture)));
         }
         log($"Resuming {RunFolder} after epoch {epoch}");
         return epoch + 1;

@@ -11,7 +11,8 @@ using static TorchSharp.torch;
 namespace HydroWorkshop.Training;
 
 /// <summary>The outcome of <see cref="Trainer.Fit"/>: every epoch's record and the epoch whose weights the model holds.</summary>
-public sealed record TrainingResult(IReadOnlyList<EpochRecord> History, int BestEpoch, double? BestValidationLoss, string? RunFolder, bool Cancelled);
+public sealed record TrainingResult(IReadOnlyList<EpochRecord> History, int BestEpoch, double? BestValidationLoss, string? RunFolder,
+    bool Cancelled);
 
 /// <summary>
 /// Trains a rainfall–runoff model on a <see cref="BasinDataSet"/>: shuffled batches, Adam/AdamW, an optional
@@ -31,10 +32,13 @@ public sealed partial class Trainer
     {
         this.model = model;
         regressor = model as ISequenceRegressor
-            ?? throw new ArgumentException($"{model.GetType().Name} does not implement ISequenceRegressor (forward(dynamic, statics))", nameof(model));
+            ?? throw new ArgumentException($"{model.GetType().Name} does not implement ISequenceRegressor (forward(dynamic, statics))",
+                nameof(model));
         config.Validate();
         if (config.Loss == TrainingLoss.GaussianNll && model is not IProbabilisticRegressor { IsGaussian: true })
-            throw new ArgumentException($"loss gaussian_nll needs a model with a Gaussian head (model head: gaussian); {model.GetType().Name} predicts values only", nameof(config));
+            throw new ArgumentException(
+                $"loss gaussian_nll needs a model with a Gaussian head (model head: gaussian); {model.GetType().Name} predicts values only",
+                nameof(config));
         Config = config;
         RunFolder = runFolder;
         this.log = log ?? Console.WriteLine;
@@ -44,10 +48,12 @@ public sealed partial class Trainer
     public string? RunFolder { get; }
 
     /// <summary>Trains; with <paramref name="resume"/>, continues from the run folder's last checkpoint.</summary>
-    public TrainingResult Fit(BasinDataSet train, BasinDataSet? validation = null, bool resume = false, CancellationToken? cancellationToken = null)
+    public TrainingResult Fit(BasinDataSet train, BasinDataSet? validation = null, bool resume = false,
+        CancellationToken? cancellationToken = null)
     {
         // On a GPU (device: cuda) the model trains there and comes back to the CPU at the end, where evaluation runs.
-        return DeviceTraining.Run(model, Config.TrainingDevice(), d => device = d, () => FitOnDevice(train, validation, resume, cancellationToken));
+        return DeviceTraining.Run(model, Config.TrainingDevice(), d => device = d,
+            () => FitOnDevice(train, validation, resume, cancellationToken));
     }
 
     private Device device = CPU;
@@ -62,7 +68,8 @@ public sealed partial class Trainer
         using var optimizer = MakeOptimizer();
         var schedule = Config.LearningRates is { } rates ? new EpochRateLR(optimizer, rates) : null;
         var basinWeights = Config.Loss == TrainingLoss.Nse ? NseWeights(train) : null;
-        using var stopping = new EarlyStopping(model, Config.Patience, Config.MinEpochs, validation is not null, RunFolder is null ? null : BestModelPath);
+        using var stopping = new EarlyStopping(model, Config.Patience, Config.MinEpochs, validation is not null,
+            RunFolder is null ? null : BestModelPath);
         var start = 1;
         if (RunFolder is not null)
         {
@@ -93,7 +100,8 @@ public sealed partial class Trainer
             double? validationLoss = null, medianNse = null;
             if (validation is not null && (epoch % Config.ValidateEvery == 0 || epoch == Config.Epochs))
                 (validationLoss, medianNse) = Validate(validation, basinWeights is null ? null : NseWeights(validation));
-            var record = new EpochRecord(epoch, Config.Epochs, trainLoss, validationLoss, medianNse, learningRate, watch.Elapsed.TotalSeconds);
+            var record = new EpochRecord(epoch, Config.Epochs, trainLoss, validationLoss, medianNse, learningRate,
+                watch.Elapsed.TotalSeconds);
             history.Add(record);
             log(record.ToString());
 
@@ -135,7 +143,8 @@ public sealed partial class Trainer
                 optimizer.step();
                 var value = loss.ToDouble();
                 if (!double.IsFinite(value))
-                    throw new InvalidOperationException($"epoch {epoch}, batch {index + 1}: the loss is {value}; lower the learning rate or check the inputs for NaN");
+                    throw new InvalidOperationException(
+                        $"epoch {epoch}, batch {index + 1}: the loss is {value}; lower the learning rate or check the inputs for NaN");
                 sum += value * batch.Size;
                 count += batch.Size;
             }
@@ -172,12 +181,15 @@ public sealed partial class Trainer
             }
         }
         // NSE is unchanged by the normalisation (the same affine map of observed and simulated).
-        var nse = observed.Keys.Select(id => Metrics.Nse(observed[id].ToArray(), simulated[id].ToArray())).Where(double.IsFinite).Order().ToArray();
-        var median = nse.Length == 0 ? double.NaN : nse.Length % 2 == 1 ? nse[nse.Length / 2] : (nse[nse.Length / 2 - 1] + nse[nse.Length / 2]) / 2;
+        var nse = observed.Keys.Select(id => Metrics.Nse(observed[id].ToArray(), simulated[id].ToArray())).Where(double.IsFinite)
+            .Order().ToArray();
+        var median = nse.Length == 0 ? double.NaN : nse.Length % 2 == 1 ? nse[nse.Length / 2]
+            : (nse[nse.Length / 2 - 1] + nse[nse.Length / 2]) / 2;
         return (count == 0 ? double.NaN : sum / count, median);
     }
 
-    /// <summary>The model's mean (and, with the Gaussian NLL loss, variance) for the scored steps, [batch, predict_last_n, targets].</summary>
+    /// <summary>The model's mean (and, with the Gaussian NLL loss, variance) for the scored steps, [batch, predict_last_n,
+    /// targets].</summary>
     private readonly record struct Prediction(Tensor Mean, Tensor? Variance);
 
     private Prediction Predict(BasinDataSet data, BasinBatch batch)
@@ -187,7 +199,8 @@ public sealed partial class Trainer
         Tensor? variance = null;
         var inputs = OnDevice(batch.Inputs);                                                       // [batch, time, features]
         if (statics is not null) statics = OnDevice(statics);
-        if (Config.Loss == TrainingLoss.GaussianNll) (output, variance) = ((IProbabilisticRegressor)regressor).forward_distribution(inputs, statics);
+        if (Config.Loss == TrainingLoss.GaussianNll) (output, variance) = ((IProbabilisticRegressor)regressor)
+            .forward_distribution(inputs, statics);
         else output = regressor.forward(inputs, statics);
         var n = batch.Targets.size(1);
         var steps = output.size(1);
@@ -200,7 +213,8 @@ public sealed partial class Trainer
     private Tensor Loss(Prediction prediction, BasinBatch batch, IReadOnlyDictionary<string, double>? basinWeights)
     {
         var allTargets = OnDevice(batch.Targets);                                                  // [batch, n, targets]
-        if (Config.TargetWeights is not { } targetWeights) return TargetLoss(prediction.Mean, prediction.Variance, allTargets, batch, basinWeights);
+        if (Config.TargetWeights is not { } targetWeights) return TargetLoss(prediction.Mean, prediction.Variance, allTargets,
+            batch, basinWeights);
         var targets = allTargets.size(2);
         if (targetWeights.Count != targets)
             throw new InvalidOperationException($"target_weights has {targetWeights.Count} weights but the data set has {targets} targets");
@@ -218,7 +232,8 @@ public sealed partial class Trainer
     }
 
     /// <summary>The masked loss of predictions [batch, n, k] against targets [batch, n, k].</summary>
-    private Tensor TargetLoss(Tensor mean, Tensor? variance, Tensor targets, BasinBatch batch, IReadOnlyDictionary<string, double>? basinWeights)
+    private Tensor TargetLoss(Tensor mean, Tensor? variance, Tensor targets, BasinBatch batch,
+        IReadOnlyDictionary<string, double>? basinWeights)
     {
         if (Config.Loss == TrainingLoss.GaussianNll) return MaskedLosses.masked_gaussian_nll_loss(mean, targets, variance!);
         if (basinWeights is null) return MaskedLosses.masked_mse_loss(mean, targets);
@@ -254,13 +269,15 @@ public sealed partial class Trainer
         });
     }
 
-    /// <summary>Parameters that train: frozen ones (requires_grad false, e.g. after <see cref="Finetuning.Freeze"/>) stay out of the optimizer.</summary>
+    /// <summary>Parameters that train: frozen ones (requires_grad false, e.g. after <see cref="Finetuning.Freeze"/>) stay out of the
+    /// optimizer.</summary>
     private Parameter[] Trainable() => model.parameters().Where(p => p.requires_grad).ToArray();
 
     private OptimizerHelper MakeOptimizer()
     {
         var trainable = Trainable();
-        if (trainable.Length == 0) throw new InvalidOperationException($"every parameter of {model.GetType().Name} is frozen: nothing to train");
+        if (trainable.Length == 0) throw new InvalidOperationException(
+            $"every parameter of {model.GetType().Name} is frozen: nothing to train");
         return TrainingOptimizer.Make(Config, trainable);
     }
 }

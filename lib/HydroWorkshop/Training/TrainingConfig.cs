@@ -47,7 +47,8 @@ public sealed record TrainingConfig
     public string Device { get; init; } = "cpu";
 
     /// <summary>The SYMFLUENCE LSTM guide's training defaults (300 epochs, patience 30, batch 64, lr 1e-3, L2 1e-6).</summary>
-    public static TrainingConfig Symfluence => new() { Epochs = 300, Patience = 30, BatchSize = 64, LearningRate = 1e-3, WeightDecay = 1e-6 };
+    public static TrainingConfig Symfluence =>
+        new() { Epochs = 300, Patience = 30, BatchSize = 64, LearningRate = 1e-3, WeightDecay = 1e-6 };
 
     /// <summary>Checks the values and names the first bad one.</summary>
     public void Validate()
@@ -57,7 +58,8 @@ public sealed record TrainingConfig
         if (LearningRate <= 0) throw new ArgumentException($"LearningRate must be positive, got {LearningRate}");
         if (Optimizer is not ("adam" or "adamw")) throw new ArgumentException($"Optimizer '{Optimizer}' is not one of adam, adamw");
         if (ValidateEvery < 1) throw new ArgumentException($"ValidateEvery must be at least 1, got {ValidateEvery}");
-        if (Patience is < 1) throw new ArgumentException($"Patience must be at least 1 validation (or null for no early stopping), got {Patience}");
+        if (Patience is < 1) throw new ArgumentException(
+            $"Patience must be at least 1 validation (or null for no early stopping), got {Patience}");
         if (TargetWeights is { } w && (w.Count == 0 || w.Any(v => !(v >= 0)) || w.Sum() <= 0))
             throw new ArgumentException($"TargetWeights must be non-negative with a positive sum, got [{string.Join(", ", w)}]");
         if (ClipGradNorm is <= 0) throw new ArgumentException($"ClipGradNorm must be positive or null, got {ClipGradNorm}");
@@ -81,7 +83,8 @@ public sealed record TrainingConfig
                 throw new InvalidOperationException($"training device '{Device}' cannot be used: {reason}; set device: cpu");
             var count = TorchSharp.torch.cuda.device_count();
             if (device.index >= count)
-                throw new InvalidOperationException($"training device '{Device}' does not exist: libtorch sees {count} CUDA device(s), cuda:0 to cuda:{count - 1}");
+                throw new InvalidOperationException(
+                    $"training device '{Device}' does not exist: libtorch sees {count} CUDA device(s), cuda:0 to cuda:{count - 1}");
         }
         return device;
     }

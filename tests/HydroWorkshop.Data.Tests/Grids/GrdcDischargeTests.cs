@@ -12,7 +12,8 @@ public class GrdcDischargeTests
     public void Read_IsoDatesSpaceInHeader_MissingAsNaN()
     {
         using var temp = new TempFolder();
-        var path = temp.File("Discharge_lobith.csv", "datetime, discharge\n2001-01-01,2035.000\n2001-01-02,-999\n2001-01-04,NA\n2001-01-05,2270.5\n");
+        var path = temp.File("Discharge_lobith.csv",
+            "datetime, discharge\n2001-01-01,2035.000\n2001-01-02,-999\n2001-01-04,NA\n2001-01-05,2270.5\n");
 
         var q = GrdcDischarge.Read(path);
 

@@ -131,7 +131,8 @@ public class GriddedDataSetTests
         using var channels = tensor(x).reshape(T, C, Y, X);
         using var targets = tensor(y).reshape(T, 1);
         var gap = Dates.Select((d, i) => i < 5 ? d : d.AddDays(1)).ToArray();
-        var e = Assert.Throws<ArgumentException>(() => new GriddedDataSet(channels, ["rain", "temperature"], targets, ["discharge"], gap, Training));
+        var e = Assert.Throws<ArgumentException>(() => new GriddedDataSet(channels, ["rain", "temperature"], targets, ["discharge"],
+            gap, Training));
         Assert.Contains("2001-01-05 is followed by 2001-01-07", e.Message);
     }
 

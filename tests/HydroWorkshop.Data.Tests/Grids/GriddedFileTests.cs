@@ -22,7 +22,8 @@ public class GriddedFileTests
 
         Assert.Equal(GriddedFileKind.NetCdf3, GriddedFile.Kind(cdf));
         Assert.Equal(GriddedFileKind.NetCdf4, GriddedFile.Kind(hdf));
-        Assert.Contains("c.nc: netCDF-3 version byte 5 is not supported", Assert.Throws<DataFileException>(() => GriddedFile.Kind(cdf5)).Message);
+        Assert.Contains("c.nc: netCDF-3 version byte 5 is not supported",
+            Assert.Throws<DataFileException>(() => GriddedFile.Kind(cdf5)).Message);
         Assert.Contains("d.nc: neither netCDF-3", Assert.Throws<DataFileException>(() => GriddedFile.Kind(text)).Message);
     }
 

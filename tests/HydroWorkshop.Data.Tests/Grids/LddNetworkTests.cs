@@ -98,7 +98,8 @@ public class LddNetworkTests(ITestOutputHelper output)
         var area = Path.Combine(temp.Path, "area.map");
         File.WriteAllBytes(ldd, PcRasterMapTests.Csf(1, 3, PcRasterCellRepresentation.UInt1, PcRasterValueScale.Ldd, [6, 6, 5]));
         var cells = new byte[12];
-        for (var i = 0; i < 3; i++) BitConverter.TryWriteBytes(cells.AsSpan(4 * i), 2e9f);   // little-endian on every .NET platform we build for
+        // little-endian on every .NET platform we build for
+        for (var i = 0; i < 3; i++) BitConverter.TryWriteBytes(cells.AsSpan(4 * i), 2e9f);
         File.WriteAllBytes(area, PcRasterMapTests.Csf(1, 3, PcRasterCellRepresentation.Real4, PcRasterValueScale.Scalar, cells));
 
         var network = LddNetwork.Read(ldd, area);
@@ -110,7 +111,8 @@ public class LddNetworkTests(ITestOutputHelper output)
     public void SnapGauge_RhineMeuseGauges_AreasWithin25PercentAndNested()
     {
         var data = TestPaths.RealData(DataSet);
-        var network = LddNetwork.Read(Path.Combine(data, "routing", "RhineMeuse_lddsound_30min.map"), Path.Combine(data, "routing", "RhineMeuse_cellarea30min.map"));
+        var network = LddNetwork.Read(Path.Combine(data, "routing", "RhineMeuse_lddsound_30min.map"), Path.Combine(data, "routing",
+            "RhineMeuse_cellarea30min.map"));
         var gauges = new (string Name, double Lat, double Lon, double Area)[]
         {
             ("Lobith", 51.84, 6.11, 160_800), ("Basel", 47.56, 7.62, 35_897), ("Maxau", 49.04, 8.31, 50_196),
@@ -121,7 +123,8 @@ public class LddNetworkTests(ITestOutputHelper output)
 
         foreach (var (name, cell) in snapped)
         {
-            output.WriteLine($"{name}: row {cell.Row}, column {cell.Column} ({cell.Latitude} N, {cell.Longitude} E), upstream {cell.UpstreamAreaKm2:F0} km² vs {cell.StatedAreaKm2:F0} ({cell.RelativeAreaError:P1})");
+            output.WriteLine(
+                $"{name}: row {cell.Row}, column {cell.Column} ({cell.Latitude} N, {cell.Longitude} E), upstream {cell.UpstreamAreaKm2:F0} km² vs {cell.StatedAreaKm2:F0} ({cell.RelativeAreaError:P1})");
             Assert.InRange(cell.RelativeAreaError, -0.25, 0.25);
         }
         bool[,] Mask(string name) => network.UpstreamMask(snapped[name].Row, snapped[name].Column);

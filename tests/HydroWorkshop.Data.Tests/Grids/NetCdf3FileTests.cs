@@ -120,7 +120,8 @@ public class NetCdf3FileTests
             h.Int(0x0B).Int(3);
             h.Name("x").Int(1).Int(1).Int(0).Int(0).Int(6).Int(16).Offset(version, xBegin);
             h.Name("counts").Int(2).Int(0).Int(1).Int(0).Int(0).Int(3).Int(4).Offset(version, countsBegin);
-            h.Name("rain").Int(2).Int(0).Int(1).Int(0x0C).Int(1).Name("units").Int(2).Int(2).Raw("mm"u8).Pad().Int(5).Int(8).Offset(version, rainBegin);
+            h.Name("rain").Int(2).Int(0).Int(1).Int(0x0C).Int(1).Name("units").Int(2).Int(2).Raw("mm"u8).Pad().Int(5).Int(8)
+                .Offset(version, rainBegin);
             return h.ToArray();
         }
         var length = Build(0, 0, 0).Length;

@@ -19,10 +19,12 @@ public class NetCdf3WriterTests
         new NetCdf3Writer()
             .AddRecordDimension("time").AddDimension("lat", 2).AddDimension("lon", 3)
             .AddAttribute(NetCdfAttribute.Of("title", "simulated LAI"))
-            .AddVariable("time", ["time"], new double[] { 0, 1, 2, 3 }, NetCdfAttribute.Of("units", "days since 2001-01-01"), NetCdfAttribute.Of("calendar", "standard"))
+            .AddVariable("time", ["time"], new double[] { 0, 1, 2, 3 }, NetCdfAttribute.Of("units", "days since 2001-01-01"),
+                NetCdfAttribute.Of("calendar", "standard"))
             .AddVariable("lat", ["lat"], new float[] { 47.25f, 46.75f }, NetCdfAttribute.Of("units", "degrees_north"))
             .AddVariable("lon", ["lon"], new float[] { 3.75f, 4.25f, 4.75f }, NetCdfAttribute.Of("units", "degrees_east"))
-            .AddVariable("lai", ["time", "lat", "lon"], lai, NetCdfAttribute.Of("units", "m2 m-2"), NetCdfAttribute.Of("_FillValue", -9999f))
+            .AddVariable("lai", ["time", "lat", "lon"], lai, NetCdfAttribute.Of("units", "m2 m-2"),
+                NetCdfAttribute.Of("_FillValue", -9999f))
             .Write(path);
         var read = GriddedFile.Read(path, "lai");
 
@@ -57,7 +59,8 @@ public class NetCdf3WriterTests
     public void Write_ValuesNotMatchingShape_ThrowsNamingVariable()
     {
         using var temp = new TempFolder();
-        var writer = new NetCdf3Writer().AddDimension("lat", 2).AddDimension("lon", 3).AddVariable("elevation", ["lat", "lon"], new float[5]);
+        var writer = new NetCdf3Writer().AddDimension("lat", 2).AddDimension("lon", 3)
+            .AddVariable("elevation", ["lat", "lon"], new float[5]);
 
         var e = Assert.Throws<ArgumentException>(() => writer.Write(Path.Combine(temp.Path, "x.nc")));
 
@@ -69,8 +72,10 @@ public class NetCdf3WriterTests
     {
         var writer = new NetCdf3Writer().AddRecordDimension("time").AddDimension("x", 2);
 
-        Assert.Contains("dimension 'y' was not added", Assert.Throws<ArgumentException>(() => writer.AddVariable("a", ["y"], new float[2])).Message);
-        Assert.Contains("must come first", Assert.Throws<ArgumentException>(() => writer.AddVariable("b", ["x", "time"], new float[2])).Message);
+        Assert.Contains("dimension 'y' was not added",
+            Assert.Throws<ArgumentException>(() => writer.AddVariable("a", ["y"], new float[2])).Message);
+        Assert.Contains("must come first",
+            Assert.Throws<ArgumentException>(() => writer.AddVariable("b", ["x", "time"], new float[2])).Message);
     }
 
     [RealDataFact(DataSet)]

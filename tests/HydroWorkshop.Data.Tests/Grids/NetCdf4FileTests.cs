@@ -45,7 +45,8 @@ public class NetCdf4FileTests
         var path = Path.Combine(temp.Path, "lai.nc");
         new H5File
         {
-            ["time"] = new H5Dataset(new double[] { 0, 31 }) { Attributes = new() { ["units"] = "days since 2001-01-01", ["calendar"] = "standard" } },
+            ["time"] = new H5Dataset(new double[] { 0, 31 }) { Attributes = new() { ["units"] = "days since 2001-01-01",
+                ["calendar"] = "standard" } },
             ["lat"] = new H5Dataset(new double[] { 52.25, 51.75, 51.25 }),
             ["lon"] = new H5Dataset(new double[] { 3.75, 4.25, 4.75, 5.25 }),
             ["lai"] = new H5Dataset(Enumerable.Range(0, 24).Select(i => (double)i).ToArray(), fileDims: [2, 3, 4]),
@@ -77,7 +78,8 @@ public class NetCdf4FileTests
         using var temp = new TempFolder();
         var path = temp.File("broken.nc", "\u0089HDF but not really");
 
-        Assert.Contains("broken.nc: not a readable netCDF-4/HDF5 file", Assert.Throws<DataFileException>(() => NetCdf4File.Open(path)).Message);
+        Assert.Contains("broken.nc: not a readable netCDF-4/HDF5 file",
+            Assert.Throws<DataFileException>(() => NetCdf4File.Open(path)).Message);
     }
 
     [RealDataFact(DataSet)]

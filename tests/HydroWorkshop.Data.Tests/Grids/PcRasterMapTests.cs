@@ -15,7 +15,8 @@ public class PcRasterMapTests
     {
         using var temp = new TempFolder();
         var path = Path.Combine(temp.Path, "ldd.map");
-        File.WriteAllBytes(path, Csf(2, 3, PcRasterCellRepresentation.UInt1, PcRasterValueScale.Ldd, [2, 5, 255, 6, 5, 4], xUpperLeft: 3.5, yUpperLeft: 52.5, cellSize: 0.5));
+        File.WriteAllBytes(path, Csf(2, 3, PcRasterCellRepresentation.UInt1, PcRasterValueScale.Ldd, [2, 5, 255, 6, 5, 4], xUpperLeft: 3.5,
+            yUpperLeft: 52.5, cellSize: 0.5));
 
         var map = PcRasterMap.Read(path);
 
@@ -77,7 +78,8 @@ public class PcRasterMapTests
         File.WriteAllBytes(cut, Csf(3, 3, PcRasterCellRepresentation.Real4, PcRasterValueScale.Scalar, new byte[4 * 8]));
         var text = temp.File("text.map", new string('x', 300));
 
-        Assert.Contains("cut.map: 3 x 3 cells of 4 bytes need 292 bytes", Assert.Throws<DataFileException>(() => PcRasterMap.Read(cut)).Message);
+        Assert.Contains("cut.map: 3 x 3 cells of 4 bytes need 292 bytes",
+            Assert.Throws<DataFileException>(() => PcRasterMap.Read(cut)).Message);
         Assert.Contains("text.map: not a PCRaster map", Assert.Throws<DataFileException>(() => PcRasterMap.Read(text)).Message);
     }
 
@@ -107,15 +109,19 @@ public class PcRasterMapTests
         Assert.True(grid.Matches(forcing.Geometry!));
     }
 
-    /// <summary>A CSF version-2 raster written from the format's layout: main header (64 bytes), raster header at 64, cells at 256.</summary>
+    /// <summary>A CSF version-2 raster written from the format's layout: main header (64 bytes), raster header at 64, cells at
+    /// 256.</summary>
     internal static byte[] Csf(int rows, int columns, PcRasterCellRepresentation representation, PcRasterValueScale scale, byte[] cells,
         double xUpperLeft = 0, double yUpperLeft = 0, double cellSize = 1, bool bigEndian = false)
     {
         var bytes = new byte[256 + cells.Length];
         Encoding.ASCII.GetBytes("RUU CROSS SYSTEM MAP FORMAT").CopyTo(bytes, 0);
-        void U16(int at, int v) { if (bigEndian) BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(at), (ushort)v); else BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(at), (ushort)v); }
-        void U32(int at, uint v) { if (bigEndian) BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(at), v); else BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at), v); }
-        void F64(int at, double v) { if (bigEndian) BinaryPrimitives.WriteDoubleBigEndian(bytes.AsSpan(at), v); else BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(at), v); }
+        void U16(int at, int v) { if (bigEndian) BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(at),
+            (ushort)v); else BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(at), (ushort)v); }
+        void U32(int at, uint v) { if (bigEndian) BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(at),
+            v); else BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at), v); }
+        void F64(int at, double v) { if (bigEndian) BinaryPrimitives.WriteDoubleBigEndian(bytes.AsSpan(at),
+            v); else BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(at), v); }
         U16(32, 2);                          // version
         U16(38, 1);                          // projection: y decreases downwards
         U16(44, 1);                          // map type: raster

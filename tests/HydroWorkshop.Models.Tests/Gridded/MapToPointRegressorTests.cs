@@ -54,7 +54,8 @@ public sealed class MapToPointRegressorTests
     public void UseGauges_WithRouting_SubsetGivesSameSeriesAsThoseColumns()
     {
         manual_seed(4);
-        using var model = new MapToPointRegressor(1, TinyGauges.Masks(), hiddenChannels: 4, routingBands: 3, stepsPerBand: 2, routingDays: 4);
+        using var model = new MapToPointRegressor(1, TinyGauges.Masks(), hiddenChannels: 4, routingBands: 3, stepsPerBand: 2,
+            routingDays: 4);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var x = randn([2, 6, 1, TinyGauges.Size, TinyGauges.Size]);
@@ -68,7 +69,8 @@ public sealed class MapToPointRegressorTests
     public void Forward_WithRouting_FutureInputsDoNotChangeThePast()
     {
         manual_seed(5);
-        using var model = new MapToPointRegressor(1, TinyGauges.Masks(), hiddenChannels: 4, routingBands: 3, stepsPerBand: 2, routingDays: 4);
+        using var model = new MapToPointRegressor(1, TinyGauges.Masks(), hiddenChannels: 4, routingBands: 3, stepsPerBand: 2,
+            routingDays: 4);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var x = randn([1, 8, 1, TinyGauges.Size, TinyGauges.Size]);
@@ -105,7 +107,8 @@ public sealed class MapToPointRegressorTests
         foreach (var cellRunoff in new[] { true, false })
         {
             manual_seed(6);
-            using var model = new MapToPointRegressor(1, three, hiddenChannels: 4, routingBands: routingBands, stepsPerBand: 2, routingDays: 4,
+            using var model = new MapToPointRegressor(1, three, hiddenChannels: 4, routingBands: routingBands, stepsPerBand: 2,
+                routingDays: 4,
                 cellRunoff: cellRunoff);
             var y = model.forward(x);                                                       // [2, 6, 3]
             var mean = (y.select(2, 0) + y.select(2, 1)) / 2;

@@ -72,20 +72,26 @@ public sealed class CnnLstmTests
         var contextMap = x;                                                                        // [b, 2f, y/8, x/8]
         var context = F.linear(contextMap.flatten(1), p["context_projection.weight"], p["context_projection.bias"]).tanh();
         using var lstm = nn.LSTM(1, hidden, batchFirst: true);
-        lstm.load_state_dict(p.Where(e => e.Key.StartsWith("lstm.", StringComparison.Ordinal)).ToDictionary(e => e.Key["lstm.".Length..], e => e.Value));
+        lstm.load_state_dict(p.Where(e => e.Key.StartsWith("lstm.", StringComparison.Ordinal)).ToDictionary(e => e.Key["lstm.".Length..],
+            e => e.Value));
         lstm.eval();
-        var (output, _, _) = lstm.forward(batch.Forcing, (context.narrow(1, 0, hidden).unsqueeze(0).contiguous(), context.narrow(1, hidden, hidden).unsqueeze(0).contiguous()));
+        var (output, _, _) = lstm.forward(batch.Forcing,
+            (context.narrow(1, 0, hidden).unsqueeze(0).contiguous(), context.narrow(1, hidden, hidden).unsqueeze(0).contiguous()));
         var steps = output.narrow(1, warmup, n).reshape(b * n, hidden);
-        var decoded = F.linear(steps, p["decoder_projection.weight"], p["decoder_projection.bias"]).reshape(b, n, 2 * f, rows / 8, columns / 8);
-        var bottleneck = cat([decoded, contextMap.unsqueeze(1).expand(b, n, 2 * f, rows / 8, columns / 8)], 2).reshape(b * n, 4 * f, rows / 8, columns / 8);
+        var decoded = F.linear(steps, p["decoder_projection.weight"], p["decoder_projection.bias"])
+            .reshape(b, n, 2 * f, rows / 8, columns / 8);
+        var bottleneck = cat([decoded, contextMap.unsqueeze(1).expand(b, n, 2 * f, rows / 8, columns / 8)], 2)
+            .reshape(b * n, 4 * f, rows / 8, columns / 8);
         var quarter = F.conv_transpose2d(bottleneck, p["decoder.0.weight"], p["decoder.0.bias"], [2, 2]).relu();
         var half = F.conv_transpose2d(quarter, p["decoder.2.weight"], p["decoder.2.bias"], [2, 2]).relu()
             + F.linear(steps, p["step_projection.weight"], p["step_projection.bias"])[.., .., TensorIndex.None, TensorIndex.None];
         var last = batch.Depth.select(1, warmup - 1).unsqueeze(1);
-        var skip = F.conv2d(cat([batch.Statics, last, (last > 0.0).to(ScalarType.Float32)], 1), p["skip_encoder.0.weight"], p["skip_encoder.0.bias"], [1, 1], [1, 1]).relu();
+        var skip = F.conv2d(cat([batch.Statics, last, (last > 0.0).to(ScalarType.Float32)], 1), p["skip_encoder.0.weight"],
+            p["skip_encoder.0.bias"], [1, 1], [1, 1]).relu();
         skip = F.conv2d(skip, p["skip_encoder.2.weight"], p["skip_encoder.2.bias"], [2, 2], [1, 1]).relu();
         var headInput = cat([half, skip.unsqueeze(1).expand(b, n, f, rows / 2, columns / 2).reshape(b * n, f, rows / 2, columns / 2)], 1);
-        var headOutput = F.interpolate(F.conv2d(headInput, p["head.weight"], p["head.bias"], [1, 1], [1, 1]), scale_factor: [2.0, 2.0], mode: InterpolationMode.Bilinear, align_corners: false);
+        var headOutput = F.interpolate(F.conv2d(headInput, p["head.weight"], p["head.bias"], [1, 1], [1, 1]), scale_factor: [2.0, 2.0],
+            mode: InterpolationMode.Bilinear, align_corners: false);
         var baseDepth = last.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
         var open = batch.Open.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
         return DepthOutput.Apply(headOutput, baseDepth, open, training: false).Depth.reshape(b, n, rows, columns);
@@ -105,7 +111,8 @@ public sealed class CnnLstmTests
         // With the head's change zeroed and its gate wide open, each predicted frame is that frame's extra map (the
         // coarse simulation), clipped at 0 and dry in solid cells, rather than the last observed frame.
         manual_seed(7);
-        using var model = new CnnLstm(new MapInputs(2, 1, 1, 16, 24), warmupFrames: 2, features: 4, latent: 8, hiddenSize: 8, depthFromExtraMap: true);
+        using var model = new CnnLstm(new MapInputs(2, 1, 1, 16, 24), warmupFrames: 2, features: 4, latent: 8, hiddenSize: 8,
+            depthFromExtraMap: true);
         using var scope = NewDisposeScope();
         using var batch = ConvLstmForecasterTests.RandomBatch(1, 6, extra: 1);
         using (no_grad())

@@ -14,7 +14,8 @@ public sealed class ConvLstmCellTests
         using var perCell = new ConvLstmCell(2, 5, peephole: true, peepholeGrid: (8, 6));
         Assert.Equal([5L, 1, 1], perChannel.weight_ci!.shape);
         Assert.Equal([5L, 8, 6], perCell.weight_co!.shape);
-        Assert.Equal(["conv.bias", "conv.weight", "weight_cf", "weight_ci", "weight_co"], perCell.named_parameters().Select(p => p.name).Order().ToArray());
+        Assert.Equal(["conv.bias", "conv.weight", "weight_cf", "weight_ci", "weight_co"],
+            perCell.named_parameters().Select(p => p.name).Order().ToArray());
         using var plain = new ConvLstmCell(2, 5);
         Assert.Null(plain.weight_cf);
     }

@@ -35,9 +35,11 @@ public static class ConvLstmFixture
         foreach (var property in document.RootElement.GetProperty("cases").EnumerateObject())
         {
             var c = property.Value;
-            Dictionary<string, FixtureArray> Map(string name) => c.GetProperty(name).EnumerateObject().ToDictionary(p => p.Name, p => FixtureArray.Parse(p.Value));
+            Dictionary<string, FixtureArray> Map(string name) =>
+                c.GetProperty(name).EnumerateObject().ToDictionary(p => p.Name, p => FixtureArray.Parse(p.Value));
             FixtureArray[] List(string name) => c.GetProperty(name).EnumerateArray().Select(FixtureArray.Parse).ToArray();
-            cases[property.Name] = new ConvLstmCase(property.Name, Map("state"), List("inputs")[0], List("outputs"), List("weights"), List("grads")[0], Map("param_grads"));
+            cases[property.Name] = new ConvLstmCase(property.Name, Map("state"), List("inputs")[0], List("outputs"), List("weights"),
+                List("grads")[0], Map("param_grads"));
         }
         return cases;
     }

@@ -22,7 +22,8 @@ public sealed class ConvLstmTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Forward_PyTorchWeights_MatchesPyTorchOutputsAndGradients(string name, int input, int hidden, int kernel, int layers, int peepRows, int peepColumns)
+    public void Forward_PyTorchWeights_MatchesPyTorchOutputsAndGradients(string name, int input, int hidden, int kernel, int layers,
+        int peepRows, int peepColumns)
     {
         var fixture = ConvLstmFixture.Cases[name];
         using var model = Build(input, hidden, kernel, layers, peepRows, peepColumns);

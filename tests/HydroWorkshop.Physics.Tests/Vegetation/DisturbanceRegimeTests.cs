@@ -38,7 +38,8 @@ public class DisturbanceRegimeTests
     [Fact]
     public void Draw_RateTen_TimesMoreEventsThanRateOne()
     {
-        int Count(double rate) => new DisturbanceRegime { StormRate = rate, FireRate = 0, ClearCutRate = 0 }.Draw(3652, 13, 17, Start, 9).Count;
+        int Count(double rate) =>
+            new DisturbanceRegime { StormRate = rate, FireRate = 0, ClearCutRate = 0 }.Draw(3652, 13, 17, Start, 9).Count;
         int low = Count(0.01), high = Count(0.1);
         Assert.InRange(high / (double)low, 6, 15);
     }

@@ -14,7 +14,8 @@ public class LandCoverParametersTests
             Assert.Equal(landCover, p.Class);
             Assert.InRange(p.MinimumLai, 0, p.MaximumLai);
             Assert.InRange(p.MaximumLai, 0.5, 6);
-            Assert.True(p.BaseTemperature < p.OptimumTemperature && p.OptimumTemperature < p.MaximumTemperature, $"{landCover}: temperatures out of order");
+            Assert.True(p.BaseTemperature < p.OptimumTemperature && p.OptimumTemperature < p.MaximumTemperature,
+                $"{landCover}: temperatures out of order");
             Assert.InRange(p.SoilWaterCapacity, 20, 400);
             Assert.InRange(p.DroughtLaiFraction, 0, 1);
             Assert.InRange(p.GrowthRate, 0.01, 0.5);

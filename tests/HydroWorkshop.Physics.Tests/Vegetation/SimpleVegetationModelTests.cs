@@ -83,6 +83,7 @@ public class SimpleVegetationModelTests
     public void Run_RampTemperaturesReversed_Throws()
     {
         var forcing = SyntheticClimate.Cells([new float[10]], SyntheticClimate.Seasonal(10));
-        Assert.Throws<ArgumentException>(() => new SimpleVegetationModel { GreenUpTemperature = 15, FullCanopyTemperature = 10 }.Run(forcing));
+        Assert.Throws<ArgumentException>(() => new SimpleVegetationModel { GreenUpTemperature = 15,
+            FullCanopyTemperature = 10 }.Run(forcing));
     }
 }

@@ -19,7 +19,8 @@ public sealed class VegetationDataSetFileTests
             precipitation[i] = day % 5 == 0 ? 0.012f : 0f;                                  // m/day: 12 mm every fifth day
             temperature[i] = (float)(9 + 9 * Math.Sin(2 * Math.PI * (day - 105) / 365.25));
         }
-        var result = VegetationSimulation.Run(precipitation, temperature, days, rows, columns, [51f, 50.5f, 50f], new DateOnly(2001, 1, 1), seed: 3);
+        var result = VegetationSimulation.Run(precipitation, temperature, days, rows, columns, [51f, 50.5f, 50f],
+            new DateOnly(2001, 1, 1), seed: 3);
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "lai.nc");
         VegetationDataSetFile.Write(result, [4.25, 4.75, 5.25, 5.75], path);
@@ -37,7 +38,8 @@ public sealed class VegetationDataSetFileTests
     [Fact]
     public void Write_WrongLongitudeCount_Throws()
     {
-        var result = VegetationSimulation.Run(new float[10 * 2 * 2], Enumerable.Repeat(10f, 40).ToArray(), 10, 2, 2, [50f, 49.5f], new DateOnly(2001, 1, 1), 1);
+        var result = VegetationSimulation.Run(new float[10 * 2 * 2], Enumerable.Repeat(10f, 40).ToArray(), 10, 2, 2, [50f, 49.5f],
+            new DateOnly(2001, 1, 1), 1);
         var error = Assert.Throws<ArgumentException>(() => VegetationDataSetFile.Write(result, [1.0], "/tmp/never.nc"));
         Assert.Contains("1 longitudes for 2 columns", error.Message);
     }

@@ -40,9 +40,11 @@ public class VegetationForcingTests
     [Fact]
     public void FromMetresPerDay_WrongShapeOrLatitudes_ThrowsNamingTheArgument()
     {
-        var shape = Assert.Throws<ArgumentException>(() => VegetationForcing.FromMetresPerDay(new float[5], new float[6], 2, 1, 3, [50f], Start));
+        var shape = Assert.Throws<ArgumentException>(() => VegetationForcing.FromMetresPerDay(new float[5], new float[6], 2, 1, 3,
+            [50f], Start));
         Assert.Equal("precipitation", shape.ParamName);
-        var latitudes = Assert.Throws<ArgumentException>(() => VegetationForcing.FromMetresPerDay(new float[6], new float[6], 2, 1, 3, [50f, 51f], Start));
+        var latitudes = Assert.Throws<ArgumentException>(() => VegetationForcing.FromMetresPerDay(new float[6], new float[6], 2, 1, 3,
+            [50f, 51f], Start));
         Assert.Equal("latitudes", latitudes.ParamName);
     }
 

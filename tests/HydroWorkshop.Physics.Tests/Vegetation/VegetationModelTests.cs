@@ -54,7 +54,8 @@ public class VegetationModelTests
         Assert.True(Gap(droughtStart + 14) < 0.05, $"two weeks in, LAI already {Gap(droughtStart + 14):F2} lower: no lag");
         Assert.True(Gap(droughtStart + 60) > 0.7, $"after 60 dry days LAI only {Gap(droughtStart + 60):F2} lower");
         // The soil is still dry and the stress memory low: LAI keeps falling for weeks after the rain is back.
-        Assert.True(Gap(droughtStart + 75) > Gap(droughtStart + 60), $"gap {Gap(droughtStart + 75):F2} two weeks after the rain returned, {Gap(droughtStart + 60):F2} when it did");
+        Assert.True(Gap(droughtStart + 75) > Gap(droughtStart + 60),
+            $"gap {Gap(droughtStart + 75):F2} two weeks after the rain returned, {Gap(droughtStart + 60):F2} when it did");
     }
 
     [Fact]

@@ -9,7 +9,8 @@ public class VegetationSimulationResultTests
     public void ToVariables_EveryArray_MatchesItsShapeAndTheGrids()
     {
         var (p, t) = VegetationSimulationTests.Grid();
-        var result = VegetationSimulation.Run(p, t, VegetationSimulationTests.Latitudes, SyntheticClimate.Start, 5, VegetationSimulationTests.Stormy);
+        var result = VegetationSimulation.Run(p, t, VegetationSimulationTests.Latitudes, SyntheticClimate.Start, 5,
+            VegetationSimulationTests.Stormy);
         var variables = result.ToVariables().ToDictionary(v => v.Name);
 
         foreach (var v in variables.Values)

@@ -71,7 +71,8 @@ public class VegetationSimulationTests
         var (p, t) = Grid();
         var map = new LandCover[Rows, Columns];
         for (int r = 0; r < Rows; r++) for (int c = 0; c < Columns; c++) map[r, c] = LandCover.Grassland;
-        var result = VegetationSimulation.Run(p, t, Latitudes, SyntheticClimate.Start, 3, new VegetationSimulationOptions { LandCover = map });
+        var result = VegetationSimulation.Run(p, t, Latitudes, SyntheticClimate.Start, 3,
+            new VegetationSimulationOptions { LandCover = map });
         Assert.Same(map, result.LandCover);
         Assert.True(result.Lai.Cast<float>().Max() <= LandCoverParameters.Grassland.MaximumLai);
     }

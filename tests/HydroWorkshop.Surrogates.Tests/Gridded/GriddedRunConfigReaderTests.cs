@@ -40,9 +40,11 @@ public sealed class GriddedRunConfigReaderTests
         Assert.Equal(new DateOnly(2002, 1, 1), config.Data.TrainPeriod.Start);
         Assert.Equal(new DateOnly(2010, 12, 31), config.Data.TestPeriod.End);
         Assert.Equal(("lumped_lstm", 24), (config.Model.Type, config.Model.HiddenSize));
-        Assert.Equal((12, 4, "adamw", 3, 5UL), (config.Training.Epochs, config.Training.BatchSize, config.Training.Optimizer, config.Training.Patience, config.Training.Seed));
+        Assert.Equal((12, 4, "adamw", 3, 5UL),
+            (config.Training.Epochs, config.Training.BatchSize, config.Training.Optimizer, config.Training.Patience, config.Training.Seed));
         Assert.Equal(0.001, config.Training.LearningRates![10]);
-        Assert.Equal((200, 60, 3, false), (config.Windows.WindowDays, config.Windows.WarmupDays, config.Windows.BatchesPerEpoch, config.Windows.NseWeights));
+        Assert.Equal((200, 60, 3, false),
+            (config.Windows.WindowDays, config.Windows.WarmupDays, config.Windows.BatchesPerEpoch, config.Windows.NseWeights));
         Assert.Equal(TimeSpan.FromSeconds(90), config.Windows.TimeLimit);
     }
 
@@ -64,7 +66,8 @@ public sealed class GriddedRunConfigReaderTests
     [Fact]
     public void Parse_UnknownKey_NamesTheLineAndTheClosestKey()
     {
-        var error = Assert.Throws<FormatException>(() => GriddedRunConfigReader.Parse("run_folder: r\nwindows:\n  window_dys: 100\n", "g.yml"));
+        var error = Assert.Throws<FormatException>(() => GriddedRunConfigReader.Parse("run_folder: r\nwindows:\n  window_dys: 100\n",
+            "g.yml"));
         Assert.Contains("g.yml line 3", error.Message);
         Assert.Contains("window_days", error.Message);
     }
@@ -72,7 +75,8 @@ public sealed class GriddedRunConfigReaderTests
     [Fact]
     public void Parse_ModelThatDoesNotFitTheData_NamesTheLineAndTheFittingModels()
     {
-        var error = Assert.Throws<FormatException>(() => GriddedRunConfigReader.Parse("run_folder: r\ndata: { type: climate_vegetation }\nmodel:\n  type: lumped_lstm\n", "g.yml"));
+        var error = Assert.Throws<FormatException>(() => GriddedRunConfigReader.Parse(
+            "run_folder: r\ndata: { type: climate_vegetation }\nmodel:\n  type: lumped_lstm\n", "g.yml"));
         Assert.Contains("g.yml line 4", error.Message);
         Assert.Contains("convlstm_maps or cell_lstm", error.Message);
     }
@@ -99,7 +103,8 @@ public sealed class GriddedRunConfigReaderTests
     public void Read_RelativePaths_ResolveAgainstTheConfigsFolder()
     {
         using var temp = new TempFolder();
-        var path = temp.File("configs/run.yml", "run_folder: ../runs/a\ndata: { type: climate_vegetation, folder: ../data, lai_file: lai/real.nc }\n");
+        var path = temp.File("configs/run.yml",
+            "run_folder: ../runs/a\ndata: { type: climate_vegetation, folder: ../data, lai_file: lai/real.nc }\n");
         var config = GriddedRunConfigReader.Read(path);
         Assert.Equal(Path.Combine(temp.Path, "runs", "a"), config.RunFolder);
         Assert.Equal(Path.Combine(temp.Path, "data"), config.Data.Folder);
@@ -112,7 +117,8 @@ public sealed class GriddedRunConfigReaderTests
     public void Read_ShippedConfigs_AllParse()
     {
         var folder = Path.Combine(HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot()!, "tests", "accuracy");
-        var configs = Directory.GetFiles(folder, "*.yml").Where(f => Path.GetFileName(f).StartsWith("rhine-meuse-", StringComparison.Ordinal)
+        var configs = Directory.GetFiles(folder, "*.yml")
+            .Where(f => Path.GetFileName(f).StartsWith("rhine-meuse-", StringComparison.Ordinal)
             || Path.GetFileName(f).StartsWith("vegetation-", StringComparison.Ordinal)).ToArray();
         Assert.Equal(5, configs.Length);
         foreach (var config in configs)
@@ -125,7 +131,8 @@ public sealed class GriddedRunConfigReaderTests
         // Read, write into another folder (as a run folder's copy), read again: the same config, paths and all.
         using var temp = new TempFolder();
         var folder = Path.Combine(HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot()!, "tests", "accuracy");
-        var configs = Directory.GetFiles(folder, "*.yml").Where(f => Path.GetFileName(f).StartsWith("rhine-meuse-", StringComparison.Ordinal)
+        var configs = Directory.GetFiles(folder, "*.yml")
+            .Where(f => Path.GetFileName(f).StartsWith("rhine-meuse-", StringComparison.Ordinal)
             || Path.GetFileName(f).StartsWith("vegetation-", StringComparison.Ordinal)).ToArray();
         Assert.Equal(5, configs.Length);
         foreach (var path in configs)
@@ -135,7 +142,8 @@ public sealed class GriddedRunConfigReaderTests
             Assert.Equal(ConfigKeysText.Structure(config), ConfigKeysText.Structure(GriddedRunConfigReader.Read(copy)));
         }
         var full = GriddedRunConfigReader.Parse(Full);
-        Assert.Equal(ConfigKeysText.Structure(full), ConfigKeysText.Structure(GriddedRunConfigReader.Parse(GriddedRunConfigReader.Write(full))));
+        Assert.Equal(ConfigKeysText.Structure(full),
+            ConfigKeysText.Structure(GriddedRunConfigReader.Parse(GriddedRunConfigReader.Write(full))));
     }
 
     [Theory]

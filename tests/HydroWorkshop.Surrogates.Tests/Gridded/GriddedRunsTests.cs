@@ -20,7 +20,8 @@ public sealed class GriddedRunsTests
     public void Evaluate_TrainedGaugeRun_ReproducesTheTestScoresFromTheRunFolder()
     {
         using var temp = new TempFolder();
-        var config = Config(temp, "{ type: rhine_meuse, gauges: [Basel, Maxau], held_out_gauges: [Borgharen] }", "{ type: convlstm_gauges, hidden_size: 4, head_size: 8 }");
+        var config = Config(temp, "{ type: rhine_meuse, gauges: [Basel, Maxau], held_out_gauges: [Borgharen] }",
+            "{ type: convlstm_gauges, hidden_size: 4, head_size: 8 }");
         var trained = GriddedRuns.Train(config, log: _ => { });
 
         var evaluated = GriddedRuns.Evaluate(trained.RunFolder, "test", log: _ => { });
@@ -63,7 +64,8 @@ public sealed class GriddedRunsTests
         var rows = File.ReadAllLines(Path.Combine(trained.RunFolder, "evaluation", "validation", "metrics.csv"));
         Assert.Equal(1 + land, rows.Length);
         Assert.Contains(rows, r => r.Contains(",Cropland,", StringComparison.Ordinal));
-        Assert.All(evaluated.Nse.Where((_, i) => evaluated.Groups[i].Length == 0), v => Assert.True(double.IsNaN(v)));   // sea cells have no target
+        // sea cells have no target
+        Assert.All(evaluated.Nse.Where((_, i) => evaluated.Groups[i].Length == 0), v => Assert.True(double.IsNaN(v)));
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public sealed class GriddedSaliencyTests
         using var data = TinyGauges.DataSet(120, training);
         manual_seed(8);
         using var model = new LumpedGaugeLstm(1, TinyGauges.Masks(), hiddenSize: 4);
-        var maps = GriddedSaliency.GradientTimesInput(model, data, new Period(new DateOnly(2001, 4, 1), new DateOnly(2001, 4, 30)), target: 0);
+        var maps = GriddedSaliency.GradientTimesInput(model, data, new Period(new DateOnly(2001, 4, 1), new DateOnly(2001, 4, 30)),
+            target: 0);
         var map = Assert.Single(maps);                                     // one channel
         Assert.Equal(1.0, map.Sum(), 4);
         for (var r = 0; r < TinyGauges.Size; r++)

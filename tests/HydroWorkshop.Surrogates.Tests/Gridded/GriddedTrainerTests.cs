@@ -21,7 +21,8 @@ public sealed class GriddedTrainerTests
         manual_seed(7);
         using var model = new MapToPointRegressor(1, TinyGauges.Masks(), hiddenChannels: 4, headSize: 8);
         var untrained = GriddedPrediction.Of(model, data, Validation).MedianNse();
-        var trainer = new GriddedTrainer(model, new TrainingConfig { Epochs = 25, BatchSize = 8, LearningRate = 1e-2, Optimizer = "adamw", Seed = 7 },
+        var trainer = new GriddedTrainer(model,
+            new TrainingConfig { Epochs = 25, BatchSize = 8, LearningRate = 1e-2, Optimizer = "adamw", Seed = 7 },
             new GriddedTrainingOptions { WindowDays = 40, WarmupDays = 10, BatchesPerEpoch = 6 }, log: _ => { });
         var result = trainer.Fit(data, Training, Validation);
         var trained = GriddedPrediction.Of(model, data, Validation);
@@ -58,9 +59,12 @@ public sealed class GriddedTrainerTests
         using var folder = new TempFolder();
         using var data = TinyGauges.DataSet(200, new Period(new DateOnly(2001, 1, 1), new DateOnly(2001, 5, 31)));
         using var model = new LumpedGaugeLstm(1, TinyGauges.Masks(), hiddenSize: 3);
-        var config = new TrainingConfig { Epochs = 3, BatchSize = 2, LearningRates = new Dictionary<int, double> { [1] = 0.01, [3] = 0.001 }, Seed = 1 };
-        new GriddedTrainer(model, config, new GriddedTrainingOptions { WindowDays = 20, WarmupDays = 5, BatchesPerEpoch = 1 }, folder.Path, _ => { })
-            .Fit(data, new Period(new DateOnly(2001, 1, 1), new DateOnly(2001, 5, 31)), new Period(new DateOnly(2001, 6, 1), new DateOnly(2001, 7, 19)));
+        var config = new TrainingConfig { Epochs = 3, BatchSize = 2,
+            LearningRates = new Dictionary<int, double> { [1] = 0.01, [3] = 0.001 }, Seed = 1 };
+        new GriddedTrainer(model, config, new GriddedTrainingOptions { WindowDays = 20, WarmupDays = 5, BatchesPerEpoch = 1 },
+            folder.Path, _ => { })
+            .Fit(data, new Period(new DateOnly(2001, 1, 1), new DateOnly(2001, 5, 31)),
+                new Period(new DateOnly(2001, 6, 1), new DateOnly(2001, 7, 19)));
         var lines = File.ReadAllLines(Path.Combine(folder.Path, "training_log.csv"));
         Assert.Equal(GriddedEpochRecord.CsvHeader, lines[0]);
         var rates = lines.Skip(1).Select(l => double.Parse(l.Split(',')[3], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
@@ -74,7 +78,8 @@ public sealed class GriddedTrainerTests
     {
         using var data = TinyGauges.DataSet(100, Training);
         using var model = new LumpedGaugeLstm(3, TinyGauges.Masks());
-        var error = Assert.Throws<ArgumentException>(() => new GriddedTrainer(model, new TrainingConfig(), log: _ => { }).Fit(data, Training));
+        var error = Assert.Throws<ArgumentException>(() => new GriddedTrainer(model, new TrainingConfig(), log: _ => { })
+            .Fit(data, Training));
         Assert.Contains("1 channels (rain)", error.Message);
         Assert.Contains("built for 3", error.Message);
     }

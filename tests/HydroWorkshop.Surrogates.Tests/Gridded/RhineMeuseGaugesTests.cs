@@ -37,6 +37,7 @@ public sealed class RhineMeuseGaugesTests
         // Normalised over the land cells: the Alps (south-east, Basel's basin) stand above the lowlands (north-west).
         var basel = data.Gauge("Basel").Cell;
         Assert.True(relief[0, basel.Row, basel.Column].item<float>() > relief[0, 1, 1].item<float>());
-        Assert.Contains("no land-surface map 'elevation'", Assert.Throws<ArgumentException>(() => data.LandSurfaceMap("elevation")).Message);
+        Assert.Contains("no land-surface map 'elevation'",
+            Assert.Throws<ArgumentException>(() => data.LandSurfaceMap("elevation")).Message);
     }
 }

@@ -46,7 +46,8 @@ public sealed class NamespaceDependencyTests
     [Fact]
     public void Graph_EveryNamespace_UsesOnlyItsLayerOrLower()
     {
-        var rank = Layers.SelectMany((layer, i) => layer.Select(ns => (Name: $"{Root}.{ns}", Rank: i))).ToDictionary(p => p.Name, p => p.Rank);
+        var rank = Layers.SelectMany((layer, i) => layer.Select(ns => (Name: $"{Root}.{ns}", Rank: i)))
+            .ToDictionary(p => p.Name, p => p.Rank);
         var edges = Graph.Value.Edges;
 
         var unplaced = edges.SelectMany(e => new[] { e.From, e.To }).Distinct().Where(ns => !rank.ContainsKey(ns)).ToList();

@@ -70,7 +70,8 @@ public sealed class NamespaceGraph
             foreach (var a in field.GetCustomAttributes()) Uses(name, md.GetCustomAttribute(a).Constructor);
         }
         foreach (var p in type.GetProperties())
-            foreach (var a in md.GetPropertyDefinition(p).GetCustomAttributes()) Uses(md.GetString(md.GetPropertyDefinition(p).Name), md.GetCustomAttribute(a).Constructor);
+            foreach (var a in md.GetPropertyDefinition(p).GetCustomAttributes()) Uses(md.GetString(md.GetPropertyDefinition(p).Name),
+                md.GetCustomAttribute(a).Constructor);
         foreach (var m in type.GetMethods())
         {
             var method = md.GetMethodDefinition(m);
@@ -81,7 +82,8 @@ public sealed class NamespaceGraph
             if (method.RelativeVirtualAddress == 0) continue;
             var body = pe.GetMethodBody(method.RelativeVirtualAddress);
             if (!body.LocalSignature.IsNil)
-                foreach (var t in md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(Provider.Instance, null).SelectMany(l => l))
+                foreach (var t in md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(Provider.Instance, null)
+                    .SelectMany(l => l))
                     Uses(name, t);
             foreach (var token in IlTokens(body.GetILReader())) Uses(name, MetadataTokens.EntityHandle(token));
         }
@@ -120,10 +122,12 @@ public sealed class NamespaceGraph
                 return [(md.GetString(owner.Namespace), md.GetString(md.GetTypeDefinition((TypeDefinitionHandle)handle).Name))];
             case HandleKind.TypeReference:
                 var reference = md.GetTypeReference((TypeReferenceHandle)handle);
-                while (reference.ResolutionScope.Kind == HandleKind.TypeReference) reference = md.GetTypeReference((TypeReferenceHandle)reference.ResolutionScope);
+                while (reference.ResolutionScope.Kind == HandleKind.TypeReference)
+                    reference = md.GetTypeReference((TypeReferenceHandle)reference.ResolutionScope);
                 return [(md.GetString(reference.Namespace), md.GetString(reference.Name))];
             case HandleKind.TypeSpecification:
-                return md.GetTypeSpecification((TypeSpecificationHandle)handle).DecodeSignature(Provider.Instance, null).SelectMany(Targets);
+                return md.GetTypeSpecification((TypeSpecificationHandle)handle).DecodeSignature(Provider.Instance, null)
+                    .SelectMany(Targets);
             case HandleKind.MethodDefinition:
                 return Targets(md.GetMethodDefinition((MethodDefinitionHandle)handle).GetDeclaringType());
             case HandleKind.FieldDefinition:
@@ -141,7 +145,8 @@ public sealed class NamespaceGraph
 
     private TypeDefinitionHandle Outermost(TypeDefinitionHandle handle)
     {
-        for (var declaring = md.GetTypeDefinition(handle).GetDeclaringType(); !declaring.IsNil; declaring = md.GetTypeDefinition(handle).GetDeclaringType())
+        for (var declaring = md.GetTypeDefinition(handle).GetDeclaringType(); !declaring.IsNil;
+            declaring = md.GetTypeDefinition(handle).GetDeclaringType())
             handle = declaring;
         return handle;
     }
@@ -158,17 +163,22 @@ public sealed class NamespaceGraph
         public ImmutableArray<EntityHandle> GetPointerType(ImmutableArray<EntityHandle> element) => element;
         public ImmutableArray<EntityHandle> GetPinnedType(ImmutableArray<EntityHandle> element) => element;
         public ImmutableArray<EntityHandle> GetSZArrayType(ImmutableArray<EntityHandle> element) => element;
-        public ImmutableArray<EntityHandle> GetModifiedType(ImmutableArray<EntityHandle> modifier, ImmutableArray<EntityHandle> unmodified, bool isRequired) => unmodified;
-        public ImmutableArray<EntityHandle> GetGenericInstantiation(ImmutableArray<EntityHandle> generic, ImmutableArray<ImmutableArray<EntityHandle>> arguments) =>
+        public ImmutableArray<EntityHandle> GetModifiedType(ImmutableArray<EntityHandle> modifier, ImmutableArray<EntityHandle> unmodified,
+            bool isRequired) => unmodified;
+        public ImmutableArray<EntityHandle> GetGenericInstantiation(ImmutableArray<EntityHandle> generic,
+            ImmutableArray<ImmutableArray<EntityHandle>> arguments) =>
             generic.AddRange(arguments.SelectMany(a => a));
         public ImmutableArray<EntityHandle> GetFunctionPointerType(MethodSignature<ImmutableArray<EntityHandle>> signature) =>
             signature.ReturnType.AddRange(signature.ParameterTypes.SelectMany(p => p));
         public ImmutableArray<EntityHandle> GetGenericMethodParameter(object? context, int index) => None;
         public ImmutableArray<EntityHandle> GetGenericTypeParameter(object? context, int index) => None;
         public ImmutableArray<EntityHandle> GetPrimitiveType(PrimitiveTypeCode typeCode) => None;
-        public ImmutableArray<EntityHandle> GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => [handle];
-        public ImmutableArray<EntityHandle> GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => [handle];
-        public ImmutableArray<EntityHandle> GetTypeFromSpecification(MetadataReader reader, object? context, TypeSpecificationHandle handle, byte rawTypeKind) =>
+        public ImmutableArray<EntityHandle> GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) =>
+            [handle];
+        public ImmutableArray<EntityHandle> GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) =>
+            [handle];
+        public ImmutableArray<EntityHandle> GetTypeFromSpecification(MetadataReader reader, object? context, TypeSpecificationHandle handle,
+            byte rawTypeKind) =>
             reader.GetTypeSpecification(handle).DecodeSignature(this, context);
     }
 }

@@ -47,7 +47,8 @@ public sealed class LibTorchSharpCompatTests
     {
         var needs = ElfVersionNeeds.ReadNeeds(LibTorchSharpFactAttribute.CacheLibrary);
 
-        Assert.Empty(ElfVersionNeeds.RelocatedSymbols(LibTorchSharpFactAttribute.CacheLibrary, needs.Single(n => n.Version == IosBaseLibraryInitVersion)));
+        Assert.Empty(ElfVersionNeeds.RelocatedSymbols(LibTorchSharpFactAttribute.CacheLibrary,
+            needs.Single(n => n.Version == IosBaseLibraryInitVersion)));
         // The check does see real bindings: condition_variable::wait is called through the PLT.
         Assert.Contains("_ZNSt18condition_variable4waitERSt11unique_lockISt5mutexE",
             ElfVersionNeeds.RelocatedSymbols(LibTorchSharpFactAttribute.CacheLibrary, needs.Single(n => n.Version == "GLIBCXX_3.4.30")));
@@ -63,7 +64,8 @@ public sealed class LibTorchSharpCompatTests
         var before = File.ReadAllBytes(copy);
         var mode = File.GetUnixFileMode(copy);
         var need = ElfVersionNeeds.ReadNeeds(copy).Single(n => n.Version == IosBaseLibraryInitVersion);
-        var systemLacksIt = !ElfVersionNeeds.ReadDefinitions(ElfVersionNeeds.FindSystemLibrary(LibStdCxx)!).Contains(IosBaseLibraryInitVersion);
+        var systemLacksIt = !ElfVersionNeeds.ReadDefinitions(ElfVersionNeeds.FindSystemLibrary(LibStdCxx)!)
+            .Contains(IosBaseLibraryInitVersion);
         var lines = new List<string>();
 
         var first = CompatPatch.Apply(copy, lines.Add);
@@ -132,11 +134,13 @@ public sealed class LibTorchSharpCompatTests
     [LibTorchSharpFact]
     public void Apply_NuGetCacheFile_ThrowsAndLeavesItUnchanged()
     {
-        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(LibTorchSharpFactAttribute.CacheLibrary)));
+        var hash =
+            Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(LibTorchSharpFactAttribute.CacheLibrary)));
 
         Assert.Throws<ArgumentException>(() => CompatPatch.Apply(LibTorchSharpFactAttribute.CacheLibrary, _ => { }));
 
-        Assert.Equal(hash, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(LibTorchSharpFactAttribute.CacheLibrary))));
+        Assert.Equal(hash,
+            Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(LibTorchSharpFactAttribute.CacheLibrary))));
     }
 
     [Fact]
@@ -186,7 +190,8 @@ public sealed class LibTorchSharpFactAttribute : FactAttribute
     {
         _ = (sourceFilePath, sourceLineNumber);   // as in LinuxFactAttribute
         if (!OperatingSystem.IsLinux()) Skip = "reads the system's ELF libraries: Linux only";
-        else if (!File.Exists(CacheLibrary)) Skip = $"TorchSharp {TorchSharpVersion}'s libLibTorchSharp.so not found at {CacheLibrary} (restore the solution)";
+        else if (!File.Exists(CacheLibrary))
+            Skip = $"TorchSharp {TorchSharpVersion}'s libLibTorchSharp.so not found at {CacheLibrary} (restore the solution)";
     }
 
     /// <summary>The NuGet cache's copy: read it, copy it, never patch it.</summary>

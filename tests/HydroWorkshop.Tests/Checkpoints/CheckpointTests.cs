@@ -115,12 +115,14 @@ public sealed class CheckpointTests : IDisposable
         Checkpoint.Save(path, model.Model.state_dict(), optimizer, Schedule(optimizer));
         using var scope = NewDisposeScope();
         var (tensors, metadata) = SafeTensors.Load(path);
-        Assert.Equal(["model.hidden.bias", "model.hidden.weight", "model.out.bias", "model.out.weight", "optimizer.torchsharp"], tensors.Keys.Order());
+        Assert.Equal(["model.hidden.bias", "model.hidden.weight", "model.out.bias", "model.out.weight", "optimizer.torchsharp"],
+            tensors.Keys.Order());
         Assert.Equal(ScalarType.Byte, tensors["optimizer.torchsharp"].dtype);
         Assert.Equal("hydroworkshop-checkpoint-2", metadata["format"]);
         Assert.Equal("""{"last_epoch":0}""", metadata["hydroworkshop.schedule"]);
         Assert.Contains("reserved", Assert.Throws<ArgumentException>(
-            () => Checkpoint.Save(path, model.Model.state_dict(), metadata: new Dictionary<string, string> { ["hydroworkshop.x"] = "" })).Message);
+            () => Checkpoint.Save(path, model.Model.state_dict(),
+                metadata: new Dictionary<string, string> { ["hydroworkshop.x"] = "" })).Message);
     }
 
     [Fact]
@@ -146,7 +148,8 @@ public sealed class CheckpointTests : IDisposable
         using var model = new TinyRegression(1);
         Checkpoint.Save(path, model.Model.state_dict());
         using var optimizer = model.Optimizer("adamw");
-        Assert.Contains("holds no optimizer state", Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path, model.Model.state_dict(), optimizer)).Message);
+        Assert.Contains("holds no optimizer state",
+            Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path, model.Model.state_dict(), optimizer)).Message);
     }
 
     /// <summary>A file as the libtorch-1.13 engine wrote it: format hydroworkshop-checkpoint-1, the optimizer state as

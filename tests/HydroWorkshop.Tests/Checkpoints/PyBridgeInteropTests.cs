@@ -43,7 +43,8 @@ public sealed class PyBridgeInteropTests : IDisposable
         var script = Path.Combine(folder.Path, "write.py");
         File.WriteAllText(script, WriteStateDict);
         var weights = Path.Combine(folder.Path, "lstm.pt");
-        var (code, output) = PythonTorchFactAttribute.Run($"\"{script}\" \"{weights}\" \"{Path.Combine(folder.Path, "x.pt")}\"", TimeSpan.FromMinutes(2));
+        var (code, output) = PythonTorchFactAttribute.Run($"\"{script}\" \"{weights}\" \"{Path.Combine(folder.Path, "x.pt")}\"",
+            TimeSpan.FromMinutes(2));
         Assert.True(code == 0, output);
         var lines = output.Trim().Split('\n');
         var x = lines[^2].Split(' ').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToArray();
@@ -57,7 +58,8 @@ public sealed class PyBridgeInteropTests : IDisposable
         var actual = model.forward(tensor(x, [2, 5, 3])).data<float>().ToArray();
 
         Assert.Equal(expected.Length, actual.Length);
-        for (var i = 0; i < expected.Length; i++) Assert.True(Math.Abs(expected[i] - actual[i]) < 1e-5, $"output {i}: PyTorch {expected[i]}, kit {actual[i]}");
+        for (var i = 0; i < expected.Length; i++) Assert.True(Math.Abs(expected[i] - actual[i]) < 1e-5,
+            $"output {i}: PyTorch {expected[i]}, kit {actual[i]}");
     }
 
     [PythonTorchFact]
@@ -85,7 +87,8 @@ public sealed class PyBridgeInteropTests : IDisposable
         {
             var sum = double.Parse(python[name].Split(' ')[^1], CultureInfo.InvariantCulture);
             Assert.Equal(value.to_type(ScalarType.Float64).sum().ToDouble(), sum, 6);
-            Assert.Contains($"({string.Join(", ", value.shape)}{(value.shape.Length == 1 ? "," : "")})", python[name], StringComparison.Ordinal);
+            Assert.Contains($"({string.Join(", ", value.shape)}{(value.shape.Length == 1 ? "," : "")})", python[name],
+                StringComparison.Ordinal);
         }
     }
 }

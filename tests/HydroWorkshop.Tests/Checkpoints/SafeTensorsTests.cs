@@ -75,7 +75,8 @@ public sealed class SafeTensorsTests : IDisposable
         var n = BitConverter.ToUInt64(bytes, 0);
         Assert.Equal(0UL, n % 8);
         var header = Encoding.UTF8.GetString(bytes, 8, (int)n).TrimEnd(' ');
-        Assert.Equal("""{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F64","shape":[1],"data_offsets":[8,16]}}""", header);
+        Assert.Equal("""{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F64","shape":[1],"data_offsets":[8,16]}}""",
+            header);
         Assert.Equal(8 + (long)n + 16, bytes.LongLength);
     }
 
@@ -131,7 +132,8 @@ public sealed class SafeTensorsTests : IDisposable
             "bad_json" => Raw("{\"a\": ", []),
             "bad_dtype" => Raw("""{"a":{"dtype":"F8","shape":[1],"data_offsets":[0,1]}}""", new byte[1]),
             "wrong_size" => Raw("""{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,4]}}""", new byte[4]),
-            "gap" => Raw("""{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}}""", new byte[12]),
+            "gap" => Raw("""{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}}""",
+                new byte[12]),
             "truncated_data" => Raw("""{"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}""", new byte[8]),
             _ => throw new ArgumentException(damage),
         });
@@ -139,7 +141,8 @@ public sealed class SafeTensorsTests : IDisposable
         Assert.Contains(path, error.Message);
         Assert.Contains(expected, error.Message);
 
-        static byte[] Raw(string json, byte[] data) => [.. BitConverter.GetBytes((ulong)Encoding.UTF8.GetByteCount(json)), .. Encoding.UTF8.GetBytes(json), .. data];
+        static byte[] Raw(string json, byte[] data) =>
+            [.. BitConverter.GetBytes((ulong)Encoding.UTF8.GetByteCount(json)), .. Encoding.UTF8.GetBytes(json), .. data];
     }
 
     [Fact]
@@ -155,7 +158,8 @@ public sealed class SafeTensorsTests : IDisposable
         var path = Path.Combine(folder.Path, "disposed.safetensors");
         var t = ones(2);
         t.Dispose();
-        Assert.Contains("'w' is null or disposed", Assert.Throws<ArgumentException>(() => SafeTensors.Save(new Dictionary<string, Tensor> { ["w"] = t }, path)).Message);
+        Assert.Contains("'w' is null or disposed",
+            Assert.Throws<ArgumentException>(() => SafeTensors.Save(new Dictionary<string, Tensor> { ["w"] = t }, path)).Message);
         Assert.Empty(Directory.GetFiles(folder.Path));
     }
 }

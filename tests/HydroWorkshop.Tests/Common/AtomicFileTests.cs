@@ -51,7 +51,8 @@ public sealed class AtomicFileTests : IDisposable
     public void Write_MissingFolder_ThrowsNamingIt()
     {
         var path = Path.Combine(folder.Path, "no", "such", "x.safetensors");
-        Assert.Contains(Path.Combine(folder.Path, "no", "such"), Assert.Throws<DirectoryNotFoundException>(() => AtomicFile.Write(path, _ => { })).Message);
+        Assert.Contains(Path.Combine(folder.Path, "no", "such"),
+            Assert.Throws<DirectoryNotFoundException>(() => AtomicFile.Write(path, _ => { })).Message);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace HydroWorkshop.Tests.Engine;
 public sealed class EngineLoadDiagnosisTests
 {
     private static readonly Exception TorchSharpFailure =
-        new NotSupportedException("This application or script uses TorchSharp but doesn't contain a reference to libtorch-cpu-linux-x64, Version=2.10.0.0.\n\nConsider ...");
+        new NotSupportedException(
+            "This application or script uses TorchSharp but doesn't contain a reference to libtorch-cpu-linux-x64, Version=2.10.0.0.\n\nConsider ...");
 
     [LibTorchSharpFact]
     public void Explain_ShippedLibraryOnOldLibStdCxx_NamesMissingVersionAndSystemLibrary()

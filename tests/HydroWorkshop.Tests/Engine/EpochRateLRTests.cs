@@ -18,7 +18,8 @@ public sealed class EpochRateLRTests
         using var scope = NewDisposeScope();
         var a = new Parameter(zeros(2));
         var b = new Parameter(zeros(2));
-        using var optimizer = optim.SGD([new SGD.ParamGroup([a], lr: 0.1), new SGD.ParamGroup([b], lr: 0.01)], learningRate: 0.1, momentum: 0.9);
+        using var optimizer = optim.SGD([new SGD.ParamGroup([a], lr: 0.1), new SGD.ParamGroup([b], lr: 0.01)], learningRate: 0.1,
+            momentum: 0.9);
         var schedule = new EpochRateLR(optimizer, new Dictionary<int, double> { [0] = 1e-3, [3] = 5e-4, [6] = 1e-4 });
         var epochs = (int)expected.Outputs[0].Shape[0];
         var rates = new List<double>();

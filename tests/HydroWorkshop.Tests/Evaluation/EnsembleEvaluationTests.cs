@@ -26,7 +26,8 @@ public class EnsembleEvaluationTests
     {
         var ensemble = EnsembleEvaluation.Combine([[Member(0, 2)], [Member(2, 6)]]).Single();
         var lines = ensemble.ToCsv(areaSquareKilometres: 86.4).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Date,Observed_mm_d,Predicted_mm_d,Residual_mm_d,Lower_mm_d,Upper_mm_d,Observed_m3s,Predicted_m3s,Residual_m3s,Lower_m3s,Upper_m3s", lines[0]);
+        Assert.Equal(
+            "Date,Observed_mm_d,Predicted_mm_d,Residual_mm_d,Lower_mm_d,Upper_mm_d,Observed_m3s,Predicted_m3s,Residual_m3s,Lower_m3s,Upper_m3s", lines[0]);
         Assert.StartsWith("2004-01-01,1,1,0,0.1,1.9,1,1,0,0.1,1.9", lines[1]);        // 1 mm/day over 86.4 km² = 1 m³/s
         Assert.Equal("Date,Predicted_mm_d,Lower_mm_d,Upper_mm_d", ensemble.ToCsv(withObserved: false).Split('\n')[0]);
     }

@@ -24,6 +24,7 @@ public class GaussianPredictionsTests
         var scores = basin.Scores();
         Assert.Equal(0.5, scores["Coverage"]);                                         // 5 lies above 2 + 1.645
         Assert.Equal((Metrics.CrpsGaussian(1, 1, 0.5) + Metrics.CrpsGaussian(5, 2, 1)) / 2, scores["CRPS"], 12);
-        Assert.StartsWith("Date,Observed_mm_d,Predicted_mm_d,Residual_mm_d,Lower_mm_d,Upper_mm_d\n2004-01-01,1,1,0,0.177573,1.82243", basin.ToCsv());
+        Assert.StartsWith("Date,Observed_mm_d,Predicted_mm_d,Residual_mm_d,Lower_mm_d,Upper_mm_d\n2004-01-01,1,1,0,0.177573,1.82243",
+            basin.ToCsv());
     }
 }

@@ -116,7 +116,8 @@ public class MetricsTests
     [Fact]
     public void FindPeaks_TwoStormsAndNoise_FindsTheStorms()
     {
-        var values = Enumerable.Range(0, 600).Select(d => 1 + 0.01 * (d % 2) + 10 * Math.Exp(-Math.Pow(d - 150, 2) / 20) + 8 * Math.Exp(-Math.Pow(d - 400, 2) / 20)).ToArray();
+        var values = Enumerable.Range(0, 600).Select(d => 1 + 0.01 * (d % 2) + 10 * Math.Exp(-Math.Pow(d - 150, 2) / 20) +
+            8 * Math.Exp(-Math.Pow(d - 400, 2) / 20)).ToArray();
         Assert.Equal([150, 400], Metrics.FindPeaks(values, 1.0, 100));
     }
 

@@ -162,7 +162,8 @@ public sealed class EarlyStoppingTests : IDisposable
     public void Constructor_PatienceBelowOne_NamesTheArgument()
     {
         using var model = Model();
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new EarlyStopping(model, patience: 0, minEpochs: 1, hasValidation: true));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new EarlyStopping(model, patience: 0, minEpochs: 1,
+            hasValidation: true));
         Assert.Equal("patience", error.ParamName);
     }
 }

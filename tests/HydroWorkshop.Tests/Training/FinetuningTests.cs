@@ -19,8 +19,10 @@ public sealed class FinetuningTests : IDisposable
     {
         using var model = new LstmRegressor(7, 0, hiddenSize: 4);
         var frozen = Finetuning.Freeze(model, ["lstm"]);
-        Assert.Equal(["lstm.bias_hh_l0", "lstm.bias_ih_l0", "lstm.weight_hh_l0", "lstm.weight_ih_l0"], frozen.Order(StringComparer.Ordinal));
-        Assert.All(model.named_parameters(), p => Assert.Equal(!p.name.StartsWith("lstm.", StringComparison.Ordinal), p.parameter.requires_grad));
+        Assert.Equal(["lstm.bias_hh_l0", "lstm.bias_ih_l0", "lstm.weight_hh_l0", "lstm.weight_ih_l0"],
+            frozen.Order(StringComparer.Ordinal));
+        Assert.All(model.named_parameters(),
+            p => Assert.Equal(!p.name.StartsWith("lstm.", StringComparison.Ordinal), p.parameter.requires_grad));
     }
 
     [Fact]
@@ -58,7 +60,8 @@ public sealed class FinetuningTests : IDisposable
         var after = SafeTensors.Load(Path.Combine(result.RunFolder!, Runs.BestModelFileName)).Tensors;
         foreach (var (name, value) in before)
         {
-            if (name.StartsWith("lstm.", StringComparison.Ordinal)) Assert.True(value.allclose(after[name], rtol: 0, atol: 0), $"{name} changed although frozen");
+            if (name.StartsWith("lstm.", StringComparison.Ordinal)) Assert.True(value.allclose(after[name], rtol: 0, atol: 0),
+                $"{name} changed although frozen");
             else Assert.False(value.allclose(after[name], rtol: 0, atol: 0), $"{name} did not train");
         }
         // The merged config carries the pretrained model (lstm, hidden 6), not the fine-tune file's model section.
@@ -115,7 +118,8 @@ public sealed class FinetuningTests : IDisposable
             var start = SafeTensors.Load(Path.Combine(pretrained, $"seed-{seed}", Runs.BestModelFileName)).Tensors;
             var other = SafeTensors.Load(Path.Combine(pretrained, $"seed-{15 - seed}", Runs.BestModelFileName)).Tensors;
             var after = SafeTensors.Load(Path.Combine(member, Runs.BestModelFileName)).Tensors;
-            Assert.All(start, p => Assert.True(p.Value.allclose(after[p.Key], rtol: 0, atol: 1e-6), $"seed {seed}: {p.Key} is not its pretrained member's"));
+            Assert.All(start, p => Assert.True(p.Value.allclose(after[p.Key], rtol: 0, atol: 1e-6),
+                $"seed {seed}: {p.Key} is not its pretrained member's"));
             Assert.Contains(other, p => !p.Value.allclose(after[p.Key], rtol: 0, atol: 1e-6));
         }
         Assert.Equal(2, Runs.EvaluateEnsemble(Path.Combine(basins.Root, "runs", "finetuned-ensemble"), "test", _ => { })[0].Members.Count);

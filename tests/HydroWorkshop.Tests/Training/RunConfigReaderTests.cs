@@ -54,7 +54,8 @@ public class RunConfigReaderTests
     [InlineData("{}", "the learning_rate map is empty")]
     public void Parse_BadLearningRateMap_SaysTheConvention(string map, string expected)
     {
-        var e = Assert.Throws<FormatException>(() => RunConfigReader.Parse($"run_folder: x\ntraining: {{learning_rate: {map}}}\n", "n.yml"));
+        var e = Assert.Throws<FormatException>(() => RunConfigReader.Parse($"run_folder: x\ntraining: {{learning_rate: {map}}}\n",
+            "n.yml"));
         Assert.Contains(expected, e.Message);
         Assert.Contains("epochs counted from 1 as the log counts them, e.g. {1: 0.001, 20: 0.0005}", e.Message);
     }
@@ -113,7 +114,8 @@ public class RunConfigReaderTests
     [Fact]
     public void Parse_PeriodEndingBeforeStart_SaysSo()
     {
-        var e = Assert.Throws<FormatException>(() => RunConfigReader.Parse(Valid.Replace("[2005-01-01, 2005-12-31]", "[2005-12-31, 2005-01-01]")));
+        var e = Assert.Throws<FormatException>(() => RunConfigReader.Parse(Valid.Replace("[2005-01-01, 2005-12-31]",
+            "[2005-12-31, 2005-01-01]")));
         Assert.Contains("before it starts", e.Message);
     }
 
@@ -145,7 +147,8 @@ public class RunConfigReaderTests
         Assert.Equal([1.0, 0.25], config.Training.TargetWeights!);
         Assert.Equal("runs/regional", config.Finetune!.Pretrained);
         Assert.Equal(["lstm", "head.linear"], config.Finetune.Freeze);
-        Assert.Equal((5, 20, 0.1, 0.9), (config.Ensemble.Seeds, config.Ensemble.McDropout, config.Ensemble.LowerQuantile, config.Ensemble.UpperQuantile));
+        Assert.Equal((5, 20, 0.1, 0.9),
+            (config.Ensemble.Seeds, config.Ensemble.McDropout, config.Ensemble.LowerQuantile, config.Ensemble.UpperQuantile));
     }
 
     [Theory]
@@ -191,7 +194,8 @@ public class RunConfigReaderTests
     {
         // The real-data basin configs of tests/accuracy (camels-*.yml; the flume-*.yml map configs have their own
         // reader and test) are read here, not run, so that a key typo shows before a long run.
-        var root = HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot() ?? HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot(SourceFolder())!;
+        var root = HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot()
+            ?? HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot(SourceFolder())!;
         var configs = Directory.GetFiles(Path.Combine(root, "tests", "accuracy"), "camels-*.yml");
         Assert.Contains(configs, c => c.EndsWith("camels-regional-ensemble.yml", StringComparison.Ordinal));
         foreach (var path in configs) Assert.NotNull(RunConfigReader.Read(path));
@@ -204,7 +208,8 @@ public class RunConfigReaderTests
     {
         // Read, write into another folder (as a run folder's copy), read again: the same config, paths and all.
         using var temp = new TempFolder();
-        var root = HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot() ?? HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot(SourceFolder())!;
+        var root = HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot()
+            ?? HydroWorkshop.Common.ProjectPaths.FindRepositoryRoot(SourceFolder())!;
         var configs = Directory.GetFiles(Path.Combine(root, "tests", "accuracy"), "camels-*.yml");
         Assert.Contains(configs, c => c.EndsWith("camels-01022500-search.yml", StringComparison.Ordinal));
         foreach (var path in configs)
@@ -253,7 +258,8 @@ public class RunConfigReaderTests
     {
         // Run folders made before copies were written whole hold the user's text plus config_folder.
         using var temp = new TempFolder();
-        var copy = temp.File(Path.Combine("run", "run_config.yml"), "run_folder: runs/a\ndata: {basins: b.txt}\nconfig_folder: /somewhere/configs\n");
+        var copy = temp.File(Path.Combine("run", "run_config.yml"),
+            "run_folder: runs/a\ndata: {basins: b.txt}\nconfig_folder: /somewhere/configs\n");
         var config = RunConfigReader.Read(copy);
         Assert.Equal(Path.GetFullPath("/somewhere/configs/runs/a"), config.RunFolder);
         Assert.Equal(Path.GetFullPath("/somewhere/configs/b.txt"), config.Data.Basins);
@@ -279,7 +285,8 @@ public class RunConfigReaderTests
     {
         var help = RunConfigReader.KeyHelp();
         foreach (var (name, type) in RunModels.Types) Assert.Contains($"{name} ({type.Doc})", help);
-        Assert.Contains("hidden_size", ConfigKeysText.HelpKeys(help, "search:").Single(k => k == "<section.key>") + help[help.IndexOf("searchable:", StringComparison.Ordinal)..]);
+        Assert.Contains("hidden_size", ConfigKeysText.HelpKeys(help, "search:").Single(k => k == "<section.key>") +
+            help[help.IndexOf("searchable:", StringComparison.Ordinal)..]);
     }
 
     // Builds with an artifacts path put the binaries outside the repository: start from this file instead.

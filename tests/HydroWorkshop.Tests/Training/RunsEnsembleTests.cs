@@ -35,7 +35,8 @@ public sealed class RunsEnsembleTests : IDisposable
             for (var t = 0; t < ensemble[b].Dates.Length; t++)
             {
                 Assert.Equal((first[b].Predicted[t] + second[b].Predicted[t]) / 2, ensemble[b].Mean[t], 9);
-                Assert.Equal(0.9 * Math.Min(first[b].Predicted[t], second[b].Predicted[t]) + 0.1 * Math.Max(first[b].Predicted[t], second[b].Predicted[t]),
+                Assert.Equal(0.9 * Math.Min(first[b].Predicted[t], second[b].Predicted[t]) +
+                    0.1 * Math.Max(first[b].Predicted[t], second[b].Predicted[t]),
                     ensemble[b].Lower[t], 9);
             }
         }

@@ -30,7 +30,8 @@ public sealed class RunsEvaluateTests : IDisposable
         Assert.InRange(scores["Coverage"], 0.0, 1.0);
         Assert.True(scores["CRPS"] > 0);
         var folder = Path.Combine(result.RunFolder!, "evaluation", "test");
-        Assert.StartsWith("Date,Observed_mm_d,Predicted_mm_d,Residual_mm_d,Lower_mm_d,Upper_mm_d", File.ReadLines(Path.Combine(folder, "predictions", first.BasinId + ".csv")).First());
+        Assert.StartsWith("Date,Observed_mm_d,Predicted_mm_d,Residual_mm_d,Lower_mm_d,Upper_mm_d",
+            File.ReadLines(Path.Combine(folder, "predictions", first.BasinId + ".csv")).First());
         Assert.Contains("Gaussian head", File.ReadAllText(Path.Combine(folder, "metrics_summary.txt")));
     }
 }

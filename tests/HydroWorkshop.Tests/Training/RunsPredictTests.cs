@@ -43,12 +43,14 @@ public sealed class RunsPredictTests : IDisposable
     [Fact]
     public void Predict_CamelsForcingsWithObservations_WritesObservedBesidePredictedInBothUnits()
     {
-        var config = basins.Config("run", "runs/run", null, "model: {type: lstm, hidden_size: 4}\ntraining: {epochs: 1, batch_size: 128}\n");
+        var config = basins.Config("run", "runs/run", null,
+            "model: {type: lstm, hidden_size: 4}\ntraining: {epochs: 1, batch_size: 128}\n");
         Runs.Train(config, log: _ => { });
         var basin = basins.BasinIds[0];
         var output = Path.Combine(basins.Root, "predicted-camels");
 
-        var predicted = Runs.Predict(Path.Combine(basins.Root, "runs", "run"), Period.Parse("2004-03-01", "2004-03-31"), basins.Camels, [basin], output, log: _ => { });
+        var predicted = Runs.Predict(Path.Combine(basins.Root, "runs", "run"), Period.Parse("2004-03-01", "2004-03-31"), basins.Camels,
+            [basin], output, log: _ => { });
 
         var lines = File.ReadAllLines(Path.Combine(output, basin + ".csv"));
         Assert.Equal("Date,Observed_mm_d,Predicted_mm_d,Residual_mm_d,Observed_m3s,Predicted_m3s,Residual_m3s", lines[0]);
@@ -66,7 +68,8 @@ public sealed class RunsPredictTests : IDisposable
     [Fact]
     public void Predict_OneForcingFile_PredictsItsBasinAsTheFolderDoes()
     {
-        var config = basins.Config("run", "runs/run", null, "model: {type: lstm, hidden_size: 4}\ntraining: {epochs: 1, batch_size: 128}\n");
+        var config = basins.Config("run", "runs/run", null,
+            "model: {type: lstm, hidden_size: 4}\ntraining: {epochs: 1, batch_size: 128}\n");
         Runs.Train(config, log: _ => { });
         var run = Path.Combine(basins.Root, "runs", "run");
         var basin = basins.BasinIds[1];
@@ -74,7 +77,8 @@ public sealed class RunsPredictTests : IDisposable
         var period = Period.Parse("2004-03-01", "2004-03-31");
         var fromFolder = Runs.Predict(run, period, folder, [basin], Path.Combine(basins.Root, "from-folder"), [attributes], _ => { });
         var output = Path.Combine(basins.Root, "one.csv");
-        var fromFile = Runs.Predict(run, period, Path.Combine(folder, basin + ".csv"), output: output, attributeFiles: [attributes], log: _ => { });
+        var fromFile = Runs.Predict(run, period, Path.Combine(folder, basin + ".csv"), output: output, attributeFiles: [attributes],
+            log: _ => { });
         Assert.Equal(basin, Assert.Single(fromFile).BasinId);
         Assert.Equal(fromFolder[0].Predicted, fromFile[0].Predicted);
         Assert.Equal(1 + 31, File.ReadAllLines(output).Length);
@@ -85,7 +89,8 @@ public sealed class RunsPredictTests : IDisposable
     {
         var config = basins.Config("run", "runs/run", null, "model: {hidden_size: 4}\ntraining: {epochs: 1, batch_size: 256}\n");
         Runs.Train(config, log: _ => { });
-        var e = Assert.Throws<ArgumentException>(() => Runs.Predict(Path.Combine(basins.Root, "runs", "run"), Period.Parse("2004-01-01", "2004-01-31"),
+        var e = Assert.Throws<ArgumentException>(() => Runs.Predict(Path.Combine(basins.Root, "runs", "run"),
+            Period.Parse("2004-01-01", "2004-01-31"),
             output: Path.Combine(basins.Root, "out.csv"), log: _ => { }));
         Assert.Contains("give a folder", e.Message);
     }
@@ -101,11 +106,13 @@ public sealed class RunsPredictTests : IDisposable
         {
             writer.WriteLine("date," + string.Join(',', names));
             for (var d = 0; d < record.Days; d++)
-                writer.WriteLine($"{record.Start.AddDays(d):yyyy-MM-dd}," + string.Join(',', names.Select(n => record[n][d].ToString("R", CultureInfo.InvariantCulture))));
+                writer.WriteLine($"{record.Start.AddDays(d):yyyy-MM-dd}," +
+                    string.Join(',', names.Select(n => record[n][d].ToString("R", CultureInfo.InvariantCulture))));
         }
         var attributes = Path.Combine(basins.Root, "attributes.csv");
         var table = basins.Source.Attributes;
-        File.WriteAllText(attributes, $"gauge_id,p_mean,aridity,area_gages2\n{basin},{table.Text(basin, "p_mean")},{table.Text(basin, "aridity")},86.4\n");
+        File.WriteAllText(attributes,
+            $"gauge_id,p_mean,aridity,area_gages2\n{basin},{table.Text(basin, "p_mean")},{table.Text(basin, "aridity")},86.4\n");
         return (folder, attributes);
     }
 }

@@ -56,7 +56,8 @@ public sealed class RunsSearchTests : IDisposable
 
         var lines = new List<string>();
         var resumed = Runs.Search(config, lines.Add, resume: true);
-        Assert.Contains(lines, l => l.StartsWith("Resuming ", StringComparison.Ordinal) && l.Contains("trial-01", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Resuming ", StringComparison.Ordinal)
+            && l.Contains("trial-01", StringComparison.Ordinal));
         Assert.Equal(whole.Select(t => (t.Number, t.Score, t.BestEpoch)), resumed.Select(t => (t.Number, t.Score, t.BestEpoch)));
     }
 

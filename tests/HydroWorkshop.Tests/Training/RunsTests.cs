@@ -20,7 +20,8 @@ public sealed class RunsTests : IDisposable
     public void TrainThenEvaluate_SyntheticBasins_WritesPredictionsAndMetrics()
     {
         var camels = Path.Combine(folder, "camels");
-        CamelsData.OpenSynthetic(camels, new SyntheticCamelsOptions { Basins = 2, Start = new DateOnly(2000, 1, 1), End = new DateOnly(2004, 12, 31), Seed = 9 });
+        CamelsData.OpenSynthetic(camels,
+            new SyntheticCamelsOptions { Basins = 2, Start = new DateOnly(2000, 1, 1), End = new DateOnly(2004, 12, 31), Seed = 9 });
         var configPath = Path.Combine(folder, "run.yml");
         File.WriteAllText(configPath, $"""
             run_folder: runs/tiny

@@ -37,13 +37,15 @@ public sealed class TrainerCudaTests : IDisposable
         var cpu = new Trainer(onCpu, config, log: _ => { }).Fit(train, validation);
         using var onCuda = Model();
         TrainingResult gpu = null!;
-        CudaFactAttribute.WithoutTf32(() => gpu = new Trainer(onCuda, config with { Device = "cuda" }, log: _ => { }).Fit(train, validation));
+        CudaFactAttribute.WithoutTf32(() => gpu = new Trainer(onCuda, config with { Device = "cuda" }, log: _ => { })
+            .Fit(train, validation));
 
         // Dropout-free LSTM, same shuffling: the losses differ only by summation order (cuDNN against the CPU kernels).
         for (var e = 0; e < 3; e++)
         {
             Assert.Equal(cpu.History[e].TrainLoss, gpu.History[e].TrainLoss, 1e-3 * cpu.History[e].TrainLoss);
-            Assert.Equal(cpu.History[e].ValidationLoss!.Value, gpu.History[e].ValidationLoss!.Value, 1e-3 * cpu.History[e].ValidationLoss!.Value);
+            Assert.Equal(cpu.History[e].ValidationLoss!.Value, gpu.History[e].ValidationLoss!.Value,
+                1e-3 * cpu.History[e].ValidationLoss!.Value);
         }
         using var scope = NewDisposeScope();
         var cpuWeights = onCpu.state_dict();
@@ -53,7 +55,8 @@ public sealed class TrainerCudaTests : IDisposable
             var expected = cpuWeights[name].data<float>().ToArray();
             var actual = weight.data<float>().ToArray();
             for (var k = 0; k < expected.Length; k++)
-                Assert.True(Math.Abs(actual[k] - expected[k]) <= 1e-3 * Math.Abs(expected[k]) + 1e-4, $"{name}[{k}]: cuda {actual[k]}, cpu {expected[k]}");
+                Assert.True(Math.Abs(actual[k] - expected[k]) <= 1e-3 * Math.Abs(expected[k]) + 1e-4,
+                    $"{name}[{k}]: cuda {actual[k]}, cpu {expected[k]}");
         }
     }
 }

@@ -49,7 +49,8 @@ public sealed class TrainerLossTests : IDisposable
         {
             var config = new TrainingConfig { Epochs = 4, BatchSize = 64, Loss = TrainingLoss.GaussianNll, LearningRate = 1e-2 };
             var result = new Trainer(model, config, log: _ => { }).Fit(train);
-            Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss, string.Join(", ", result.History.Select(h => h.TrainLoss)));
+            Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss,
+                string.Join(", ", result.History.Select(h => h.TrainLoss)));
             using var scope = NewDisposeScope();
             using var batch = train.GetBatch([0, 1, 2]);
             var (_, variance) = model.forward_distribution(batch.Inputs);

@@ -46,7 +46,8 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(3, result.History.Count);
         Assert.Matches(@"^Epoch 1/3: Train Loss: \d+\.\d{3} Val Loss: \d+\.\d{3} NSE: -?\d+\.\d{2}$", lines[0]);
         Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss, string.Join("\n", lines));
-        foreach (var file in new[] { "config.json", "normalisation.json", "best_model.safetensors", "training_log.csv", "last_checkpoint.safetensors" })
+        foreach (var file in new[] { "config.json", "normalisation.json", "best_model.safetensors", "training_log.csv",
+            "last_checkpoint.safetensors" })
             Assert.True(File.Exists(Path.Combine(run, file)), file);
         Assert.Equal(4, File.ReadAllLines(Path.Combine(run, "training_log.csv")).Length);
     }
@@ -61,7 +62,8 @@ public sealed class TrainerTests : IDisposable
         var result = new Trainer(model, config, run, _ => { }).Fit(train, validation);
         Assert.Equal([0.01, 0.01, 0.001], result.History.Select(h => h.LearningRate));
         var column = Array.IndexOf(EpochRecord.CsvHeader.Split(','), "learning_rate");
-        Assert.Equal(["0.01", "0.01", "0.001"], File.ReadAllLines(Path.Combine(run, "training_log.csv")).Skip(1).Select(l => l.Split(',')[column]));
+        Assert.Equal(["0.01", "0.01", "0.001"], File.ReadAllLines(Path.Combine(run, "training_log.csv")).Skip(1)
+            .Select(l => l.Split(',')[column]));
     }
 
     [Fact]

@@ -24,10 +24,12 @@ public static partial class CfTime
     public static DateOnly[] Decode(IReadOnlyList<double> values, string? units, string? calendar, string path, string variable)
     {
         if (calendar is not null && !SupportedCalendars.Contains(calendar.Trim().ToLowerInvariant()))
-            throw new DataFileException(path, $"variable '{variable}': calendar '{calendar}' is not supported (only {string.Join(", ", SupportedCalendars)})");
+            throw new DataFileException(path,
+                $"variable '{variable}': calendar '{calendar}' is not supported (only {string.Join(", ", SupportedCalendars)})");
         var (unit, origin) = ParseUnits(units, path, variable);
         if (calendar?.Trim().ToLowerInvariant() is null or "standard" or "gregorian" && origin < new DateTime(1582, 10, 15))
-            throw new DataFileException(path, $"variable '{variable}': '{units}' starts before 1582-10-15, where the standard calendar is Julian; not supported");
+            throw new DataFileException(path,
+                $"variable '{variable}': '{units}' starts before 1582-10-15, where the standard calendar is Julian; not supported");
         var dates = new DateOnly[values.Count];
         for (var i = 0; i < values.Count; i++)
         {
@@ -51,7 +53,8 @@ public static partial class CfTime
     {
         var match = units is null ? null : UnitsPattern().Match(units);
         if (match is null || !match.Success)
-            throw new DataFileException(path, $"variable '{variable}': time units '{units}' are not '<days|hours|minutes|seconds> since YYYY-MM-DD[ hh:mm:ss]'");
+            throw new DataFileException(path,
+                $"variable '{variable}': time units '{units}' are not '<days|hours|minutes|seconds> since YYYY-MM-DD[ hh:mm:ss]'");
         var unit = match.Groups["unit"].Value.ToLowerInvariant().TrimEnd('s') switch
         {
             "day" => TimeSpan.FromDays(1),
@@ -61,11 +64,14 @@ public static partial class CfTime
         };
         var zone = match.Groups["zone"].Value.ToUpperInvariant();
         if (zone is not ("" or "Z" or "UTC" or "+0" or "+00" or "+00:00" or "+0000" or "-00:00"))
-            throw new DataFileException(path, $"variable '{variable}': time units '{units}' have a time zone offset, which is not supported");
+            throw new DataFileException(path,
+                $"variable '{variable}': time units '{units}' have a time zone offset, which is not supported");
         try
         {
-            var origin = new DateTime(Int(match, "year"), Int(match, "month"), Int(match, "day"), Int(match, "hour"), Int(match, "minute"), 0, DateTimeKind.Unspecified);
-            if (match.Groups["second"].Success) origin = origin.AddSeconds(double.Parse(match.Groups["second"].Value, CultureInfo.InvariantCulture));
+            var origin = new DateTime(Int(match, "year"), Int(match, "month"), Int(match, "day"), Int(match, "hour"), Int(match, "minute"),
+                0, DateTimeKind.Unspecified);
+            if (match.Groups["second"].Success) origin = origin.AddSeconds(double.Parse(match.Groups["second"].Value,
+                CultureInfo.InvariantCulture));
             return (unit, origin);
         }
         catch (ArgumentOutOfRangeException)

@@ -54,7 +54,8 @@ public sealed class GrdcDischarge
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
             var comma = line.IndexOf(',');
-            if (comma < 0 || line.IndexOf(',', comma + 1) >= 0) throw new DataFileException(path, lineNumber, line, "expected two columns, date and discharge");
+            if (comma < 0 || line.IndexOf(',', comma + 1) >= 0) throw new DataFileException(path, lineNumber, line,
+                "expected two columns, date and discharge");
             var dateText = line[..comma].Trim().Trim('"');
             if (!DateOnly.TryParseExact(dateText, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 throw new DataFileException(path, lineNumber, line, "the date is neither YYYY-MM-DD nor M/D/YYYY");
@@ -62,7 +63,8 @@ public sealed class GrdcDischarge
                 throw new DataFileException(path, lineNumber, line, $"date {date:yyyy-MM-dd} does not follow {dates[^1]:yyyy-MM-dd}");
             var valueText = line[(comma + 1)..].Trim().Trim('"');
             float value;
-            if (valueText.Length == 0 || valueText.Equals("NA", StringComparison.OrdinalIgnoreCase) || valueText.Equals("NaN", StringComparison.OrdinalIgnoreCase))
+            if (valueText.Length == 0 || valueText.Equals("NA", StringComparison.OrdinalIgnoreCase)
+                || valueText.Equals("NaN", StringComparison.OrdinalIgnoreCase))
                 value = float.NaN;
             else if (!float.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
                 throw new DataFileException(path, lineNumber, line, "the discharge is not a number");

@@ -35,7 +35,8 @@ public sealed record GridGeometry(int Rows, int Columns, double XUpperLeft, doub
         return row >= 0 && row < Rows && column >= 0 && column < Columns ? (row, column) : null;
     }
 
-    /// <summary>True when <paramref name="other"/> has the same rows, columns, corner and cell sizes (within a thousandth of a cell).</summary>
+    /// <summary>True when <paramref name="other"/> has the same rows, columns, corner and cell sizes (within a thousandth of a
+    /// cell).</summary>
     public bool Matches(GridGeometry other) =>
         Rows == other.Rows && Columns == other.Columns
         && Math.Abs(XUpperLeft - other.XUpperLeft) <= 1e-3 * CellSizeX && Math.Abs(YUpperLeft - other.YUpperLeft) <= 1e-3 * CellSizeY

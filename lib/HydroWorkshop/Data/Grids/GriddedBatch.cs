@@ -22,10 +22,12 @@ public sealed class GriddedBatch : IDisposable
     /// a GPU with <c>.to(device)</c> makes the one contiguous copy a model needs.</summary>
     public Tensor Inputs { get; }
 
-    /// <summary>Normalised targets of every day of each window [batch, time, target]; NaN where not observed (mask them in the loss).</summary>
+    /// <summary>Normalised targets of every day of each window [batch, time, target]; NaN where not observed (mask them in the
+    /// loss).</summary>
     public Tensor Targets { get; }
 
-    /// <summary>The targets of each window's last day [batch, target] (sequence-to-one training); a view of <see cref="Targets"/>.</summary>
+    /// <summary>The targets of each window's last day [batch, target] (sequence-to-one training); a view of
+    /// <see cref="Targets"/>.</summary>
     public Tensor LastTargets() => Targets.select(1, -1);
 
     /// <summary>Index (in the data set's days) of each window's last day.</summary>

@@ -15,7 +15,8 @@ namespace HydroWorkshop.Data.Grids;
 public sealed class GriddedDataSet : IDisposable
 {
     /// <summary>Builds the data set; the tensors are copied (normalised), the arguments stay the caller's.</summary>
-    /// <param name="channels">Input maps [time, channel, y, x] in physical units; NaN allowed (0 after normalisation, i.e. the mean).</param>
+    /// <param name="channels">Input maps [time, channel, y, x] in physical units; NaN allowed (0 after normalisation, i.e. the
+    /// mean).</param>
     /// <param name="channelNames">One name per channel.</param>
     /// <param name="targets">Targets [time, target] in physical units; NaN where not observed (kept NaN).</param>
     /// <param name="targetNames">One name per target.</param>
@@ -25,16 +26,22 @@ public sealed class GriddedDataSet : IDisposable
     public GriddedDataSet(Tensor channels, IReadOnlyList<string> channelNames, Tensor targets, IReadOnlyList<string> targetNames,
         IReadOnlyList<DateOnly> dates, Period training, Normalisation? normalisation = null)
     {
-        if (channels.dim() != 4) throw new ArgumentException($"channels must be [time, channel, y, x]; got [{string.Join(", ", channels.shape)}]", nameof(channels));
-        if (targets.dim() != 2) throw new ArgumentException($"targets must be [time, target]; got [{string.Join(", ", targets.shape)}]", nameof(targets));
+        if (channels.dim() != 4) throw new ArgumentException(
+            $"channels must be [time, channel, y, x]; got [{string.Join(", ", channels.shape)}]", nameof(channels));
+        if (targets.dim() != 2) throw new ArgumentException($"targets must be [time, target]; got [{string.Join(", ", targets.shape)}]",
+            nameof(targets));
         var time = channels.shape[0];
         if (targets.shape[0] != time || dates.Count != time)
             throw new ArgumentException($"channels have {time} days, targets {targets.shape[0]}, dates {dates.Count}: they must agree");
-        if (channels.shape[1] != channelNames.Count) throw new ArgumentException($"channels have {channels.shape[1]} channels but {channelNames.Count} names", nameof(channelNames));
-        if (targets.shape[1] != targetNames.Count) throw new ArgumentException($"targets have {targets.shape[1]} columns but {targetNames.Count} names", nameof(targetNames));
+        if (channels.shape[1] != channelNames.Count) throw new ArgumentException(
+            $"channels have {channels.shape[1]} channels but {channelNames.Count} names", nameof(channelNames));
+        if (targets.shape[1] != targetNames.Count) throw new ArgumentException(
+            $"targets have {targets.shape[1]} columns but {targetNames.Count} names", nameof(targetNames));
         for (var i = 1; i < dates.Count; i++)
             if (dates[i].DayNumber != dates[i - 1].DayNumber + 1)
-                throw new ArgumentException($"dates must be consecutive days; {dates[i - 1]:yyyy-MM-dd} is followed by {dates[i]:yyyy-MM-dd} (index {i})", nameof(dates));
+                throw new ArgumentException(
+                    $"dates must be consecutive days; {dates[i - 1]:yyyy-MM-dd} is followed by {dates[i]:yyyy-MM-dd} (index {i})",
+                    nameof(dates));
 
         Dates = dates.ToArray();
         ChannelNames = channelNames.ToArray();
@@ -99,11 +106,13 @@ public sealed class GriddedDataSet : IDisposable
     /// order, or shuffled with <paramref name="generator"/> (e.g. <c>new torch.Generator(seed)</c>, kept across epochs).
     /// Unshuffled batches of consecutive windows are views; each batch is yours to dispose.
     /// </summary>
-    public IEnumerable<GriddedBatch> Batches(Period period, int length, int batchSize, torch.Generator? generator = null, bool dropLast = false)
+    public IEnumerable<GriddedBatch> Batches(Period period, int length, int batchSize, torch.Generator? generator = null,
+        bool dropLast = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var ends = WindowEnds(period, length);
-        if (ends.Length == 0) throw new ArgumentException($"no window of {length} days ends in {period} with an observed target (the data cover {Dates[0]:yyyy-MM-dd}..{Dates[^1]:yyyy-MM-dd})");
+        if (ends.Length == 0) throw new ArgumentException(
+            $"no window of {length} days ends in {period} with an observed target (the data cover {Dates[0]:yyyy-MM-dd}..{Dates[^1]:yyyy-MM-dd})");
         var order = generator is null ? ends : BasinDataSet.Permutation(ends.Length, generator).Select(i => ends[i]).ToArray();
         return Iterate(order, length, batchSize, dropLast);
     }
@@ -124,7 +133,8 @@ public sealed class GriddedDataSet : IDisposable
     {
         foreach (var end in ends) CheckWindow(end, length);
         using var scope = NewDisposeScope();
-        var windows = Channels.unfold(0, length, 1).permute(0, 4, 1, 2, 3);      // [windows, length, channel, y, x], window i ends on day i + length - 1
+        // [windows, length, channel, y, x], window i ends on day i + length - 1
+        var windows = Channels.unfold(0, length, 1).permute(0, 4, 1, 2, 3);
         var targets = Targets.unfold(0, length, 1).permute(0, 2, 1);             // [windows, length, target]
         var first = ends[0] - (length - 1);
         var consecutive = ends.Select((e, i) => e == ends[0] + i).All(b => b);
@@ -153,12 +163,16 @@ public sealed class GriddedDataSet : IDisposable
         var first = north[0];
         foreach (var m in north)
         {
-            if (m.Shape.Count != 3 || m.Time is null) throw new ArgumentException($"'{m.Name}' ({m.SourcePath}) is not [time, y, x] with a time axis", nameof(maps));
-            if (!m.Shape.SequenceEqual(first.Shape)) throw new ArgumentException($"'{m.Name}' has shape [{string.Join(", ", m.Shape)}], '{first.Name}' [{string.Join(", ", first.Shape)}]", nameof(maps));
-            if (!m.Time.SequenceEqual(first.Time!)) throw new ArgumentException($"'{m.Name}' and '{first.Name}' have different time axes", nameof(maps));
+            if (m.Shape.Count != 3 || m.Time is null) throw new ArgumentException(
+                $"'{m.Name}' ({m.SourcePath}) is not [time, y, x] with a time axis", nameof(maps));
+            if (!m.Shape.SequenceEqual(first.Shape)) throw new ArgumentException(
+                $"'{m.Name}' has shape [{string.Join(", ", m.Shape)}], '{first.Name}' [{string.Join(", ", first.Shape)}]", nameof(maps));
+            if (!m.Time.SequenceEqual(first.Time!)) throw new ArgumentException($"'{m.Name}' and '{first.Name}' have different time axes",
+                nameof(maps));
         }
         var (time, rows, columns) = (first.Shape[0], first.Shape[1], first.Shape[2]);
-        foreach (var s in statics ?? []) if (s.Length != rows * columns) throw new ArgumentException($"a static map has {s.Length} cells; the grid has {rows} x {columns}", nameof(statics));
+        foreach (var s in statics ?? []) if (s.Length != rows * columns) throw new ArgumentException(
+            $"a static map has {s.Length} cells; the grid has {rows} x {columns}", nameof(statics));
         using var scope = NewDisposeScope();
         var layers = north.Select(m => tensor(m.Data).reshape(time, 1, rows, columns))
             .Concat((statics ?? []).Select(s => tensor(s).reshape(1, 1, rows, columns).expand(time, 1, rows, columns)))
@@ -171,13 +185,15 @@ public sealed class GriddedDataSet : IDisposable
     private Normalisation Fit(Tensor channels, Tensor targets, Period training)
     {
         var days = Enumerable.Range(0, Days).Where(i => training.Contains(Dates[i])).ToArray();
-        if (days.Length == 0) throw new ArgumentException($"the training period {training} holds none of the data's days ({Dates[0]:yyyy-MM-dd}..{Dates[^1]:yyyy-MM-dd})");
+        if (days.Length == 0) throw new ArgumentException(
+            $"the training period {training} holds none of the data's days ({Dates[0]:yyyy-MM-dd}..{Dates[^1]:yyyy-MM-dd})");
         var c = channels.shape[1];
         var cells = channels.shape[2] * channels.shape[3];
         var k = targets.shape[1];
         var x = channels.contiguous().data<float>().ToArray();
         var y = targets.contiguous().data<float>().ToArray();
-        var inputs = Enumerable.Range(0, (int)c).Select(ch => Moments(ChannelNames[ch], days.SelectMany(d => Range(x, (d * c + ch) * cells, cells)))).ToArray();
+        var inputs = Enumerable.Range(0, (int)c)
+            .Select(ch => Moments(ChannelNames[ch], days.SelectMany(d => Range(x, (d * c + ch) * cells, cells)))).ToArray();
         var outputs = Enumerable.Range(0, (int)k).Select(t => Moments(TargetNames[t], days.Select(d => y[d * k + t]))).ToArray();
         return new Normalisation { Inputs = inputs, Statics = [], Targets = outputs, FittedOn = $"training {training}" };
     }
@@ -202,13 +218,15 @@ public sealed class GriddedDataSet : IDisposable
     }
 
     private static (Tensor Mean, Tensor Std) Scales(IReadOnlyList<FeatureScale> scales, long[] shape) =>
-        (tensor(scales.Select(s => (float)s.Mean).ToArray()).reshape(shape), tensor(scales.Select(s => (float)s.Std).ToArray()).reshape(shape));
+        (tensor(scales.Select(s => (float)s.Mean).ToArray()).reshape(shape),
+            tensor(scales.Select(s => (float)s.Std).ToArray()).reshape(shape));
 
     private void CheckWindow(int end, int length)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
         if (end < length - 1 || end >= Days)
-            throw new ArgumentOutOfRangeException(nameof(end), end, $"a window of {length} days must end on a day index from {length - 1} to {Days - 1}");
+            throw new ArgumentOutOfRangeException(nameof(end), end,
+                $"a window of {length} days must end on a day index from {length - 1} to {Days - 1}");
     }
 
     public void Dispose()

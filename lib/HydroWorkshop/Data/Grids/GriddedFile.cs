@@ -42,7 +42,8 @@ public static class GriddedFile
         var variable = file.Variable(name);
         CoordinateVariable? Coordinate(string dimension)
         {
-            var c = file.Variables.FirstOrDefault(v => v.Name == dimension && v.DimensionNames.Count == 1 && v.DimensionNames[0] == dimension);
+            var c = file.Variables.FirstOrDefault(v => v.Name == dimension && v.DimensionNames.Count == 1
+                && v.DimensionNames[0] == dimension);
             return c is null ? null : new CoordinateVariable(file.ReadDoubles(c.Name), c.Attributes);
         }
         return CfConventions.Build(file.Path, name, variable.DimensionNames, variable.Shape, file.ReadSingles(name), variable.Attributes,

@@ -74,7 +74,8 @@ public sealed record GriddedVariable
     /// <summary>The map [y, x] at time index <paramref name="t"/> of a [time, y, x] variable (a copy).</summary>
     public float[] Map(int t)
     {
-        if (Shape.Count != 3) throw new InvalidOperationException($"'{Name}' has shape [{string.Join(", ", Shape)}]; Map(t) needs [time, y, x]");
+        if (Shape.Count != 3) throw new InvalidOperationException(
+            $"'{Name}' has shape [{string.Join(", ", Shape)}]; Map(t) needs [time, y, x]");
         ArgumentOutOfRangeException.ThrowIfNegative(t);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(t, Shape[0]);
         var cells = Shape[1] * Shape[2];
@@ -87,14 +88,16 @@ public sealed record GriddedVariable
         if (Time is null) throw new InvalidOperationException($"'{Name}' ({SourcePath}) has no time axis");
         var start = Array.FindIndex(Time, d => d >= from);
         var end = Array.FindLastIndex(Time, d => d <= to);
-        if (start < 0 || end < start) throw new ArgumentException($"'{Name}' has no dates in {from:yyyy-MM-dd}..{to:yyyy-MM-dd} (it covers {Time[0]:yyyy-MM-dd}..{Time[^1]:yyyy-MM-dd})");
+        if (start < 0 || end < start) throw new ArgumentException(
+            $"'{Name}' has no dates in {from:yyyy-MM-dd}..{to:yyyy-MM-dd} (it covers {Time[0]:yyyy-MM-dd}..{Time[^1]:yyyy-MM-dd})");
         return new Range(start, end + 1);
     }
 
     private int Axis(string? dimension, string what)
     {
         var index = dimension is null ? -1 : DimensionNames.ToList().IndexOf(dimension);
-        return index >= 0 ? index : throw new InvalidOperationException($"'{Name}' ({SourcePath}) has no {what} axis; its dimensions are {string.Join(", ", DimensionNames)}");
+        return index >= 0 ? index : throw new InvalidOperationException(
+            $"'{Name}' ({SourcePath}) has no {what} axis; its dimensions are {string.Join(", ", DimensionNames)}");
     }
 
     public override string ToString() =>

@@ -36,7 +36,8 @@ public sealed class LddNetwork
     public LddNetwork(GridGeometry geometry, IReadOnlyList<float> codes, IReadOnlyList<float> cellAreaKm2, string source = "LDD")
     {
         if (codes.Count != geometry.Cells || cellAreaKm2.Count != geometry.Cells)
-            throw new ArgumentException($"{source}: {codes.Count} codes and {cellAreaKm2.Count} areas for a grid of {geometry.Rows} x {geometry.Columns} cells");
+            throw new ArgumentException(
+                $"{source}: {codes.Count} codes and {cellAreaKm2.Count} areas for a grid of {geometry.Rows} x {geometry.Columns} cells");
         Geometry = geometry;
         Source = source;
         var n = geometry.Cells;
@@ -47,12 +48,14 @@ public sealed class LddNetwork
             var code = codes[i];
             if (float.IsNaN(code) || code == 0) { downstream[i] = -1; continue; }
             if (code is < 1 or > 9 || code != MathF.Floor(code))
-                throw new DataFileException(source, $"cell (row {i / geometry.Columns}, column {i % geometry.Columns}) has LDD code {code}; codes are 1–9");
+                throw new DataFileException(source,
+                    $"cell (row {i / geometry.Columns}, column {i % geometry.Columns}) has LDD code {code}; codes are 1–9");
             Inside[i] = true;
             var (dr, dc) = Steps[(int)code];
             var row = i / geometry.Columns + dr;
             var column = i % geometry.Columns + dc;
-            downstream[i] = code == 5 || row < 0 || row >= geometry.Rows || column < 0 || column >= geometry.Columns ? -1 : row * geometry.Columns + column;
+            downstream[i] = code == 5 || row < 0 || row >= geometry.Rows || column < 0 || column >= geometry.Columns ? -1
+                : row * geometry.Columns + column;
         }
         // Flow into a cell outside the network ends there, as at a pit.
         for (var i = 0; i < n; i++)
@@ -139,7 +142,8 @@ public sealed class LddNetwork
         return steps;
     }
 
-    /// <summary>The upstream mask as 1/0 floats [rows × columns] (e.g. as a model input channel or to average forcing over a catchment).</summary>
+    /// <summary>The upstream mask as 1/0 floats [rows × columns] (e.g. as a model input channel or to average forcing over a
+    /// catchment).</summary>
     public float[] UpstreamMaskValues(int row, int column)
     {
         var mask = UpstreamMask(row, column);
@@ -157,7 +161,8 @@ public sealed class LddNetwork
     /// cell two cells away whose area happens to match better; with 0.05 a cell one step further is chosen only if its
     /// area matches about 5 % better.
     /// </summary>
-    public GaugeCell SnapGauge(double latitude, double longitude, double catchmentAreaKm2, int searchRadiusCells = 2, double distancePenalty = 0.05)
+    public GaugeCell SnapGauge(double latitude, double longitude, double catchmentAreaKm2, int searchRadiusCells = 2,
+        double distancePenalty = 0.05)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(catchmentAreaKm2);
         ArgumentOutOfRangeException.ThrowIfNegative(searchRadiusCells);
@@ -174,13 +179,16 @@ public sealed class LddNetwork
                 var distance = Math.Max(Math.Abs(r - centre.Row), Math.Abs(c - centre.Column));
                 // ln: an area twice too large scores as badly as one half too small.
                 var error = Math.Abs(Math.Log(UpstreamAreaKm2[i] / catchmentAreaKm2)) + distancePenalty * distance;
-                if (best is null || error < best.Value.Error - 1e-12 || (Math.Abs(error - best.Value.Error) <= 1e-12 && distance < best.Value.Distance))
+                if (best is null || error < best.Value.Error - 1e-12
+                    || (Math.Abs(error - best.Value.Error) <= 1e-12 && distance < best.Value.Distance))
                     best = (r, c, error, distance);
             }
         }
-        if (best is null) throw new ArgumentException($"no network cell within {searchRadiusCells} cells of ({latitude} N, {longitude} E) in {Source}");
+        if (best is null) throw new ArgumentException(
+            $"no network cell within {searchRadiusCells} cells of ({latitude} N, {longitude} E) in {Source}");
         var (row, column, _, _) = best.Value;
-        return new GaugeCell(row, column, Geometry.CellCentreY(row), Geometry.CellCentreX(column), UpstreamAreaKm2[row * Columns + column], catchmentAreaKm2);
+        return new GaugeCell(row, column, Geometry.CellCentreY(row), Geometry.CellCentreX(column), UpstreamAreaKm2[row * Columns + column],
+            catchmentAreaKm2);
     }
 
     private double[] Accumulate(double[] area)
@@ -204,7 +212,8 @@ public sealed class LddNetwork
         if (done != inside)
         {
             var loop = Enumerable.Range(0, n).First(i => Inside[i] && waiting[i] > 0);
-            throw new DataFileException(Source, $"the drainage directions form a loop (through row {loop / Columns}, column {loop % Columns}); an LDD must drain to pits");
+            throw new DataFileException(Source,
+                $"the drainage directions form a loop (through row {loop / Columns}, column {loop % Columns}); an LDD must drain to pits");
         }
         return total;
     }

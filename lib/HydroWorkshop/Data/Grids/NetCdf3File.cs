@@ -46,7 +46,8 @@ public sealed class NetCdf3File
     /// <summary>The variable called <paramref name="name"/>; the error lists the file's variables.</summary>
     public NetCdf3Variable Variable(string name) =>
         Variables.FirstOrDefault(v => v.Name == name)
-        ?? throw new DataFileException(Path, $"variable '{name}' not found; the file has: {string.Join(", ", Variables.Select(v => v.Name))}");
+        ?? throw new DataFileException(Path,
+            $"variable '{name}' not found; the file has: {string.Join(", ", Variables.Select(v => v.Name))}");
 
     /// <summary>True when the file starts with the netCDF-3 magic bytes "CDF\x01" or "CDF\x02".</summary>
     public static bool HasMagic(ReadOnlySpan<byte> start) =>
@@ -61,7 +62,8 @@ public sealed class NetCdf3File
         var magic = reader.Bytes(4);
         if (magic[0] != 'C' || magic[1] != 'D' || magic[2] != 'F')
             throw new DataFileException(path, "not a netCDF-3 file (it does not start with 'CDF')");
-        if (magic[3] == 5) throw new DataFileException(path, "netCDF-3 CDF-5 (64-bit data) is not supported; convert it with `nccopy -k classic`");
+        if (magic[3] == 5) throw new DataFileException(path,
+            "netCDF-3 CDF-5 (64-bit data) is not supported; convert it with `nccopy -k classic`");
         if (magic[3] is not (1 or 2)) throw new DataFileException(path, $"unknown netCDF-3 version byte {magic[3]}");
         var format = (NetCdf3Format)magic[3];
         var numRecords = reader.Int32();                                    // -1 (0xFFFFFFFF): streaming, count from file size
@@ -84,11 +86,13 @@ public sealed class NetCdf3File
             for (var i = 0; i < rank; i++)
             {
                 ids[i] = reader.Int32();
-                if (ids[i] < 0 || ids[i] >= dimensions.Count) throw new DataFileException(path, $"variable '{name}' names dimension id {ids[i]}, the file has {dimensions.Count}");
+                if (ids[i] < 0 || ids[i] >= dimensions.Count) throw new DataFileException(path,
+                    $"variable '{name}' names dimension id {ids[i]}, the file has {dimensions.Count}");
             }
             var variableAttributes = ReadAttributes(reader);
             var type = reader.Type($"variable '{name}'");
-            if (type == NetCdfType.Char) throw new DataFileException(path, $"variable '{name}' is of type char (text), which this reader does not read");
+            if (type == NetCdfType.Char) throw new DataFileException(path,
+                $"variable '{name}' is of type char (text), which this reader does not read");
             reader.Int32();                                                  // vsize: recomputed below (it saturates for large variables)
             var begin = format == NetCdf3Format.Classic ? (uint)reader.Int32() : reader.Int64();
             raw.Add((name, ids, variableAttributes, type, begin));
@@ -96,7 +100,8 @@ public sealed class NetCdf3File
 
         var recordDimension = dimensions.FindIndex(d => d.Length == 0);
         var isRecord = raw.Select(v => v.DimIds.Length > 0 && v.DimIds[0] == recordDimension && recordDimension >= 0).ToArray();
-        var sliceBytes = raw.Select(v => v.DimIds.Skip(1).Aggregate((long)NetCdf3Variable.SizeOf(v.Type), (n, d) => n * dimensions[d].Length)).ToArray();
+        var sliceBytes = raw.Select(v => v.DimIds.Skip(1).Aggregate((long)NetCdf3Variable.SizeOf(v.Type),
+            (n, d) => n * dimensions[d].Length)).ToArray();
         var recordVariables = Enumerable.Range(0, raw.Count).Where(i => isRecord[i]).ToArray();
         // One record variable: its records follow each other unpadded; several: each slice is padded to 4 bytes.
         var recordSize = recordVariables.Length == 1 ? sliceBytes[recordVariables[0]] : recordVariables.Sum(i => Pad4(sliceBytes[i]));
@@ -107,7 +112,8 @@ public sealed class NetCdf3File
         }
         if (numRecords < 0) throw new DataFileException(path, $"negative record count {numRecords}");
 
-        var dims = dimensions.Select((d, i) => new NetCdfDimension(d.Name, i == recordDimension ? numRecords : d.Length, i == recordDimension)).ToArray();
+        var dims = dimensions.Select((d, i) => new NetCdfDimension(d.Name, i == recordDimension ? numRecords : d.Length,
+            i == recordDimension)).ToArray();
         var variables = raw.Select((v, i) => new NetCdf3Variable(v.Name, v.Type, v.DimIds.Select(d => dims[d].Name).ToArray(),
             v.DimIds.Select(d => dims[d].Length).ToArray(), isRecord[i], v.Attributes, v.Begin)).ToArray();
         var file = new NetCdf3File(path, format, numRecords, dims, attributes, variables, recordSize);
@@ -116,7 +122,8 @@ public sealed class NetCdf3File
             var v = variables[i];
             var end = v.IsRecord ? v.Begin + (numRecords - 1L) * recordSize + sliceBytes[i] : v.Begin + v.Count * v.ValueSize;
             if (v.Count > 0 && end > stream.Length)
-                throw new DataFileException(path, $"variable '{v.Name}' needs bytes up to {end}, but the file has {stream.Length} (truncated?)");
+                throw new DataFileException(path,
+                    $"variable '{v.Name}' needs bytes up to {end}, but the file has {stream.Length} (truncated?)");
         }
         return file;
     }
@@ -145,7 +152,8 @@ public sealed class NetCdf3File
     private byte[] ReadBytes(NetCdf3Variable variable)
     {
         var total = checked(variable.Count * variable.ValueSize);
-        if (total > Array.MaxLength) throw new DataFileException(Path, $"variable '{variable.Name}' has {variable.Count} values, too many for one array");
+        if (total > Array.MaxLength) throw new DataFileException(Path,
+            $"variable '{variable.Name}' has {variable.Count} values, too many for one array");
         var bytes = new byte[total];
         using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         if (!variable.IsRecord)
@@ -212,7 +220,8 @@ public sealed class NetCdf3File
         public byte[] Bytes(int count)
         {
             if (count < 0 || count > stream.Length - stream.Position)
-                throw new DataFileException(path, $"header ends early at byte {stream.Position} (wanted {count} more bytes); the file is truncated or not netCDF-3");
+                throw new DataFileException(path,
+                    $"header ends early at byte {stream.Position} (wanted {count} more bytes); the file is truncated or not netCDF-3");
             var bytes = new byte[count];
             stream.ReadExactly(bytes);
             return bytes;
@@ -250,7 +259,8 @@ public sealed class NetCdf3File
         public NetCdfType Type(string what)
         {
             var code = Int32();
-            if (code is < 1 or > 6) throw new DataFileException(path, $"{what} has type code {code}; netCDF-3 types are 1 (byte) to 6 (double) — a CDF-5 type?");
+            if (code is < 1 or > 6) throw new DataFileException(path,
+                $"{what} has type code {code}; netCDF-3 types are 1 (byte) to 6 (double) — a CDF-5 type?");
             return (NetCdfType)code;
         }
 
@@ -260,7 +270,8 @@ public sealed class NetCdf3File
             var found = Int32();
             var count = Count(what + "s");
             if (found == 0 && count == 0) yield break;
-            if (found != tag) throw new DataFileException(path, $"expected the {what} list (tag {tag}) at byte {stream.Position - 8}, found tag {found}");
+            if (found != tag) throw new DataFileException(path,
+                $"expected the {what} list (tag {tag}) at byte {stream.Position - 8}, found tag {found}");
             for (var i = 0; i < count; i++) yield return i;
         }
 

@@ -35,5 +35,6 @@ public sealed record NetCdf3Variable(string Name, NetCdfType Type, IReadOnlyList
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a netCDF-3 type"),
     };
 
-    public override string ToString() => $"{Type.ToString().ToLowerInvariant()} {Name}({string.Join(", ", DimensionNames)}) [{string.Join(", ", Shape)}]";
+    public override string ToString() =>
+        $"{Type.ToString().ToLowerInvariant()} {Name}({string.Join(", ", DimensionNames)}) [{string.Join(", ", Shape)}]";
 }

@@ -38,7 +38,8 @@ public sealed class NetCdf3Writer
     public NetCdf3Writer AddRecordDimension(string name)
     {
         CheckName(name, dimensions.Select(d => d.Name), "dimension");
-        if (dimensions.Any(d => d.IsRecord)) throw new InvalidOperationException($"a netCDF-3 file has one record dimension; '{dimensions.First(d => d.IsRecord).Name}' is already it");
+        if (dimensions.Any(d => d.IsRecord)) throw new InvalidOperationException(
+            $"a netCDF-3 file has one record dimension; '{dimensions.First(d => d.IsRecord).Name}' is already it");
         dimensions.Add(new NetCdfDimension(name, 0, true));
         return this;
     }
@@ -72,8 +73,10 @@ public sealed class NetCdf3Writer
         for (var i = 0; i < dimensions.Count; i++)
         {
             var d = this.dimensions.FirstOrDefault(x => x.Name == dimensions[i])
-                ?? throw new ArgumentException($"variable '{name}': dimension '{dimensions[i]}' was not added (add dimensions first)", nameof(dimensions));
-            if (d.IsRecord && i > 0) throw new ArgumentException($"variable '{name}': the record dimension '{d.Name}' must come first", nameof(dimensions));
+                ?? throw new ArgumentException($"variable '{name}': dimension '{dimensions[i]}' was not added (add dimensions first)",
+                    nameof(dimensions));
+            if (d.IsRecord && i > 0) throw new ArgumentException($"variable '{name}': the record dimension '{d.Name}' must come first",
+                nameof(dimensions));
         }
         foreach (var a in attributes.GroupBy(a => a.Name).Where(g => g.Count() > 1))
             throw new ArgumentException($"variable '{name}': attribute '{a.Key}' given twice", nameof(attributes));
@@ -88,13 +91,16 @@ public sealed class NetCdf3Writer
         var size = dimensions.ToDictionary(d => d.Name, d => d.IsRecord ? records : d.Length);
         bool IsRecord(string[] dims) => dims.Length > 0 && dimensions.First(d => d.Name == dims[0]).IsRecord;
         long SliceBytes(int i) =>
-            variables[i].Dimensions.Skip(IsRecord(variables[i].Dimensions) ? 1 : 0).Aggregate((long)NetCdf3Variable.SizeOf(variables[i].Type), (n, d) => n * size[d]);
+            variables[i].Dimensions.Skip(IsRecord(variables[i].Dimensions) ? 1 : 0)
+                .Aggregate((long)NetCdf3Variable.SizeOf(variables[i].Type), (n, d) => n * size[d]);
 
         for (var i = 0; i < variables.Count; i++)
         {
-            var expected = IsRecord(variables[i].Dimensions) ? records * SliceBytes(i) / NetCdf3Variable.SizeOf(variables[i].Type) : SliceBytes(i) / NetCdf3Variable.SizeOf(variables[i].Type);
+            var expected = IsRecord(variables[i].Dimensions) ? records * SliceBytes(i) / NetCdf3Variable.SizeOf(variables[i].Type)
+                : SliceBytes(i) / NetCdf3Variable.SizeOf(variables[i].Type);
             if (variables[i].Values.LongLength != expected)
-                throw new ArgumentException($"variable '{variables[i].Name}' has {variables[i].Values.LongLength} values; its shape [{string.Join(", ", variables[i].Dimensions.Select(d => size[d]))}] holds {expected}");
+                throw new ArgumentException(
+                    $"variable '{variables[i].Name}' has {variables[i].Values.LongLength} values; its shape [{string.Join(", ", variables[i].Dimensions.Select(d => size[d]))}] holds {expected}");
         }
 
         var recordIndices = Enumerable.Range(0, variables.Count).Where(i => IsRecord(variables[i].Dimensions)).ToArray();
@@ -154,9 +160,11 @@ public sealed class NetCdf3Writer
         foreach (var v in variables.Where(v => v.Dimensions.Length > 0 && v.Dimensions[0] == record.Name))
         {
             var perRecord = v.Dimensions.Skip(1).Aggregate(1L, (n, d) => n * dimensions.First(x => x.Name == d).Length);
-            if (v.Values.LongLength % perRecord != 0) throw new ArgumentException($"variable '{v.Name}' has {v.Values.LongLength} values, not a whole number of records of {perRecord}");
+            if (v.Values.LongLength % perRecord != 0) throw new ArgumentException(
+                $"variable '{v.Name}' has {v.Values.LongLength} values, not a whole number of records of {perRecord}");
             var n = (int)(v.Values.LongLength / perRecord);
-            if (count is not null && n != count) throw new ArgumentException($"record variables disagree on the record count: '{first}' has {count}, '{v.Name}' has {n}");
+            if (count is not null && n != count) throw new ArgumentException(
+                $"record variables disagree on the record count: '{first}' has {count}, '{v.Name}' has {n}");
             count ??= n;
             first ??= v.Name;
         }
@@ -185,7 +193,8 @@ public sealed class NetCdf3Writer
             WriteAttributes(h, v.Attributes);
             h.Int((int)v.Type);
             var isRecord = v.Dimensions.Length > 0 && dimensions.First(d => d.Name == v.Dimensions[0]).IsRecord;
-            var slice = v.Dimensions.Skip(isRecord ? 1 : 0).Aggregate((long)NetCdf3Variable.SizeOf(v.Type), (n, d) => n * dimensions.First(x => x.Name == d).Length);
+            var slice = v.Dimensions.Skip(isRecord ? 1 : 0).Aggregate((long)NetCdf3Variable.SizeOf(v.Type),
+                (n, d) => n * dimensions.First(x => x.Name == d).Length);
             var vsize = NetCdf3File.Pad4(slice);
             h.Int(vsize > uint.MaxValue - 4 ? -1 : (int)(uint)vsize);   // the spec's 2^32-1 for a variable too large to say
             if (format == NetCdf3Format.Classic) h.Int((int)begins[i]);

@@ -15,7 +15,8 @@ public sealed class NetCdf4File
     private static readonly byte[] Signature = [0x89, (byte)'H', (byte)'D', (byte)'F', 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>Attributes HDF5 and netCDF-4 keep for themselves (dimension-scale bookkeeping), left out of the lists.</summary>
-    private static readonly string[] Internal = ["DIMENSION_LIST", "REFERENCE_LIST", "CLASS", "NAME", "_Netcdf4Dimid", "_Netcdf4Coordinates", "_nc3_strict", "_NCProperties"];
+    private static readonly string[] Internal = ["DIMENSION_LIST", "REFERENCE_LIST", "CLASS", "NAME", "_Netcdf4Dimid",
+        "_Netcdf4Coordinates", "_nc3_strict", "_NCProperties"];
 
     private NetCdf4File(string path, IReadOnlyList<string> variables, IReadOnlyList<NetCdfAttribute> attributes)
     {
@@ -72,7 +73,8 @@ public sealed class NetCdf4File
             {
                 var references = dataset.Attribute("DIMENSION_LIST").Read<NativeObjectReference1[][]>();
                 if (references.Length == shape.Length)
-                    return references.Select(r => file.Get(r[0]).Name ?? throw new InvalidDataException("unnamed dimension scale")).ToArray();
+                    return references.Select(r => file.Get(r[0]).Name ?? throw new InvalidDataException("unnamed dimension scale"))
+                        .ToArray();
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -84,7 +86,8 @@ public sealed class NetCdf4File
         return shape.Select((length, axis) =>
         {
             var match = scales.FirstOrDefault(s => (long)s.Space.Dimensions[0] == length && !used.Contains(s.Name!)
-                && (s.AttributeExists("CLASS") || s.Name!.ToLowerInvariant() is "lat" or "latitude" or "lon" or "longitude" or "time" or "x" or "y"));
+                && (s.AttributeExists("CLASS") || s.Name!.ToLowerInvariant() is "lat" or "latitude" or "lon" or "longitude" or "time"
+                    or "x" or "y"));
             if (match is null) return $"dim{axis}";
             used.Add(match.Name!);
             return match.Name!;
@@ -140,8 +143,10 @@ public sealed class NetCdf4File
                 (H5DataTypeClass.FloatingPoint, 4) => new(a.Name, NetCdfType.Float, null, Numbers<float>(a, v => v)),
                 (H5DataTypeClass.FloatingPoint, 8) => new(a.Name, NetCdfType.Double, null, Numbers<double>(a, v => v)),
                 (H5DataTypeClass.FixedPoint, 4) when type.FixedPoint.IsSigned => new(a.Name, NetCdfType.Int, null, Numbers<int>(a, v => v)),
-                (H5DataTypeClass.FixedPoint, 2) when type.FixedPoint.IsSigned => new(a.Name, NetCdfType.Short, null, Numbers<short>(a, v => v)),
-                (H5DataTypeClass.FixedPoint, 1) when type.FixedPoint.IsSigned => new(a.Name, NetCdfType.Byte, null, Numbers<sbyte>(a, v => v)),
+                (H5DataTypeClass.FixedPoint, 2) when type.FixedPoint.IsSigned => new(a.Name, NetCdfType.Short, null,
+                    Numbers<short>(a, v => v)),
+                (H5DataTypeClass.FixedPoint, 1) when type.FixedPoint.IsSigned => new(a.Name, NetCdfType.Byte, null,
+                    Numbers<sbyte>(a, v => v)),
                 _ => null,
             };
             if (attribute is not null) list.Add(attribute);

@@ -30,13 +30,15 @@ public sealed record NetCdfAttribute(string Name, NetCdfType Type, string? Text,
     public static NetCdfAttribute Of(string name, string text) => new(name, NetCdfType.Char, text, []);
 
     /// <summary>A float attribute (e.g. _FillValue of a float variable).</summary>
-    public static NetCdfAttribute Of(string name, params float[] values) => new(name, NetCdfType.Float, null, values.Select(v => (double)v).ToArray());
+    public static NetCdfAttribute Of(string name, params float[] values) =>
+        new(name, NetCdfType.Float, null, values.Select(v => (double)v).ToArray());
 
     /// <summary>A double attribute.</summary>
     public static NetCdfAttribute Of(string name, params double[] values) => new(name, NetCdfType.Double, null, values.ToArray());
 
     /// <summary>An int attribute.</summary>
-    public static NetCdfAttribute Of(string name, params int[] values) => new(name, NetCdfType.Int, null, values.Select(v => (double)v).ToArray());
+    public static NetCdfAttribute Of(string name, params int[] values) =>
+        new(name, NetCdfType.Int, null, values.Select(v => (double)v).ToArray());
 
     /// <summary>True for a text attribute.</summary>
     public bool IsText => Type == NetCdfType.Char;

@@ -41,7 +41,8 @@ public sealed class PcRasterMap
     private const int RasterHeader = 64, DataStart = 256;
     private const string Signature = "RUU CROSS SYSTEM MAP FORMAT";
 
-    private PcRasterMap(string path, PcRasterValueScale scale, PcRasterCellRepresentation representation, GridGeometry geometry, double angle, float[] values)
+    private PcRasterMap(string path, PcRasterValueScale scale, PcRasterCellRepresentation representation, GridGeometry geometry,
+        double angle, float[] values)
     {
         Path = path;
         ValueScale = scale;
@@ -106,7 +107,8 @@ public sealed class PcRasterMap
         var cellSizeX = reader.Double(span[(RasterHeader + 44)..]);
         var cellSizeY = reader.Double(span[(RasterHeader + 52)..]);
         var angle = reader.Double(span[(RasterHeader + 60)..]);
-        if (projection == 0) throw new DataFileException(path, "projection 0 (y increasing downwards) is not supported; maps of PCRaster 2 and later have y decreasing");
+        if (projection == 0) throw new DataFileException(path,
+            "projection 0 (y increasing downwards) is not supported; maps of PCRaster 2 and later have y decreasing");
         if (angle != 0) throw new DataFileException(path, $"the map is rotated by {angle} rad; only unrotated maps are read");
         if (rows == 0 || columns == 0 || rows > int.MaxValue / Math.Max(1, columns) || !(cellSizeX > 0) || !(cellSizeY > 0))
             throw new DataFileException(path, $"bad raster header: {rows} rows, {columns} columns, cell size {cellSizeX} x {cellSizeY}");
@@ -114,7 +116,8 @@ public sealed class PcRasterMap
         var cells = (int)(rows * columns);
         var size = representation switch { PcRasterCellRepresentation.UInt1 => 1, PcRasterCellRepresentation.Real8 => 8, _ => 4 };
         if (bytes.Length < DataStart + (long)cells * size)
-            throw new DataFileException(path, $"{rows} x {columns} cells of {size} bytes need {DataStart + (long)cells * size} bytes; the file has {bytes.Length} (truncated?)");
+            throw new DataFileException(path,
+                $"{rows} x {columns} cells of {size} bytes need {DataStart + (long)cells * size} bytes; the file has {bytes.Length} (truncated?)");
         var values = new float[cells];
         var data = span[DataStart..];
         for (var i = 0; i < cells; i++)
@@ -123,8 +126,10 @@ public sealed class PcRasterMap
             {
                 PcRasterCellRepresentation.UInt1 => data[i] == 255 ? float.NaN : data[i],
                 PcRasterCellRepresentation.Int4 => reader.Int32(data[(4 * i)..]) is var n && n == int.MinValue ? float.NaN : n,
-                PcRasterCellRepresentation.Real4 => reader.UInt32(data[(4 * i)..]) == uint.MaxValue ? float.NaN : BitConverter.UInt32BitsToSingle(reader.UInt32(data[(4 * i)..])),
-                _ => reader.UInt64(data[(8 * i)..]) == ulong.MaxValue ? float.NaN : (float)BitConverter.UInt64BitsToDouble(reader.UInt64(data[(8 * i)..])),
+                PcRasterCellRepresentation.Real4 => reader.UInt32(data[(4 * i)..]) == uint.MaxValue ? float.NaN
+                    : BitConverter.UInt32BitsToSingle(reader.UInt32(data[(4 * i)..])),
+                _ => reader.UInt64(data[(8 * i)..]) == ulong.MaxValue ? float.NaN
+                    : (float)BitConverter.UInt64BitsToDouble(reader.UInt64(data[(8 * i)..])),
             };
         }
         var geometry = new GridGeometry((int)rows, (int)columns, xUpperLeft, yUpperLeft, cellSizeX, cellSizeY);
@@ -138,10 +143,14 @@ public sealed class PcRasterMap
     /// <summary>Reads header fields in the file's byte order.</summary>
     private readonly struct FieldReader(bool littleEndian)
     {
-        public ushort UInt16(ReadOnlySpan<byte> s) => littleEndian ? BinaryPrimitives.ReadUInt16LittleEndian(s) : BinaryPrimitives.ReadUInt16BigEndian(s);
-        public uint UInt32(ReadOnlySpan<byte> s) => littleEndian ? BinaryPrimitives.ReadUInt32LittleEndian(s) : BinaryPrimitives.ReadUInt32BigEndian(s);
-        public int Int32(ReadOnlySpan<byte> s) => littleEndian ? BinaryPrimitives.ReadInt32LittleEndian(s) : BinaryPrimitives.ReadInt32BigEndian(s);
-        public ulong UInt64(ReadOnlySpan<byte> s) => littleEndian ? BinaryPrimitives.ReadUInt64LittleEndian(s) : BinaryPrimitives.ReadUInt64BigEndian(s);
+        public ushort UInt16(ReadOnlySpan<byte> s) =>
+            littleEndian ? BinaryPrimitives.ReadUInt16LittleEndian(s) : BinaryPrimitives.ReadUInt16BigEndian(s);
+        public uint UInt32(ReadOnlySpan<byte> s) =>
+            littleEndian ? BinaryPrimitives.ReadUInt32LittleEndian(s) : BinaryPrimitives.ReadUInt32BigEndian(s);
+        public int Int32(ReadOnlySpan<byte> s) =>
+            littleEndian ? BinaryPrimitives.ReadInt32LittleEndian(s) : BinaryPrimitives.ReadInt32BigEndian(s);
+        public ulong UInt64(ReadOnlySpan<byte> s) =>
+            littleEndian ? BinaryPrimitives.ReadUInt64LittleEndian(s) : BinaryPrimitives.ReadUInt64BigEndian(s);
         public double Double(ReadOnlySpan<byte> s) => BitConverter.UInt64BitsToDouble(UInt64(s));
     }
 }

@@ -5,7 +5,8 @@ namespace HydroWorkshop.Data.Grids;
 /// <summary>A GRDC gauge of the Rhine–Meuse set, placed on the 0.5° grid: its snapped cell, its basin (the cells upstream
 /// of that cell, each with its area in km², 0 outside: [y * x]), its daily discharge in m³/s on the data's dates, and
 /// each basin cell's flow distance to the gauge in LDD steps (-1 outside: [y * x], <see cref="LddNetwork.FlowSteps"/>).</summary>
-public sealed record RhineMeuseGauge(string Name, string River, GaugeCell Cell, float[] BasinCellAreaKm2, float[] DischargeM3s, int[] FlowSteps)
+public sealed record RhineMeuseGauge(string Name, string River, GaugeCell Cell, float[] BasinCellAreaKm2, float[] DischargeM3s,
+    int[] FlowSteps)
 {
     /// <summary>The snapped basin's area, km² (what the grid drains, not the stated catchment area).</summary>
     public double AreaKm2 => Cell.UpstreamAreaKm2;
@@ -24,7 +25,8 @@ public sealed record RhineMeuseGauge(string Name, string River, GaugeCell Cell, 
 /// PCRaster drainage network; and the five GRDC gauges, each snapped to the cell whose upstream area matches its
 /// stated catchment area, with its basin and observed discharge.
 /// </summary>
-public sealed record RhineMeuse(GriddedVariable Precipitation, GriddedVariable Temperature, LddNetwork Network, IReadOnlyList<RhineMeuseGauge> Gauges, string Folder)
+public sealed record RhineMeuse(GriddedVariable Precipitation, GriddedVariable Temperature, LddNetwork Network,
+    IReadOnlyList<RhineMeuseGauge> Gauges, string Folder)
 {
     public const string DataSetName = "rhine_meuse_30min_grdc";
 
@@ -51,7 +53,8 @@ public sealed record RhineMeuse(GriddedVariable Precipitation, GriddedVariable T
     public static string? FindShared() => ProjectPaths.SharedDataSet(DataSetName);
 
     /// <summary>The land-surface files (netCDF-4) whose static maps <see cref="LandSurfaceMap"/> reads.</summary>
-    public static readonly IReadOnlyList<string> LandSurfaceFiles = ["topoPropertiesRhineMeuse30min.nc", "soilPropertiesRhineMeuse30min.nc"];
+    public static readonly IReadOnlyList<string> LandSurfaceFiles = ["topoPropertiesRhineMeuse30min.nc",
+        "soilPropertiesRhineMeuse30min.nc"];
 
     /// <summary>A static map [y * x] (north-up, NaN outside the basins) of <c>landSurface/</c>, e.g. <c>dzRel0090</c>
     /// (the 90th percentile of elevation above the cell's lowest point, m: mountains), <c>tanslope</c> or <c>KSat1</c>.</summary>
@@ -61,7 +64,8 @@ public sealed record RhineMeuse(GriddedVariable Precipitation, GriddedVariable T
         foreach (var file in LandSurfaceFiles)
         {
             var path = Path.Combine(Folder, "landSurface", file);
-            if (!System.IO.File.Exists(path)) throw new FileNotFoundException($"{path}: not found; is {Folder} the {DataSetName} data set?", path);
+            if (!System.IO.File.Exists(path)) throw new FileNotFoundException($"{path}: not found; is {Folder} the {DataSetName} data set?",
+                path);
             var variables = GriddedFile.VariableNames(path);
             if (!variables.Contains(variable)) { names.AddRange(variables.Where(v => v is not ("lat" or "lon"))); continue; }
             var map = GriddedFile.Read(path, variable).NorthUp();
@@ -79,7 +83,8 @@ public sealed record RhineMeuse(GriddedVariable Precipitation, GriddedVariable T
         string File(params string[] parts)
         {
             var path = Path.Combine([folder, .. parts]);
-            return System.IO.File.Exists(path) ? path : throw new FileNotFoundException($"{path}: not found; is {folder} the {DataSetName} data set?", path);
+            return System.IO.File.Exists(path) ? path : throw new FileNotFoundException(
+                $"{path}: not found; is {folder} the {DataSetName} data set?", path);
         }
         var precipitationMetres = GriddedFile.Read(File("forcing", "precipitation_2001to2010.nc"), "precipitation").NorthUp();
         // The file's units attribute says "undefined"; the values are m/day (mean 0.0029), see PROVENANCE.md.
@@ -87,7 +92,8 @@ public sealed record RhineMeuse(GriddedVariable Precipitation, GriddedVariable T
         var temperature = GriddedFile.Read(File("forcing", "temperature_2001to2010.nc"), "temperature").NorthUp() with { Units = "°C" };
         var network = LddNetwork.Read(File("routing", "RhineMeuse_lddsound_30min.map"), File("routing", "RhineMeuse_cellarea30min.map"));
         if (network.Rows != precipitation.Rows || network.Columns != precipitation.Columns)
-            throw new DataFileException(folder, $"the LDD grid is {network.Rows} × {network.Columns}, the forcing {precipitation.Rows} × {precipitation.Columns}");
+            throw new DataFileException(folder,
+                $"the LDD grid is {network.Rows} × {network.Columns}, the forcing {precipitation.Rows} × {precipitation.Columns}");
         var dates = precipitation.Time ?? throw new DataFileException(precipitation.SourcePath, "precipitation has no time axis");
         var gauges = GaugeList.Select(g =>
         {

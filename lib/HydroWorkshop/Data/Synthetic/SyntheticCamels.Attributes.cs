@@ -18,29 +18,42 @@ public static partial class SyntheticCamels
             File.WriteAllText(Path.Combine(folder, file), text.ToString());
         }
 
-        Write("camels_name.txt", "gauge_id;huc_02;gauge_name", g => [g.Basin.Huc02.ToString("D2", CultureInfo.InvariantCulture), g.Basin.Name]);
+        Write("camels_name.txt", "gauge_id;huc_02;gauge_name",
+            g => [g.Basin.Huc02.ToString("D2", CultureInfo.InvariantCulture), g.Basin.Name]);
         Write("camels_topo.txt", "gauge_id;gauge_lat;gauge_lon;elev_mean;slope_mean;area_gages2;area_geospa_fabric",
             g => [g.Basin.Latitude, g.Basin.Longitude, g.Basin.ElevationMean, g.Basin.SlopeMean, g.Basin.AreaKm2, g.Basin.AreaKm2 * 1.01]);
-        Write("camels_vege.txt", "gauge_id;frac_forest;lai_max;lai_diff;gvf_max;gvf_diff;dom_land_cover_frac;dom_land_cover;root_depth_50;root_depth_99",
-            g => [g.Basin.FracForest, g.Basin.LaiMax, g.Basin.LaiDiff, g.Basin.GvfMax, g.Basin.GvfDiff, Math.Max(g.Basin.FracForest, 1 - g.Basin.FracForest),
-                g.Basin.FracForest > 0.5 ? "    Mixed Forests" : "    Grasslands", 0.12 + 0.1 * g.Basin.FracForest, 1.5 + g.Basin.FracForest]);
-        Write("camels_soil.txt", "gauge_id;soil_depth_pelletier;soil_depth_statsgo;soil_porosity;soil_conductivity;max_water_content;sand_frac;silt_frac;clay_frac;water_frac;organic_frac;other_frac",
-            g => [g.Basin.SoilDepthPelletier, g.Basin.SoilDepthStatsgo, g.Basin.SoilPorosity, g.Basin.SoilConductivity, g.Basin.MaxWaterContent,
+        Write("camels_vege.txt",
+            "gauge_id;frac_forest;lai_max;lai_diff;gvf_max;gvf_diff;dom_land_cover_frac;dom_land_cover;root_depth_50;root_depth_99",
+            g => [g.Basin.FracForest, g.Basin.LaiMax, g.Basin.LaiDiff, g.Basin.GvfMax, g.Basin.GvfDiff,
+                Math.Max(g.Basin.FracForest, 1 - g.Basin.FracForest),
+                g.Basin.FracForest > 0.5 ? "    Mixed Forests" : "    Grasslands", 0.12 + 0.1 * g.Basin.FracForest,
+                1.5 + g.Basin.FracForest]);
+        Write("camels_soil.txt",
+            "gauge_id;soil_depth_pelletier;soil_depth_statsgo;soil_porosity;soil_conductivity;max_water_content;sand_frac;silt_frac;clay_frac;water_frac;organic_frac;other_frac",
+            g => [g.Basin.SoilDepthPelletier, g.Basin.SoilDepthStatsgo, g.Basin.SoilPorosity, g.Basin.SoilConductivity,
+                g.Basin.MaxWaterContent,
                 g.Basin.SandFrac, g.Basin.SiltFrac, g.Basin.ClayFrac, 0.0, 0.0, 0.0]);
-        Write("camels_geol.txt", "gauge_id;geol_1st_class;glim_1st_class_frac;geol_2nd_class;glim_2nd_class_frac;carbonate_rocks_frac;geol_porostiy;geol_permeability",
-            g => [g.Basin.CarbonateRocksFrac > 0.5 ? "Carbonate sedimentary rocks" : "Siliciclastic sedimentary rocks", Math.Max(g.Basin.CarbonateRocksFrac, 1 - g.Basin.CarbonateRocksFrac),
-                g.Basin.CarbonateRocksFrac > 0.5 ? "Siliciclastic sedimentary rocks" : "Metamorphics", Math.Min(g.Basin.CarbonateRocksFrac, 1 - g.Basin.CarbonateRocksFrac),
+        Write("camels_geol.txt",
+            "gauge_id;geol_1st_class;glim_1st_class_frac;geol_2nd_class;glim_2nd_class_frac;carbonate_rocks_frac;geol_porostiy;geol_permeability",
+            g => [g.Basin.CarbonateRocksFrac > 0.5 ? "Carbonate sedimentary rocks" : "Siliciclastic sedimentary rocks",
+                Math.Max(g.Basin.CarbonateRocksFrac, 1 - g.Basin.CarbonateRocksFrac),
+                g.Basin.CarbonateRocksFrac > 0.5 ? "Siliciclastic sedimentary rocks" : "Metamorphics",
+                Math.Min(g.Basin.CarbonateRocksFrac, 1 - g.Basin.CarbonateRocksFrac),
                 g.Basin.CarbonateRocksFrac, g.Basin.GeolPorosity, g.Basin.GeolPermeability]);
-        Write("camels_clim.txt", "gauge_id;p_mean;pet_mean;p_seasonality;frac_snow;aridity;high_prec_freq;high_prec_dur;high_prec_timing;low_prec_freq;low_prec_dur;low_prec_timing",
+        Write("camels_clim.txt",
+            "gauge_id;p_mean;pet_mean;p_seasonality;frac_snow;aridity;high_prec_freq;high_prec_dur;high_prec_timing;low_prec_freq;low_prec_dur;low_prec_timing",
             g => Climate(g, options.Start));
-        Write("camels_hydro.txt", "gauge_id;q_mean;runoff_ratio;slope_fdc;baseflow_index;stream_elas;q5;q95;high_q_freq;high_q_dur;low_q_freq;low_q_dur;zero_q_freq;hfd_mean",
+        Write("camels_hydro.txt",
+            "gauge_id;q_mean;runoff_ratio;slope_fdc;baseflow_index;stream_elas;q5;q95;high_q_freq;high_q_dur;low_q_freq;low_q_dur;zero_q_freq;hfd_mean",
             g => Hydrology(g, options.Start));
         var parameters = new StringBuilder("gauge_id;TT;CFMAX;FC;BETA;LP;K0;K1;K2;PERC;UZL;MAXBAS\n");
         foreach (var g in basins)
         {
             var p = g.Basin.Hbv;
-            parameters.Append(g.Basin.GaugeId).Append(';').Append(string.Join(';', new[] { p.ThresholdTemperature, p.DegreeDayFactor, p.FieldCapacity, p.Beta,
-                p.EvaporationThreshold, p.FastRecession, p.UpperRecession, p.LowerRecession, p.Percolation, p.UpperThreshold, p.RoutingDays }.Select(v => Format(v)))).Append('\n');
+            parameters.Append(g.Basin.GaugeId).Append(';')
+                .Append(string.Join(';', new[] { p.ThresholdTemperature, p.DegreeDayFactor, p.FieldCapacity, p.Beta,
+                p.EvaporationThreshold, p.FastRecession, p.UpperRecession, p.LowerRecession, p.Percolation, p.UpperThreshold,
+                p.RoutingDays }.Select(v => Format(v)))).Append('\n');
         }
         File.WriteAllText(Path.Combine(folder, "..", "synthetic_parameters.txt"), parameters.ToString());
     }
@@ -52,7 +65,8 @@ public static partial class SyntheticCamels
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    private static string Season(DateOnly date) => date.Month switch { 12 or 1 or 2 => "djf", 3 or 4 or 5 => "mam", 6 or 7 or 8 => "jja", _ => "son" };
+    private static string Season(DateOnly date) =>
+        date.Month switch { 12 or 1 or 2 => "djf", 3 or 4 or 5 => "mam", 6 or 7 or 8 => "jja", _ => "son" };
 
     private static IEnumerable<object> Climate(GeneratedBasin g, DateOnly start)
     {
@@ -128,7 +142,8 @@ public static partial class SyntheticCamels
                 if (cumulative >= total / 2) { halfDays.Add(d - first); break; }
             }
         }
-        return [qMean, qMean / p.Average(), slopeFdc, q.Sum() > 0 ? baseflow / q.Sum() : 0, 1.0 + 0.5 * (1 - qMean / p.Average()), Quantile(0.05), Quantile(0.95),
+        return [qMean, qMean / p.Average(), slopeFdc, q.Sum() > 0 ? baseflow / q.Sum() : 0, 1.0 + 0.5 * (1 - qMean / p.Average()),
+            Quantile(0.05), Quantile(0.95),
             highFreq / years, highDur, lowFreq / years, lowDur, zero, halfDays.Count > 0 ? halfDays.Average() : 180.0];
     }
 }

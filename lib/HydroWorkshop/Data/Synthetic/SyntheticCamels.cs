@@ -22,10 +22,13 @@ public static partial class SyntheticCamels
     public const string ReleaseFolder = "basin_dataset_public_v1p2";
 
     /// <summary>One generated basin: its attributes and the series written (mm/day discharge before rounding to ft3/s).</summary>
-    public sealed record GeneratedBasin(SyntheticBasin Basin, SyntheticWeather Weather, HbvModel.Result Simulation, bool[] DischargeMissing);
+    public sealed record GeneratedBasin(SyntheticBasin Basin, SyntheticWeather Weather, HbvModel.Result Simulation,
+        bool[] DischargeMissing);
 
-    /// <summary>Makes the set in <paramref name="folder"/> unless a complete one with the same options is there; returns the folder.</summary>
-    public static string EnsureGenerated(string folder, SyntheticCamelsOptions? options = null, IProgress<string>? progress = null, CancellationToken? cancellationToken = null)
+    /// <summary>Makes the set in <paramref name="folder"/> unless a complete one with the same options is there; returns the
+    /// folder.</summary>
+    public static string EnsureGenerated(string folder, SyntheticCamelsOptions? options = null, IProgress<string>? progress = null,
+        CancellationToken? cancellationToken = null)
     {
         options ??= new SyntheticCamelsOptions();
         var marker = Path.Combine(folder, MarkerFile);
@@ -38,7 +41,8 @@ public static partial class SyntheticCamels
     /// Generates the set into <paramref name="folder"/> (replacing one there). Files are written into a temporary
     /// sibling folder that is renamed at the end, so an interrupted run leaves no half set behind.
     /// </summary>
-    public static IReadOnlyList<GeneratedBasin> Generate(string folder, SyntheticCamelsOptions? options = null, IProgress<string>? progress = null, CancellationToken? cancellationToken = null)
+    public static IReadOnlyList<GeneratedBasin> Generate(string folder, SyntheticCamelsOptions? options = null,
+        IProgress<string>? progress = null, CancellationToken? cancellationToken = null)
     {
         options ??= new SyntheticCamelsOptions();
         options.Validate();
@@ -69,7 +73,8 @@ public static partial class SyntheticCamels
             {
                 Directory.Move(temporary, full);
             }
-            catch (IOException) when (File.Exists(Path.Combine(full, MarkerFile)) && File.ReadAllText(Path.Combine(full, MarkerFile)) == MarkerText(options))
+            catch (IOException) when (File.Exists(Path.Combine(full, MarkerFile))
+                && File.ReadAllText(Path.Combine(full, MarkerFile)) == MarkerText(options))
             {
                 // Another process finished the same set first (two notebooks opening the data at once): keep theirs.
             }
@@ -87,7 +92,8 @@ public static partial class SyntheticCamels
         var basin = SyntheticBasin.Draw(options.Seed, index);
         var random = SeededRandom.For(options.Seed ^ 0x5EED, (ulong)index);
         var weather = WeatherGenerator.Generate(basin, options.Start, options.Days, random, cancellationToken);
-        var simulation = HbvModel.Run(basin.Hbv, weather.Precipitation, weather.MaxTemperature, weather.MinTemperature, weather.PotentialEvaporation);
+        var simulation = HbvModel.Run(basin.Hbv, weather.Precipitation, weather.MaxTemperature, weather.MinTemperature,
+            weather.PotentialEvaporation);
         var missing = new bool[options.Days];
         if (random.NextDouble() < options.GapFraction)
         {
@@ -123,7 +129,8 @@ public static partial class SyntheticCamels
         for (var d = 0; d < w.Precipitation.Length; d++)
         {
             var date = start.AddDays(d);
-            text.Append(c, $"{date.Year:D4} {date.Month:D2} {date.Day:D2} 12\t{w.DayLength[d]:F2}\t{w.Precipitation[d]:F2}\t{w.Radiation[d]:F2}\t{g.Simulation.SnowWaterEquivalent[d]:F2}\t{w.MaxTemperature[d]:F2}\t{w.MinTemperature[d]:F2}\t{w.VapourPressure[d]:F2}\n");
+            text.Append(c,
+                $"{date.Year:D4} {date.Month:D2} {date.Day:D2} 12\t{w.DayLength[d]:F2}\t{w.Precipitation[d]:F2}\t{w.Radiation[d]:F2}\t{g.Simulation.SnowWaterEquivalent[d]:F2}\t{w.MaxTemperature[d]:F2}\t{w.MinTemperature[d]:F2}\t{w.VapourPressure[d]:F2}\n");
         }
         File.WriteAllText(Path.Combine(folder, $"{b.GaugeId}_lump_cida_forcing_leap.txt"), text.ToString());
     }

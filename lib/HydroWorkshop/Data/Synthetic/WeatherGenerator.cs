@@ -15,7 +15,8 @@ public static class WeatherGenerator
 {
     private const double GammaShape = 0.75;
 
-    public static SyntheticWeather Generate(SyntheticBasin basin, DateOnly start, int days, SeededRandom random, CancellationToken cancellationToken = default)
+    public static SyntheticWeather Generate(SyntheticBasin basin, DateOnly start, int days, SeededRandom random,
+        CancellationToken cancellationToken = default)
     {
         var dayl = new float[days];
         var prcp = new float[days];
@@ -44,7 +45,8 @@ public static class WeatherGenerator
             prcp[d] = (float)Math.Round(amount, 2);
 
             anomaly = 0.7 * anomaly + random.Normal(0, 2.2);
-            var tMean = basin.TemperatureMean - basin.TemperatureAmplitude * Math.Cos(2 * Math.PI * (doy - 18) / 365.25) + anomaly - (wet ? 1.0 : 0);
+            var tMean = basin.TemperatureMean - basin.TemperatureAmplitude * Math.Cos(2 * Math.PI * (doy - 18) / 365.25) +
+                anomaly - (wet ? 1.0 : 0);
             var range = (wet ? 7.0 : 12.5) + random.Normal(0, 1.2) + (basin.PrecipitationMean < 2 ? 3 : 0);
             range = Math.Max(2, range);
             tmax[d] = (float)Math.Round(tMean + range / 2, 2);

@@ -42,7 +42,9 @@ public sealed class BandRouting : nn.Module
     public Tensor forward(Tensor features)
     {
         if (features.dim() != 5 || features.size(3) != Bands)
-            throw new ArgumentException($"features must be [batch, time, gauge, {Bands} bands, feature]; got [{string.Join(", ", features.shape)}]", nameof(features));
+            throw new ArgumentException(
+                $"features must be [batch, time, gauge, {Bands} bands, feature]; got [{string.Join(", ", features.shape)}]",
+                nameof(features));
         using var scope = NewDisposeScope();
         var time = features.size(1);
         var before = features.narrow(1, 0, 1).expand(-1, Days - 1, -1, -1, -1);

@@ -16,16 +16,21 @@ public sealed class GaugeMasks
     /// <param name="columns">Grid columns (x).</param>
     /// <param name="flowSteps">Per gauge, each cell's flow distance to the gauge in LDD steps [y * x] (-1 outside), or
     /// null; needed for <see cref="BandWeights"/> (routing).</param>
-    public GaugeMasks(IReadOnlyList<string> names, IReadOnlyList<float[]> cellAreaKm2, int rows, int columns, IReadOnlyList<int[]>? flowSteps = null)
+    public GaugeMasks(IReadOnlyList<string> names, IReadOnlyList<float[]> cellAreaKm2, int rows, int columns,
+        IReadOnlyList<int[]>? flowSteps = null)
     {
         if (flowSteps is not null && (flowSteps.Count != names.Count || flowSteps.Any(f => f.Length != rows * columns)))
-            throw new ArgumentException($"flow steps are needed for each of the {names.Count} gauges, {rows} × {columns} cells each", nameof(flowSteps));
-        if (names.Count != cellAreaKm2.Count) throw new ArgumentException($"{names.Count} gauge names but {cellAreaKm2.Count} masks", nameof(cellAreaKm2));
+            throw new ArgumentException($"flow steps are needed for each of the {names.Count} gauges, {rows} × {columns} cells each",
+                nameof(flowSteps));
+        if (names.Count != cellAreaKm2.Count) throw new ArgumentException($"{names.Count} gauge names but {cellAreaKm2.Count} masks",
+            nameof(cellAreaKm2));
         for (var g = 0; g < names.Count; g++)
         {
             if (cellAreaKm2[g].Length != rows * columns)
-                throw new ArgumentException($"gauge '{names[g]}': mask has {cellAreaKm2[g].Length} cells, the grid {rows} × {columns}", nameof(cellAreaKm2));
-            if (!(cellAreaKm2[g].Sum() > 0)) throw new ArgumentException($"gauge '{names[g]}': its mask is empty (no upstream cell)", nameof(cellAreaKm2));
+                throw new ArgumentException($"gauge '{names[g]}': mask has {cellAreaKm2[g].Length} cells, the grid {rows} × {columns}",
+                    nameof(cellAreaKm2));
+            if (!(cellAreaKm2[g].Sum() > 0)) throw new ArgumentException($"gauge '{names[g]}': its mask is empty (no upstream cell)",
+                nameof(cellAreaKm2));
         }
         Names = names.ToArray();
         AreaKm2 = cellAreaKm2.Select(m => (double)m.Sum()).ToArray();
@@ -85,7 +90,8 @@ public sealed class GaugeMasks
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bands, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(stepsPerBand, 1);
-        if (steps is null) throw new InvalidOperationException("these gauge masks have no flow distances (GaugeMasks.Of a data set's gauges has them)");
+        if (steps is null) throw new InvalidOperationException(
+            "these gauge masks have no flow distances (GaugeMasks.Of a data set's gauges has them)");
         var weights = new float[Count * bands * Rows * Columns];
         for (var g = 0; g < Count; g++)
         {

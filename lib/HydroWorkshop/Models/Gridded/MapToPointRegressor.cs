@@ -39,7 +39,8 @@ public sealed class MapToPointRegressor : nn.Module, IGriddedRegressor
         register_module("conv_lstm", convLstm = new ConvLstm(inputChannels, hiddenChannels, kernelSize));
         if (routingBands > 0) register_module("routing", routing = new BandRouting(routingBands, routingDays));
         register_module("head", head = nn.Sequential(
-            ("hidden", nn.Linear(cellRunoff ? hiddenChannels : 2L * hiddenChannels + 1, headSize)), ("tanh", nn.Tanh()), ("output", nn.Linear(headSize, 1))));
+            ("hidden", nn.Linear(cellRunoff ? hiddenChannels : 2L * hiddenChannels + 1, headSize)), ("tanh", nn.Tanh()),
+                ("output", nn.Linear(headSize, 1))));
         UseGauges(gauges);
     }
 
@@ -85,7 +86,8 @@ public sealed class MapToPointRegressor : nn.Module, IGriddedRegressor
         }
         else
         {
-            var bands = cat([einsum("bthyx,gkyx->btgkh", hidden, w), einsum("bthyx,gkyx->btgkh", hidden.relu(), w)], 4);   // [b, t, g, k, 2h]
+            // [b, t, g, k, 2h]
+            var bands = cat([einsum("bthyx,gkyx->btgkh", hidden, w), einsum("bthyx,gkyx->btgkh", hidden.relu(), w)], 4);
             var routed = routing.forward(bands);                                            // [b, t, g, 2h]
             (mean, positive) = (routed.narrow(3, 0, HiddenChannels), routed.narrow(3, HiddenChannels, HiddenChannels));
         }

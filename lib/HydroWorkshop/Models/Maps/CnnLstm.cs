@@ -9,8 +9,8 @@ namespace HydroWorkshop.Models.Maps;
 /// the grid) are encoded to a vector, an LSTM runs over the encoded sequence and the forcing, and a CNN decoder turns
 /// each step's LSTM output back into a map. Without extra maps there is nothing gridded to encode per frame (a
 /// broadcast forcing is a constant map), and the LSTM reads the forcing alone. A second CNN encodes what does
-/// not change within the event, the static maps and the warm-up depth maps, into the LSTM's initial state. Not autoregressive: every frame of the event is
-/// encoded and decoded in one batched pass, which is what makes a whole-event roll-out fast. The context's coarse map
+/// not change within the event, the static maps and the warm-up depth maps, into the LSTM's initial state. Not autoregressive: every frame
+/// of the event is encoded and decoded in one batched pass, which is what makes a whole-event roll-out fast. The context's coarse map
 /// joins the LSTM output at the decoder's bottleneck, and features of the static maps and last observed depth, computed
 /// once per event, join the decoder at half resolution (skip connections: obstacles and the water's edge come from
 /// there, the dynamics from the LSTM; the last frame enters both as depth and as a wet indicator, so that a thin film
@@ -37,16 +37,21 @@ public sealed class CnnLstm : nn.Module, IMapModel
     /// maps (a coarse simulation, <c>Surrogates.MapSequences.FromFlume</c> with a coarse-solver factor): each frame starts from
     /// it instead of the last observed depth, and the LSTM does not read it (measured on the flume: the same accuracy
     /// without the LSTM reading it, or with it also joining the decoder, and a quarter less time per roll-out).</param>
-    public CnnLstm(MapInputs inputs, int warmupFrames, int features = 8, int latent = 64, int hiddenSize = 64, bool depthFromExtraMap = false) : base(nameof(CnnLstm))
+    public CnnLstm(MapInputs inputs, int warmupFrames, int features = 8, int latent = 64, int hiddenSize = 64,
+        bool depthFromExtraMap = false) : base(nameof(CnnLstm))
     {
         if (inputs.Rows % 8 != 0 || inputs.Columns % 8 != 0)
-            throw new ArgumentException($"CnnLstm: grid {inputs.Rows} x {inputs.Columns} must be a multiple of 8 in both directions", nameof(inputs));
-        if (warmupFrames < 1) throw new ArgumentOutOfRangeException(nameof(warmupFrames), warmupFrames, "CnnLstm needs at least one warm-up frame");
-        if (inputs.Forcings + inputs.Extra < 1) throw new ArgumentException("CnnLstm needs at least one forcing or extra map per frame", nameof(inputs));
+            throw new ArgumentException($"CnnLstm: grid {inputs.Rows} x {inputs.Columns} must be a multiple of 8 in both directions",
+                nameof(inputs));
+        if (warmupFrames < 1) throw new ArgumentOutOfRangeException(nameof(warmupFrames), warmupFrames,
+            "CnnLstm needs at least one warm-up frame");
+        if (inputs.Forcings + inputs.Extra < 1) throw new ArgumentException("CnnLstm needs at least one forcing or extra map per frame",
+            nameof(inputs));
         Inputs = inputs;
         WarmupFrames = warmupFrames;
         if (depthFromExtraMap && inputs.Extra != 1)
-            throw new ArgumentException($"CnnLstm: depthFromExtraMap needs exactly one extra map (the depth guess), got {inputs.Extra}", nameof(depthFromExtraMap));
+            throw new ArgumentException($"CnnLstm: depthFromExtraMap needs exactly one extra map (the depth guess), got {inputs.Extra}",
+                nameof(depthFromExtraMap));
         DepthFromExtraMap = depthFromExtraMap;
         Features = features;
         (coarseRows, coarseColumns) = (inputs.Rows / 8, inputs.Columns / 8);
@@ -55,7 +60,8 @@ public sealed class CnnLstm : nn.Module, IMapModel
         // reads more cheaply as the number itself. Extra maps are averaged to the bottleneck's resolution and projected:
         // a convolutional encoder over the full grid cost as much per frame as the whole decoder.
         if (inputs.Extra > 0 && !depthFromExtraMap)
-            register_module("frame_projection", frameProjection = nn.Linear((long)inputs.Extra * coarseRows * coarseColumns, latent)); // [n, latent]
+            // [n, latent]
+            register_module("frame_projection", frameProjection = nn.Linear((long)inputs.Extra * coarseRows * coarseColumns, latent));
         // The guess and the depth maps are scaled separately (each by its largest value), so a learned factor, starting
         // at 1, reconciles them.
         if (depthFromExtraMap) register_parameter("depth_guess_scale", depthGuessScale = nn.Parameter(ones(1)));
@@ -66,15 +72,18 @@ public sealed class CnnLstm : nn.Module, IMapModel
         register_module("context_projection", contextProjection = nn.Linear(coarse, 2L * hiddenSize)); // h0, c0
         register_module("lstm", lstm = nn.LSTM((frameProjection is not null ? latent : 0) + inputs.Forcings, hiddenSize, batchFirst: true));
         register_module("decoder_projection", decoderProjection = nn.Linear(hiddenSize, coarse));      // [n, 2f * y/8 * x/8]
-        register_module("step_projection", stepProjection = nn.Linear(hiddenSize, features));          // [n, f], a shift per decoder channel
+        // [n, f], a shift per decoder channel
+        register_module("step_projection", stepProjection = nn.Linear(hiddenSize, features));
         decoderIn = nn.ConvTranspose2d(4 * features, 2 * features, 2, stride: 2);                    // [n, 2f, y/4, x/4]
         decoderOut = nn.ConvTranspose2d(2 * features, features, 2, stride: 2);                       // [n, f, y/2, x/2]
         register_module("decoder", nn.Sequential(decoderIn, nn.ReLU(), decoderOut, nn.ReLU()));
         register_module("skip_encoder", skipEncoder = nn.Sequential(
             nn.Conv2d(inputs.Statics + 2, features, 3, padding: 1), nn.ReLU(),                        // [b, f, y, x]
             nn.Conv2d(features, features, 3, stride: 2, padding: 1), nn.ReLU()));                     // [b, f, y/2, x/2]
-        register_module("head", head = nn.Conv2d(2 * features, 2, 3, padding: 1));                     // [n, 2 (change, wet logit), y/2, x/2]
-        register_module("upsample", upsample = nn.Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Bilinear, align_corners: false)); // [n, 2, y, x]; align_corners given: libtorch warns once otherwise
+        // [n, 2 (change, wet logit), y/2, x/2]
+        register_module("head", head = nn.Conv2d(2 * features, 2, 3, padding: 1));
+        // [n, 2, y, x]; align_corners given: libtorch warns once otherwise
+        register_module("upsample", upsample = nn.Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Bilinear, align_corners: false));
         DepthOutput.Initialise(head);
     }
 
@@ -99,9 +108,11 @@ public sealed class CnnLstm : nn.Module, IMapModel
         if (warmupFrames != WarmupFrames)
             throw new ArgumentException($"CnnLstm was built for {WarmupFrames} warm-up frames, got {warmupFrames}", nameof(warmupFrames));
         var frames = (int)batch.Frames;
-        if (warmupFrames >= frames) throw new ArgumentOutOfRangeException(nameof(warmupFrames), $"warm-up {warmupFrames} leaves nothing of {frames} frames to predict");
+        if (warmupFrames >= frames) throw new ArgumentOutOfRangeException(nameof(warmupFrames),
+            $"warm-up {warmupFrames} leaves nothing of {frames} frames to predict");
         if (batch.ObservedFrames < warmupFrames)
-            throw new ArgumentException($"the batch observes {batch.ObservedFrames} frame(s), fewer than the {warmupFrames} warm-up frames", nameof(batch));
+            throw new ArgumentException($"the batch observes {batch.ObservedFrames} frame(s), fewer than the {warmupFrames} warm-up frames",
+                nameof(batch));
         using var scope = NewDisposeScope();
         var (b, rows, columns) = (batch.Size, batch.Rows, batch.Columns);
         var n = frames - warmupFrames;
@@ -113,7 +124,8 @@ public sealed class CnnLstm : nn.Module, IMapModel
         if (frameProjection is not null)
         {
             var pooled = nn.functional.avg_pool2d(batch.Extra!.reshape(b * frames, Inputs.Extra, rows, columns), [8, 8]);
-            sequence = cat([frameProjection.forward(pooled.flatten(1)).relu().reshape(b, frames, -1), batch.Forcing], 2);   // [b, time, latent + forcings]
+            // [b, time, latent + forcings]
+            sequence = cat([frameProjection.forward(pooled.flatten(1)).relu().reshape(b, frames, -1), batch.Forcing], 2);
         }
 
         // Context, once per event: static maps and the warm-up depths set the LSTM's initial state and the bottleneck map.
@@ -150,7 +162,8 @@ public sealed class CnnLstm : nn.Module, IMapModel
             : (batch.Extra!.narrow(1, warmupFrames, n) * depthGuessScale).reshape(b * n, 1, rows, columns);
         var open = batch.Open.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
         var (depth, logit) = DepthOutput.Apply(headOutput, baseDepth, open, training);              // [b * n, 1, y, x] each
-        return new MapRollout(depth.reshape(b, n, rows, columns).MoveToOuterDisposeScope(), logit.reshape(b, n, rows, columns).MoveToOuterDisposeScope());
+        return new MapRollout(depth.reshape(b, n, rows, columns).MoveToOuterDisposeScope(),
+            logit.reshape(b, n, rows, columns).MoveToOuterDisposeScope());
     }
 
     /// <summary>1 where the last observed frame holds any water, else 0 ([b, 1, y, x]). In model units a 5 mm film on a

@@ -63,7 +63,8 @@ public sealed class ConvLstm : nn.Module
     public (Tensor output, (Tensor h, Tensor c)[] last) forward(Tensor input, IReadOnlyList<(Tensor h, Tensor c)>? state = null)
     {
         if (input.dim() != 5 || input.size(2) != InputChannels)
-            throw new ArgumentException($"ConvLstm({InputChannels}, {string.Join("/", HiddenChannels)}): input [{string.Join(", ", input.shape)}] must be [batch, time, {InputChannels}, y, x]", nameof(input));
+            throw new ArgumentException(
+                $"ConvLstm({InputChannels}, {string.Join("/", HiddenChannels)}): input [{string.Join(", ", input.shape)}] must be [batch, time, {InputChannels}, y, x]", nameof(input));
         using var scope = NewDisposeScope();
         var steps = input.size(1);
         var outputs = new Tensor[steps];
@@ -79,5 +80,6 @@ public sealed class ConvLstm : nn.Module
         return (output.MoveToOuterDisposeScope(), last);
     }
 
-    public (Tensor output, (Tensor h, Tensor c)[] last) call(Tensor input, IReadOnlyList<(Tensor h, Tensor c)>? state = null) => forward(input, state);
+    public (Tensor output, (Tensor h, Tensor c)[] last) call(Tensor input, IReadOnlyList<(Tensor h, Tensor c)>? state = null) =>
+        forward(input, state);
 }

@@ -29,17 +29,22 @@ public sealed class ConvLstmCell : nn.Module
     public ConvLstmCell(int inputChannels, int hiddenChannels, int kernelSize = 3, bool peephole = false,
         (int Rows, int Columns)? peepholeGrid = null, bool hasBias = true) : base(nameof(ConvLstmCell))
     {
-        if (inputChannels < 1) throw new ArgumentOutOfRangeException(nameof(inputChannels), inputChannels, "ConvLstmCell needs at least 1 input channel");
-        if (hiddenChannels < 1) throw new ArgumentOutOfRangeException(nameof(hiddenChannels), hiddenChannels, "ConvLstmCell needs at least 1 hidden channel");
+        if (inputChannels < 1) throw new ArgumentOutOfRangeException(nameof(inputChannels), inputChannels,
+            "ConvLstmCell needs at least 1 input channel");
+        if (hiddenChannels < 1) throw new ArgumentOutOfRangeException(nameof(hiddenChannels), hiddenChannels,
+            "ConvLstmCell needs at least 1 hidden channel");
         if (kernelSize < 1 || kernelSize % 2 == 0)
-            throw new ArgumentOutOfRangeException(nameof(kernelSize), kernelSize, "ConvLstmCell needs an odd kernel size for 'same' padding");
-        if (peepholeGrid is not null && !peephole) throw new ArgumentException("peepholeGrid is given but peephole is false", nameof(peepholeGrid));
+            throw new ArgumentOutOfRangeException(nameof(kernelSize), kernelSize,
+                "ConvLstmCell needs an odd kernel size for 'same' padding");
+        if (peepholeGrid is not null && !peephole) throw new ArgumentException("peepholeGrid is given but peephole is false",
+            nameof(peepholeGrid));
         InputChannels = inputChannels;
         HiddenChannels = hiddenChannels;
         KernelSize = kernelSize;
         Peephole = peephole;
         PeepholeGrid = peepholeGrid;
-        register_module("conv", conv = nn.Conv2d(inputChannels + hiddenChannels, 4L * hiddenChannels, kernelSize, padding: Padding.Same, bias: hasBias));
+        register_module("conv", conv = nn.Conv2d(inputChannels + hiddenChannels, 4L * hiddenChannels, kernelSize, padding: Padding.Same,
+            bias: hasBias));
         if (peephole)
         {
             long[] shape = peepholeGrid is { } g ? [hiddenChannels, g.Rows, g.Columns] : [hiddenChannels, 1, 1];
@@ -64,18 +69,21 @@ public sealed class ConvLstmCell : nn.Module
     /// <summary>Zero state for a batch on a grid: (h, c), each [batch, hidden, rows, columns].</summary>
     public (Tensor h, Tensor c) InitialState(long batch, long rows, long columns, Device? device = null)
     {
-        return (zeros([batch, HiddenChannels, rows, columns], device: device), zeros([batch, HiddenChannels, rows, columns], device: device));
+        return (zeros([batch, HiddenChannels, rows, columns], device: device),
+            zeros([batch, HiddenChannels, rows, columns], device: device));
     }
 
     /// <summary>One step: x [batch, input, y, x] and (h, c) [batch, hidden, y, x] (zeros when null) → (h', c').</summary>
     public (Tensor h, Tensor c) forward(Tensor input, (Tensor h, Tensor c)? state = null)
     {
         if (input.dim() != 4 || input.size(1) != InputChannels)
-            throw new ArgumentException($"{GetName()}({InputChannels}, {HiddenChannels}): input [{string.Join(", ", input.shape)}] must be [batch, {InputChannels}, y, x]", nameof(input));
+            throw new ArgumentException(
+                $"{GetName()}({InputChannels}, {HiddenChannels}): input [{string.Join(", ", input.shape)}] must be [batch, {InputChannels}, y, x]", nameof(input));
         using var scope = NewDisposeScope();
         var (h, c) = state ?? InitialState(input.size(0), input.size(2), input.size(3), input.device);
         if (h.dim() != 4 || h.size(1) != HiddenChannels || h.size(2) != input.size(2) || h.size(3) != input.size(3))
-            throw new ArgumentException($"{GetName()}({InputChannels}, {HiddenChannels}): state [{string.Join(", ", h.shape)}] does not fit input [{string.Join(", ", input.shape)}]", nameof(state));
+            throw new ArgumentException(
+                $"{GetName()}({InputChannels}, {HiddenChannels}): state [{string.Join(", ", h.shape)}] does not fit input [{string.Join(", ", input.shape)}]", nameof(state));
         var gates = conv.forward(cat([input, h], 1)).chunk(4, 1);                  // 4 x [batch, hidden, y, x]
         var (i, f, g, o) = (gates[0], gates[1], gates[2], gates[3]);
         if (Peephole)

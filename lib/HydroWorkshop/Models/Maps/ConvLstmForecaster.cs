@@ -16,10 +16,12 @@ namespace HydroWorkshop.Models.Maps;
 /// </summary>
 public sealed class ConvLstmForecaster : nn.Module, IMapModel
 {
-    public ConvLstmForecaster(MapInputs inputs, int features = 16, int hiddenChannels = 32, int numLayers = 1, int kernelSize = 3, bool peephole = false) : base(nameof(ConvLstmForecaster))
+    public ConvLstmForecaster(MapInputs inputs, int features = 16, int hiddenChannels = 32, int numLayers = 1, int kernelSize = 3,
+        bool peephole = false) : base(nameof(ConvLstmForecaster))
     {
         if (inputs.Rows % 4 != 0 || inputs.Columns % 4 != 0)
-            throw new ArgumentException($"ConvLstmForecaster: grid {inputs.Rows} x {inputs.Columns} must be a multiple of 4 in both directions", nameof(inputs));
+            throw new ArgumentException(
+                $"ConvLstmForecaster: grid {inputs.Rows} x {inputs.Columns} must be a multiple of 4 in both directions", nameof(inputs));
         Inputs = inputs;
         var channels = 1 + inputs.FrameChannels;                                  // depth + statics + forcing + extra
         register_module("encoder", encoder = nn.Sequential(
@@ -76,6 +78,7 @@ public sealed class ConvLstmForecaster : nn.Module, IMapModel
             predictions.Add(depth);
             logits.Add(logit.MoveToOuterDisposeScope());
         }
-        return new MapRollout(cat(predictions, 1).MoveToOuterDisposeScope(), cat(logits, 1).MoveToOuterDisposeScope());   // [b, time - warmup, y, x] each
+        // [b, time - warmup, y, x] each
+        return new MapRollout(cat(predictions, 1).MoveToOuterDisposeScope(), cat(logits, 1).MoveToOuterDisposeScope());
     }
 }

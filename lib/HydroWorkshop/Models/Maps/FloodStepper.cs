@@ -35,18 +35,23 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
     /// <param name="width">Channels at half resolution (twice that at a quarter; 8 at full resolution).</param>
     /// <param name="reachCells">How far (cells, in x and y) water can get from the wet cells in one step; beyond that a
     /// step leaves cells dry.</param>
-    public FloodStepper(MapInputs inputs, int breachStatic, int inflowForcing, double frameSeconds, double cellArea, int width = 16, int reachCells = DefaultReachCells) : base(nameof(FloodStepper))
+    public FloodStepper(MapInputs inputs, int breachStatic, int inflowForcing, double frameSeconds, double cellArea, int width = 16,
+        int reachCells = DefaultReachCells) : base(nameof(FloodStepper))
     {
-        if (reachCells < 1) throw new ArgumentOutOfRangeException(nameof(reachCells), reachCells, "water must be able to reach at least the neighbouring cells");
+        if (reachCells < 1) throw new ArgumentOutOfRangeException(nameof(reachCells), reachCells,
+            "water must be able to reach at least the neighbouring cells");
         ReachCells = reachCells;
         if (inputs.Rows % 4 != 0 || inputs.Columns % 4 != 0)
             throw new ArgumentException($"FloodStepper needs a grid divisible by 4, got {inputs.Rows} x {inputs.Columns}", nameof(inputs));
         if (breachStatic < 0 || breachStatic >= inputs.Statics)
-            throw new ArgumentOutOfRangeException(nameof(breachStatic), $"the breach map is static {breachStatic}, but there are {inputs.Statics} static maps");
+            throw new ArgumentOutOfRangeException(nameof(breachStatic),
+                $"the breach map is static {breachStatic}, but there are {inputs.Statics} static maps");
         if (inflowForcing < 0 || inflowForcing >= inputs.Forcings)
-            throw new ArgumentOutOfRangeException(nameof(inflowForcing), $"the inflow is forcing {inflowForcing}, but there are {inputs.Forcings} forcings");
+            throw new ArgumentOutOfRangeException(nameof(inflowForcing),
+                $"the inflow is forcing {inflowForcing}, but there are {inputs.Forcings} forcings");
         if (!(frameSeconds > 0) || !(cellArea > 0))
-            throw new ArgumentOutOfRangeException(nameof(frameSeconds), $"frame interval {frameSeconds} s and cell area {cellArea} m2 must be positive");
+            throw new ArgumentOutOfRangeException(nameof(frameSeconds),
+                $"frame interval {frameSeconds} s and cell area {cellArea} m2 must be positive");
         Inputs = inputs;
         BreachStatic = breachStatic;
         InflowForcing = inflowForcing;
@@ -113,7 +118,8 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
         if (warmupFrames < 1 || warmupFrames >= frames)
             throw new ArgumentOutOfRangeException(nameof(warmupFrames), $"warm-up must be 1..{frames - 1} frames (got {warmupFrames})");
         if (batch.ObservedFrames < (teacherForcing > 0 ? frames : warmupFrames))
-            throw new ArgumentException($"the batch observes {batch.ObservedFrames} of {frames} frames; the roll-out needs {(teacherForcing > 0 ? frames : warmupFrames)}", nameof(batch));
+            throw new ArgumentException(
+                $"the batch observes {batch.ObservedFrames} of {frames} frames; the roll-out needs {(teacherForcing > 0 ? frames : warmupFrames)}", nameof(batch));
         using var scope = NewDisposeScope();
         var statics = batch.Statics;                                                       // [b, S, y, x]
         var bed = statics.narrow(1, 0, 1);
@@ -137,7 +143,8 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
             var (surfaceX, surfaceY) = Slopes(surface);
             Tensor[] parts = batch.Extra is null
                 ? [filled, (filled > 0).to(depth.dtype), fixedMaps, breach * added, surface, surfaceX, surfaceY]
-                : [filled, (filled > 0).to(depth.dtype), fixedMaps, breach * added, surface, surfaceX, surfaceY, batch.Extra.select(1, t + 1)];
+                : [filled, (filled > 0).to(depth.dtype), fixedMaps, breach * added, surface, surfaceX, surfaceY,
+                    batch.Extra.select(1, t + 1)];
             var output = head.forward(UNet(cat(parts, 1)));                               // [b, 2, y, x]
             // depth = ReLU(filled + change) x sigmoid(wet logit) x open, the same in training and evaluation: the hard
             // wet/dry step of DepthOutput deletes water where the gate is unsure, and a conserving model must not (it
@@ -161,7 +168,8 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
             predictions.Add(depth);
             logits.Add(logit.MoveToOuterDisposeScope());
         }
-        return new MapRollout(cat(predictions, 1).MoveToOuterDisposeScope(), cat(logits, 1).MoveToOuterDisposeScope());   // [b, time - warmup, y, x]
+        // [b, time - warmup, y, x]
+        return new MapRollout(cat(predictions, 1).MoveToOuterDisposeScope(), cat(logits, 1).MoveToOuterDisposeScope());
     }
 
     private Tensor UNet(Tensor x)

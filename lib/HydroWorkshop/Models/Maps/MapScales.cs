@@ -18,5 +18,6 @@ public sealed record MapScales(double Depth, double BedMean, double BedScale, IR
     public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
 
     public static MapScales Load(string path) =>
-        JsonSerializer.Deserialize<MapScales>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: not a MapScales JSON file");
+        JsonSerializer.Deserialize<MapScales>(File.ReadAllText(path)) ?? throw new InvalidDataException(
+            $"{path}: not a MapScales JSON file");
 }

@@ -34,7 +34,8 @@ public sealed record DisturbanceRegime
         return events.OrderBy(e => e.Day).ThenBy(e => e.Row).ThenBy(e => e.Column).ToList();
     }
 
-    static void Add(List<Disturbance> events, Random random, DisturbanceKind kind, double expected, int days, int rows, int columns, DateOnly start)
+    static void Add(List<Disturbance> events, Random random, DisturbanceKind kind, double expected, int days, int rows, int columns,
+        DateOnly start)
     {
         int count = Poisson(random, expected);
         for (int i = 0; i < count; i++)

@@ -18,7 +18,8 @@ public static class HargreavesEvapotranspiration
     public static double Reference(double temperature, double extraterrestrial, double temperatureRange)
     {
         if (temperatureRange < 0)
-            throw new ArgumentOutOfRangeException(nameof(temperatureRange), temperatureRange, "the diurnal temperature range cannot be negative");
+            throw new ArgumentOutOfRangeException(nameof(temperatureRange), temperatureRange,
+                "the diurnal temperature range cannot be negative");
         double et0 = 0.0023 * (temperature + 17.8) * Math.Sqrt(temperatureRange) * 0.408 * extraterrestrial;
         return Math.Max(0, et0);
     }

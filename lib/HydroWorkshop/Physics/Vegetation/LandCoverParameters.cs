@@ -89,7 +89,8 @@ public sealed record LandCoverParameters
     };
 
     /// <summary>Beech/oak forest: LAI 5-6 in summer (Breuer et al.: temperate deciduous ≈ 5), stems and branches ≈ 0.6
-    /// in winter; leaf-out takes 3-5 weeks; budburst ≈ 150 °C·day (base 5); leaf fall as days shorten below ~11 h; roots 1.3 m (≈ 200 mm).</summary>
+    /// in winter; leaf-out takes 3-5 weeks; budburst ≈ 150 °C·day (base 5); leaf fall as days shorten below ~11 h; roots 1.3 m (≈ 200
+    /// mm).</summary>
     public static LandCoverParameters DeciduousForest { get; } = new()
     {
         Class = LandCover.DeciduousForest, MaximumLai = 5.5, MinimumLai = 0.6,

@@ -4,13 +4,14 @@ namespace HydroWorkshop.Physics.Vegetation;
 /// imperfect model a ConvLSTM may lean on (Longyang and Zeng's question). Compared with <see cref="VegetationModel"/>:
 /// it knows the land-cover map only through each class's LAI range (or one generic class without a map) and harvests
 /// cropland at a fixed temperature sum; otherwise phenology is temperature only (no degree-day green-up, no day
-/// length): LAI relaxes toward a linear ramp of the 15-day mean temperature; no soil water: the only water signal is the same day's rain over ET0, so it has no drought memory;
-/// no disturbances. Its LAI follows the seasons of the target and correlates well; its errors are a static seasonal
-/// part (phenology timing, crops after harvest), which location and season explain, and a dynamic part that grows with
+/// length): LAI relaxes toward a linear ramp of the 15-day mean temperature; no soil water: the only water signal is the same day's rain
+/// over ET0, so it has no drought memory; no disturbances. Its LAI follows the seasons of the target and correlates well; its errors are a
+/// static seasonal part (phenology timing, crops after harvest), which location and season explain, and a dynamic part that grows with
 /// dryness (dry cells, the 2003 summer), which only the weather's past explains.</summary>
 public sealed class SimpleVegetationModel
 {
-    /// <summary>Winter LAI (m²/m²) of the generic class (used without a land-cover map), between bare cropland and retained needles.</summary>
+    /// <summary>Winter LAI (m²/m²) of the generic class (used without a land-cover map), between bare cropland and retained
+    /// needles.</summary>
     public double MinimumLai { get; init; } = 0.8;
 
     /// <summary>Summer LAI (m²/m²) of the generic class (used without a land-cover map), a mean of the full model's class maxima.</summary>
@@ -51,9 +52,11 @@ public sealed class SimpleVegetationModel
                 $"landCover is [{landCover.GetLength(0)}, {landCover.GetLength(1)}], the forcing grid [{forcing.Rows}, {forcing.Columns}]",
                 nameof(landCover));
         if (!(GreenUpTemperature < FullCanopyTemperature))
-            throw new ArgumentException($"GreenUpTemperature ({GreenUpTemperature} °C) must be below FullCanopyTemperature ({FullCanopyTemperature} °C)");
+            throw new ArgumentException(
+                $"GreenUpTemperature ({GreenUpTemperature} °C) must be below FullCanopyTemperature ({FullCanopyTemperature} °C)");
         if (TemperatureMemoryDays < 1 || ResponseDays < 1)
-            throw new ArgumentException($"TemperatureMemoryDays ({TemperatureMemoryDays}) and ResponseDays ({ResponseDays}) must be at least 1 day");
+            throw new ArgumentException(
+                $"TemperatureMemoryDays ({TemperatureMemoryDays}) and ResponseDays ({ResponseDays}) must be at least 1 day");
         int days = forcing.Days, rows = forcing.Rows, columns = forcing.Columns, cells = forcing.Cells;
         var solar = new DailySolarTable(forcing);
         var meanTemperature = new double[cells];
@@ -71,7 +74,8 @@ public sealed class SimpleVegetationModel
         }
 
         for (int t = 0; t < Math.Clamp(SpinUpDays, 0, days); t++)
-            for (int i = 0; i < cells; i++) Advance(ref lai[i], ref meanTemperature[i], ref degreeDays[i], range[i], crop[i], forcing, solar, t, i, columns);
+            for (int i = 0; i < cells; i++) Advance(ref lai[i], ref meanTemperature[i], ref degreeDays[i], range[i], crop[i], forcing,
+                solar, t, i, columns);
 
         var output = new float[days, rows, columns];
         for (int t = 0; t < days; t++)
@@ -91,7 +95,8 @@ public sealed class SimpleVegetationModel
         meanTemperature += (temperature - meanTemperature) / TemperatureMemoryDays;
         if (solar.YearStart(t, cell / columns)) degreeDays = 0;
         degreeDays += Math.Max(0, temperature - 5);
-        double season = crop && degreeDays >= CropHarvestDegreeDays ? 0 : Math.Clamp((meanTemperature - GreenUpTemperature) / (FullCanopyTemperature - GreenUpTemperature), 0, 1);
+        double season = crop && degreeDays >= CropHarvestDegreeDays ? 0
+            : Math.Clamp((meanTemperature - GreenUpTemperature) / (FullCanopyTemperature - GreenUpTemperature), 0, 1);
         double et0 = HargreavesEvapotranspiration.FromDailyMean(temperature, solar.Extraterrestrial(t, cell / columns), rain);
         double supply = et0 > 0 ? Math.Min(1, rain / et0) : 1;
         double target = (range.Minimum + (range.Maximum - range.Minimum) * season) * (1 - RainWeight * (1 - supply));

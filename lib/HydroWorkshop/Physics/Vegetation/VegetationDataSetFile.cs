@@ -17,19 +17,23 @@ public static class VegetationDataSetFile
     {
         var variables = result.ToVariables();
         var columns = result.LandCover.GetLength(1);
-        if (longitudes.Length != columns) throw new ArgumentException($"{longitudes.Length} longitudes for {columns} columns", nameof(longitudes));
+        if (longitudes.Length != columns) throw new ArgumentException($"{longitudes.Length} longitudes for {columns} columns",
+            nameof(longitudes));
         var writer = new NetCdf3Writer()
             .AddRecordDimension("time")
             .AddDimension("lat", result.LandCover.GetLength(0))
             .AddDimension("lon", columns)
             .AddAttribute(NetCdfAttribute.Of("title", "SIMULATED leaf area index over the Rhine and Meuse (not observations)"))
-            .AddAttribute(NetCdfAttribute.Of("source", "HydroWorkshop.Physics.Vegetation.VegetationModel driven by real daily 0.5° precipitation and temperature (rhine_meuse_30min_grdc)"))
-            .AddAttribute(NetCdfAttribute.Of("comment", "The target LAI is made by a process model with a soil-water bucket, temperature and light limits, phenology and random disturbances; simple_lai is a deliberately simpler model's estimate (the physics-encoded input). Replace lai with a real product on the same grid to ask the question of real data."))
+            .AddAttribute(NetCdfAttribute.Of("source",
+                "HydroWorkshop.Physics.Vegetation.VegetationModel driven by real daily 0.5° precipitation and temperature (rhine_meuse_30min_grdc)"))
+            .AddAttribute(NetCdfAttribute.Of("comment",
+                "The target LAI is made by a process model with a soil-water bucket, temperature and light limits, phenology and random disturbances; simple_lai is a deliberately simpler model's estimate (the physics-encoded input). Replace lai with a real product on the same grid to ask the question of real data."))
             .AddAttribute(NetCdfAttribute.Of("seed", result.Seed))
             .AddAttribute(NetCdfAttribute.Of("Conventions", "CF-1.8"));
         foreach (var v in variables.Where(v => v.Dimensions.All(d => d is "time" or "lat" or "lon")))
         {
-            var attributes = new List<NetCdfAttribute> { NetCdfAttribute.Of("units", v.Units), NetCdfAttribute.Of("long_name", v.Description) };
+            var attributes = new List<NetCdfAttribute> { NetCdfAttribute.Of("units", v.Units),
+                NetCdfAttribute.Of("long_name", v.Description) };
             if (v.Name == "time") attributes.Add(NetCdfAttribute.Of("calendar", "standard"));
             if (v.Name == "lat") attributes.Add(NetCdfAttribute.Of("standard_name", "latitude"));
             switch (v.Values)
@@ -39,7 +43,8 @@ public static class VegetationDataSetFile
                 default: throw new InvalidOperationException($"{v.Name}: values of type {v.Values.GetType().Name} cannot be written");
             }
         }
-        writer.AddVariable("lon", ["lon"], longitudes, NetCdfAttribute.Of("units", "degrees_east"), NetCdfAttribute.Of("standard_name", "longitude"));
+        writer.AddVariable("lon", ["lon"], longitudes, NetCdfAttribute.Of("units", "degrees_east"),
+            NetCdfAttribute.Of("standard_name", "longitude"));
         writer.Write(path);
     }
 }

@@ -51,7 +51,8 @@ public sealed class VegetationForcing
     }
 
     /// <summary>Forcing from flat row-major [time, y, x] arrays: precipitation in m/day, temperature in °C.</summary>
-    public static VegetationForcing FromMetresPerDay(float[] precipitation, float[] temperature, int days, int rows, int columns, float[] latitudes, DateOnly start)
+    public static VegetationForcing FromMetresPerDay(float[] precipitation, float[] temperature, int days, int rows, int columns,
+        float[] latitudes, DateOnly start)
     {
         ArgumentNullException.ThrowIfNull(precipitation);
         ArgumentNullException.ThrowIfNull(temperature);
@@ -60,9 +61,12 @@ public sealed class VegetationForcing
             throw new ArgumentException($"shape [{days}, {rows}, {columns}] must be positive in every dimension");
         long expected = (long)days * rows * columns;
         if (precipitation.Length != expected)
-            throw new ArgumentException($"precipitation has {precipitation.Length} values, shape [{days}, {rows}, {columns}] needs {expected}", nameof(precipitation));
+            throw new ArgumentException(
+                $"precipitation has {precipitation.Length} values, shape [{days}, {rows}, {columns}] needs {expected}",
+                nameof(precipitation));
         if (temperature.Length != expected)
-            throw new ArgumentException($"temperature has {temperature.Length} values, shape [{days}, {rows}, {columns}] needs {expected}", nameof(temperature));
+            throw new ArgumentException($"temperature has {temperature.Length} values, shape [{days}, {rows}, {columns}] needs {expected}",
+                nameof(temperature));
         if (latitudes.Length != rows)
             throw new ArgumentException($"latitudes has {latitudes.Length} values, one per row ({rows}) is needed", nameof(latitudes));
         for (int r = 0; r < rows; r++)
@@ -73,7 +77,8 @@ public sealed class VegetationForcing
         {
             float p = precipitation[i], t = temperature[i];
             if (!float.IsFinite(p) || p < 0)
-                throw new ArgumentOutOfRangeException(nameof(precipitation), $"precipitation{Index(i, rows, columns)} = {p}: must be finite and non-negative (m/day)");
+                throw new ArgumentOutOfRangeException(nameof(precipitation),
+                    $"precipitation{Index(i, rows, columns)} = {p}: must be finite and non-negative (m/day)");
             if (p > 1)
                 throw new ArgumentOutOfRangeException(nameof(precipitation),
                     $"precipitation{Index(i, rows, columns)} = {p} m/day is over a metre a day: pass m/day (the data set's unit), not mm/day");

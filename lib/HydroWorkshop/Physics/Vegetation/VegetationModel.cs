@@ -47,7 +47,8 @@ public sealed class VegetationModel
             throw new ArgumentException(
                 $"landCover is [{landCover.GetLength(0)}, {landCover.GetLength(1)}], the forcing grid [{forcing.Rows}, {forcing.Columns}]",
                 nameof(landCover));
-        if (StressMemoryDays < 1) throw new ArgumentOutOfRangeException(nameof(StressMemoryDays), StressMemoryDays, "must be at least 1 day");
+        if (StressMemoryDays < 1) throw new ArgumentOutOfRangeException(nameof(StressMemoryDays), StressMemoryDays,
+            "must be at least 1 day");
         int days = forcing.Days, rows = forcing.Rows, columns = forcing.Columns;
         var solar = new DailySolarTable(forcing);
         var parameters = new LandCoverParameters[rows * columns];
@@ -89,7 +90,8 @@ public sealed class VegetationModel
         return output;
     }
 
-    SoilWaterFluxes Advance(ref VegetationCellState s, LandCoverParameters p, VegetationForcing forcing, DailySolarTable solar, int t, int cell, int columns) =>
+    SoilWaterFluxes Advance(ref VegetationCellState s, LandCoverParameters p, VegetationForcing forcing, DailySolarTable solar, int t,
+        int cell, int columns) =>
         Advance(ref s, p, forcing, solar, t, cell, columns, out _);
 
     /// <summary>One day of one cell (see the class remarks for the order of the steps).</summary>

@@ -26,6 +26,7 @@ public static class VegetationSimulation
         var disturbances = options.Disturbances.Draw(forcing.Days, forcing.Rows, forcing.Columns, forcing.Start, seed);
         VegetationModelOutput full = options.Model.Run(forcing, landCover, disturbances);
         float[,,] simple = options.Simple.Run(forcing, landCover);
-        return new VegetationSimulationResult(forcing.Start, (float[])forcing.Latitudes.Clone(), landCover, full, simple, disturbances, seed);
+        return new VegetationSimulationResult(forcing.Start, (float[])forcing.Latitudes.Clone(), landCover, full, simple,
+            disturbances, seed);
     }
 }

@@ -83,7 +83,8 @@ public sealed class ChromiumBrowser : IDisposable
         try
         {
             if (!endpoint.Task.Wait(timeout))
-                throw new TimeoutException($"Chromium ({executable}) did not open its DevTools port within {timeout.TotalSeconds:0} s:\n{string.Join("\n", Snapshot(log))}");
+                throw new TimeoutException(
+                    $"Chromium ({executable}) did not open its DevTools port within {timeout.TotalSeconds:0} s:\n{string.Join("\n", Snapshot(log))}");
             var url = endpoint.Task.Result;
             var connection = DevToolsConnection.ConnectAsync(new Uri(url)).GetAwaiter().GetResult();
             return new ChromiumBrowser(process, profile, connection);
@@ -101,7 +102,8 @@ public sealed class ChromiumBrowser : IDisposable
     }
 
     /// <summary>Chromium's version string (e.g. <c>Chrome/156.0.8078.79</c>).</summary>
-    public string Version => connection.SendAsync("Browser.getVersion", null, null).GetAwaiter().GetResult().GetProperty("product").GetString() ?? "";
+    public string Version =>
+        connection.SendAsync("Browser.getVersion", null, null).GetAwaiter().GetResult().GetProperty("product").GetString() ?? "";
 
     /// <summary>Opens a tab with a <paramref name="width"/> x <paramref name="height"/> CSS-pixel viewport.</summary>
     public ChromiumPage NewPage(int width = 1000, int height = 600, double scale = 1)

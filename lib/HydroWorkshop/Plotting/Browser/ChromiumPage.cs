@@ -109,7 +109,8 @@ public sealed class ChromiumPage : IDisposable
                         state.GetProperty("sinceStartMs").GetDouble());
                     return;
                 }
-                throw new InvalidOperationException($"plotly.js could not draw the figure: {state.GetProperty("error").GetString()}{ErrorSuffix()}");
+                throw new InvalidOperationException(
+                    $"plotly.js could not draw the figure: {state.GetProperty("error").GetString()}{ErrorSuffix()}");
             }
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"the chart was not drawn within {timeout.TotalSeconds:0} s{ErrorSuffix()}");
@@ -133,7 +134,8 @@ public sealed class ChromiumPage : IDisposable
                 && e.TryGetProperty("description", out var text) ? text.GetString() : d.GetProperty("text").GetString(),
             "Runtime.consoleAPICalled" when parameters.GetProperty("type").GetString() == "error" =>
                 string.Join(" ", parameters.GetProperty("args").EnumerateArray()
-                    .Select(a => a.TryGetProperty("value", out var v) ? v.ToString() : a.TryGetProperty("description", out var ds) ? ds.GetString() : "?")),
+                    .Select(a => a.TryGetProperty("value", out var v) ? v.ToString() : a.TryGetProperty("description", out var ds)
+                        ? ds.GetString() : "?")),
             _ => null,
         };
         if (message is not null) lock (errors) errors.Add(message);

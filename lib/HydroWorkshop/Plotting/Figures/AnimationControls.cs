@@ -5,7 +5,8 @@ internal static class AnimationControls
 {
     public static void Add(Figure figure, int frameDurationMs, string sliderPrefix)
     {
-        if (figure.Frames.Count == 0) throw new InvalidOperationException("the figure has no frames to animate; add frames before the animation controls");
+        if (figure.Frames.Count == 0) throw new InvalidOperationException(
+            "the figure has no frames to animate; add frames before the animation controls");
         var play = new PlotlyNode(("label", "▶ Play"), ("method", "animate"));
         play.Set("args", new object?[]
         {
@@ -49,7 +50,8 @@ internal static class AnimationControls
     /// <summary>Pixels between the plot area and the slider: an x axis's tick labels and title take about 50.</summary>
     public const int ControlsGap = 55;
 
-    /// <summary>Width of the play and pause buttons with their padding, px ("▶ Play" and "❚❚ Pause" in plotly's 12 px font take about 150).</summary>
+    /// <summary>Width of the play and pause buttons with their padding, px ("▶ Play" and "❚❚ Pause" in plotly's 12 px font take about
+    /// 150).</summary>
     public const int ButtonsWidth = 165;
 
     /// <summary>Above this many frames the slider's steps are not labelled one by one.</summary>

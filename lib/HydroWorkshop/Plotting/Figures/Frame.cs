@@ -13,7 +13,8 @@ public sealed class Frame : PlotlyObject
         Set("data", new TraceList(data));
         if (traceIndices.Length > 0) Set("traces", traceIndices);
         if (Data.Count != traceIndices.Length && traceIndices.Length > 0)
-            throw new ArgumentException($"frame '{name}' has {Data.Count} traces but {traceIndices.Length} trace indices", nameof(traceIndices));
+            throw new ArgumentException($"frame '{name}' has {Data.Count} traces but {traceIndices.Length} trace indices",
+                nameof(traceIndices));
     }
 
     /// <summary>The frame name (slider label, <c>Plotly.animate</c> target).</summary>

@@ -58,7 +58,8 @@ public sealed class Layout : PlotlyObject
     /// <summary>Sliders (frame slider of an animation).</summary>
     public List<PlotlyNode> Sliders => Child<PlotlyList>("sliders").Items;
 
-    /// <summary>Adds a line shape from (x0, y0) to (x1, y1) in the coordinates of axes <paramref name="xref"/>/<paramref name="yref"/>.</summary>
+    /// <summary>Adds a line shape from (x0, y0) to (x1, y1) in the coordinates of axes
+    /// <paramref name="xref"/>/<paramref name="yref"/>.</summary>
     public Layout AddLine(double x0, double y0, double x1, double y1, string color = "#444", string dash = "dash",
         string xref = "x", string yref = "y")
     {

@@ -43,7 +43,8 @@ public static class PlotlyJson
             case PlotlyObject o: WriteObject(writer, o, significantDigits); break;
             case TypedArray a: WriteTypedArray(writer, a); break;
             case JsonElement element: element.WriteTo(writer); break;
-            case double[] ds: writer.WriteStartArray(); foreach (var d in ds) WriteNumber(writer, d, significantDigits); writer.WriteEndArray(); break;
+            case double[] ds: writer.WriteStartArray(); foreach (var d in ds) WriteNumber(writer, d,
+                significantDigits); writer.WriteEndArray(); break;
             case float[] fs: writer.WriteStartArray(); foreach (var f in fs) Write(writer, f, 0); writer.WriteEndArray(); break;
             case double[,] grid: WriteGrid(writer, grid.GetLength(0), grid.GetLength(1), (r, c) => grid[r, c], significantDigits); break;
             case float[,] grid: WriteGrid(writer, grid.GetLength(0), grid.GetLength(1), (r, c) => grid[r, c], significantDigits); break;
@@ -58,7 +59,8 @@ public static class PlotlyJson
                 writer.WriteEndArray();
                 break;
             default:
-                throw new ArgumentException($"cannot write a {value.GetType().Name} as Plotly JSON; use numbers, strings, dates, arrays, PlotlyObject or TypedArray");
+                throw new ArgumentException(
+                    $"cannot write a {value.GetType().Name} as Plotly JSON; use numbers, strings, dates, arrays, PlotlyObject or TypedArray");
         }
     }
 

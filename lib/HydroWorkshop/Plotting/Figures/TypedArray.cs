@@ -49,10 +49,12 @@ public sealed class TypedArray
     private static int[] CheckShape(int length, int[] shape)
     {
         if (shape.Length == 0) return [length];
-        if (shape.Length > 3) throw new ArgumentException($"plotly.js typed arrays have at most 3 dimensions, got {shape.Length}", nameof(shape));
+        if (shape.Length > 3) throw new ArgumentException($"plotly.js typed arrays have at most 3 dimensions, got {shape.Length}",
+            nameof(shape));
         var product = shape.Aggregate(1, (a, b) => a * b);
         if (product != length)
-            throw new ArgumentException($"shape [{string.Join(", ", shape)}] holds {product} values but {length} were given", nameof(shape));
+            throw new ArgumentException($"shape [{string.Join(", ", shape)}] holds {product} values but {length} were given",
+                nameof(shape));
         return shape;
     }
 }

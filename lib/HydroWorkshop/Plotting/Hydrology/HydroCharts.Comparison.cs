@@ -5,7 +5,8 @@ namespace HydroWorkshop.Plotting;
 public static partial class HydroCharts
 {
     /// <summary>Colours of the models, by position (plotly's defaults), the same in every panel.</summary>
-    private static readonly string[] ModelColours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"];
+    private static readonly string[] ModelColours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+        "#e377c2", "#7f7f7f"];
 
     /// <summary>Scores of several models side by side: one panel per score, each with its own axis and unit, the
     /// models as bars in the same colours in every panel and the values written on the bars. (A 0–1 score and
@@ -32,7 +33,8 @@ public static partial class HydroCharts
             var n = i + 1;
             var suffix = n == 1 ? "" : n.ToString(CultureInfo.InvariantCulture);
             var unit = score.Unit is { Length: > 0 } u ? " " + u : "";
-            figure.Add(new Bar { X = models, Y = score.Values, Name = score.Name, XAxis = "x" + suffix, YAxis = "y" + suffix, ShowLegend = false,
+            figure.Add(new Bar { X = models, Y = score.Values, Name = score.Name, XAxis = "x" + suffix, YAxis = "y" + suffix,
+                ShowLegend = false,
                     HoverTemplate = $"%{{x}}: %{{y:.3~g}}{unit}<extra>{score.Name}</extra>" }
                 .With("marker.color", models.Select((_, m) => ModelColours[m % ModelColours.Length]).ToArray())
                 .With("texttemplate", $"%{{y:.3~g}}{unit}").With("textposition", "auto"));

@@ -24,11 +24,13 @@ public static partial class HydroCharts
     {
         const string chart = "DepthAnimation";
         options ??= new DepthAnimationOptions();
-        if (ny <= 0 || nx <= 0) throw new ArgumentOutOfRangeException(nameof(ny), $"{chart}: the grid must be at least 1x1, got ny={ny}, nx={nx}");
+        if (ny <= 0 || nx <= 0) throw new ArgumentOutOfRangeException(nameof(ny),
+            $"{chart}: the grid must be at least 1x1, got ny={ny}, nx={nx}");
         ArgumentNullException.ThrowIfNull(solver);
         var cells = ny * nx;
         if (solver.Length == 0 || solver.Length % cells != 0)
-            throw new ArgumentException($"{chart}: solver has {solver.Length} values, not a whole number (>= 1) of [y, x] = [{ny}, {nx}] maps", nameof(solver));
+            throw new ArgumentException(
+                $"{chart}: solver has {solver.Length} values, not a whole number (>= 1) of [y, x] = [{ny}, {nx}] maps", nameof(solver));
         var frames = solver.Length / cells;
         SeriesChecks.Grid(chart, nameof(solver), solver, ny, nx, frames);
         SeriesChecks.Grid(chart, nameof(model), model, ny, nx, frames);
@@ -73,7 +75,8 @@ public static partial class HydroCharts
             var value = compact
                 ? $"level %{{z}} × {(signed ? errorStep : depthStep).ToString("G3", CultureInfo.InvariantCulture)} m"
                 : "%{z:.3f} m";
-            figure.Add(new Heatmap { Z = Encode(stack, 0, signed), X = x, Y = y, Name = name, ColorAxis = signed ? "coloraxis2" : "coloraxis",
+            figure.Add(new Heatmap { Z = Encode(stack, 0, signed), X = x, Y = y, Name = name, ColorAxis = signed ? "coloraxis2"
+                : "coloraxis",
                 XAxis = n == 1 ? "x" : "x" + n, YAxis = n == 1 ? "y" : "y" + n,
                 HoverTemplate = $"x %{{x:.2f}} m, y %{{y:.2f}} m<br>{(signed ? "difference" : "depth")} {value}<extra>{name}</extra>" });
         }
@@ -85,14 +88,16 @@ public static partial class HydroCharts
             var label = times is null ? t.ToString(CultureInfo.InvariantCulture)
                 : $"{times[t].ToString("G4", CultureInfo.InvariantCulture)} {options.TimeUnit}";
             figure.Frames.Add(new Frame(label,
-                [new Heatmap { Z = Encode(reference, t, false) }, new Heatmap { Z = Encode(prediction, t, false) }, new Heatmap { Z = Encode(difference, t, true) }],
+                [new Heatmap { Z = Encode(reference, t, false) }, new Heatmap { Z = Encode(prediction, t, false) },
+                    new Heatmap { Z = Encode(difference, t, true) }],
                 0, 1, 2));
         }
 
         LayoutPanels(figure.Layout, options, compact, maxDepth, maxError, depthStep, errorStep);
         // For a figure about 1000 px wide: each panel is about 430 px wide, two rows take 88 % of the plot height, and
         // title plus x axis and controls take about 240 px.
-        figure.Layout.Height = options.Height ?? (int)Math.Clamp(PanelsTop + PanelsBottom + 2 * 430 * (ny * dy) / (nx * dx) / 0.88, 560, 1100);
+        figure.Layout.Height = options.Height
+            ?? (int)Math.Clamp(PanelsTop + PanelsBottom + 2 * 430 * (ny * dy) / (nx * dx) / 0.88, 560, 1100);
         figure.WithAnimationControls(options.FrameDurationMs, times is null ? "frame " : "t = ");
         return figure;
     }
@@ -132,7 +137,8 @@ public static partial class HydroCharts
             }
             // The panels share y (matches): the right-hand panel's labels would repeat the left ones'.
             if (n == 2) layout.YAxis(n).Set("showticklabels", false);
-            var title = n switch { 1 => options.PanelTitles.Reference, 2 => options.PanelTitles.Prediction, _ => options.PanelTitles.Difference };
+            var title = n switch { 1 => options.PanelTitles.Reference, 2 => options.PanelTitles.Prediction,
+                _ => options.PanelTitles.Difference };
             // In the panel's own domain coordinates, so the title sits on the (aspect-shrunk) map, not on the figure.
             var suffix = n == 1 ? "" : n.ToString(CultureInfo.InvariantCulture);
             layout.Annotations.Add(new PlotlyNode(("text", $"<b>{title}</b>"), ("x", 0.5), ("y", 1.0), ("xref", $"x{suffix} domain"),

@@ -53,14 +53,16 @@ public static partial class HydroCharts
     /// <param name="points">Points to mark (gauges), or null.</param>
     /// <param name="regions">Regions to outline (basins), or null.</param>
     /// <param name="frameDurationMs">Time each frame is shown while playing, ms.</param>
-    public static Figure GridAnimation(float[] stack, double[] latitudes, double[] longitudes, string[] frameNames, string title, string unit,
+    public static Figure GridAnimation(float[] stack, double[] latitudes, double[] longitudes, string[] frameNames,
+        string title, string unit,
         string colours = "Blues", double? zMax = null, IReadOnlyList<MapPoint>? points = null, IReadOnlyList<MapRegion>? regions = null,
         int frameDurationMs = 200)
     {
         const string chart = "GridAnimation";
         int ny = latitudes.Length, nx = longitudes.Length, cells = ny * nx;
         if (stack.Length != frameNames.Length * cells)
-            throw new ArgumentException($"{chart}: {stack.Length} values are not {frameNames.Length} frames of [{ny}, {nx}]", nameof(stack));
+            throw new ArgumentException($"{chart}: {stack.Length} values are not {frameNames.Length} frames of [{ny}, {nx}]",
+                nameof(stack));
         SeriesChecks.Grid(chart, nameof(stack), stack, ny, nx, frameNames.Length);
         var top = zMax ?? Math.Max(1e-9, stack.Where(float.IsFinite).DefaultIfEmpty(0).Max());
         Heatmap Frame(int t) => new() { Z = TypedArray.Float32(stack.AsSpan(t * cells, cells), ny, nx) };
@@ -82,7 +84,8 @@ public static partial class HydroCharts
         return figure;
     }
 
-    private static void AddOverlays(Figure figure, double[] latitudes, double[] longitudes, IReadOnlyList<MapPoint>? points, IReadOnlyList<MapRegion>? regions)
+    private static void AddOverlays(Figure figure, double[] latitudes, double[] longitudes, IReadOnlyList<MapPoint>? points,
+        IReadOnlyList<MapRegion>? regions)
     {
         string[] palette = ["#d62728", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
         var index = 0;
@@ -91,7 +94,8 @@ public static partial class HydroCharts
             SeriesChecks.Grid("map region", region.Name, region.Mask, latitudes.Length, longitudes.Length);
             var colour = palette[index++ % palette.Length];
             // A contour at 0.5 of the 0/1 mask is the basin's outline.
-            figure.Add(new Contour { Z = TypedArray.Float32(region.Mask, latitudes.Length, longitudes.Length), X = longitudes, Y = latitudes,
+            figure.Add(new Contour { Z = TypedArray.Float32(region.Mask, latitudes.Length, longitudes.Length),
+                X = longitudes, Y = latitudes,
                 Coloring = "none", ShowScale = false, Name = region.Name, HoverTemplate = $"{region.Name}<extra></extra>" }
                 .With("contours.start", 0.5).With("contours.end", 0.5).With("contours.size", 1)
                 .With("line.color", colour).With("line.width", 2).With("showlegend", true));

@@ -48,10 +48,12 @@ public static partial class HydroCharts
                 .With("line.width", 0).With("line.color", "rgba(255,127,14,0.25)"));
         }
         figure.Add(new Scatter(webGl) { X = time, Y = observed, Name = "observed", Mode = "lines",
-            HoverTemplate = "%{y:.3g} " + dischargeUnit + "<extra>observed</extra>" }.With("line.color", "#1f1f1f").With("line.width", 1.2));
+            HoverTemplate = "%{y:.3g} " + dischargeUnit + "<extra>observed</extra>" }.With("line.color", "#1f1f1f")
+                .With("line.width", 1.2));
         if (simulated is not null)
             figure.Add(new Scatter(webGl) { X = time, Y = simulated, Name = "simulated", Mode = "lines",
-                HoverTemplate = "%{y:.3g} " + dischargeUnit + "<extra>simulated</extra>" }.With("line.color", "#ff7f0e").With("line.width", 1.2));
+                HoverTemplate = "%{y:.3g} " + dischargeUnit + "<extra>simulated</extra>" }.With("line.color", "#ff7f0e")
+                    .With("line.width", 1.2));
 
         var discharge = figure.Layout.YAxis();
         discharge.Title = $"discharge ({dischargeUnit})";

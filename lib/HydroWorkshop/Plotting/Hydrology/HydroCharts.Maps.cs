@@ -28,7 +28,8 @@ public static partial class HydroCharts
         var maxDepth = wet.Where(float.IsFinite).DefaultIfEmpty(0).Max();
 
         var figure = new Figure().WithTitle(title);
-        figure.Add(new Heatmap { Z = TypedArray.Float32(wet, ny, nx), X = x, Y = y, Name = "depth", ColorScale = MapColours.Even(MapColours.Depth),
+        figure.Add(new Heatmap { Z = TypedArray.Float32(wet, ny, nx), X = x, Y = y, Name = "depth",
+            ColorScale = MapColours.Even(MapColours.Depth),
             ZMin = 0, ZMax = maxDepth > 0 ? maxDepth : 1, ColorBarTitle = "depth (m)",
             HoverTemplate = "x %{x:.2f} m, y %{y:.2f} m<br>depth %{z:.3f} m<extra></extra>" });
         if (bedElevation is not null)
@@ -64,9 +65,11 @@ public static partial class HydroCharts
         var x = SeriesChecks.CellCentres(nx, dx);
         var y = SeriesChecks.CellCentres(ny, dy);
         const string hit = "#2ca02c", miss = "#ff7f0e", falseAlarm = "#d62728";
-        var figure = new Figure().WithTitle($"{title} (CSI {csi.ToString("0.000", CultureInfo.InvariantCulture)}: {hits} hits, {misses} misses, {falseAlarms} false alarms)");
+        var figure = new Figure().WithTitle(
+            $"{title} (CSI {csi.ToString("0.000", CultureInfo.InvariantCulture)}: {hits} hits, {misses} misses, {falseAlarms} false alarms)");
         figure.Add(new Heatmap { Z = TypedArray.Float32(category, ny, nx), X = x, Y = y, Name = "agreement", ZMin = 0.5, ZMax = 3.5,
-            ColorScale = new object[][] { [0.0, hit], [1 / 3.0, hit], [1 / 3.0, miss], [2 / 3.0, miss], [2 / 3.0, falseAlarm], [1.0, falseAlarm] },
+            ColorScale = new object[][] { [0.0, hit], [1 / 3.0, hit], [1 / 3.0, miss], [2 / 3.0, miss], [2 / 3.0, falseAlarm],
+                [1.0, falseAlarm] },
             HoverTemplate = "x %{x:.2f} m, y %{y:.2f} m<br>%{z}: 1 hit, 2 miss, 3 false alarm<extra></extra>" }
             .With("colorbar.tickmode", "array").With("colorbar.tickvals", new[] { 1, 2, 3 })
             .With("colorbar.ticktext", new[] { "hit", "miss", "false alarm" }));
@@ -78,7 +81,8 @@ public static partial class HydroCharts
     private static void CheckMask(string chart, bool[]? mask, int ny, int nx)
     {
         if (mask is not null && mask.Length != ny * nx)
-            throw new ArgumentException($"{chart}: obstacles has {mask.Length} values but [y, x] = [{ny}, {nx}] needs {ny * nx}", "obstacles");
+            throw new ArgumentException($"{chart}: obstacles has {mask.Length} values but [y, x] = [{ny}, {nx}] needs {ny * nx}",
+                "obstacles");
     }
 
     private static Heatmap ObstacleTrace(bool[] mask, int ny, int nx, double[] x, double[] y, string xAxis, string yAxis) =>

@@ -18,11 +18,13 @@ public static partial class HydroCharts
         foreach (var (name, series) in simulated) SeriesChecks.SameLength(chart, nameof(time), time, name, series);
         var webGl = time.Length > WebGlThreshold;
         var figure = new Figure().WithTitle(title);
-        figure.Add(new Scatter(webGl) { X = time, Y = observed, Name = "observed", Mode = "lines", Line = new LineStyle { Color = "black", Width = 1.5 } });
+        figure.Add(new Scatter(webGl) { X = time, Y = observed, Name = "observed", Mode = "lines",
+            Line = new LineStyle { Color = "black", Width = 1.5 } });
         string[] palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];
         var k = 0;
         foreach (var (name, series) in simulated)
-            figure.Add(new Scatter(webGl) { X = time, Y = series, Name = name, Mode = "lines", Line = new LineStyle { Color = palette[k++ % palette.Length], Width = 1.2 } });
+            figure.Add(new Scatter(webGl) { X = time, Y = series, Name = name, Mode = "lines",
+                Line = new LineStyle { Color = palette[k++ % palette.Length], Width = 1.2 } });
         figure.Layout.XAxis(1).Title = "date";
         figure.Layout.YAxis(1).Title = $"discharge ({dischargeUnit})";
         return figure;

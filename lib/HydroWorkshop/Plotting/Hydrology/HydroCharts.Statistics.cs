@@ -104,7 +104,8 @@ public static partial class HydroCharts
             var finite = sorted.Select(v => lowerLimit is { } l ? Math.Max(v, l) : v).ToArray();
             var fraction = Enumerable.Range(1, finite.Length).Select(i => (double)i / finite.Length).ToArray();
             var missing = values.Length - finite.Length;
-            var label = $"{model} (median {median.ToString("0.00", CultureInfo.InvariantCulture)}" + (missing > 0 ? $", {missing} NaN)" : ")");
+            var label = $"{model} (median {median.ToString("0.00", CultureInfo.InvariantCulture)}" +
+                (missing > 0 ? $", {missing} NaN)" : ")");
             figure.Add(new Scatter { X = finite, Y = fraction, Name = label, Mode = "lines",
                 HoverTemplate = metric + " %{x:.3f}: %{y:.2f}<extra>" + model + "</extra>" }.With("line.shape", "hv"));
         }
@@ -133,7 +134,8 @@ public static partial class HydroCharts
                 .With("line.color", "#1f77b4").With("line.dash", "dot"));
         if (validationNse is not null)
         {
-            figure.Add(new Scatter { X = epochs, Y = validationNse, Name = "validation NSE", Mode = "lines+markers", ConnectGaps = true, YAxis = "y2" }
+            figure.Add(new Scatter { X = epochs, Y = validationNse, Name = "validation NSE", Mode = "lines+markers",
+                ConnectGaps = true, YAxis = "y2" }
                 .With("line.color", "#2ca02c"));
             var nseAxis = figure.Layout.YAxis(2);
             nseAxis.Title = "validation NSE";

@@ -8,7 +8,8 @@ namespace HydroWorkshop.Plotting;
 /// </summary>
 internal static class LogTicks
 {
-    /// <summary>Mantissas per decade, densest first; the densest with at most <see cref="MaxTicks"/> ticks in the data's range wins.</summary>
+    /// <summary>Mantissas per decade, densest first; the densest with at most <see cref="MaxTicks"/> ticks in the data's range
+    /// wins.</summary>
     private static readonly double[][] Mantissas = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 5], [1, 2, 5], [1, 3], [1]];
 
     /// <summary>At most this many labelled ticks (about 30 px apart on a 250 px axis).</summary>

@@ -10,7 +10,8 @@ internal static class MapColours
     public static readonly string[] Depth = ["#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"];
 
     /// <summary>Blue (model too shallow) through white to red (model too deep): ColorBrewer RdBu reversed.</summary>
-    public static readonly string[] Error = ["#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"];
+    public static readonly string[] Error = ["#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582",
+        "#d6604d", "#b2182b", "#67001f"];
 
     public const string Transparent = "rgba(0,0,0,0)";
 

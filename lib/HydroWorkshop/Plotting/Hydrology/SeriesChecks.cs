@@ -18,7 +18,8 @@ internal static class SeriesChecks
     /// <summary>A map <c>[y, x]</c> must hold ny·nx values; ±∞ is an error (NaN is a gap).</summary>
     public static void Grid(string chart, string name, float[]? values, int ny, int nx, int frames = 1)
     {
-        if (ny <= 0 || nx <= 0) throw new ArgumentOutOfRangeException(nameof(ny), $"{chart}: the grid must be at least 1x1, got ny={ny}, nx={nx}");
+        if (ny <= 0 || nx <= 0) throw new ArgumentOutOfRangeException(nameof(ny),
+            $"{chart}: the grid must be at least 1x1, got ny={ny}, nx={nx}");
         if (values is null) throw new ArgumentNullException(name, $"{chart}: {name} is null");
         var expected = (long)frames * ny * nx;
         if (values.Length != expected)
@@ -30,7 +31,8 @@ internal static class SeriesChecks
             if (!float.IsInfinity(values[i])) continue;
             var cell = i % (ny * nx);
             var where = frames == 1 ? "" : $"t={i / (ny * nx)}, ";
-            throw new ArgumentException($"{chart}: {name}[{where}y={cell / nx}, x={cell % nx}] is {values[i]} (NaN draws as a gap; infinities are an error)", name);
+            throw new ArgumentException(
+                $"{chart}: {name}[{where}y={cell / nx}, x={cell % nx}] is {values[i]} (NaN draws as a gap; infinities are an error)", name);
         }
     }
 

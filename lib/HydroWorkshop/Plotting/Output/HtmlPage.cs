@@ -9,7 +9,8 @@ public enum PlotlyJsSource
     /// <summary>Inlined in the page: one self-contained file that works offline (about 4.8 MB more).</summary>
     Inline,
 
-    /// <summary><c>&lt;script src="plotly.min.js"&gt;</c> beside the page (see <see cref="PlotlyJs.WriteTo"/>): many charts, one copy.</summary>
+    /// <summary><c>&lt;script src="plotly.min.js"&gt;</c> beside the page (see <see cref="PlotlyJs.WriteTo"/>): many charts, one
+    /// copy.</summary>
     Beside,
 }
 
@@ -32,7 +33,8 @@ internal static class HtmlPage
         if (source == PlotlyJsSource.Inline) html.Append("<script>").Append(PlotlyJs.Code).Append("</script>\n");
         else html.Append("<script src=\"plotly.min.js\"></script>\n");
         html.Append("</head>\n<body>\n<div id=\"").Append(PlotElementId).Append("\"></div>\n")
-            .Append("<script type=\"application/json\" id=\"").Append(FigureElementId).Append("\">").Append(figureJson).Append("</script>\n")
+            .Append("<script type=\"application/json\" id=\"").Append(FigureElementId).Append("\">").Append(figureJson)
+            .Append("</script>\n")
             .Append("<script>\n").Append(DrawScript(PlotElementId, FigureElementId)).Append("</script>\n</body>\n</html>\n");
         return html.ToString();
     }

@@ -19,9 +19,12 @@ public sealed class PlotlyFigureJson
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data)
+                || data.ValueKind != JsonValueKind.Array)
                 throw new ArgumentException("a plotly.js figure is a JSON object with a \"data\" array", nameof(json));
-            TraceTypes = [.. data.EnumerateArray().Select(t => t.ValueKind == JsonValueKind.Object && t.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString()! : "scatter")];
+            TraceTypes = [.. data.EnumerateArray()
+                .Select(t => t.ValueKind == JsonValueKind.Object && t.TryGetProperty("type", out var type)
+                    && type.ValueKind == JsonValueKind.String ? type.GetString()! : "scatter")];
             Height = root.TryGetProperty("layout", out var layout) && layout.ValueKind == JsonValueKind.Object
                 && layout.TryGetProperty("height", out var height) && height.TryGetDouble(out var pixels) && pixels is >= 50 and <= 10_000
                 ? (int)Math.Round(pixels) : null;
@@ -32,7 +35,8 @@ public sealed class PlotlyFigureJson
             throw new ArgumentException($"not a plotly.js figure: {e.Message}", nameof(json), e);
         }
         Json = json;
-        Description = $"{label}{(Title is { } t ? $" '{t}'" : "")}: {TraceTypes.Count} trace(s) [{string.Join(", ", TraceTypes.Distinct())}]";
+        Description =
+            $"{label}{(Title is { } t ? $" '{t}'" : "")}: {TraceTypes.Count} trace(s) [{string.Join(", ", TraceTypes.Distinct())}]";
     }
 
     /// <summary>The figure JSON as given.</summary>
@@ -64,6 +68,7 @@ public sealed class PlotlyFigureJson
     {
         if (!layout.TryGetProperty("title", out var title)) return null;
         if (title.ValueKind == JsonValueKind.String) return title.GetString();
-        return title.ValueKind == JsonValueKind.Object && title.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
+        return title.ValueKind == JsonValueKind.Object && title.TryGetProperty("text", out var text)
+            && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
     }
 }

@@ -46,7 +46,8 @@ public static class PlotlyNotebook
             .Append("<script type=\"text/javascript\">\n(function () {\n  var tries = 0;\n  function draw() {\n")
             .Append("    if (window.Plotly) {\n").Append(HtmlPage.DrawScript(plotId, figureId)).Append("      return;\n    }\n")
             .Append("    if (++tries > 300) {\n      document.getElementById('").Append(plotId)
-            .Append("').textContent = 'plotly.js is not loaded in this page: run PlotlyNotebook.ResendLibrary() and show the chart again.';\n")
+            .Append(
+                "').textContent = 'plotly.js is not loaded in this page: run PlotlyNotebook.ResendLibrary() and show the chart again.';\n")
             .Append("      return;\n    }\n    setTimeout(draw, 100);\n  }\n  draw();\n})();\n</script>\n");
         return html.ToString();
     }

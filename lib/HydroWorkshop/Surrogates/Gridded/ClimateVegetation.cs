@@ -27,7 +27,8 @@ public static class ClimateVegetation
     {
         var metres = data.Precipitation.Data.Select(v => v / 1000f).ToArray();                  // mm/day → m/day
         var latitudes = data.Precipitation.Latitude!.Select(l => (float)l).ToArray();
-        var result = VegetationSimulation.Run(metres, data.Temperature.Data, data.Dates.Length, data.Rows, data.Columns, latitudes, data.Dates[0], seed);
+        var result = VegetationSimulation.Run(metres, data.Temperature.Data, data.Dates.Length, data.Rows, data.Columns, latitudes,
+            data.Dates[0], seed);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         VegetationDataSetFile.Write(result, data.Precipitation.Longitude!, path);
         return result;
@@ -42,7 +43,8 @@ public static class ClimateVegetation
         var process = names.Contains("simple_lai") ? GriddedFile.Read(path, "simple_lai").NorthUp() : null;
         var cover = names.Contains("land_cover") ? GriddedFile.Read(path, "land_cover").NorthUp().Data.Select(v => (int)v).ToArray()
             : new int[lai.Rows * lai.Columns];
-        if (land.Length != lai.Rows * lai.Columns) throw new ArgumentException($"{path}: the land mask has {land.Length} cells, the LAI grid {lai.Rows} × {lai.Columns}", nameof(land));
+        if (land.Length != lai.Rows * lai.Columns) throw new ArgumentException(
+            $"{path}: the land mask has {land.Length} cells, the LAI grid {lai.Rows} × {lai.Columns}", nameof(land));
         return new VegetationMaps(lai, process, cover.Select((c, i) => land[i] ? c : 0).ToArray(), land);
     }
 
@@ -53,8 +55,10 @@ public static class ClimateVegetation
     {
         using var scope = NewDisposeScope();
         List<GriddedVariable> inputs = [data.Precipitation, data.Temperature];
-        if (physicsEncoded) inputs.Add(maps.ProcessLai ?? throw new ArgumentException("the LAI file has no simple_lai for the physics-encoded model", nameof(maps)));
-        string[] channelNames = physicsEncoded ? ["precipitation_mm_d", "temperature_c", "process_lai"] : ["precipitation_mm_d", "temperature_c"];
+        if (physicsEncoded) inputs.Add(maps.ProcessLai ?? throw new ArgumentException(
+            "the LAI file has no simple_lai for the physics-encoded model", nameof(maps)));
+        string[] channelNames = physicsEncoded ? ["precipitation_mm_d", "temperature_c", "process_lai"]
+            : ["precipitation_mm_d", "temperature_c"];
         var channels = GriddedDataSet.StackChannels(inputs);                                   // [time, c, y, x]
         var (days, cells) = (data.Dates.Length, data.Rows * data.Columns);
         using var land = tensor(maps.Land).reshape(1, cells);
@@ -67,12 +71,14 @@ public static class ClimateVegetation
         var target = new FeatureScale("lai", laiValues.mean().item<float>(), laiValues.std().item<float>());
         var normalisation = new Normalisation
         {
-            Inputs = channelNames.Select((n, c) => new FeatureScale(n, channelMean[c].item<float>(), channelStd[c].item<float>())).ToArray(),
+            Inputs = channelNames.Select((n, c) => new FeatureScale(n, channelMean[c].item<float>(), channelStd[c].item<float>()))
+                .ToArray(),
             Statics = [],
             Targets = Enumerable.Range(0, cells).Select(i => target with { Name = CellName(i, data.Columns) }).ToArray(),
             FittedOn = $"training {training}",
         };
-        return new GriddedDataSet(channels, channelNames, targets, normalisation.Targets.Select(t => t.Name).ToArray(), data.Dates, training, normalisation);
+        return new GriddedDataSet(channels, channelNames, targets, normalisation.Targets.Select(t => t.Name).ToArray(), data.Dates,
+            training, normalisation);
     }
 
     /// <summary>"cell_r_c": the target name of a cell.</summary>

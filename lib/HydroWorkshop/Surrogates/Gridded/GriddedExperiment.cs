@@ -25,7 +25,8 @@ internal sealed class GriddedExperiment
     public static GriddedExperiment Open(GriddedRunConfig config)
     {
         var folder = config.Data.Folder != "default" ? config.Data.Folder : RhineMeuse.FindShared()
-            ?? throw new DirectoryNotFoundException($"data set {RhineMeuse.DataSetName} not found ($HYDROWORKSHOP_DATA or ../shared/data); set data: folder");
+            ?? throw new DirectoryNotFoundException(
+                $"data set {RhineMeuse.DataSetName} not found ($HYDROWORKSHOP_DATA or ../shared/data); set data: folder");
         var rhineMeuse = RhineMeuse.Open(folder);
         if (config.Data.Type == "rhine_meuse") return new GriddedExperiment(config, rhineMeuse, null);
 
@@ -50,7 +51,8 @@ internal sealed class GriddedExperiment
         var (channels, model) = ((int)data.Channels.size(1), config.Model);
         return model.Type switch
         {
-            "convlstm_gauges" => new MapToPointRegressor(channels, RhineMeuseGauges.Masks(rhineMeuse, config.Data.Gauges), model.HiddenSize, model.KernelSize,
+            "convlstm_gauges" => new MapToPointRegressor(channels, RhineMeuseGauges.Masks(rhineMeuse, config.Data.Gauges), model.HiddenSize,
+                model.KernelSize,
                 model.HeadSize, model.RoutingBands, model.StepsPerBand, model.RoutingDays, model.Readout == "cells"),
             "lumped_lstm" => new LumpedGaugeLstm(channels, RhineMeuseGauges.Masks(rhineMeuse, config.Data.Gauges), model.HiddenSize),
             "convlstm_maps" => new MapToMapRegressor(channels, model.HiddenSize, model.KernelSize),
@@ -59,8 +61,8 @@ internal sealed class GriddedExperiment
         };
     }
 
-    /// <summary>Scores <paramref name="model"/> on <paramref name="period"/> of <paramref name="data"/> (the set it trained on, so nothing is
-    /// built twice) and writes <c>RUN_FOLDER/evaluation/&lt;name&gt;/</c>.
+    /// <summary>Scores <paramref name="model"/> on <paramref name="period"/> of <paramref name="data"/> (the set it trained on, so nothing
+    /// is built twice) and writes <c>RUN_FOLDER/evaluation/&lt;name&gt;/</c>.
     /// Gauges: the trained ones and the held-out ones (the model reads those out with their own basin masks and the
     /// trained gauges' scale). Cells: every land cell, grouped by land cover.</summary>
     public GriddedScores Score(nn.Module model, GriddedDataSet data, string name, Period period)

@@ -18,9 +18,11 @@ public sealed record GriddedPrediction(IReadOnlyList<string> TargetNames, DateOn
     /// </summary>
     public static GriddedPrediction Of(nn.Module model, GriddedDataSet data, Period period)
     {
-        var regressor = model as IGriddedRegressor ?? throw new ArgumentException($"{model.GetType().Name} is not an IGriddedRegressor", nameof(model));
+        var regressor = model as IGriddedRegressor
+            ?? throw new ArgumentException($"{model.GetType().Name} is not an IGriddedRegressor", nameof(model));
         var days = Enumerable.Range(0, data.Days).Where(d => period.Contains(data.Dates[d])).ToArray();
-        if (days.Length == 0) throw new ArgumentException($"no day of {period} in the data ({data.Dates[0]:yyyy-MM-dd}..{data.Dates[^1]:yyyy-MM-dd})", nameof(period));
+        if (days.Length == 0) throw new ArgumentException(
+            $"no day of {period} in the data ({data.Dates[0]:yyyy-MM-dd}..{data.Dates[^1]:yyyy-MM-dd})", nameof(period));
         var (first, last) = (days[0], days[^1]);
         var wasTraining = model.training;
         model.eval();

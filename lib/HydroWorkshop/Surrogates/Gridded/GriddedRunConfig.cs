@@ -87,6 +87,7 @@ public sealed record GriddedRunConfig
     public required string RunFolder { get; init; }
     public GriddedDataConfig Data { get; init; } = new();
     public GriddedModelConfig Model { get; init; } = new();
-    public TrainingConfig Training { get; init; } = new() { Optimizer = "adamw", LearningRate = 3e-3, WeightDecay = 1e-4, BatchSize = 8, Epochs = 25, Patience = 8 };
+    public TrainingConfig Training { get; init; } = new() { Optimizer = "adamw", LearningRate = 3e-3, WeightDecay = 1e-4, BatchSize = 8,
+        Epochs = 25, Patience = 8 };
     public GriddedTrainingOptions Windows { get; init; } = new();
 }

@@ -22,13 +22,15 @@ public static class GriddedRunConfigReader
 {
     private static readonly Dictionary<string, ConfigKey<GriddedRunConfig>> DataKeys = new()
     {
-        ["type"] = new((c, v, x) => c with { Data = c.Data with { Type = OneOf(v, x, "rhine_meuse", "climate_vegetation") } }, c => Of(c.Data.Type),
+        ["type"] = new((c, v, x) => c with { Data = c.Data with { Type = OneOf(v, x, "rhine_meuse", "climate_vegetation") } },
+            c => Of(c.Data.Type),
             "rhine_meuse (discharge at gauges from climate maps) or climate_vegetation (a leaf-area-index map per day)"),
         ["folder"] = new((c, v, x) => c with { Data = c.Data with { Folder = Text(v, x) } }, c => Of(c.Data.Folder),
             "the rhine_meuse_30min_grdc folder; default: the shared data folder"),
         ["gauges"] = new((c, v, x) => c with { Data = c.Data with { Gauges = Gauges(v, x, allowEmpty: false) } }, c => List(c.Data.Gauges),
             "rhine_meuse: the gauges trained on, in output order"),
-        ["held_out_gauges"] = new((c, v, x) => c with { Data = c.Data with { HeldOutGauges = IsNull(v) ? [] : Gauges(v, x, allowEmpty: true) } },
+        ["held_out_gauges"] = new((c, v, x) => c with { Data = c.Data with { HeldOutGauges = IsNull(v) ? []
+            : Gauges(v, x, allowEmpty: true) } },
             c => List(c.Data.HeldOutGauges), "rhine_meuse: gauges never trained on, scored for transfer"),
         ["static_maps"] = new((c, v, x) => c with { Data = c.Data with { StaticMaps = List(v, x) } }, c => List(c.Data.StaticMaps),
             "rhine_meuse: land-surface maps added as channels, e.g. [dzRel0090, tanslope]"),
@@ -36,43 +38,56 @@ public static class GriddedRunConfigReader
             "climate_vegetation: a netCDF file with lai, or simulate (the kit's simulated LAI)"),
         ["vegetation_seed"] = new((c, v, x) => c with { Data = c.Data with { VegetationSeed = Int(v, x) } }, c => Of(c.Data.VegetationSeed),
             "climate_vegetation with lai_file simulate: the simulation's seed"),
-        ["physics_encoded"] = new((c, v, x) => c with { Data = c.Data with { PhysicsEncoded = Bool(v, x) } }, c => Of(c.Data.PhysicsEncoded),
+        ["physics_encoded"] = new((c, v, x) => c with { Data = c.Data with { PhysicsEncoded = Bool(v, x) } },
+            c => Of(c.Data.PhysicsEncoded),
             "climate_vegetation: the process model's LAI as an input channel"),
-        ["train_period"] = new((c, v, x) => c with { Data = c.Data with { TrainPeriod = RunConfigReader.PeriodOf(v, x) } }, c => RunConfigReader.PeriodNode(c.Data.TrainPeriod), "[start, end]"),
-        ["validation_period"] = new((c, v, x) => c with { Data = c.Data with { ValidationPeriod = RunConfigReader.PeriodOf(v, x) } }, c => RunConfigReader.PeriodNode(c.Data.ValidationPeriod),
+        ["train_period"] = new((c, v, x) => c with { Data = c.Data with { TrainPeriod = RunConfigReader.PeriodOf(v, x) } },
+            c => RunConfigReader.PeriodNode(c.Data.TrainPeriod), "[start, end]"),
+        ["validation_period"] = new((c, v, x) => c with { Data = c.Data with { ValidationPeriod = RunConfigReader.PeriodOf(v, x) } },
+            c => RunConfigReader.PeriodNode(c.Data.ValidationPeriod),
             "[start, end]"),
-        ["test_period"] = new((c, v, x) => c with { Data = c.Data with { TestPeriod = RunConfigReader.PeriodOf(v, x) } }, c => RunConfigReader.PeriodNode(c.Data.TestPeriod), "[start, end]"),
+        ["test_period"] = new((c, v, x) => c with { Data = c.Data with { TestPeriod = RunConfigReader.PeriodOf(v, x) } },
+            c => RunConfigReader.PeriodNode(c.Data.TestPeriod), "[start, end]"),
     };
 
     private static readonly Dictionary<string, ConfigKey<GriddedRunConfig>> ModelKeys = new()
     {
-        ["type"] = new((c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "convlstm_gauges", "lumped_lstm", "convlstm_maps", "cell_lstm") } },
-            c => Of(c.Model.Type), "rhine_meuse: convlstm_gauges (maps to gauges) or lumped_lstm; climate_vegetation: convlstm_maps or cell_lstm"),
+        ["type"] = new((c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "convlstm_gauges", "lumped_lstm", "convlstm_maps",
+            "cell_lstm") } },
+            c => Of(c.Model.Type),
+            "rhine_meuse: convlstm_gauges (maps to gauges) or lumped_lstm; climate_vegetation: convlstm_maps or cell_lstm"),
         ["hidden_size"] = new((c, v, x) => c with { Model = c.Model with { HiddenSize = Positive(v, x) } }, c => Of(c.Model.HiddenSize),
             "ConvLSTM hidden channels, or the LSTM's hidden size"),
-        ["kernel_size"] = new((c, v, x) => c with { Model = c.Model with { KernelSize = OddPositive(v, x) } }, c => Of(c.Model.KernelSize), "ConvLSTM kernel (cells, odd)"),
+        ["kernel_size"] = new((c, v, x) => c with { Model = c.Model with { KernelSize = OddPositive(v, x) } }, c => Of(c.Model.KernelSize),
+            "ConvLSTM kernel (cells, odd)"),
         ["head_size"] = new((c, v, x) => c with { Model = c.Model with { HeadSize = Positive(v, x) } }, c => Of(c.Model.HeadSize),
             "convlstm_gauges: hidden units of the per-gauge head"),
-        ["routing_bands"] = new((c, v, x) => c with { Model = c.Model with { RoutingBands = NotNegative(v, x) } }, c => Of(c.Model.RoutingBands),
+        ["routing_bands"] = new((c, v, x) => c with { Model = c.Model with { RoutingBands = NotNegative(v, x) } },
+            c => Of(c.Model.RoutingBands),
             "convlstm_gauges: flow-distance bands, each with a learned delay (0: pool the whole basin)"),
-        ["steps_per_band"] = new((c, v, x) => c with { Model = c.Model with { StepsPerBand = Positive(v, x) } }, c => Of(c.Model.StepsPerBand),
+        ["steps_per_band"] = new((c, v, x) => c with { Model = c.Model with { StepsPerBand = Positive(v, x) } },
+            c => Of(c.Model.StepsPerBand),
             "convlstm_gauges with routing: LDD steps per band"),
         ["routing_days"] = new((c, v, x) => c with { Model = c.Model with { RoutingDays = Positive(v, x) } }, c => Of(c.Model.RoutingDays),
             "convlstm_gauges with routing: the delay kernel's length in days"),
-        ["readout"] = new((c, v, x) => c with { Model = c.Model with { Readout = OneOf(v, x, "basin", "cells") } }, c => Of(c.Model.Readout),
+        ["readout"] = new((c, v, x) => c with { Model = c.Model with { Readout = OneOf(v, x, "basin", "cells") } },
+            c => Of(c.Model.Readout),
             "convlstm_gauges: basin (a head reads pooled basin features) or cells (each cell's runoff, averaged over the basin)"),
     };
 
     private static readonly Dictionary<string, ConfigKey<GriddedRunConfig>> WindowKeys = new()
     {
-        ["window_days"] = new((c, v, x) => c with { Windows = c.Windows with { WindowDays = Positive(v, x) } }, c => Of(c.Windows.WindowDays), "days per training window"),
+        ["window_days"] = new((c, v, x) => c with { Windows = c.Windows with { WindowDays = Positive(v, x) } },
+            c => Of(c.Windows.WindowDays), "days per training window"),
         ["warmup_days"] = new((c, v, x) => c with { Windows = c.Windows with { WarmupDays = Int(v, x) } }, c => Of(c.Windows.WarmupDays),
             "days at a window's start that are not scored (the state spins up)"),
-        ["batches_per_epoch"] = new((c, v, x) => c with { Windows = c.Windows with { BatchesPerEpoch = Positive(v, x) } }, c => Of(c.Windows.BatchesPerEpoch),
+        ["batches_per_epoch"] = new((c, v, x) => c with { Windows = c.Windows with { BatchesPerEpoch = Positive(v, x) } },
+            c => Of(c.Windows.BatchesPerEpoch),
             "batches of random windows per epoch"),
         ["nse_weights"] = new((c, v, x) => c with { Windows = c.Windows with { NseWeights = Bool(v, x) } }, c => Of(c.Windows.NseWeights),
             "weight each target by 1 / its variance (NSE*-style)"),
-        ["time_limit_minutes"] = new((c, v, x) => c with { Windows = c.Windows with { TimeLimit = IsNull(v) ? null : TimeSpan.FromMinutes(Number(v, x)) } },
+        ["time_limit_minutes"] = new((c, v, x) => c with { Windows = c.Windows with { TimeLimit = IsNull(v) ? null
+            : TimeSpan.FromMinutes(Number(v, x)) } },
             c => OfOptional(c.Windows.TimeLimit?.TotalMinutes), "stop training after this many minutes; null for none"),
     };
 
@@ -125,7 +140,8 @@ public static class GriddedRunConfigReader
             [("run_folder", Of(config.RunFolder))], StrictYamlSections.Write(config, Sections));
 
     /// <summary>Every key a gridded-run config accepts, one a line with what it means (<c>hw config keys gridded</c>).</summary>
-    public static string KeyHelp() => StrictYamlSections.Help("gridded-run config (hw gridded train, hw gridded evaluate):", TopLevel, Sections);
+    public static string KeyHelp() =>
+        StrictYamlSections.Help("gridded-run config (hw gridded train, hw gridded evaluate):", TopLevel, Sections);
 
     private static (GriddedRunConfig Config, string? ConfigFolder) ParseWithFolder(string yaml, string file)
     {
@@ -141,11 +157,14 @@ public static class GriddedRunConfigReader
         var data = config.Data;
         var model = config.Model with { Type = modelType is null ? GriddedModelConfig.TypesFor(data.Type)[0] : config.Model.Type };
         if (!GriddedModelConfig.TypesFor(data.Type).Contains(model.Type))
-            throw Error(modelType!, context, $"model type '{model.Type}' does not fit data type '{data.Type}' (use {string.Join(" or ", GriddedModelConfig.TypesFor(data.Type))})");
-        if (data.Type == "rhine_meuse" && data.HeldOutGauges.Intersect(data.Gauges, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both)
+            throw Error(modelType!, context,
+                $"model type '{model.Type}' does not fit data type '{data.Type}' (use {string.Join(" or ", GriddedModelConfig.TypesFor(data.Type))})");
+        if (data.Type == "rhine_meuse" && data.HeldOutGauges.Intersect(data.Gauges, StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault() is { } both)
             throw new FormatException($"{file}: data: gauge '{both}' is both trained on and held out");
         if (model.Type != "convlstm_gauges" && model.RoutingBands > 0)
-            throw new FormatException($"{file}: model: routing_bands is for convlstm_gauges (it delays the gauge read-out by flow distance)");
+            throw new FormatException(
+                $"{file}: model: routing_bands is for convlstm_gauges (it delays the gauge read-out by flow distance)");
         if (model.Type != "convlstm_gauges" && model.Readout != "basin")
             throw new FormatException($"{file}: model: readout is for convlstm_gauges (where its head reads the hidden maps)");
         if (data.Type == "climate_vegetation" && data.StaticMaps.Count > 0)
@@ -171,6 +190,7 @@ public static class GriddedRunConfigReader
     private static int OddPositive(YamlNode node, YamlContext context)
     {
         var value = Positive(node, context);
-        return value % 2 == 1 ? value : throw Error(node, context, $"expected an odd kernel size (3, 5, ...) so that maps keep their size, got {value}");
+        return value % 2 == 1 ? value : throw Error(node, context,
+            $"expected an odd kernel size (3, 5, ...) so that maps keep their size, got {value}");
     }
 }

@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 
 namespace HydroWorkshop.Surrogates.Gridded;
 
-/// <summary>The outcome of <see cref="GriddedRuns.Train(GriddedRunConfig, Action{string}?, CancellationToken?)"/>: the training, the test period's scores and the run folder.</summary>
+/// <summary>The outcome of <see cref="GriddedRuns.Train(GriddedRunConfig, Action{string}?, CancellationToken?)"/>: the training, the test
+/// period's scores and the run folder.</summary>
 public sealed record GriddedRunResult(GriddedTrainingResult Training, GriddedScores Test, string RunFolder);
 
 /// <summary>
@@ -48,7 +49,8 @@ public static class GriddedRuns
         var weights = Path.Combine(config.RunFolder, "best_model.safetensors");
         var scalesFile = Path.Combine(config.RunFolder, "normalisation.json");
         foreach (var file in new[] { weights, scalesFile })
-            if (!File.Exists(file)) throw new FileNotFoundException($"{runFolder}: {Path.GetFileName(file)} is missing (the run has not finished a validated epoch)", file);
+            if (!File.Exists(file)) throw new FileNotFoundException(
+                $"{runFolder}: {Path.GetFileName(file)} is missing (the run has not finished a validated epoch)", file);
         var dates = period switch
         {
             "test" => config.Data.TestPeriod,

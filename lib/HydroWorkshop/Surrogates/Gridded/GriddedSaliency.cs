@@ -19,7 +19,8 @@ public static class GriddedSaliency
     /// back-propagating through ten years of daily steps holds every step's activations in memory.</summary>
     public static float[][] GradientTimesInput(nn.Module model, GriddedDataSet data, Period period, int target, int warmupDays = 365)
     {
-        var regressor = model as IGriddedRegressor ?? throw new ArgumentException($"{model.GetType().Name} is not an IGriddedRegressor", nameof(model));
+        var regressor = model as IGriddedRegressor
+            ?? throw new ArgumentException($"{model.GetType().Name} is not an IGriddedRegressor", nameof(model));
         var days = Enumerable.Range(0, data.Days).Where(d => period.Contains(data.Dates[d])).ToArray();
         if (days.Length == 0) throw new ArgumentException($"no day of {period} in the data", nameof(period));
         var wasTraining = model.training;
@@ -28,7 +29,8 @@ public static class GriddedSaliency
         {
             using var scope = NewDisposeScope();
             var start = Math.Max(0, days[0] - warmupDays);
-            var inputs = data.Channels.narrow(0, start, days[^1] + 1 - start).unsqueeze(0).detach().requires_grad_(true);   // [1, T, c, y, x]
+            // [1, T, c, y, x]
+            var inputs = data.Channels.narrow(0, start, days[^1] + 1 - start).unsqueeze(0).detach().requires_grad_(true);
             var predicted = regressor.forward(inputs)[0];                                                       // [T, k]
             predicted.narrow(0, days[0] - start, days.Length).select(1, target).sum().backward();
             var importance = (inputs.grad! * inputs).abs().sum([0, 1]);                                         // [c, y, x]

@@ -22,7 +22,8 @@ public sealed record GriddedScores(string Name, Period Period, GriddedPrediction
     /// <summary>The median NSE over the targets of <paramref name="group"/> (null: the first group, e.g. the trained
     /// gauges or, for cells, every land cell).</summary>
     public double MedianNse(string? group = null) =>
-        Metrics.Median(Nse.Where((_, i) => group is not null ? Groups[i] == group : IsGauges ? Groups[i] == "trained" : Groups[i].Length > 0));
+        Metrics.Median(Nse.Where((_, i) => group is not null ? Groups[i] == group : IsGauges ? Groups[i] == "trained"
+            : Groups[i].Length > 0));
 
     private bool IsGauges => Groups.Contains("trained");
 
@@ -30,7 +31,8 @@ public sealed record GriddedScores(string Name, Period Period, GriddedPrediction
     public double NseOf(string target)
     {
         var index = Prediction.TargetNames.ToList().FindIndex(t => string.Equals(t, target, StringComparison.OrdinalIgnoreCase));
-        return index >= 0 ? Nse[index] : throw new ArgumentException($"no target '{target}' (targets: {string.Join(", ", Prediction.TargetNames.Take(8))}...)", nameof(target));
+        return index >= 0 ? Nse[index] : throw new ArgumentException(
+            $"no target '{target}' (targets: {string.Join(", ", Prediction.TargetNames.Take(8))}...)", nameof(target));
     }
 
     /// <summary>One line per group: its median NSE (and each gauge's NSE, for gauges).</summary>
@@ -41,11 +43,14 @@ public sealed record GriddedScores(string Name, Period Period, GriddedPrediction
         foreach (var group in Groups.Where(g => g.Length > 0).Distinct())
         {
             var members = Enumerable.Range(0, Groups.Count).Where(i => Groups[i] == group).ToArray();
-            text.Append(string.Create(CultureInfo.InvariantCulture, $"\n  {group,-16} median NSE {MedianNse(group),7:F3} over {members.Length} {(isGauges ? "gauges" : "cells")}"));
+            text.Append(string.Create(CultureInfo.InvariantCulture,
+                $"\n  {group,-16} median NSE {MedianNse(group),7:F3} over {members.Length} {(isGauges ? "gauges" : "cells")}"));
             if (isGauges)
-                text.Append(" (").Append(string.Join(", ", members.Select(i => string.Create(CultureInfo.InvariantCulture, $"{Prediction.TargetNames[i]} {Nse[i]:F3}")))).Append(')');
+                text.Append(" (").Append(string.Join(", ", members.Select(i => string.Create(CultureInfo.InvariantCulture,
+                    $"{Prediction.TargetNames[i]} {Nse[i]:F3}")))).Append(')');
         }
-        if (!isGauges) text.Append(string.Create(CultureInfo.InvariantCulture, $"\n  {"all land cells",-16} median NSE {Metrics.Median(Nse),7:F3}"));
+        if (!isGauges) text.Append(string.Create(CultureInfo.InvariantCulture,
+            $"\n  {"all land cells",-16} median NSE {Metrics.Median(Nse),7:F3}"));
         return text.Append($"\n  files: {Folder}").ToString();
     }
 
@@ -72,10 +77,12 @@ public sealed record GriddedScores(string Name, Period Period, GriddedPrediction
             for (var d = 0; d < prediction.Dates.Length; d++)
             {
                 var (observed, predicted) = (prediction.Observed[i][d], prediction.Predicted[i][d]);
-                series.Append(prediction.Dates[d].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',').Append(prediction.TargetNames[i])
+                series.Append(prediction.Dates[d].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',')
+                    .Append(prediction.TargetNames[i])
                     .Append(',').Append(PredictionCsv.Format(observed)).Append(',').Append(PredictionCsv.Format(predicted));
                 if (areasKm2 is not null)
-                    series.Append(',').Append(PredictionCsv.Format(observed * toCubicMetres)).Append(',').Append(PredictionCsv.Format(predicted * toCubicMetres));
+                    series.Append(',').Append(PredictionCsv.Format(observed * toCubicMetres)).Append(',')
+                        .Append(PredictionCsv.Format(predicted * toCubicMetres));
                 series.Append('\n');
             }
         }

@@ -11,7 +11,8 @@ using static TorchSharp.torch;
 namespace HydroWorkshop.Surrogates.Gridded;
 
 /// <summary>The outcome of <see cref="GriddedTrainer.Fit"/>: every epoch, and the epoch whose weights the model holds.</summary>
-public sealed record GriddedTrainingResult(IReadOnlyList<GriddedEpochRecord> History, int BestEpoch, double? BestValidationNse, bool Cancelled, double Seconds);
+public sealed record GriddedTrainingResult(IReadOnlyList<GriddedEpochRecord> History, int BestEpoch, double? BestValidationNse,
+    bool Cancelled, double Seconds);
 
 /// <summary>
 /// Trains an <see cref="IGriddedRegressor"/> on a <see cref="GriddedDataSet"/>: random windows from the training
@@ -21,8 +22,9 @@ public sealed record GriddedTrainingResult(IReadOnlyList<GriddedEpochRecord> His
 /// that restores the best weights. With a run folder it writes <c>best_model.safetensors</c>,
 /// <c>normalisation.json</c> and <c>training_log.csv</c> (atomically).
 /// <code>
-/// var trainer = new GriddedTrainer(model, new TrainingConfig { Epochs = 30, BatchSize = 8, Optimizer = "adamw", LearningRate = 3e-3, Patience = 8 });
-/// trainer.Fit(data, trainPeriod, validationPeriod);   // Epoch 7/30: train loss 0.2140, validation median NSE 0.612 (9.8 s)
+/// var trainer = new GriddedTrainer(model, new TrainingConfig { Epochs = 30, BatchSize = 8, Optimizer = "adamw", LearningRate = 3e-3,
+/// Patience = 8 }); trainer.Fit(data, trainPeriod, validationPeriod);   // Epoch 7/30: train loss 0.2140, validation median NSE 0.612 (9.8
+/// s)
 /// </code>
 /// </summary>
 public sealed class GriddedTrainer
@@ -31,10 +33,12 @@ public sealed class GriddedTrainer
     private readonly IGriddedRegressor regressor;
     private readonly Action<string> log;
 
-    public GriddedTrainer(nn.Module model, TrainingConfig config, GriddedTrainingOptions? options = null, string? runFolder = null, Action<string>? log = null)
+    public GriddedTrainer(nn.Module model, TrainingConfig config, GriddedTrainingOptions? options = null, string? runFolder = null,
+        Action<string>? log = null)
     {
         this.model = model;
-        regressor = model as IGriddedRegressor ?? throw new ArgumentException($"{model.GetType().Name} is not an IGriddedRegressor (forward(inputs))", nameof(model));
+        regressor = model as IGriddedRegressor ?? throw new ArgumentException(
+            $"{model.GetType().Name} is not an IGriddedRegressor (forward(inputs))", nameof(model));
         config.Validate();
         (options ??= new GriddedTrainingOptions()).Validate();
         Config = config;
@@ -50,15 +54,18 @@ public sealed class GriddedTrainer
     /// <summary>Trains on windows ending in <paramref name="training"/>; validates on <paramref name="validation"/>
     /// (if given) every <c>ValidateEvery</c> epochs. Ctrl+C (or <paramref name="cancellationToken"/>) stops after the
     /// current batch with the best weights so far.</summary>
-    public GriddedTrainingResult Fit(GriddedDataSet data, Period training, Period? validation = null, CancellationToken? cancellationToken = null)
+    public GriddedTrainingResult Fit(GriddedDataSet data, Period training, Period? validation = null,
+        CancellationToken? cancellationToken = null)
     {
         if (data.Channels.size(1) != regressor.InputChannels)
-            throw new ArgumentException($"the data have {data.Channels.size(1)} channels ({string.Join(", ", data.ChannelNames)}), the model was built for {regressor.InputChannels}", nameof(data));
+            throw new ArgumentException(
+                $"the data have {data.Channels.size(1)} channels ({string.Join(", ", data.ChannelNames)}), the model was built for {regressor.InputChannels}", nameof(data));
         var token = cancellationToken ?? WorkshopCancellation.Token;
         var clock = Stopwatch.StartNew();
         var ends = data.WindowEnds(training, Options.WindowDays);
         if (ends.Length == 0)
-            throw new ArgumentException($"no {Options.WindowDays}-day window ends in the training period {training} with an observed target", nameof(training));
+            throw new ArgumentException(
+                $"no {Options.WindowDays}-day window ends in the training period {training} with an observed target", nameof(training));
         manual_seed((long)Config.Seed);
         using var weights = TargetWeights(data, training);
         using var optimizer = TrainingOptimizer.Make(Config, model.parameters().ToArray());
@@ -78,7 +85,8 @@ public sealed class GriddedTrainer
         {
             // The time limit ends training before an epoch from the second on: the first always runs, so a limit never
             // returns an untrained model.
-            if (token.IsCancellationRequested || (epoch > 1 && clock.Elapsed > Options.TimeLimit)) { cancelled = token.IsCancellationRequested; break; }
+            if (token.IsCancellationRequested
+                || (epoch > 1 && clock.Elapsed > Options.TimeLimit)) { cancelled = token.IsCancellationRequested; break; }
             var watch = Stopwatch.StartNew();
             var rate = optimizer.ParamGroups.First().LearningRate;                       // the rate this epoch trains with
             double loss;
@@ -110,7 +118,8 @@ public sealed class GriddedTrainer
         stopping.RestoreBest(history.LastOrDefault()?.Epoch);
         return new GriddedTrainingResult(history, stopping.BestEpoch, -stopping.BestScore, cancelled, clock.Elapsed.TotalSeconds);
     }
-    private double TrainEpoch(GriddedDataSet data, int[] ends, Tensor weights, OptimizerHelper optimizer, Random random, CancellationToken token, Stopwatch clock)
+    private double TrainEpoch(GriddedDataSet data, int[] ends, Tensor weights, OptimizerHelper optimizer, Random random,
+        CancellationToken token, Stopwatch clock)
     {
         model.train();
         var (total, batches) = (0.0, 0);

@@ -29,7 +29,8 @@ public sealed record GriddedTrainingOptions
     public void Validate()
     {
         if (WindowDays < 2) throw new ArgumentException($"WindowDays must be at least 2, got {WindowDays}");
-        if (WarmupDays < 0 || WarmupDays >= WindowDays) throw new ArgumentException($"WarmupDays must be in [0, WindowDays = {WindowDays}), got {WarmupDays}");
+        if (WarmupDays < 0 || WarmupDays >= WindowDays) throw new ArgumentException(
+            $"WarmupDays must be in [0, WindowDays = {WindowDays}), got {WarmupDays}");
         if (BatchesPerEpoch < 1) throw new ArgumentException($"BatchesPerEpoch must be at least 1, got {BatchesPerEpoch}");
     }
 }
