@@ -29,8 +29,8 @@ public static class GriddedRunConfigReader
             "the rhine_meuse_30min_grdc folder; default: the shared data folder"),
         ["gauges"] = new((c, v, x) => c with { Data = c.Data with { Gauges = Gauges(v, x, allowEmpty: false) } }, c => List(c.Data.Gauges),
             "rhine_meuse: the gauges trained on, in output order"),
-        ["held_out_gauges"] = new((c, v, x) => c with { Data = c.Data with { HeldOutGauges = IsNull(v) ? []
-            : Gauges(v, x, allowEmpty: true) } },
+        ["held_out_gauges"] = new(
+            (c, v, x) => c with { Data = c.Data with { HeldOutGauges = IsNull(v) ? [] : Gauges(v, x, allowEmpty: true) } },
             c => List(c.Data.HeldOutGauges), "rhine_meuse: gauges never trained on, scored for transfer"),
         ["static_maps"] = new((c, v, x) => c with { Data = c.Data with { StaticMaps = List(v, x) } }, c => List(c.Data.StaticMaps),
             "rhine_meuse: land-surface maps added as channels, e.g. [dzRel0090, tanslope]"),
@@ -52,8 +52,11 @@ public static class GriddedRunConfigReader
 
     private static readonly Dictionary<string, ConfigKey<GriddedRunConfig>> ModelKeys = new()
     {
-        ["type"] = new((c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "convlstm_gauges", "lumped_lstm", "convlstm_maps",
-            "cell_lstm") } },
+        ["type"] = new(
+            (c, v, x) => c with
+            {
+                Model = c.Model with { Type = OneOf(v, x, "convlstm_gauges", "lumped_lstm", "convlstm_maps", "cell_lstm") },
+            },
             c => Of(c.Model.Type),
             "rhine_meuse: convlstm_gauges (maps to gauges) or lumped_lstm; climate_vegetation: convlstm_maps or cell_lstm"),
         ["hidden_size"] = new((c, v, x) => c with { Model = c.Model with { HiddenSize = Positive(v, x) } }, c => Of(c.Model.HiddenSize),
