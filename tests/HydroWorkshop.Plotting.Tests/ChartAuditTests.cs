@@ -96,6 +96,17 @@ public sealed class ChartAuditTests(BrowserFixture browser)
     }
 
     [Fact]
+    public void Check_TitleWiderThanFigure_FindsTitleCutOff()
+    {
+        // Notebook 03's old summary chart carried a title wider than the notebook's output at 900 px.
+        var figure = new Figure()
+            .Add(new Bar { X = new[] { "ConvLSTM", "CNN-LSTM" }, Y = new[] { 0.23, 0.64 }, Name = "mean CSI" })
+            .WithTitle("Surrogates on the test events: mean critical success index, wet-cell RMSE and the speed-up over the "
+                + "shallow-water solver, per model, on every held-out flume event");
+        Assert.Contains(ChartAudit.Check(browser.Browser, figure, 900, "clipped"), f => f.Contains("is cut off by the figure edge"));
+    }
+
+    [Fact]
     public void Units_ScoreAndCentimetresOnOneAxis_FindsMixedQuantities()
     {
         // Notebook 03's summary chart before ModelComparison.

@@ -1,5 +1,6 @@
 using HydroWorkshop.Data;
 using HydroWorkshop.Data.Grids;
+using HydroWorkshop.Physics.Vegetation;
 using HydroWorkshop.Surrogates.Gridded;
 using HydroWorkshop.TestSupport;
 using Xunit;
@@ -34,5 +35,44 @@ public sealed class ClimateVegetationTests
                 Assert.Equal(simulation.Lai[100, i / data.Columns, i % data.Columns], value * scale.Std + scale.Mean, 3);
             }
         }
+    }
+
+    [RealDataFact(RhineMeuse.DataSetName)]
+    public void DataSet_LandCover_OneConstantZeroOneMapPerClassPresent()
+    {
+        var data = RhineMeuse.Open(RhineMeuse.FindShared()!);
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "lai.nc");
+        ClimateVegetation.Simulate(data, path, seed: 2);
+        var maps = ClimateVegetation.Read(path, data.Network.Inside);
+        var training = new Period(new DateOnly(2001, 1, 1), new DateOnly(2006, 12, 31));
+        using var withCover = ClimateVegetation.DataSet(data, maps, training, physicsEncoded: false, landCover: true);
+        var present = Enum.GetValues<LandCover>().Where(c => maps.LandCover.Contains((int)c)).ToArray();
+        Assert.NotEmpty(present);
+        Assert.Equal(["precipitation_mm_d", "temperature_c", .. present.Select(ClimateVegetation.ClassChannel)], withCover.ChannelNames);
+        for (var k = 0; k < present.Length; k++)
+        {
+            var scale = withCover.Normalisation.Inputs[2 + k];
+            foreach (var day in new[] { 0, 1000, 3651 })
+                for (var i = 0; i < data.Rows * data.Columns; i++)
+                {
+                    var value = withCover.Channels[day, 2 + k, i / data.Columns, i % data.Columns].item<float>() * scale.Std + scale.Mean;
+                    Assert.Equal(maps.LandCover[i] == (int)present[k] ? 1f : 0f, value, 4);
+                }
+        }
+    }
+
+    [RealDataFact(RhineMeuse.DataSetName)]
+    public void DataSet_LandCoverWithoutMap_SaysTheFileHasNone()
+    {
+        var data = RhineMeuse.Open(RhineMeuse.FindShared()!);
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "lai.nc");
+        ClimateVegetation.Simulate(data, path, seed: 2);
+        var maps = ClimateVegetation.Read(path, data.Network.Inside);
+        var noCover = maps with { LandCover = new int[maps.LandCover.Length] };
+        var training = new Period(new DateOnly(2001, 1, 1), new DateOnly(2006, 12, 31));
+        var error = Assert.Throws<ArgumentException>(() => ClimateVegetation.DataSet(data, noCover, training, false, landCover: true));
+        Assert.Contains("no land_cover map", error.Message);
     }
 }

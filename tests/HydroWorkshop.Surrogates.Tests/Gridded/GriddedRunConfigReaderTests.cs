@@ -81,12 +81,20 @@ public sealed class GriddedRunConfigReaderTests
         Assert.Contains("convlstm_maps or cell_lstm", error.Message);
     }
 
+    [Fact]
+    public void Parse_VegetationWithLandCover_KeepsTheMapThroughWrite()
+    {
+        var config = GriddedRunConfigReader.Parse("run_folder: r\ndata: { type: climate_vegetation, static_maps: [land_cover] }\n");
+        Assert.Equal([ClimateVegetation.LandCoverMaps], config.Data.StaticMaps);
+        Assert.Equal(config.Data.StaticMaps, GriddedRunConfigReader.Parse(GriddedRunConfigReader.Write(config)).Data.StaticMaps);
+    }
+
     [Theory]
     [InlineData("data: { gauges: [Lobith, Rotterdam] }", "unknown gauge 'Rotterdam'")]
     [InlineData("data: { gauges: [] }", "at least one gauge")]
     [InlineData("data: { gauges: [Lobith], held_out_gauges: [lobith] }", "both trained on and held out")]
     [InlineData("data: { physics_encoded: true }", "physics_encoded is for climate_vegetation")]
-    [InlineData("data: { type: climate_vegetation, static_maps: [tanslope] }", "static_maps is for rhine_meuse")]
+    [InlineData("data: { type: climate_vegetation, static_maps: [land_cover, tanslope] }", "'tanslope' is not a climate_vegetation map")]
     [InlineData("model: { kernel_size: 4 }", "odd kernel size")]
     [InlineData("model: { readout: pixels }", "basin")]
     [InlineData("model: { type: lumped_lstm, readout: cells }", "readout is for convlstm_gauges")]

@@ -48,18 +48,30 @@ public static class ClimateVegetation
         return new VegetationMaps(lai, process, cover.Select((c, i) => land[i] ? c : 0).ToArray(), land);
     }
 
-    /// <summary>The data set: channels precipitation (mm/day), temperature (°C) and, with
-    /// <paramref name="physicsEncoded"/>, the process model's LAI; targets the LAI of every cell, NaN off land. Inputs
-    /// are scaled per channel and the target with one mean and std over land cells, all from <paramref name="training"/>.</summary>
-    public static GriddedDataSet DataSet(RhineMeuse data, VegetationMaps maps, Period training, bool physicsEncoded)
+    /// <summary>The data set: channels precipitation (mm/day), temperature (°C), with <paramref name="physicsEncoded"/>
+    /// the process model's LAI, and with <paramref name="landCover"/> one constant 0/1 map per land-cover class
+    /// present (<c>land_cover_…</c>, in <see cref="LandCover"/> order); targets the LAI of every cell, NaN off land. Inputs are
+    /// scaled per channel and the target with one mean and std over land cells, all from <paramref name="training"/>.</summary>
+    public static GriddedDataSet DataSet(RhineMeuse data, VegetationMaps maps, Period training, bool physicsEncoded,
+        bool landCover = false)
     {
         using var scope = NewDisposeScope();
         List<GriddedVariable> inputs = [data.Precipitation, data.Temperature];
-        if (physicsEncoded) inputs.Add(maps.ProcessLai ?? throw new ArgumentException(
-            "the LAI file has no simple_lai for the physics-encoded model", nameof(maps)));
-        string[] channelNames = physicsEncoded ? ["precipitation_mm_d", "temperature_c", "process_lai"]
-            : ["precipitation_mm_d", "temperature_c"];
-        var channels = GriddedDataSet.StackChannels(inputs);                                   // [time, c, y, x]
+        List<string> channelNames = ["precipitation_mm_d", "temperature_c"];
+        if (physicsEncoded)
+        {
+            inputs.Add(maps.ProcessLai ?? throw new ArgumentException(
+                "the LAI file has no simple_lai for the physics-encoded model", nameof(maps)));
+            channelNames.Add("process_lai");
+        }
+        // WHY one-hot maps: the class sets most of a cell's LAI level and season, and no weather series reveals the
+        // lowland patchwork; a land-cover product is the usual static input beside the climate.
+        if (landCover && maps.LandCover.All(c => c == 0)) throw new ArgumentException(
+            "the LAI file has no land_cover map for the land-cover inputs", nameof(maps));
+        var classes = landCover ? Enum.GetValues<LandCover>().Where(c => maps.LandCover.Contains((int)c)).ToArray() : [];
+        var statics = classes.Select(c => maps.LandCover.Select(v => v == (int)c ? 1f : 0f).ToArray()).ToList();
+        channelNames.AddRange(classes.Select(ClassChannel));
+        var channels = GriddedDataSet.StackChannels(inputs, statics);                          // [time, c, y, x]
         var (days, cells) = (data.Dates.Length, data.Rows * data.Columns);
         using var land = tensor(maps.Land).reshape(1, cells);
         var targets = tensor(maps.Lai.Data).reshape(days, cells).where(land, float.NaN);       // [time, cells]
@@ -80,6 +92,12 @@ public static class ClimateVegetation
         return new GriddedDataSet(channels, channelNames, targets, normalisation.Targets.Select(t => t.Name).ToArray(), data.Dates,
             training, normalisation);
     }
+
+    /// <summary>The <c>static_maps</c> entry that adds the land-cover maps to a climate_vegetation run.</summary>
+    public const string LandCoverMaps = "land_cover";
+
+    /// <summary>"land_cover_cropland": the input channel of a land-cover class's 0/1 map.</summary>
+    public static string ClassChannel(LandCover landCover) => $"land_cover_{landCover.ToString().ToLowerInvariant()}";
 
     /// <summary>"cell_r_c": the target name of a cell.</summary>
     public static string CellName(int index, int columns) => $"cell_{index / columns}_{index % columns}";

@@ -44,7 +44,8 @@ internal sealed class GriddedExperiment
     /// vegetation scales are fitted again from the same training period, which gives the same numbers).</summary>
     public GriddedDataSet TrainingData(Normalisation? scales = null) => vegetation is null
         ? RhineMeuseGauges.DataSet(rhineMeuse, config.Data.Gauges, config.Data.TrainPeriod, scales, config.Data.StaticMaps)
-        : ClimateVegetation.DataSet(rhineMeuse, vegetation, config.Data.TrainPeriod, config.Data.PhysicsEncoded);
+        : ClimateVegetation.DataSet(rhineMeuse, vegetation, config.Data.TrainPeriod, config.Data.PhysicsEncoded,
+            config.Data.StaticMaps.Contains(ClimateVegetation.LandCoverMaps));
 
     public nn.Module BuildModel(GriddedDataSet data)
     {

@@ -33,7 +33,7 @@ public static class GriddedRunConfigReader
             (c, v, x) => c with { Data = c.Data with { HeldOutGauges = IsNull(v) ? [] : Gauges(v, x, allowEmpty: true) } },
             c => List(c.Data.HeldOutGauges), "rhine_meuse: gauges never trained on, scored for transfer"),
         ["static_maps"] = new((c, v, x) => c with { Data = c.Data with { StaticMaps = List(v, x) } }, c => List(c.Data.StaticMaps),
-            "rhine_meuse: land-surface maps added as channels, e.g. [dzRel0090, tanslope]"),
+            "maps added as channels: rhine_meuse land-surface maps, e.g. [dzRel0090, tanslope]; climate_vegetation: [land_cover]"),
         ["lai_file"] = new((c, v, x) => c with { Data = c.Data with { LaiFile = Text(v, x) } }, c => Of(c.Data.LaiFile),
             "climate_vegetation: a netCDF file with lai, or simulate (the kit's simulated LAI)"),
         ["vegetation_seed"] = new((c, v, x) => c with { Data = c.Data with { VegetationSeed = Int(v, x) } }, c => Of(c.Data.VegetationSeed),
@@ -170,8 +170,9 @@ public static class GriddedRunConfigReader
                 $"{file}: model: routing_bands is for convlstm_gauges (it delays the gauge read-out by flow distance)");
         if (model.Type != "convlstm_gauges" && model.Readout != "basin")
             throw new FormatException($"{file}: model: readout is for convlstm_gauges (where its head reads the hidden maps)");
-        if (data.Type == "climate_vegetation" && data.StaticMaps.Count > 0)
-            throw new FormatException($"{file}: data: static_maps is for rhine_meuse (the vegetation models read the forcing only)");
+        if (data.Type == "climate_vegetation" && data.StaticMaps.FirstOrDefault(m => m != ClimateVegetation.LandCoverMaps) is { } map)
+            throw new FormatException(
+                $"{file}: data: static_maps: '{map}' is not a climate_vegetation map (the one there is: {ClimateVegetation.LandCoverMaps})");
         if (data.Type == "rhine_meuse" && data.PhysicsEncoded)
             throw new FormatException($"{file}: data: physics_encoded is for climate_vegetation (the process model's LAI as an input)");
         StrictYamlSections.Check(config.Training.Validate, "training", file);
