@@ -1,5 +1,6 @@
 using HydroWorkshop.Data;
 using HydroWorkshop.Data.Grids;
+using HydroWorkshop.Evaluation;
 using HydroWorkshop.Models.Gridded;
 using HydroWorkshop.Physics.Vegetation;
 using static TorchSharp.torch;
@@ -62,6 +63,20 @@ internal sealed class GriddedExperiment
         };
     }
 
+    /// <summary>Median NSE over the land cells of the rows a vegetation model must beat: the class climatology (when
+    /// the file has land cover) and the process model alone (when it has simple_lai).</summary>
+    private Dictionary<string, double> VegetationBaselineScores(Period period, string[] groups)
+    {
+        var baselines = new Dictionary<string, double>();
+        double Median(GriddedPrediction p) => Metrics.Median(p.NsePerTarget().Where((_, i) => groups[i].Length > 0));
+        if (vegetation!.LandCover.Any(c => c != 0))
+            baselines["class climatology (land cover and season, no weather)"] =
+                Median(VegetationBaselines.ClassClimatology(vegetation, rhineMeuse.Dates, config.Data.TrainPeriod, period));
+        if (vegetation.ProcessLai is not null)
+            baselines["process model alone"] = Median(VegetationBaselines.ProcessModel(vegetation, rhineMeuse.Dates, period));
+        return baselines;
+    }
+
     /// <summary>Scores <paramref name="model"/> on <paramref name="period"/> of <paramref name="data"/> (the set it trained on, so nothing
     /// is built twice) and writes <c>RUN_FOLDER/evaluation/&lt;name&gt;/</c>.
     /// Gauges: the trained ones and the held-out ones (the model reads those out with their own basin masks and the
@@ -73,7 +88,10 @@ internal sealed class GriddedExperiment
         {
             var prediction = GriddedPrediction.Of(model, data, period);
             var groups = vegetation.LandCover.Select(c => c == 0 ? "" : ((LandCover)c).ToString()).ToArray();
-            return GriddedScores.Write(name, period, prediction, groups, "lai_m2_m2", null, folder);
+            return GriddedScores.Write(name, period, prediction, groups, "lai_m2_m2", null, folder) with
+            {
+                Baselines = VegetationBaselineScores(period, groups),
+            };
         }
 
         string[] gauges = [.. config.Data.Gauges, .. config.Data.HeldOutGauges];

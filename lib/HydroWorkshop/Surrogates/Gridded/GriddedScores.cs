@@ -27,6 +27,10 @@ public sealed record GriddedScores(string Name, Period Period, GriddedPrediction
 
     private bool IsGauges => Groups.Contains("trained");
 
+    /// <summary>Reference rows scored on the same targets and period (e.g. the class climatology), by name: their
+    /// median NSE over the first group's targets, printed below the model's in <see cref="Summary"/>.</summary>
+    public IReadOnlyDictionary<string, double> Baselines { get; init; } = new Dictionary<string, double>();
+
     /// <summary>The NSE of one target by name.</summary>
     public double NseOf(string target)
     {
@@ -51,6 +55,8 @@ public sealed record GriddedScores(string Name, Period Period, GriddedPrediction
         }
         if (!isGauges) text.Append(string.Create(CultureInfo.InvariantCulture,
             $"\n  {"all land cells",-16} median NSE {Metrics.Median(Nse),7:F3}"));
+        foreach (var (baseline, nse) in Baselines)
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"\n  baseline: {baseline} median NSE {nse:F3}"));
         return text.Append($"\n  files: {Folder}").ToString();
     }
 
