@@ -40,13 +40,8 @@ public sealed class ClimateVegetationTests
     [RealDataFact(RhineMeuse.DataSetName)]
     public void DataSet_LandCover_OneConstantZeroOneMapPerClassPresent()
     {
-        var data = RhineMeuse.Open(RhineMeuse.FindShared()!);
-        using var folder = new TempFolder();
-        var path = Path.Combine(folder.Path, "lai.nc");
-        ClimateVegetation.Simulate(data, path, seed: 2);
-        var maps = ClimateVegetation.Read(path, data.Network.Inside);
-        var training = new Period(new DateOnly(2001, 1, 1), new DateOnly(2006, 12, 31));
-        using var withCover = ClimateVegetation.DataSet(data, maps, training, physicsEncoded: false, landCover: true);
+        var (data, maps) = SimulatedMaps();
+        using var withCover = ClimateVegetation.DataSet(data, maps, Training, physicsEncoded: false, landCover: true);
         var present = Enum.GetValues<LandCover>().Where(c => maps.LandCover.Contains((int)c)).ToArray();
         Assert.NotEmpty(present);
         Assert.Equal(["precipitation_mm_d", "temperature_c", .. present.Select(ClimateVegetation.ClassChannel)], withCover.ChannelNames);
@@ -65,14 +60,21 @@ public sealed class ClimateVegetationTests
     [RealDataFact(RhineMeuse.DataSetName)]
     public void DataSet_LandCoverWithoutMap_SaysTheFileHasNone()
     {
+        var (data, maps) = SimulatedMaps();
+        var noCover = maps with { LandCover = new int[maps.LandCover.Length] };
+        var error = Assert.Throws<ArgumentException>(() => ClimateVegetation.DataSet(data, noCover, Training, false, landCover: true));
+        Assert.Contains("no land_cover map", error.Message);
+    }
+
+    private static readonly Period Training = new(new DateOnly(2001, 1, 1), new DateOnly(2006, 12, 31));
+
+    /// <summary>The shared forcing and its simulated LAI (seed 2), written to a temporary netCDF file and read back.</summary>
+    private static (RhineMeuse Data, VegetationMaps Maps) SimulatedMaps()
+    {
         var data = RhineMeuse.Open(RhineMeuse.FindShared()!);
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "lai.nc");
         ClimateVegetation.Simulate(data, path, seed: 2);
-        var maps = ClimateVegetation.Read(path, data.Network.Inside);
-        var noCover = maps with { LandCover = new int[maps.LandCover.Length] };
-        var training = new Period(new DateOnly(2001, 1, 1), new DateOnly(2006, 12, 31));
-        var error = Assert.Throws<ArgumentException>(() => ClimateVegetation.DataSet(data, noCover, training, false, landCover: true));
-        Assert.Contains("no land_cover map", error.Message);
+        return (data, ClimateVegetation.Read(path, data.Network.Inside));
     }
 }
