@@ -68,6 +68,7 @@ public sealed class VegetationBaselinesTests
         Assert.True(process.Nse(0) < 1);
         Assert.True(double.IsNaN(process.Predicted[2][day]));
         var noProcess = Maps([1, 3, 0], [true, true, false], (i, d) => 1f);
-        Assert.Contains("no simple_lai", Assert.Throws<ArgumentException>(() => VegetationBaselines.ProcessModel(noProcess, Dates, Test)).Message);
+        var error = Assert.Throws<ArgumentException>(() => VegetationBaselines.ProcessModel(noProcess, Dates, Test));
+        Assert.Contains("no simple_lai", error.Message);
     }
 }
