@@ -28,7 +28,8 @@ public sealed record GriddedScores(string Name, Period Period, GriddedPrediction
     private bool IsGauges => Groups.Contains("trained");
 
     /// <summary>Reference rows scored on the same targets and period (e.g. the class climatology), by name: their
-    /// median NSE over the first group's targets, printed below the model's in <see cref="Summary"/>.</summary>
+    /// median NSE over the targets the model's headline median takes (for cells: every land cell), printed below the
+    /// model's scores in <see cref="Summary"/>.</summary>
     public IReadOnlyDictionary<string, double> Baselines { get; init; } = new Dictionary<string, double>();
 
     /// <summary>The NSE of one target by name.</summary>
