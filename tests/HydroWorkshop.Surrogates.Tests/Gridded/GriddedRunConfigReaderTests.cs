@@ -25,6 +25,7 @@ public sealed class GriddedRunConfigReaderTests
           learning_rate: { 1: 0.003, 10: 0.001 }
           patience: 3
           seed: 5
+          weight_average: 0.95
         windows: { window_days: 200, warmup_days: 60, batches_per_epoch: 3, nse_weights: false, time_limit_minutes: 1.5 }
         """;
 
@@ -46,6 +47,9 @@ public sealed class GriddedRunConfigReaderTests
         Assert.Equal((200, 60, 3, false),
             (config.Windows.WindowDays, config.Windows.WarmupDays, config.Windows.BatchesPerEpoch, config.Windows.NseWeights));
         Assert.Equal(TimeSpan.FromSeconds(90), config.Windows.TimeLimit);
+        Assert.Equal(0.95, config.Windows.WeightAverage);
+        Assert.Null(GriddedRunConfigReader.Parse("run_folder: r\n").Windows.WeightAverage);
+        Assert.Equal(0.95, GriddedRunConfigReader.Parse(GriddedRunConfigReader.Write(config)).Windows.WeightAverage);
     }
 
     [Fact]
@@ -100,6 +104,7 @@ public sealed class GriddedRunConfigReaderTests
     [InlineData("model: { type: lumped_lstm, readout: cells }", "readout is for convlstm_gauges")]
     [InlineData("windows: { window_days: 100, warmup_days: 100 }", "WarmupDays")]
     [InlineData("training: { optimizer: sgd }", "adam")]
+    [InlineData("training:\n  weight_average: 1.0", "g.yml line 3: expected a decay in [0, 1)")]
     public void Parse_BadValue_SaysWhatIsWrong(string section, string expected)
     {
         var error = Assert.Throws<FormatException>(() => GriddedRunConfigReader.Parse($"run_folder: r\n{section}\n", "g.yml"));

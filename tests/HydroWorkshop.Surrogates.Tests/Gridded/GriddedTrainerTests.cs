@@ -74,6 +74,31 @@ public sealed class GriddedTrainerTests
     }
 
     [Fact]
+    public void Fit_WeightAverage_ValidatesAndKeepsTheAverageWhileTrainingOnTheLastWeights()
+    {
+        using var data = TinyGauges.DataSet(200, new Period(new DateOnly(2001, 1, 1), new DateOnly(2001, 5, 31)));
+        var (training, validation) = (new Period(new DateOnly(2001, 1, 1), new DateOnly(2001, 5, 31)),
+            new Period(new DateOnly(2001, 6, 1), new DateOnly(2001, 7, 19)));
+        var config = new TrainingConfig { Epochs = 4, BatchSize = 2, LearningRate = 0.02, Seed = 2 };
+        var windows = new GriddedTrainingOptions { WindowDays = 20, WarmupDays = 5, BatchesPerEpoch = 3 };
+        GriddedTrainingResult Train(LumpedGaugeLstm model, GriddedTrainingOptions w) =>
+            new GriddedTrainer(model, config, w, log: _ => { }).Fit(data, training, validation);
+        manual_seed(4);
+        using var plain = new LumpedGaugeLstm(1, TinyGauges.Masks(), hiddenSize: 3);
+        manual_seed(4);
+        using var averaged = new LumpedGaugeLstm(1, TinyGauges.Masks(), hiddenSize: 3);
+        var plainResult = Train(plain, windows);
+        var averagedResult = Train(averaged, windows with { WeightAverage = 0.9 });
+
+        // Swapping the average in for validation must not disturb training: every epoch's training loss is the same.
+        Assert.Equal(plainResult.History.Select(r => r.TrainLoss), averagedResult.History.Select(r => r.TrainLoss));
+        // What is validated is another model, and the model ends with the best validated one.
+        Assert.NotEqual(plainResult.History.Select(r => r.ValidationMedianNse),
+            averagedResult.History.Select(r => r.ValidationMedianNse));
+        Assert.Equal(averagedResult.BestValidationNse!.Value, GriddedPrediction.Of(averaged, data, validation).MedianNse(), 5);
+    }
+
+    [Fact]
     public void Fit_WrongChannelCount_NamesBoth()
     {
         using var data = TinyGauges.DataSet(100, Training);

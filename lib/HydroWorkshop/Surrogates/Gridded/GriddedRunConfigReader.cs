@@ -94,11 +94,21 @@ public static class GriddedRunConfigReader
             c => OfOptional(c.Windows.TimeLimit?.TotalMinutes), "stop training after this many minutes; null for none"),
     };
 
+    // The keys every config shares, and the gridded trainer's own.
+    private static Dictionary<string, ConfigKey<GriddedRunConfig>> TrainingKeys()
+    {
+        var keys = TrainingConfigKeys.Within<GriddedRunConfig>(c => c.Training, (c, t) => c with { Training = t });
+        keys["weight_average"] = new((c, v, x) => c with { Windows = c.Windows with { WeightAverage = IsNull(v) ? null : Decay(v, x) } },
+            c => OfOptional(c.Windows.WeightAverage),
+            "decay of a moving average of the weights (e.g. 0.9) that is validated and kept; null keeps the last weights");
+        return keys;
+    }
+
     private static readonly ConfigSection<GriddedRunConfig>[] Sections =
     [
         new("data", DataKeys),
         new("model", ModelKeys),
-        new("training", TrainingConfigKeys.Within<GriddedRunConfig>(c => c.Training, (c, t) => c with { Training = t })),
+        new("training", TrainingKeys()),
         new("windows", WindowKeys),
     ];
 
@@ -107,7 +117,7 @@ public static class GriddedRunConfigReader
         ("run_folder", "where the run writes its files (required; relative to the config file)"),
         ("data", "where the maps and targets come from"),
         ("model", "the gridded model"),
-        ("training", "how it trains (the keys every config shares)"),
+        ("training", "how it trains (the keys every config shares, and weight_average)"),
         ("windows", "how the record is cut into training windows"),
         // Read from run folders made before run configs were written whole: where relative paths resolve.
         ("config_folder", "the folder relative paths resolve against (default the config file's)"),
@@ -196,5 +206,12 @@ public static class GriddedRunConfigReader
         var value = Positive(node, context);
         return value % 2 == 1 ? value : throw Error(node, context,
             $"expected an odd kernel size (3, 5, ...) so that maps keep their size, got {value}");
+    }
+
+    private static double Decay(YamlNode node, YamlContext context)
+    {
+        var value = Number(node, context);
+        return value is >= 0 and < 1 ? value : throw Error(node, context,
+            $"expected a decay in [0, 1) (0.9 averages about the last 10 steps), got {value}");
     }
 }

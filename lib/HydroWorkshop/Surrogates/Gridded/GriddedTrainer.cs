@@ -76,6 +76,7 @@ public sealed class GriddedTrainer
             data.Normalisation.Save(Path.Combine(RunFolder, "normalisation.json"));
         }
 
+        using var average = Options.WeightAverage is { } decay ? new WeightAverage(model, decay) : null;
         var history = new List<GriddedEpochRecord>();
         // Scored by the negated NSE: lower is better for every trainer's early stopping.
         using var stopping = new EarlyStopping(model, Config.Patience, Config.MinEpochs, validation is not null,
@@ -92,7 +93,8 @@ public sealed class GriddedTrainer
             double loss;
             try
             {
-                loss = TrainEpoch(data, ends, weights, optimizer, new Random(unchecked((int)Config.Seed * 7919 + epoch)), token, clock);
+                loss = TrainEpoch(data, ends, weights, optimizer, average, new Random(unchecked((int)Config.Seed * 7919 + epoch)), token,
+                    clock);
             }
             catch (OperationCanceledException)
             {
@@ -101,25 +103,29 @@ public sealed class GriddedTrainer
                 break;
             }
             schedule?.step();
-            double? nse = validation is { } v && (epoch % Config.ValidateEvery == 0 || epoch == Config.Epochs)
-                ? GriddedPrediction.Of(model, data, v).MedianNse() : null;
-            var record = new GriddedEpochRecord(epoch, Config.Epochs, loss, nse, rate, watch.Elapsed.TotalSeconds);
-            history.Add(record);
-            log(record.ToString());
-            if (RunFolder is not null) WriteLog(history);
-
-            stopping.Record(epoch, -nse);
+            // With a weight average, the averaged weights are validated and kept as the best; training goes on with its own.
+            using (average?.Swap())
+            {
+                double? nse = validation is { } v && (epoch % Config.ValidateEvery == 0 || epoch == Config.Epochs)
+                    ? GriddedPrediction.Of(model, data, v).MedianNse() : null;
+                var record = new GriddedEpochRecord(epoch, Config.Epochs, loss, nse, rate, watch.Elapsed.TotalSeconds);
+                history.Add(record);
+                log(record.ToString());
+                if (RunFolder is not null) WriteLog(history);
+                stopping.Record(epoch, -nse);
+            }
             if (stopping.ShouldStop(epoch))
             {
                 log($"Early stop: no better validation NSE for {stopping.BadValidations} validations; best epoch {stopping.BestEpoch}");
                 break;
             }
         }
+        average?.CopyInto();                     // the best epoch's weights, when it was the last one
         stopping.RestoreBest(history.LastOrDefault()?.Epoch);
         return new GriddedTrainingResult(history, stopping.BestEpoch, -stopping.BestScore, cancelled, clock.Elapsed.TotalSeconds);
     }
-    private double TrainEpoch(GriddedDataSet data, int[] ends, Tensor weights, OptimizerHelper optimizer, Random random,
-        CancellationToken token, Stopwatch clock)
+    private double TrainEpoch(GriddedDataSet data, int[] ends, Tensor weights, OptimizerHelper optimizer, WeightAverage? average,
+        Random random, CancellationToken token, Stopwatch clock)
     {
         model.train();
         var (total, batches) = (0.0, 0);
@@ -142,6 +148,7 @@ public sealed class GriddedTrainer
             loss.backward();
             if (Config.ClipGradNorm is { } clip) nn.utils.clip_grad_norm_(model.parameters(), clip);
             optimizer.step();
+            average?.Update();
             total += loss.item<float>();
             batches++;
         }

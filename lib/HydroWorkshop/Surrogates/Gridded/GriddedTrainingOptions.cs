@@ -1,8 +1,9 @@
 namespace HydroWorkshop.Surrogates.Gridded;
 
 /// <summary>
-/// How <see cref="GriddedTrainer"/> cuts the training period into windows. The rest (epochs, batch size, learning rate
-/// and schedule, weight decay, optimizer, clipping, patience, seed) is the project's <c>TrainingConfig</c>.
+/// How <see cref="GriddedTrainer"/> cuts the training period into windows, and what it adds to the project's
+/// <c>TrainingConfig</c> (epochs, batch size, learning rate and schedule, weight decay, optimizer, clipping, patience, seed):
+/// target weights, a time limit and a moving average of the weights.
 /// </summary>
 public sealed record GriddedTrainingOptions
 {
@@ -26,8 +27,16 @@ public sealed record GriddedTrainingOptions
     /// validation even when each epoch is slow. The first epoch always trains at least one batch.</summary>
     public TimeSpan? TimeLimit { get; init; }
 
+    /// <summary>Decay of an exponential moving average of the weights (<see cref="Training.WeightAverage"/>), e.g. 0.9:
+    /// validation, early stopping and the kept model use the averaged weights, training goes on with its own; null keeps
+    /// the last weights. With six years of daily data the weights wander from batch to batch and the validation score
+    /// with them; the average makes early stopping choose a model rather than a lucky batch.</summary>
+    public double? WeightAverage { get; init; }
+
     public void Validate()
     {
+        if (WeightAverage is { } decay && !(decay is >= 0 and < 1))
+            throw new ArgumentException($"WeightAverage must be in [0, 1) or null, got {decay}");
         if (WindowDays < 2) throw new ArgumentException($"WindowDays must be at least 2, got {WindowDays}");
         if (WarmupDays < 0 || WarmupDays >= WindowDays) throw new ArgumentException(
             $"WarmupDays must be in [0, WindowDays = {WindowDays}), got {WarmupDays}");
