@@ -1,4 +1,5 @@
 using HydroWorkshop.Checkpoints;
+using HydroWorkshop.TestSupport;
 using HydroWorkshop.Training;
 using TorchSharp;
 using Xunit;
@@ -17,12 +18,6 @@ public sealed class EarlyStoppingTests : IDisposable
     {
         manual_seed(3);
         return nn.Linear(3, 2);
-    }
-
-    private static void SetWeights(nn.Module model, float value)
-    {
-        using var noGrad = no_grad();
-        foreach (var p in model.parameters()) p.fill_(value);
     }
 
     private static float FirstWeight(nn.Module model) => model.parameters().First().data<float>()[0];
@@ -82,9 +77,9 @@ public sealed class EarlyStoppingTests : IDisposable
         using var model = Model();
         var path = Path.Combine(folder, "best_model.safetensors");
         using var stopping = new EarlyStopping(model, patience: 5, minEpochs: 1, hasValidation: true, path);
-        SetWeights(model, 1f);
+        ModuleWeights.Fill(model, 1f);
         stopping.Record(1, 0.2);
-        SetWeights(model, 2f);
+        ModuleWeights.Fill(model, 2f);
         stopping.Record(2, 0.3);
         stopping.RestoreBest(lastEpoch: 2);
         Assert.Equal(1f, FirstWeight(model));
@@ -98,9 +93,9 @@ public sealed class EarlyStoppingTests : IDisposable
     {
         using var model = Model();
         using var stopping = new EarlyStopping(model, patience: 5, minEpochs: 1, hasValidation: true);
-        SetWeights(model, 1f);
+        ModuleWeights.Fill(model, 1f);
         stopping.Record(1, 0.2);
-        SetWeights(model, 2f);                                  // e.g. changed after the last record: not the trainer's case
+        ModuleWeights.Fill(model, 2f);                                  // e.g. changed after the last record: not the trainer's case
         stopping.RestoreBest(lastEpoch: 1);
         Assert.Equal(2f, FirstWeight(model));
     }
@@ -114,13 +109,13 @@ public sealed class EarlyStoppingTests : IDisposable
         var last = Path.Combine(folder, "last_checkpoint.safetensors");
         using (var stopping = new EarlyStopping(model, patience: 3, minEpochs: 1, hasValidation: true, best))
         {
-            SetWeights(model, 1f);
+            ModuleWeights.Fill(model, 1f);
             stopping.Record(1, 0.2);
-            SetWeights(model, 2f);
+            ModuleWeights.Fill(model, 2f);
             stopping.Record(2, 0.3);
             stopping.SaveCheckpoint(last, 2, optimizer, null);
         }
-        SetWeights(model, 9f);
+        ModuleWeights.Fill(model, 9f);
         using var resumed = new EarlyStopping(model, patience: 3, minEpochs: 1, hasValidation: true, best);
         Assert.Equal(2, resumed.LoadCheckpoint(last, optimizer, null));
         Assert.Equal((1, 0.2, 1), (resumed.BestEpoch, resumed.BestScore!.Value, resumed.BadValidations));

@@ -1,3 +1,4 @@
+using HydroWorkshop.TestSupport;
 using HydroWorkshop.Training;
 using TorchSharp;
 using Xunit;
@@ -14,27 +15,19 @@ public sealed class WeightAverageTests
         return nn.Linear(2, 1);
     }
 
-    private static void SetWeights(nn.Module model, float value)
-    {
-        using var noGrad = no_grad();
-        foreach (var p in model.parameters()) p.fill_(value);
-    }
-
-    private static float[] Weights(nn.Module model) => model.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray();
-
     [Fact]
     public void Update_ParametersOneToFive_GivesTheRampedExponentialAverage()
     {
         using var model = Model();
-        SetWeights(model, 0f);
+        ModuleWeights.Fill(model, 0f);
         using var average = new WeightAverage(model, decay: 0.5);
         // Steps n = 0..4 see the parameters p = n + 1. The ramp d = (1 + n) / (10 + n) is 0.1, 0.18, 0.25, 0.31, 0.36, below
         // 0.5 each time, and from a = 0 it gives a = 0.9·(n + 1) after every step: (1 + n)·0.9n + 9·(n + 1) = 0.9(n + 1)(10 + n).
         for (var n = 0; n < 5; n++)
         {
-            SetWeights(model, n + 1);
+            ModuleWeights.Fill(model, n + 1);
             average.Update();
-            using (average.Swap()) Assert.All(Weights(model), w => Assert.Equal(0.9 * (n + 1), w, 5));
+            using (average.Swap()) Assert.All(ModuleWeights.All(model), w => Assert.Equal(0.9 * (n + 1), w, 5));
         }
     }
 
@@ -42,13 +35,13 @@ public sealed class WeightAverageTests
     public void Update_AfterTheRamp_UsesTheDecay()
     {
         using var model = Model();
-        SetWeights(model, 0f);
+        ModuleWeights.Fill(model, 0f);
         using var average = new WeightAverage(model, decay: 0.1);
         average.Update();                   // ramp 0.1 = decay: a = 0.9·p = 0.9 · 0
-        SetWeights(model, 10f);
+        ModuleWeights.Fill(model, 10f);
         average.Update();                   // ramp 0.18 > 0.1: a = 0.1·0 + 0.9·10 = 9
         average.CopyInto();
-        Assert.All(Weights(model), w => Assert.Equal(9f, w, 5));
+        Assert.All(ModuleWeights.All(model), w => Assert.Equal(9f, w, 5));
         Assert.Equal(2, average.Steps);
     }
 
@@ -56,14 +49,14 @@ public sealed class WeightAverageTests
     public void Swap_Disposed_PutsTheTrainingWeightsBack()
     {
         using var model = Model();
-        SetWeights(model, 2f);
+        ModuleWeights.Fill(model, 2f);
         using var average = new WeightAverage(model, decay: 0.9);
-        SetWeights(model, 7f);
+        ModuleWeights.Fill(model, 7f);
         using (average.Swap())
         {
-            Assert.All(Weights(model), w => Assert.Equal(2f, w));     // no update yet: the average is the start
+            Assert.All(ModuleWeights.All(model), w => Assert.Equal(2f, w));     // no update yet: the average is the start
         }
-        Assert.All(Weights(model), w => Assert.Equal(7f, w));
+        Assert.All(ModuleWeights.All(model), w => Assert.Equal(7f, w));
     }
 
     [Fact]
