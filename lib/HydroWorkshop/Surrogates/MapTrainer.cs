@@ -150,7 +150,7 @@ public sealed partial class MapTrainer
             }
         }
         progress.Finish();
-        stopping.RestoreBest(history.LastOrDefault()?.Epoch);
+        stopping.RestoreBest(cancelled ? null : history.LastOrDefault()?.Epoch);   // interrupted mid-epoch: the weights moved since
         var best = Options.StopMetric == MapStopMetric.Csi && stopping.BestScore is { } b ? -b : stopping.BestScore;
         return new MapTrainingResult(history, stopping.BestEpoch, best, RunFolder, cancelled, clock.Elapsed.TotalSeconds);
     }

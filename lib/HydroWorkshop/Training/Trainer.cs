@@ -114,7 +114,7 @@ public sealed partial class Trainer
             }
         }
         progress.Finish();
-        stopping.RestoreBest(history.LastOrDefault()?.Epoch);
+        stopping.RestoreBest(cancelled ? null : history.LastOrDefault()?.Epoch);   // interrupted mid-epoch: the weights moved since
         return new TrainingResult(history, stopping.BestEpoch, stopping.BestScore, RunFolder, cancelled);
     }
 

@@ -99,6 +99,70 @@ public sealed class GriddedTrainerTests
     }
 
     [Fact]
+    public void Fit_WeightAverageWithoutValidation_EndsWithTheAverage()
+    {
+        // Without validation every epoch is the best, so nothing is restored: the model must end with the average, which
+        // differs from the last weights the same training reaches without it.
+        using var data = TinyGauges.DataSet(200, Training);
+        var config = new TrainingConfig { Epochs = 2, BatchSize = 2, LearningRate = 0.02, Seed = 2 };
+        var windows = new GriddedTrainingOptions { WindowDays = 20, WarmupDays = 5, BatchesPerEpoch = 3 };
+        manual_seed(4);
+        using var plain = new LumpedGaugeLstm(1, TinyGauges.Masks(), hiddenSize: 3);
+        manual_seed(4);
+        using var averaged = new LumpedGaugeLstm(1, TinyGauges.Masks(), hiddenSize: 3);
+        new GriddedTrainer(plain, config, windows, log: _ => { }).Fit(data, Training);
+        new GriddedTrainer(averaged, config, windows with { WeightAverage = 0.9 }, log: _ => { }).Fit(data, Training);
+        var difference = plain.parameters().Zip(averaged.parameters(), (a, b) => (a - b).abs().max().item<float>()).Max();
+        Assert.True(difference > 1e-4f, $"the averaged model ends with the last weights (largest difference {difference})");
+    }
+
+    [Fact]
+    public void Fit_CancelledHalfwayThroughAnEpoch_EndsWithTheBestEpochsWeights()
+    {
+        // Cancelled during the first batch of epoch 2, training stops before the second: the weights have moved one step
+        // since epoch 1, the best (and only) validated epoch, and must go back to it.
+        using var data = TinyGauges.DataSet(200, new Period(new DateOnly(2001, 1, 1), new DateOnly(2001, 5, 31)));
+        var (training, validation) = (new Period(new DateOnly(2001, 1, 1), new DateOnly(2001, 5, 31)),
+            new Period(new DateOnly(2001, 6, 1), new DateOnly(2001, 7, 19)));
+        foreach (var average in new double?[] { null, 0.9 })
+        {
+            using var cancel = new CancellationTokenSource();
+            manual_seed(4);
+            // Forward calls: epoch 1's three batches, its validation, then epoch 2's first batch (the fifth).
+            using var model = new CancellingRegressor(new LumpedGaugeLstm(1, TinyGauges.Masks(), hiddenSize: 3), cancel, atCall: 5);
+            var result = new GriddedTrainer(model, new TrainingConfig { Epochs = 3, BatchSize = 2, LearningRate = 0.05, Seed = 2 },
+                new GriddedTrainingOptions { WindowDays = 20, WarmupDays = 5, BatchesPerEpoch = 3, WeightAverage = average }, log: _ => { })
+                .Fit(data, training, validation, cancel.Token);
+            Assert.True(result.Cancelled);
+            Assert.Equal(1, result.BestEpoch);
+            Assert.Equal(result.BestValidationNse!.Value, GriddedPrediction.Of(model, data, validation).MedianNse(), 6);
+        }
+    }
+
+    /// <summary>A gridded model that cancels a token on its n-th forward call: an interrupt at a known batch.</summary>
+    private sealed class CancellingRegressor : nn.Module, IGriddedRegressor
+    {
+        private readonly LumpedGaugeLstm inner;
+        private readonly CancellationTokenSource cancel;
+        private readonly int atCall;
+        private int calls;
+
+        public CancellingRegressor(LumpedGaugeLstm inner, CancellationTokenSource cancel, int atCall) : base(nameof(CancellingRegressor))
+        {
+            (this.inner, this.cancel, this.atCall) = (inner, cancel, atCall);
+            register_module("inner", inner);
+        }
+
+        public int InputChannels => inner.InputChannels;
+
+        public Tensor forward(Tensor inputs)
+        {
+            if (++calls == atCall) cancel.Cancel();
+            return inner.forward(inputs);
+        }
+    }
+
+    [Fact]
     public void Fit_WrongChannelCount_NamesBoth()
     {
         using var data = TinyGauges.DataSet(100, Training);

@@ -95,7 +95,7 @@ public sealed class EarlyStoppingTests : IDisposable
         using var stopping = new EarlyStopping(model, patience: 5, minEpochs: 1, hasValidation: true);
         ModuleWeights.Fill(model, 1f);
         stopping.Record(1, 0.2);
-        ModuleWeights.Fill(model, 2f);                                  // e.g. changed after the last record: not the trainer's case
+        ModuleWeights.Fill(model, 2f);          // changed after the last record: a trainer interrupted mid-epoch passes null instead
         stopping.RestoreBest(lastEpoch: 1);
         Assert.Equal(2f, FirstWeight(model));
     }

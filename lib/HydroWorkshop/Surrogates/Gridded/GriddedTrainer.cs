@@ -120,8 +120,10 @@ public sealed class GriddedTrainer
                 break;
             }
         }
-        average?.CopyInto();                     // the best epoch's weights, when it was the last one
-        stopping.RestoreBest(history.LastOrDefault()?.Epoch);
+        // The weights to keep: the best epoch's. When that was the last one, they are the model's own, or the average's
+        // with averaging; an epoch interrupted halfway has moved both since, so the best copy is put back instead.
+        average?.CopyInto();
+        stopping.RestoreBest(cancelled ? null : history.LastOrDefault()?.Epoch);
         return new GriddedTrainingResult(history, stopping.BestEpoch, -stopping.BestScore, cancelled, clock.Elapsed.TotalSeconds);
     }
     private double TrainEpoch(GriddedDataSet data, int[] ends, Tensor weights, OptimizerHelper optimizer, WeightAverage? average,
