@@ -100,11 +100,12 @@ public class BreachSimulationTests
     }
 
     [Fact]
-    public void Run_Coarsening2_ReturnsTheFineGridAndConservesVolume()
+    public void Run_Coarsening2Nearest_ReturnsTheFineGridAndConservesVolume()
     {
         var inflow = Enumerable.Repeat(50.0, 5).ToArray();
 
-        var depth = BreachSimulation.Run(Bed(), Size, Size, Cell, (0, 5), inflow, Interval, coarsening: 2);
+        var depth = BreachSimulation.Run(Bed(), Size, Size, Cell, (0, 5), inflow, Interval, coarsening: 2,
+            new BreachSimulationOptions { Downscaling = CoarseDownscaling.Nearest });
 
         Assert.Equal(5 * Size * Size, depth.Length);
         Assert.Equal([5], Enumerable.Range(0, Size * Size).Where(k => depth[k] > 0));
@@ -115,6 +116,29 @@ public class BreachSimulationTests
             // Nearest upsampling: each 2 x 2 block holds one value.
             Assert.Equal(depth[t * Size * Size + 2 * Size + 4], depth[t * Size * Size + 3 * Size + 5]);
         }
+    }
+
+    [Fact]
+    public void Run_Coarsening2WaterLevel_SameVolumePerBlockAsNearestAtOneLevel()
+    {
+        var inflow = Enumerable.Repeat(50.0, 5).ToArray();
+        var bed = Bed();
+
+        var nearest = BreachSimulation.Run(bed, Size, Size, Cell, (0, 5), inflow, Interval, coarsening: 2,
+            new BreachSimulationOptions { Downscaling = CoarseDownscaling.Nearest });
+        var level = BreachSimulation.Run(bed, Size, Size, Cell, (0, 5), inflow, Interval, coarsening: 2);
+
+        Assert.Equal(nearest.AsSpan(0, Size * Size).ToArray(), level.AsSpan(0, Size * Size).ToArray());
+        for (var t = 1; t < 5; t++)
+            for (var block = 0; block < Size * Size / 4; block++)
+            {
+                int[] cells = [.. Enumerable.Range(0, 4).Select(k =>
+                    t * Size * Size + (block / (Size / 2) * 2 + k / 2) * Size + block % (Size / 2) * 2 + k % 2)];
+                Assert.Equal(cells.Sum(i => (double)nearest[i]), cells.Sum(i => (double)level[i]), 4);
+                var wet = cells.Where(i => level[i] > 0).ToArray();
+                foreach (var i in wet)
+                    Assert.Equal(bed[wet[0] % (Size * Size)] + level[wet[0]], bed[i % (Size * Size)] + level[i], 4);
+            }
     }
 
     [Fact]
@@ -169,5 +193,24 @@ public class BreachSimulationTests
         Assert.Equal(frames * cells, depth.Length);
         Assert.True(Csi(48) >= 0.90, $"CSI at 24 h {Csi(48):F3}");
         for (var frame = 12; frame <= 48; frame += 2) Assert.True(Csi(frame) >= 0.87, $"CSI at {frame / 2} h {Csi(frame):F3}");
+    }
+
+    [RealDataFact("dike_breach_bentivoglio2023_subset")]
+    public void Run_DHydroSimulation1Coarse2_WaterLevelCloserThanNearest()
+    {
+        // D-HYDRO id 1, the first 24 h, our solver on a grid twice as coarse. Over the ten test simulations 500-509 the
+        // water level measured median MAE 0.015 m against nearest's 0.029 m and CSI(0.05 m) 0.85 against 0.83; here
+        // (id 1, 24 h) 0.0044 m against 0.0122 m.
+        var data = DikeBreachDataSet.Open(TestPaths.RealData("dike_breach_bentivoglio2023_subset"));
+        var reference = data.ReadEvent(1);
+        const int cells = 64 * 64, frames = 49;
+        float[] Coarse(CoarseDownscaling downscaling) => BreachSimulation.Run(reference.Bed, 64, 64, DikeBreachDataSet.CellSize,
+            reference.BreachCell, [.. reference.Inflow.Take(frames).Select(q => (double)q)], DikeBreachDataSet.StepSeconds,
+            coarsening: 2, BreachSimulationOptions.Generator with { Downscaling = downscaling });
+        double Mae(float[] depth) => Enumerable.Range(cells, (frames - 1) * cells).Average(k => Math.Abs(depth[k] - reference.Depth[k]));
+
+        var (nearest, level) = (Mae(Coarse(CoarseDownscaling.Nearest)), Mae(Coarse(CoarseDownscaling.WaterLevel)));
+
+        Assert.True(level < 0.6 * nearest, $"MAE water level {level:F4} m, nearest {nearest:F4} m");
     }
 }

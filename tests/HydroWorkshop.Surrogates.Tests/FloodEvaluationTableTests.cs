@@ -30,7 +30,7 @@ public sealed class FloodEvaluationTableTests
         Assert.DoesNotContain("!", lines[2]);
         Assert.Contains("! cnnlstm does not beat every baseline on: CSI 5cm worst (climatology); CSI 30cm worst (climatology)\n", text);
         Assert.Contains("speed-up of cnnlstm against solver (fine): median 175x (per event 50x-300x)", text);
-        Assert.Contains("(libtorch threads 2)", text);
+        Assert.Contains("(surrogate and solvers on 2 threads)", text);
         Assert.EndsWith("a note\n", text);
     }
 

@@ -104,10 +104,17 @@ public sealed class MapRunConfigReaderTests
     [InlineData("training:\n  learning_rate: { 10: 0.001 }\n",
         "c.yml line 3: learning_rate: the first key is epoch 10, so epochs 1 to 9 have no rate")]
     [InlineData("data:\n  coarse_solver: -2\n", "c.yml line 3: expected 0 (off) or a coarsening factor such as 8, got -2")]
-    [InlineData("data:\n  type: dike_breach\n  coarse_solver: 8\n", "c.yml: data: coarse_solver is for flume data sets")]
     public void Parse_BadValue_NamesFileLineAndValue(string yaml, string expected) =>
         Assert.Contains(expected,
             Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("run_folder: r\n" + yaml, "c.yml")).Message);
+
+    [Fact]
+    public void Parse_DikeBreachWithCoarseSolver_TheMultiFidelityVariant()
+    {
+        var config = MapRunConfigReader.Parse("run_folder: r\ndata: { type: dike_breach, coarse_solver: 4 }\n");
+
+        Assert.Equal(("dike_breach", 4), (config.Data.Type, config.Data.CoarseSolver));
+    }
 
     [Fact]
     public void Parse_IdRanges_Expand()

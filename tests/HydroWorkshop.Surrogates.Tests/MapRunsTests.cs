@@ -93,6 +93,50 @@ public sealed class MapRunsTests
     }
 
     [Fact]
+    public void TrainAndEvaluateOn_FloodStepperWithCoarseSolver_TakesTheCoarseRunAsInputAndTimesIt()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"hw-map-runs-{Guid.NewGuid():N}");
+        try
+        {
+            for (var id = 1; id <= 3; id++) TinyDikeBreach.Write(folder, id, (0, 0));
+            TinyDikeBreach.Write(Path.Combine(folder, "other"), 500, (0, 30));
+            TinyDikeBreach.Write(Path.Combine(folder, "other"), 501, (20, 0));
+            var config = Path.Combine(folder, "coarse.yml");
+            File.WriteAllText(config, $"""
+                run_folder: run
+                data: {"{"} type: dike_breach, folder: '{folder}', train_ids: [1-2], validation_ids: [3], test_ids: [3], coarse_solver: 4 {"}"}
+                model: {"{"} type: flood_stepper, width: 4 {"}"}
+                training: {"{"} epochs: 1, batch_size: 2, learning_rate: 0.002, seed: 7 {"}"}
+                map: {"{"} warmup_frames: 1, window_frames: 4, wet_threshold: 0.05 {"}"}
+                """);
+            var run = MapRuns.Train(config, _ => { });
+            Assert.Equal(["coarse_depth"], MapRuns.LoadData(MapRunConfigReader.Read(config).Data).Train.ExtraNames);
+
+            var coarseCalls = 0;
+            BreachSimulator fake = (bed, rows, columns, cellSize, breach, inflow, seconds, coarsening, token) =>
+            {
+                if (coarsening == 4) coarseCalls++;
+                return BreachSimulators.Kit!(bed, rows, columns, cellSize, breach, inflow, seconds, coarsening, token);
+            };
+            var evaluation = MapRuns.EvaluateOn(run.RunFolder, Path.Combine(folder, "other"),
+                new MapDataEvaluationOptions { Simulator = fake, TimeFineSolver = false }, _ => { });
+
+            Assert.Equal(["flood_stepper + coarse x4", "persistence", "climatology", "coarse solver x2"],
+                evaluation.Result.Rows.Select(r => r.Name));
+            // 2 for the map scores, 1 untimed first roll-out, then one inside each of the 3 timed roll-outs of each event.
+            Assert.Equal(2 + 1 + 2 * FloodEvaluation.SurrogateRepeats, coarseCalls);
+            Assert.Contains("flood_stepper + coarse x4: its time per event includes its own coarse solver x4 run", evaluation.Table);
+            var error = Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, Path.Combine(folder, "other"),
+                new MapDataEvaluationOptions { Simulator = null }, _ => { }));
+            Assert.Contains("takes its coarse solver x4 as input (data: coarse_solver)", error.Message);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void LoadData_DikeBreachWithoutTrainingSimulations_NamesTheKeys()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"hw-map-runs-{Guid.NewGuid():N}");

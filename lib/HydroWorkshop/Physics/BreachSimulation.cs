@@ -19,8 +19,9 @@ public static class BreachSimulation
     /// interpolates linearly between frames, so the inflow volume is the trapezoidal integral of these values.</param>
     /// <param name="outputSeconds">Time between frames (s).</param>
     /// <param name="coarsening">F &gt; 1 runs the solver on a grid F times coarser in both directions (bed block-averaged; the
-    /// breach on the coarse face that holds the fine one, same discharge; the initial water volume kept) and returns its depth
-    /// repeated over each F x F block (nearest), which keeps the volume. Frame 0 is the fine initial state. F must divide
+    /// breach on the coarse face that holds the fine one, same discharge; the initial water volume kept) and brings its depth
+    /// back onto the fine grid as <see cref="BreachSimulationOptions.Downscaling"/> says, keeping each block's volume. Frame 0
+    /// is the fine initial state. F must divide
     /// <paramref name="rows"/> and <paramref name="columns"/>.</param>
     /// <param name="options">Roughness and numerics; default <see cref="BreachSimulationOptions"/>.</param>
     /// <param name="cancellationToken">Stops the run (the workshop's ambient token when none is given).</param>
@@ -88,6 +89,8 @@ public static class BreachSimulation
             if (frame >= frames) return;
             var target = depth.AsSpan(frame * cells, cells);
             if (frame == 0) target[breachCell.Row * columns + breachCell.Column] = (float)options.InitialDepth;
+            else if (f > 1 && options.Downscaling == CoarseDownscaling.WaterLevel)
+                WaterLevelDownscaling.Apply(s.Depth, bed, target, rows, columns, f);
             else Upsample(s.Depth, target, coarseRows, coarseColumns, f);
             frame++;
         }, cancellationToken);

@@ -17,8 +17,9 @@ public sealed record MapDataConfig
     /// <summary>Flume: the <see cref="HydroWorkshop.Physics.FlumeStorageEstimate"/> level-pool mean depth as a second
     /// forcing, <c>storage_depth</c> (the physics-encoded variant).</summary>
     public bool StorageEstimate { get; init; }
-    /// <summary>Flume: 0 (none) or a coarsening factor F: the <see cref="HydroWorkshop.Physics.FlumeCoarseSimulation"/> of
-    /// each event on a grid F times coarser as an extra map per frame, <c>coarse_depth</c> (the multi-fidelity variant).</summary>
+    /// <summary>0 (none) or a coarsening factor F: each event simulated on a grid F times coarser as an extra map per frame,
+    /// <c>coarse_depth</c> (the multi-fidelity variant): <see cref="HydroWorkshop.Physics.FlumeCoarseSimulation"/> for a
+    /// flume, <see cref="BreachCoarseMaps"/> for a dike breach.</summary>
     public int CoarseSolver { get; init; }
     /// <summary>Dike breach: simulation ids of each set (flume: the data set's own split decides).</summary>
     public IReadOnlyList<int> TrainIds { get; init; } = [.. Enumerable.Range(1, 20)];

@@ -33,7 +33,7 @@ public static partial class MapRunConfigReader
             "flume: the level-pool mean depth as a second forcing (physics-encoded)"),
         ["coarse_solver"] = new((c, v, x) => c with { Data = c.Data with { CoarseSolver = CoarseningFactor(v, x) } },
             c => Of(c.Data.CoarseSolver),
-            "flume: 0, or a factor F: the event simulated on a grid F times coarser as an extra map (multi-fidelity)"),
+            "0, or a factor F: the event simulated on a grid F times coarser as an extra map (multi-fidelity)"),
         // [] is allowed here: a run may train on extra_train_folders alone.
         ["train_ids"] = new((c, v, x) => c with { Data = c.Data with { TrainIds = List(v, x).Count == 0 ? [] : Ids(v, x) } },
             c => List(c.Data.TrainIds),
@@ -179,9 +179,6 @@ public static partial class MapRunConfigReader
         if (config.Data.Type == "dike_breach" && config.Data.StorageEstimate)
             throw new FormatException(
                 $"{file}: data: storage_estimate is for flume data sets (it needs the event's inflow, slope and roughness)");
-        if (config.Data.Type == "dike_breach" && config.Data.CoarseSolver > 0)
-            throw new FormatException(
-                $"{file}: data: coarse_solver is for flume data sets (it re-simulates the event from its parameters)");
         return (config, configFolder);
     }
 }

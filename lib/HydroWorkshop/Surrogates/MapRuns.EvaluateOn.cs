@@ -65,15 +65,27 @@ public static partial class MapRuns
         var output = Path.Combine(config.RunFolder, $"evaluation_{name}");
         log($"map run {config.RunFolder}: {config.Model.Type} on {events.Count} simulations of {dataFolder} ({IdRanges(ids)})");
 
-        using var model = BuildModel(config.Model, training.Inputs, config.Map.WarmupFrames, data: training);
+        // A multi-fidelity run takes each event's coarse simulation as one more map: it is made for the scores here, and
+        // again inside the surrogate's timed call, since the coarse run is part of what the surrogate costs.
+        var coarse = config.Data.CoarseSolver;
+        var simulate = options.Simulator;
+        if (coarse > 0 && simulate is null)
+            throw new ArgumentException(
+                $"{runFolder} takes its coarse solver x{coarse} as input (data: coarse_solver); without a breach solver it cannot predict",
+                nameof(options));
+        var inputs = coarse > 0 ? training.Inputs with { Extra = training.Inputs.Extra + 1 } : training.Inputs;
+        using var model = BuildModel(config.Model, inputs, config.Map.WarmupFrames, data: training);
         var trainer = new MapTrainer(model, config.Training, config.Map, config.RunFolder, log);
         trainer.Load();
-        log(Summary(name, trainer.Evaluate(events, output)));
+        log(Summary(name, trainer.Evaluate(coarse > 0 ? BreachCoarseMaps.Add(events, coarse, simulate) : events, output)));
 
         var frameSeconds = DikeBreachDataSet.StepSeconds;
         var predictors = new List<IFloodPredictor>
         {
-            new MapSurrogatePredictor(trainer, config.Model.Type),
+            coarse > 0
+                ? new MapSurrogatePredictor(trainer, $"{config.Model.Type} + coarse x{coarse}",
+                    (one, token) => BreachCoarseMaps.Add(one, coarse, simulate, token))
+                : new MapSurrogatePredictor(trainer, config.Model.Type),
             new PersistenceBaseline(),
             new ClimatologyBaseline(training),
         };
@@ -87,7 +99,10 @@ public static partial class MapRuns
             predictors.Add(CoarseSolverBaseline.ForDikeBreach(events, options.Coarsening, simulator));
             if (options.TimeFineSolver) predictors.Add(CoarseSolverBaseline.ForDikeBreach(events, 1, simulator));
             notes.Add(
-                "solvers: breach at the wet cell of frame 0, inflow from each event's Q file or, without one, from the growth of its water volume");
+                "solvers: breach at the wet cell of frame 0, inflow from each event's Q file or, without one, from the growth of its water volume; " +
+                "a coarse grid's depth brought back at one water level per block");
+            if (coarse > 0)
+                notes.Add($"{config.Model.Type} + coarse x{coarse}: its time per event includes its own coarse solver x{coarse} run");
         }
         else
         {

@@ -102,8 +102,10 @@ public static partial class MapRuns
         if (data.Type == "dike_breach")
         {
             var dike = DikeBreachDataSet.Open(DikeBreachFolder(data));
-            return new MapRunData(DikeBreachTraining(data, dike), MapSequences.FromDikeBreach(dike, data.ValidationIds),
-                MapSequences.FromDikeBreach(dike, data.TestIds));
+            // The multi-fidelity variant: each event's own coarse simulation as an extra map (tens of ms per event at F = 4).
+            MapSequences Inputs(MapSequences events) => data.CoarseSolver > 0 ? BreachCoarseMaps.Add(events, data.CoarseSolver) : events;
+            return new MapRunData(Inputs(DikeBreachTraining(data, dike)), Inputs(MapSequences.FromDikeBreach(dike, data.ValidationIds)),
+                Inputs(MapSequences.FromDikeBreach(dike, data.TestIds)));
         }
         var flumeFolder = data.Folder != "default" ? data.Folder
             : Path.Combine(ProjectPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "out", "flume-dataset");
