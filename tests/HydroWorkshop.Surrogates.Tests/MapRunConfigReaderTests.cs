@@ -189,14 +189,16 @@ public sealed class MapRunConfigReaderTests
     }
 
     [Theory]
-    [InlineData("dike-breach-stepper.yml", 72, 1)]
-    [InlineData("dike-breach-stepper-dhydro.yml", 72, 0)]
-    [InlineData("dike-breach-stepper-generated.yml", 0, 1)]
-    public void Read_DikeBreachStepperConfigs_Parse(string file, int trainIds, int extraFolders)
+    [InlineData("dike-breach-stepper.yml", 72, 1, 0)]
+    [InlineData("dike-breach-stepper-dhydro.yml", 72, 0, 0)]
+    [InlineData("dike-breach-stepper-generated.yml", 0, 1, 0)]
+    [InlineData("dike-breach-stepper-coarse.yml", 72, 0, 4)]
+    public void Read_DikeBreachStepperConfigs_Parse(string file, int trainIds, int extraFolders, int coarseSolver)
     {
         var config = MapRunConfigReader.Read(Path.Combine(AppContext.BaseDirectory, "accuracy", file));
         Assert.Equal(("flood_stepper", "dike_breach"), (config.Model.Type, config.Data.Type));
-        Assert.Equal((trainIds, extraFolders), (config.Data.TrainIds.Count, config.Data.ExtraTrainFolders.Count));
+        Assert.Equal((trainIds, extraFolders, coarseSolver),
+            (config.Data.TrainIds.Count, config.Data.ExtraTrainFolders.Count, config.Data.CoarseSolver));
         Assert.Equal(new RolloutCurriculum(1, 3), config.Map.Curriculum);
         Assert.Equal(1, config.Map.WarmupFrames);
     }

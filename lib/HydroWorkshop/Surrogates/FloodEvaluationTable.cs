@@ -59,7 +59,7 @@ public static class FloodEvaluationTable
                             Invariant(
                                 $"(per event {speedUp.Min():G3}x-{speedUp.Max():G3}x); per event {FloodEventScores.MedianOf(surrogate.Seconds):G3} s ") +
                             Invariant($"against {FloodEventScores.MedianOf(solver.Seconds):G3} s, one after the other in one process") +
-                            (torchThreads > 0 ? Invariant($" (surrogate and solvers on {torchThreads} threads)") : "") + "\n");
+                            (torchThreads > 0 ? Invariant($" (surrogate and solvers on {torchThreads} thread{(torchThreads == 1 ? "" : "s")})") : "") + "\n");
         }
         foreach (var note in result.Notes) text.Append(note).Append('\n');
         return text.ToString();
