@@ -121,10 +121,12 @@ public sealed class MapRunsTests
             var evaluation = MapRuns.EvaluateOn(run.RunFolder, Path.Combine(folder, "other"),
                 new MapDataEvaluationOptions { Simulator = fake, TimeFineSolver = false }, _ => { });
 
-            Assert.Equal(["flood_stepper + coarse x4", "persistence", "climatology", "coarse solver x2"],
+            // The coarse run alone is a baseline too: the network has to add something to its own input.
+            Assert.Equal(["flood_stepper + coarse x4", "persistence", "climatology", "coarse solver x2", "coarse solver x4"],
                 evaluation.Result.Rows.Select(r => r.Name));
-            // 2 for the map scores, 1 untimed first roll-out, then one inside each of the 3 timed roll-outs of each event.
-            Assert.Equal(2 + 1 + 2 * FloodEvaluation.SurrogateRepeats, coarseCalls);
+            // 2 for the map scores, 1 untimed first roll-out, one inside each of the 3 timed roll-outs of each event, and
+            // the x4 baseline's 2.
+            Assert.Equal(2 + 1 + 2 * FloodEvaluation.SurrogateRepeats + 2, coarseCalls);
             Assert.Contains("flood_stepper + coarse x4: its time per event includes its own coarse solver x4 run", evaluation.Table);
             var error = Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, Path.Combine(folder, "other"),
                 new MapDataEvaluationOptions { Simulator = null }, _ => { }));

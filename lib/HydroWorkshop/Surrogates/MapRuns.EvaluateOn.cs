@@ -97,6 +97,8 @@ public static partial class MapRuns
         if (options.Simulator is { } simulator)
         {
             predictors.Add(CoarseSolverBaseline.ForDikeBreach(events, options.Coarsening, simulator));
+            // A multi-fidelity surrogate must also beat its own input alone: what does the network add to the coarse run?
+            if (coarse > 0 && coarse != options.Coarsening) predictors.Add(CoarseSolverBaseline.ForDikeBreach(events, coarse, simulator));
             if (options.TimeFineSolver) predictors.Add(CoarseSolverBaseline.ForDikeBreach(events, 1, simulator));
             notes.Add(
                 "solvers: breach at the wet cell of frame 0, inflow from each event's Q file or, without one, from the growth of its water volume; " +
