@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 22's benchmark: the flood stepper on breaches it has not seen, beside the baselines, in one run.
-#   bash tests/accuracy/dike-breach-benchmark.sh [mix|dhydro|generated|coarse ...]   (default: all four; ~10 min each + scoring)
+#   bash tests/accuracy/dike-breach-benchmark.sh [mix|dhydro|generated|coarse ...]   (default: all four; 10 min each for mix and generated, 40 for dhydro and coarse, + scoring)
 # Makes our solver's breach events when absent (data-scripts/make-breach-dataset.sh: out/breach-dataset for training,
 # out/breach-dataset-test held out), trains tests/accuracy/dike-breach-stepper[-dhydro|-generated|-coarse].yml and scores each
 # run on the D-HYDRO test split (500-509, breaches at the corner, new terrain) and on the held-out generated events
