@@ -61,6 +61,28 @@ public class WaterLevelDownscalingTests
     }
 
     [Fact]
+    public void Apply_FactorOne_CopiesTheDepth()
+    {
+        var fine = new float[4];
+
+        WaterLevelDownscaling.Apply([0.5, 0, 1.25, 0.1], [3f, -1f, 0f, 2f], fine, rows: 2, columns: 2, factor: 1);
+
+        Assert.Equal([0.5f, 0f, 1.25f, 0.1f], fine);
+    }
+
+    [Fact]
+    public void Apply_NaNOrNegativeCoarseDepth_NaNBlockOrDryBlock()
+    {
+        var fine = new float[8];
+
+        WaterLevelDownscaling.Apply([double.NaN, -0.2], new float[8], fine, rows: 2, columns: 4, factor: 2);
+
+        // A solver that blew up must stay visible (the evaluation flags NaN); a negative depth holds no water.
+        foreach (var k in new[] { 0, 1, 4, 5 }) Assert.True(float.IsNaN(fine[k]));
+        foreach (var k in new[] { 2, 3, 6, 7 }) Assert.Equal(0f, fine[k]);
+    }
+
+    [Fact]
     public void Apply_FactorNotDividingTheGrid_ThrowsNamingTheFactor()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() =>

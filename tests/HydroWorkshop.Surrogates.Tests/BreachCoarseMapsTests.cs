@@ -63,6 +63,21 @@ public sealed class BreachCoarseMapsTests : IDisposable
             var coarse = added.Events[1].Extra!.AsSpan(t * cells, cells).ToArray().Sum(v => (double)v);
             Assert.InRange(coarse, 0.99 * expected, 1.01 * expected);
         }
+        // And it is the evaluation's coarse baseline itself: the kit's solver at F = 4, brought back at one water level.
+        var e = added.Events[1];
+        var inflow = Enumerable.Range(0, events.Frames).Select(t => (double)e.Forcing[2 * t + 1]).ToArray();
+        var run = Physics.BreachSimulation.Run(e.Bed, events.Rows, events.Columns, DikeBreachDataSet.CellSize, (10, 0), inflow,
+            DikeBreachDataSet.StepSeconds, coarsening: 4, BreachSimulators.KitOptions);
+        Assert.Equal(run, e.Extra);
+    }
+
+    [Fact]
+    public void Add_FactorOne_ThrowsAskingForAtLeastTwo()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            BreachCoarseMaps.Add(Events(), 1, (_, _, _, _, _, _, _, _, _) => []));
+
+        Assert.Contains("data: coarse_solver 1: a coarse grid needs a factor of at least 2", error.Message);
     }
 
     [Fact]

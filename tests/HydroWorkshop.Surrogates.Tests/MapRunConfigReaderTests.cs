@@ -109,7 +109,7 @@ public sealed class MapRunConfigReaderTests
             Assert.Throws<FormatException>(() => MapRunConfigReader.Parse("run_folder: r\n" + yaml, "c.yml")).Message);
 
     [Fact]
-    public void Parse_DikeBreachWithCoarseSolver_TheMultiFidelityVariant()
+    public void Parse_DikeBreachWithCoarseSolver_KeepsTheFactor()
     {
         var config = MapRunConfigReader.Parse("run_folder: r\ndata: { type: dike_breach, coarse_solver: 4 }\n");
 

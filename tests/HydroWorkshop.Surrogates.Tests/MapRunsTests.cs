@@ -92,9 +92,12 @@ public sealed class MapRunsTests
         }
     }
 
-    [Fact]
-    public void TrainAndEvaluateOn_FloodStepperWithCoarseSolver_TakesTheCoarseRunAsInputAndTimesIt()
+    [Theory]
+    [InlineData("type: flood_stepper, width: 4")]
+    [InlineData("type: cnnlstm, features: 2, latent: 4, hidden_size: 4")]
+    public void TrainAndEvaluateOn_DikeBreachWithCoarseSolver_TakesTheCoarseRunAsInputAndTimesIt(string model)
     {
+        var type = model.Split(',')[0]["type: ".Length..];
         var folder = Path.Combine(Path.GetTempPath(), $"hw-map-runs-{Guid.NewGuid():N}");
         try
         {
@@ -105,7 +108,7 @@ public sealed class MapRunsTests
             File.WriteAllText(config, $"""
                 run_folder: run
                 data: {"{"} type: dike_breach, folder: '{folder}', train_ids: [1-2], validation_ids: [3], test_ids: [3], coarse_solver: 4 {"}"}
-                model: {"{"} type: flood_stepper, width: 4 {"}"}
+                model: {"{"} {model} {"}"}
                 training: {"{"} epochs: 1, batch_size: 2, learning_rate: 0.002, seed: 7 {"}"}
                 map: {"{"} warmup_frames: 1, window_frames: 4, wet_threshold: 0.05 {"}"}
                 """);
@@ -122,12 +125,13 @@ public sealed class MapRunsTests
                 new MapDataEvaluationOptions { Simulator = fake, TimeFineSolver = false }, _ => { });
 
             // The coarse run alone is a baseline too: the network has to add something to its own input.
-            Assert.Equal(["flood_stepper + coarse x4", "persistence", "climatology", "coarse solver x2", "coarse solver x4"],
+            Assert.Equal([$"{type}+coarse x4", "persistence", "climatology", "coarse solver x2", "coarse solver x4"],
                 evaluation.Result.Rows.Select(r => r.Name));
             // 2 for the map scores, 1 untimed first roll-out, one inside each of the 3 timed roll-outs of each event, and
             // the x4 baseline's 2.
             Assert.Equal(2 + 1 + 2 * FloodEvaluation.SurrogateRepeats + 2, coarseCalls);
-            Assert.Contains("flood_stepper + coarse x4: its time per event includes its own coarse solver x4 run", evaluation.Table);
+            Assert.Contains($"{type}+coarse x4: its time per event includes its own coarse solver x4 run", evaluation.Table);
+            Assert.Contains($"{type}+coarse x4 ", evaluation.Table);                                    // the name fits its column
             var error = Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, Path.Combine(folder, "other"),
                 new MapDataEvaluationOptions { Simulator = null }, _ => { }));
             Assert.Contains("takes its coarse solver x4 as input (data: coarse_solver)", error.Message);

@@ -48,6 +48,8 @@ public static class BreachSimulation
         if (coarsening < 1 || rows % coarsening != 0 || columns % coarsening != 0)
             throw new ArgumentOutOfRangeException(nameof(coarsening), coarsening,
                 $"coarsening must be at least 1 and divide the {rows} x {columns} grid");
+        if (!Enum.IsDefined(options.Downscaling)) throw new ArgumentOutOfRangeException(nameof(options),
+            $"Downscaling is {options.Downscaling}; expected one of {string.Join(", ", Enum.GetNames<CoarseDownscaling>())}");
         if (!(options.InitialDepth >= 0)) throw new ArgumentOutOfRangeException(nameof(options),
             $"InitialDepth is {options.InitialDepth} m; must be >= 0");
         var side = BreachSide(breachCell.Row, breachCell.Column, rows, columns);

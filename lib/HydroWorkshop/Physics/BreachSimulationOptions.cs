@@ -33,7 +33,8 @@ public sealed record BreachSimulationOptions
 
     /// <summary>The breach generator's settings: first order at Courant number 0.9. Against the D-HYDRO simulations the
     /// first-order scheme is only a little further off than the second-order one (docs/articles/results.md, "Breach
-    /// generator calibration") and takes about a third of its time. The evaluation's solver rows use the same, so a
-    /// speed-up is against the solver as it made the data.</summary>
+    /// generator calibration") and takes about a third of its time. The evaluation's solver rows use the same settings on
+    /// libtorch's thread count (<c>BreachSimulators.KitOptions</c>), so a speed-up is against the solver as it made the
+    /// data, on the surrogate's threads.</summary>
     public static BreachSimulationOptions Generator { get; } = new() { SecondOrder = false, CourantNumber = 0.9 };
 }

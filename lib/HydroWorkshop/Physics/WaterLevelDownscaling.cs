@@ -19,6 +19,8 @@ public static class WaterLevelDownscaling
     public static void Apply(ReadOnlySpan<double> coarseDepth, ReadOnlySpan<float> fineBed, Span<float> fineDepth, int rows,
         int columns, int factor)
     {
+        if (rows < 1 || columns < 1)
+            throw new ArgumentOutOfRangeException(nameof(rows), $"the grid must have at least 1 x 1 cells (got {rows} x {columns})");
         if (factor < 1 || rows % factor != 0 || columns % factor != 0)
             throw new ArgumentOutOfRangeException(nameof(factor), factor,
                 $"the factor must be at least 1 and divide the {rows} x {columns} grid");
@@ -26,8 +28,10 @@ public static class WaterLevelDownscaling
         if (coarseDepth.Length != coarseRows * coarseColumns)
             throw new ArgumentException($"coarse depth has {coarseDepth.Length} values, expected {coarseRows} x {coarseColumns}",
                 nameof(coarseDepth));
-        if (fineBed.Length != rows * columns || fineDepth.Length != rows * columns)
-            throw new ArgumentException($"fine bed and depth need {rows} x {columns} values (got {fineBed.Length} and {fineDepth.Length})");
+        if (fineBed.Length != rows * columns)
+            throw new ArgumentException($"the fine bed has {fineBed.Length} values, expected {rows} x {columns}", nameof(fineBed));
+        if (fineDepth.Length != rows * columns)
+            throw new ArgumentException($"the fine depth has {fineDepth.Length} values, expected {rows} x {columns}", nameof(fineDepth));
         var block = factor * factor;
         Span<double> sorted = block <= 256 ? stackalloc double[block] : new double[block];
         for (var r = 0; r < coarseRows; r++)
@@ -35,11 +39,12 @@ public static class WaterLevelDownscaling
             {
                 var h = coarseDepth[r * coarseColumns + c];
                 for (var k = 0; k < block; k++) sorted[k] = fineBed[(r * factor + k / factor) * columns + c * factor + k % factor];
-                var level = h > 0 ? Level(sorted, h * block) : double.NegativeInfinity;
+                // A NaN from a solver that blew up stays NaN (the evaluation flags it); no water, or less, is dry.
+                var level = double.IsNaN(h) ? double.NaN : h > 0 ? Level(sorted, h * block) : double.NegativeInfinity;
                 for (var k = 0; k < block; k++)
                 {
                     var i = (r * factor + k / factor) * columns + c * factor + k % factor;
-                    fineDepth[i] = (float)Math.Max(0, level - fineBed[i]);
+                    fineDepth[i] = double.IsNaN(level) ? float.NaN : (float)Math.Max(0, level - fineBed[i]);
                 }
             }
     }

@@ -22,10 +22,13 @@ public static class BreachCoarseMaps
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (factor < 2 || events.Rows % factor != 0 || events.Columns % factor != 0)
+        var factors = string.Join(", ", Physics.FlumeCoarseSimulation.FactorsDividing(events.Columns, events.Rows));
+        if (factor < 2)
             throw new ArgumentOutOfRangeException(nameof(factor), factor,
-                $"coarse_solver {factor}: the {events.Columns} x {events.Rows} cells do not divide by it (factors that do: " +
-                $"{string.Join(", ", Physics.FlumeCoarseSimulation.FactorsDividing(events.Columns, events.Rows))})");
+                $"data: coarse_solver {factor}: a coarse grid needs a factor of at least 2 (for these {events.Columns} x {events.Rows} cells: {factors})");
+        if (events.Rows % factor != 0 || events.Columns % factor != 0)
+            throw new ArgumentOutOfRangeException(nameof(factor), factor,
+                $"data: coarse_solver {factor}: the {events.Columns} x {events.Rows} cells do not divide by it (factors that do: {factors})");
         var coarse = CoarseSolverBaseline.ForDikeBreach(events, factor, simulate ?? BreachSimulators.Kit
             ?? throw new InvalidOperationException("no breach solver is wired in"));
         var maps = Enumerable.Range(0, events.Count).Select(e => coarse.Predict(events, e, firstFrame: 0, cancellationToken)).ToArray();

@@ -59,11 +59,13 @@ public static class FloodEvaluationTable
                             Invariant(
                                 $"(per event {speedUp.Min():G3}x-{speedUp.Max():G3}x); per event {FloodEventScores.MedianOf(surrogate.Seconds):G3} s ") +
                             Invariant($"against {FloodEventScores.MedianOf(solver.Seconds):G3} s, one after the other in one process") +
-                            (torchThreads > 0 ? Invariant($" (surrogate and solvers on {torchThreads} thread{(torchThreads == 1 ? "" : "s")})") : "") + "\n");
+                            (torchThreads > 0 ? Invariant($" (surrogate and solvers on {Threads(torchThreads)})") : "") + "\n");
         }
         foreach (var note in result.Notes) text.Append(note).Append('\n');
         return text.ToString();
     }
+
+    private static string Threads(int count) => count == 1 ? "1 thread" : Invariant($"{count} threads");
 
     internal static string Format(double value, FloodScoreColumn column) => double.IsNaN(value) ? "-"
         : value.ToString(column.Unit == "h" ? "F2" : column.Direction == ScoreDirection.CloserToZero ? "+0.000;-0.000;0.000" : "F3",

@@ -74,7 +74,7 @@ public static partial class MapRuns
                 $"{runFolder} takes its coarse solver x{coarse} as input (data: coarse_solver); without a breach solver it cannot predict",
                 nameof(options));
         var inputs = coarse > 0 ? training.Inputs with { Extra = training.Inputs.Extra + 1 } : training.Inputs;
-        using var model = BuildModel(config.Model, inputs, config.Map.WarmupFrames, data: training);
+        using var model = BuildModel(config.Model, inputs, config.Map.WarmupFrames, depthFromExtraMap: coarse > 0, data: training);
         var trainer = new MapTrainer(model, config.Training, config.Map, config.RunFolder, log);
         trainer.Load();
         log(Summary(name, trainer.Evaluate(coarse > 0 ? BreachCoarseMaps.Add(events, coarse, simulate) : events, output)));
@@ -83,7 +83,7 @@ public static partial class MapRuns
         var predictors = new List<IFloodPredictor>
         {
             coarse > 0
-                ? new MapSurrogatePredictor(trainer, $"{config.Model.Type} + coarse x{coarse}",
+                ? new MapSurrogatePredictor(trainer, $"{config.Model.Type}+coarse x{coarse}",
                     (one, token) => BreachCoarseMaps.Add(one, coarse, simulate, token))
                 : new MapSurrogatePredictor(trainer, config.Model.Type),
             new PersistenceBaseline(),
@@ -102,9 +102,11 @@ public static partial class MapRuns
             if (options.TimeFineSolver) predictors.Add(CoarseSolverBaseline.ForDikeBreach(events, 1, simulator));
             notes.Add(
                 "solvers: breach at the wet cell of frame 0, inflow from each event's Q file or, without one, from the growth of its water volume; " +
-                "a coarse grid's depth brought back at one water level per block");
+                (simulator == BreachSimulators.Kit
+                    ? "a coarse grid's depth brought back at one water level per block"
+                    : "a custom solver"));
             if (coarse > 0)
-                notes.Add($"{config.Model.Type} + coarse x{coarse}: its time per event includes its own coarse solver x{coarse} run");
+                notes.Add($"{config.Model.Type}+coarse x{coarse}: its time per event includes its own coarse solver x{coarse} run");
         }
         else
         {
@@ -113,7 +115,9 @@ public static partial class MapRuns
                       "the flags compare with 2 of the 3 baselines, and there is no speed-up");
         }
         var result = FloodEvaluation.Run(events, config.Map.WarmupFrames, frameSeconds, predictors, notes, log);
-        var table = FloodEvaluationTable.Text(result, $"{Path.GetFileName(config.RunFolder)} on {name}", get_num_threads());
+        // The thread count is printed only where it is known to hold for both sides: the kit's solver follows libtorch's.
+        var table = FloodEvaluationTable.Text(result, $"{Path.GetFileName(config.RunFolder)} on {name}",
+            options.Simulator == BreachSimulators.Kit ? get_num_threads() : 0);
         log(table.TrimEnd('\n'));
         FloodEvaluationFiles.Write(output, result, table);
         return new MapDataEvaluation(result, table, output);

@@ -22,6 +22,9 @@ public sealed class MapSurrogatePredictor(MapTrainer trainer, string name,
             throw new ArgumentOutOfRangeException(nameof(firstFrame), firstFrame,
                 $"{Name} predicts from frame {trainer.Options.WarmupFrames} (its warm-up)");
         var (events, at) = prepare is null ? (data, index) : (prepare(data.WithEvents([data.Events[index]]), cancellationToken), 0);
+        if (prepare is not null && (events.Count != 1 || events.Frames != data.Frames))
+            throw new InvalidOperationException(
+                $"{Name}: preparing event '{data.Events[index].Name}' gave {events.Count} events of {events.Frames} frames, expected 1 of {data.Frames}");
         using var depth = trainer.Predict(events, at);
         return MapMetrics.ToFloats(depth);
     }
