@@ -94,7 +94,7 @@ public static partial class MapRuns
             $"climatology: the mean of the run's {training.Count} training simulations ({TrainingSources(config.Data)}) at each frame; " +
             $"persistence: frame {config.Map.WarmupFrames - 1} (the last one the model sees) repeated",
         };
-        if (options.Simulator is { } simulator)
+        if (simulate is { } simulator)
         {
             predictors.Add(CoarseSolverBaseline.ForDikeBreach(events, options.Coarsening, simulator));
             // A multi-fidelity surrogate must also beat its own input alone: what does the network add to the coarse run?
@@ -117,7 +117,7 @@ public static partial class MapRuns
         var result = FloodEvaluation.Run(events, config.Map.WarmupFrames, frameSeconds, predictors, notes, log);
         // The thread count is printed only where it is known to hold for both sides: the kit's solver follows libtorch's.
         var table = FloodEvaluationTable.Text(result, $"{Path.GetFileName(config.RunFolder)} on {name}",
-            options.Simulator == BreachSimulators.Kit ? get_num_threads() : 0);
+            simulate == BreachSimulators.Kit ? get_num_threads() : 0);
         log(table.TrimEnd('\n'));
         FloodEvaluationFiles.Write(output, result, table);
         return new MapDataEvaluation(result, table, output);
