@@ -24,15 +24,33 @@ public sealed class KernelServerTests : IDisposable
 
     public KernelServerTests()
     {
-        var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
-        connection = new ConnectionInfo
+        // A free port is only free until someone binds it: the sockets of the previous test's kernel, lingering for a
+        // second, or another process can take one between FreePort and the bind (CI saw "Address already in use").
+        // Jupyter's own launchers retry with new ports; so does this.
+        for (var attempt = 1; ; attempt++)
         {
-            ShellPort = ports[0], IOPubPort = ports[1], StdinPort = ports[2], ControlPort = ports[3], HeartbeatPort = ports[4], Key = Key,
-        };
-        var file = Path.GetTempFileName();
-        File.WriteAllText(file, JsonSerializer.Serialize(connection));
-        server = new KernelServer(ConnectionInfo.Load(file), Path.GetTempPath());
-        File.Delete(file);
+            var ports = new HashSet<int>();
+            while (ports.Count < 5) ports.Add(FreePort());
+            var p = ports.ToArray();
+            connection = new ConnectionInfo
+            {
+                ShellPort = p[0], IOPubPort = p[1], StdinPort = p[2], ControlPort = p[3], HeartbeatPort = p[4], Key = Key,
+            };
+            var file = Path.GetTempFileName();
+            try
+            {
+                File.WriteAllText(file, JsonSerializer.Serialize(connection));
+                server = new KernelServer(ConnectionInfo.Load(file), Path.GetTempPath());
+                break;
+            }
+            catch (IOException e) when (attempt < 5 && e.InnerException is NetMQ.AddressAlreadyInUseException)
+            {
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
         serverThread = new Thread(() => server.Run()) { IsBackground = true };
         serverThread.Start();
         shell = new DealerSocket();
