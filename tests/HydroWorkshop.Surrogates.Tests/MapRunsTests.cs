@@ -95,6 +95,7 @@ public sealed class MapRunsTests
     [Theory]
     [InlineData("type: flood_stepper, width: 4")]
     [InlineData("type: cnnlstm, features: 2, latent: 4, hidden_size: 4")]
+    [InlineData("type: coarse_refiner, width: 4")]
     public void TrainAndEvaluateOn_DikeBreachWithCoarseSolver_TakesTheCoarseRunAsInputAndTimesIt(string model)
     {
         var type = model.Split(',')[0]["type: ".Length..];
@@ -191,6 +192,14 @@ public sealed class MapRunsTests
         Assert.Equal(own + TinyFlume.DataSet.EventCount, data.Train.Count);
         Assert.Equal(TinyFlume.DataSet.Split("test").Count, data.Test.Count);
         Assert.StartsWith("hw-surrogates-tiny-flume-seed3-16x32/event_", data.Train.Events[^1].Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BuildModel_CoarseRefinerWithoutCoarseSolver_NamesTheKey()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            MapRuns.BuildModel(new MapModelConfig { Type = "coarse_refiner" }, new MapInputs(3, 2, 0, 16, 32), 1));
+        Assert.Contains("data: coarse_solver", error.Message);
     }
 
     [Fact]

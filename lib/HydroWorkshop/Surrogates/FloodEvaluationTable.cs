@@ -11,7 +11,7 @@ namespace HydroWorkshop.Surrogates;
 /// </summary>
 public static class FloodEvaluationTable
 {
-    private const int NameWidth = 24, Width = 10;
+    private const int NameWidth = 26, Width = 10;
 
     /// <summary>The table as text, lines ending in \n; <paramref name="title"/> is its first line.</summary>
     public static string Text(FloodEvaluationResult result, string title, int torchThreads = 0)

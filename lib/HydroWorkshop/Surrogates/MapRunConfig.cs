@@ -31,7 +31,8 @@ public sealed record MapDataConfig
 public sealed record MapModelConfig
 {
     /// <summary><c>cnnlstm</c> (<see cref="CnnLstm"/>), <c>convlstm_forecaster</c> (<see cref="ConvLstmForecaster"/>) or
-    /// <c>flood_stepper</c> (<see cref="FloodStepper"/>, dike-breach data).</summary>
+    /// <c>flood_stepper</c> (<see cref="FloodStepper"/>, dike-breach data) or <c>coarse_refiner</c> (<see cref="CoarseRefiner"/>,
+    /// with <c>data: coarse_solver</c>).</summary>
     public string Type { get; init; } = "cnnlstm";
     /// <summary>Feature channels of the CNN encoders (both models).</summary>
     public int Features { get; init; } = 8;
@@ -44,7 +45,7 @@ public sealed record MapModelConfig
     public int NumLayers { get; init; } = 1;
     public int KernelSize { get; init; } = 3;
     public bool Peephole { get; init; }
-    /// <summary>Flood stepper: channels at half resolution.</summary>
+    /// <summary>Flood stepper and coarse refiner: channels at half resolution.</summary>
     public int Width { get; init; } = 16;
 }
 

@@ -47,8 +47,9 @@ public static partial class MapRunConfigReader
     private static readonly Dictionary<string, ConfigKey<MapRunConfig>> ModelKeys = new()
     {
         ["type"] = new((c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "cnnlstm", "convlstm_forecaster",
-            "flood_stepper") } }, c => Of(c.Model.Type),
-            "cnnlstm (CNN encoder, LSTM, decoder), convlstm_forecaster (ConvLSTM on the maps) or flood_stepper (dike_breach)"),
+            "flood_stepper", "coarse_refiner") } }, c => Of(c.Model.Type),
+            "cnnlstm (CNN encoder, LSTM, decoder), convlstm_forecaster (ConvLSTM on the maps), flood_stepper (dike_breach) or " +
+            "coarse_refiner (corrects each frame of the coarse_solver run)"),
         ["features"] = new((c, v, x) => c with { Model = c.Model with { Features = Positive(v, x) } }, c => Of(c.Model.Features),
             "feature channels of the CNN encoders"),
         ["latent"] = new((c, v, x) => c with { Model = c.Model with { Latent = Positive(v, x) } }, c => Of(c.Model.Latent),
@@ -65,7 +66,7 @@ public static partial class MapRunConfigReader
         ["peephole"] = new((c, v, x) => c with { Model = c.Model with { Peephole = Bool(v, x) } }, c => Of(c.Model.Peephole),
             "convlstm_forecaster: peephole connections"),
         ["width"] = new((c, v, x) => c with { Model = c.Model with { Width = Positive(v, x) } }, c => Of(c.Model.Width),
-            "flood_stepper: channels at half resolution"),
+            "flood_stepper, coarse_refiner: channels at half resolution"),
     };
 
     private static readonly Dictionary<string, ConfigKey<MapRunConfig>> MapKeys = new()

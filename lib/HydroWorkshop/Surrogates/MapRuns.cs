@@ -73,7 +73,8 @@ public static partial class MapRuns
     }
 
     /// <summary>The model <paramref name="model"/> describes, for <paramref name="inputs"/>; with
-    /// <paramref name="depthFromExtraMap"/> (a coarse solver's depth as the extra map) the CNN–LSTM starts each frame from it.
+    /// <paramref name="depthFromExtraMap"/> (a coarse solver's depth as the extra map) the CNN–LSTM starts each frame from it
+    /// (the coarse refiner needs it).
     /// The flood stepper finds its breach map and inflow among <paramref name="data"/>'s channel names (dike-breach data).</summary>
     public static nn.Module BuildModel(MapModelConfig model, MapInputs inputs, int warmupFrames, bool depthFromExtraMap = false,
         MapSequences? data = null) => model.Type switch
@@ -83,7 +84,10 @@ public static partial class MapRuns
             model.Peephole),
         "flood_stepper" => BuildFloodStepper(model, inputs, data ?? throw new ArgumentException(
             "flood_stepper is built for a data set: pass its events", nameof(data))),
-        _ => throw new ArgumentException($"unknown map model type '{model.Type}' (cnnlstm, convlstm_forecaster, flood_stepper)"),
+        "coarse_refiner" => depthFromExtraMap ? new CoarseRefiner(inputs, model.Width)
+            : throw new ArgumentException("coarse_refiner refines a coarse simulation: set data: coarse_solver (e.g. 4)"),
+        _ => throw new ArgumentException(
+            $"unknown map model type '{model.Type}' (cnnlstm, convlstm_forecaster, flood_stepper, coarse_refiner)"),
     };
 
     private static FloodStepper BuildFloodStepper(MapModelConfig model, MapInputs inputs, MapSequences data)

@@ -1,0 +1,150 @@
+using HydroWorkshop.FloodData;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace HydroWorkshop.Models.Maps;
+
+/// <summary>
+/// A multi-fidelity flood surrogate that refines a coarse-grid simulation frame by frame: a coarse solver (F times
+/// coarser, brought back to the fine grid at one water level per block) gets the timing and volume of the flood right at
+/// a fraction of the cost, and this network corrects each of its frames on the fine grid, where the coarse run cannot
+/// see the terrain: depth(t) = coarse(t) + change. The change is computed by a small U-Net from the coarse depth at
+/// t − 1, t and t + 1 (when the coarse front is early or late by a frame), the coarse water surface and its slopes, the
+/// terrain (bed, slopes, obstacles, breach cell).
+/// <para>
+/// Unlike <see cref="FloodStepper"/> nothing is fed back: every frame is computed from the coarse run alone, so errors
+/// do not compound over the 96 steps of a 48 h event, and all frames of an event go through the network as one batch
+/// (no recurrence to wait for). The price is that the surrogate is only as fast as the coarse run plus one network pass
+/// per frame.
+/// </para>
+/// <para>
+/// Physics it keeps by construction: depth ≥ 0, solid cells dry, each frame's volume equal to the coarse run's (which
+/// holds the inflow volume; the map is rescaled to it, by at most 4x up), and water at most <see cref="ReachCells"/>
+/// cells from where the coarse run has water in frames t − 1 to t + 1.
+/// </para>
+/// Inputs (<see cref="MapBatch"/>): statics [b, S, y, x] with the scaled bed first; the last extra map [b, time, E, y, x]
+/// is the coarse depth (<c>Surrogates.BreachCoarseMaps</c>, data: coarse_solver F). The observed depth is not read.
+/// </summary>
+public sealed class CoarseRefiner : nn.Module, IMapModel, IUsesMapScales
+{
+    /// <param name="inputs">Channels and grid of the batches (rows and columns divisible by 4, at least one extra map).</param>
+    /// <param name="width">Channels at half resolution (twice that at a quarter; 8 at full resolution).</param>
+    /// <param name="reachCells">How far (cells) water may lie from the coarse run's wet cells.</param>
+    public CoarseRefiner(MapInputs inputs, int width = 16, int reachCells = DefaultReachCells) : base(nameof(CoarseRefiner))
+    {
+        if (inputs.Rows % 4 != 0 || inputs.Columns % 4 != 0)
+            throw new ArgumentException($"CoarseRefiner needs a grid divisible by 4, got {inputs.Rows} x {inputs.Columns}", nameof(inputs));
+        if (inputs.Extra < 1)
+            throw new ArgumentException("CoarseRefiner refines a coarse simulation: it needs its depth as an extra map (data: coarse_solver F)",
+                nameof(inputs));
+        if (width < 1) throw new ArgumentOutOfRangeException(nameof(width), width, "width must be at least 1 channel");
+        if (reachCells < 1) throw new ArgumentOutOfRangeException(nameof(reachCells), reachCells, "the reach must be at least 1 cell");
+        Inputs = inputs;
+        ReachCells = reachCells;
+        // coarse depth at t - 1, t, t + 1, its wet indicator, statics, bed slopes x and y, coarse surface and its slopes x and y
+        var channels = 3 + 1 + inputs.Statics + 2 + 3;
+        const int fine = 8;
+        encoder0 = nn.Sequential(nn.Conv2d(channels, fine, 3, padding: 1), nn.GELU());
+        encoder1 = Block(fine, width);
+        bottom = Block(width, 2 * width);
+        decoder1 = Block(3 * width, width);
+        decoder0 = nn.Sequential(nn.Conv2d(width + fine, fine, 3, padding: 1), nn.GELU());
+        head = nn.Conv2d(fine, 2, 1);
+        DepthOutput.Initialise(head);
+        // Coarse depth (scaled as an extra map) to scaled depth, scaled depth to scaled bed units, and 1 mm in scaled
+        // depth; set by UseScales and kept in the checkpoint, so that a loaded model needs no scales file to run.
+        coarseToDepth = zeros(1);
+        depthToBed = zeros(1);
+        wetDepth = zeros(1);
+        RegisterComponents();
+    }
+
+    /// <summary>The default <see cref="ReachCells"/>: two blocks of a coarse grid 4 times coarser, so a front the coarse
+    /// run has a block short can still be reached.</summary>
+    public const int DefaultReachCells = 8;
+
+    public MapInputs Inputs { get; }
+    public int ReachCells { get; }
+
+    private readonly Sequential encoder0, encoder1, bottom, decoder1, decoder0;
+    private readonly Conv2d head;
+    private readonly Tensor coarseToDepth, depthToBed, wetDepth;
+
+    private static Sequential Block(int input, int output) => nn.Sequential(
+        nn.Conv2d(input, output, 3, padding: 1), nn.GELU(),
+        nn.Conv2d(output, output, 3, padding: 1), nn.GELU());
+
+    public void UseScales(MapScales scales)
+    {
+        using var noGrad = no_grad();
+        coarseToDepth.fill_(scales.Extra[Inputs.Extra - 1] / scales.Depth);
+        depthToBed.fill_(scales.Depth / scales.BedScale);
+        wetDepth.fill_(0.001 / scales.Depth);
+    }
+
+    /// <summary>The factor <see cref="UseScales"/> set (0 before): scaled coarse depth to scaled depth.</summary>
+    public double CoarseToDepthFactor => coarseToDepth.item<float>();
+
+    /// <summary>Predicts frames [<paramref name="warmupFrames"/>, time) from the coarse run; teacher forcing does not
+    /// apply (nothing is fed back).</summary>
+    public MapRollout Rollout(MapBatch batch, int warmupFrames, double teacherForcing = 0, Random? random = null)
+    {
+        var frames = (int)batch.Frames;
+        if (warmupFrames < 1 || warmupFrames >= frames)
+            throw new ArgumentOutOfRangeException(nameof(warmupFrames), $"warm-up must be 1..{frames - 1} frames (got {warmupFrames})");
+        if (batch.Extra is null || batch.Extra.size(2) != Inputs.Extra)
+            throw new ArgumentException(
+                $"CoarseRefiner was built for {Inputs.Extra} extra map(s) per frame, the last the coarse depth; the batch has " +
+                $"{(batch.Extra is null ? 0 : batch.Extra.size(2))}", nameof(batch));
+        using var scope = NewDisposeScope();
+        var (b, n) = (batch.Size, (long)(frames - warmupFrames));
+        var (rows, columns) = (batch.Rows, batch.Columns);
+        var coarse = batch.Extra.select(2, Inputs.Extra - 1) * coarseToDepth;                // [b, time, y, x] scaled depth
+        // Frames t - 1, t, t + 1 for t = warmup .. time - 1; the last frame is its own successor.
+        var current = coarse.narrow(1, warmupFrames, n);                                      // [b, n, y, x]
+        var previous = coarse.narrow(1, warmupFrames - 1, n);
+        var next = cat([coarse.narrow(1, warmupFrames + 1, n - 1), coarse.narrow(1, frames - 1, 1)], 1);
+        Tensor Frames(Tensor x) => x.reshape(b * n, 1, rows, columns);                      // [b n, 1, y, x]
+        var (before, now, after) = (Frames(previous), Frames(current), Frames(next));
+        var statics = batch.Statics;                                                          // [b, S, y, x]
+        var bed = statics.narrow(1, 0, 1);
+        var (slopeX, slopeY) = Slopes(bed);
+        var fixedMaps = cat([statics, slopeX, slopeY], 1);                                    // [b, S + 2, y, x]
+        var perFrame = fixedMaps.unsqueeze(1).expand(b, n, -1, rows, columns).reshape(b * n, -1, rows, columns);
+        var surface = perFrame.narrow(1, 0, 1) + now * depthToBed;                           // [b n, 1, y, x] bed units
+        var (surfaceX, surfaceY) = Slopes(surface);
+        var output = head.forward(UNet(cat([before, now, after, (now > wetDepth).to(now.dtype), perFrame, surface, surfaceX, surfaceY], 1)));
+        var logit = output.narrow(1, 1, 1);                                                   // [b n, 1, y, x]
+        var raw = now + output.narrow(1, 0, 1);
+        var open = batch.Open.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
+        // The gate is soft in evaluation too, as in FloodStepper: a hard step would delete water the volume rule needs.
+        var depth = (training ? raw.leaky_relu(0.01) : raw.relu()) * logit.sigmoid() * open;
+        var wetSomewhen = (torch.max(torch.max(before, now), after) > wetDepth).to(now.dtype);
+        depth = depth * nn.functional.max_pool2d(wetSomewhen, 2 * ReachCells + 1, stride: 1, padding: ReachCells);
+        var target = now.clamp_min(0).sum([2, 3], keepdim: true);                           // [b n, 1, 1, 1]
+        var total = depth.clamp_min(0).sum([2, 3], keepdim: true);
+        depth = depth * (target / total.clamp_min(1e-6)).clamp_max(4.0);
+        return new MapRollout(depth.reshape(b, n, rows, columns).MoveToOuterDisposeScope(),
+            logit.reshape(b, n, rows, columns).MoveToOuterDisposeScope());
+    }
+
+    private Tensor UNet(Tensor x)
+    {
+        var e0 = encoder0.forward(x);                                                     // [N, 8, y, x]
+        var e1 = encoder1.forward(nn.functional.avg_pool2d(e0, 2));                       // [N, w, y/2, x/2]
+        var m = bottom.forward(nn.functional.avg_pool2d(e1, 2));                          // [N, 2w, y/4, x/4]
+        var d1 = decoder1.forward(cat([Upsample(m), e1], 1));                             // [N, w, y/2, x/2]
+        return decoder0.forward(cat([Upsample(d1), e0], 1));                              // [N, 8, y, x]
+    }
+
+    private static Tensor Upsample(Tensor x) => nn.functional.interpolate(x, scale_factor: [2.0, 2.0], mode: InterpolationMode.Nearest);
+
+    /// <summary>Central differences per cell, one-sided at the edges: [N, 1, y, x] each.</summary>
+    private static (Tensor X, Tensor Y) Slopes(Tensor map)
+    {
+        var padded = nn.functional.pad(map, [1, 1, 1, 1], PaddingModes.Replicate);
+        return ((padded[.., .., 1..^1, 2..] - padded[.., .., 1..^1, ..^2]) * 0.5,
+            (padded[.., .., 2.., 1..^1] - padded[.., .., ..^2, 1..^1]) * 0.5);
+    }
+}

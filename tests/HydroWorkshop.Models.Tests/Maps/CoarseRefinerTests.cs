@@ -1,0 +1,151 @@
+using HydroWorkshop.FloodData;
+using HydroWorkshop.Models.Maps;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace HydroWorkshop.Models.Tests.Maps;
+
+public sealed class CoarseRefinerTests
+{
+    // 16 x 16 cells; statics: bed, obstacle, breach; forcings: elapsed, inflow; one extra map: the coarse depth.
+    private static readonly MapInputs Inputs = new(3, 2, 1, 16, 16);
+
+    /// <summary>Scales: depth 3 m, bed N(0, 1), elapsed 1, inflow 50 m3/s, coarse depth 2 m.</summary>
+    private static readonly MapScales Scales = new(3.0, 0.0, 1.0, [1.0, 50.0], [2.0], [1.0]);
+
+    private static CoarseRefiner Small(long seed)
+    {
+        manual_seed(seed);
+        var model = new CoarseRefiner(Inputs, width: 4, reachCells: 2);
+        model.UseScales(Scales);
+        return model;
+    }
+
+    /// <summary>A coarse flood that grows from the top-left corner: frame t is wet (0.5 m, scaled by 2) in rows and
+    /// columns below 2 + 2t; a solid block at rows 8-9, columns 8-9 (dry); a random bed. The observed depth is random
+    /// (a model that read it would change when it does).</summary>
+    private static MapBatch CoarseBatch(int frames)
+    {
+        var coarse = zeros([1, frames, 1, 16, 16]);
+        for (var t = 0; t < frames; t++) coarse[0, t, 0, ..(2 + 2 * t), ..(2 + 2 * t)] = tensor(0.25f);
+        var statics = zeros(1, 3, 16, 16);
+        statics[0, 0] = randn(16, 16);
+        statics[0, 2, 0, 0] = tensor(1f);
+        var open = ones(1, 1, 16, 16);
+        open[.., .., 8..10, 8..10] = tensor(0f);
+        statics[0, 1, 8..10, 8..10] = tensor(1f);
+        coarse[.., .., .., 8..10, 8..10] = tensor(0f);
+        return new MapBatch(rand(1, frames, 16, 16), statics, zeros(1, frames, 2), coarse, open);
+    }
+
+    [Fact]
+    public void UseScales_CoarseAndDepthScales_FactorBetweenThemKeptInTheCheckpoint()
+    {
+        manual_seed(1);
+        using var model = new CoarseRefiner(Inputs, width: 4);
+        Assert.Equal(0.0, model.CoarseToDepthFactor);
+        model.UseScales(Scales);
+        Assert.Equal(2.0 / 3.0, model.CoarseToDepthFactor, 5);
+        Assert.Contains("coarseToDepth", model.state_dict().Keys);
+    }
+
+    [Fact]
+    public void Rollout_UntrainedModel_EachFrameHoldsTheCoarseVolume()
+    {
+        using var model = Small(seed: 2);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var batch = CoarseBatch(frames: 6);
+        var predicted = model.Rollout(batch, warmupFrames: 1).Depth;                            // [1, 5, 16, 16], scaled depth
+        Assert.Equal([1L, 5, 16, 16], predicted.shape);
+        for (var t = 1; t < 6; t++)
+        {
+            var coarseMetres = batch.Extra![0, t, 0].sum().item<float>() * 2.0;                  // m summed over cells
+            Assert.Equal(1.0, predicted[0, t - 1].sum().item<float>() * 3.0 / coarseMetres, 4);
+        }
+    }
+
+    [Fact]
+    public void Rollout_LargeRandomWeights_NonNegativeDryInSolidCellsAndNearTheCoarseFlood()
+    {
+        using var model = Small(seed: 3);
+        using (no_grad()) foreach (var p in model.parameters()) p.mul_(3.0);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var batch = CoarseBatch(frames: 4);
+        var predicted = model.Rollout(batch, warmupFrames: 1).Depth;
+        Assert.True(predicted.min().item<float>() >= 0);
+        Assert.Equal(0f, predicted[.., .., 8..10, 8..10].abs().max().item<float>());
+        // Frame 1 (index 0): the coarse run is wet below 6 at frames 0-2, the reach is 2 cells: dry from 8 on.
+        Assert.Equal(0f, predicted[0, 0, 8.., ..].abs().max().item<float>());
+        Assert.Equal(0f, predicted[0, 0, .., 8..].abs().max().item<float>());
+    }
+
+    [Fact]
+    public void Rollout_CoarseFrameChanged_OnlyItsNeighbouringFramesChange()
+    {
+        // Nothing is fed back: frame t reads coarse frames t - 1 to t + 1 only, and never the observed depth.
+        using var model = Small(seed: 4);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var batch = CoarseBatch(frames: 8);
+        var changed = batch with { Extra = batch.Extra!.clone(), Depth = rand(1, 8, 16, 16) };
+        changed.Extra![0, 4, 0, 0..3, 0..3] = tensor(0.9f);
+        var before = model.Rollout(batch, 1).Depth;
+        var after = model.Rollout(changed, 1).Depth;
+        for (var t = 1; t < 8; t++)
+        {
+            var difference = (before[0, t - 1] - after[0, t - 1]).abs().max().item<float>();
+            if (t is >= 3 and <= 5) Assert.True(difference > 0, $"frame {t} should see coarse frame 4");
+            else Assert.Equal(0f, difference);
+        }
+    }
+
+    [Fact]
+    public void Rollout_Window_SameInnerFramesAsTheWholeEvent()
+    {
+        // Frames go through the network as one batch; a window of the event gives the same frames where it has both
+        // neighbours (what training on windows relies on).
+        using var model = Small(seed: 5);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var batch = CoarseBatch(frames: 8);
+        var whole = model.Rollout(batch, 1).Depth;                                               // frames 1-7
+        using var window = new MapBatch(batch.Depth.narrow(1, 2, 4), batch.Statics, batch.Forcing.narrow(1, 2, 4),
+            batch.Extra!.narrow(1, 2, 4), batch.Open);
+        var part = model.Rollout(window, 1).Depth;                                               // frames 3-5
+        Assert.True(whole.narrow(1, 2, 2).allclose(part.narrow(1, 0, 2), rtol: 0, atol: 1e-6));
+    }
+
+    [Fact]
+    public void Rollout_InsideDisposeScope_LeavesNoTensors()
+    {
+        using var model = Small(seed: 6);
+        using var batch = CoarseBatch(frames: 4);
+        var before = torch.Tensor.TotalCount;
+        using (var scope = NewDisposeScope())
+        {
+            using var rollout = model.Rollout(batch, 1);
+            rollout.Depth.sum().backward();
+        }
+        foreach (var p in model.parameters()) p.grad?.Dispose();
+        Assert.Equal(before, torch.Tensor.TotalCount);
+    }
+
+    [Fact]
+    public void Constructor_NoExtraMap_NamesTheCoarseSolverKey()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new CoarseRefiner(new MapInputs(3, 2, 0, 16, 16)));
+        Assert.Contains("coarse_solver", error.Message);
+    }
+
+    [Fact]
+    public void Rollout_BatchWithoutTheCoarseMap_SaysWhatIsMissing()
+    {
+        using var model = Small(seed: 7);
+        using var batch = CoarseBatch(frames: 3);
+        var error = Assert.Throws<ArgumentException>(() => model.Rollout(batch with { Extra = null }, 1));
+        Assert.Contains("the batch has 0", error.Message);
+    }
+}
