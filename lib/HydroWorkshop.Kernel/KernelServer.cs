@@ -44,11 +44,23 @@ public sealed partial class KernelServer : IDisposable
     {
         this.connection = connection;
         codec = new WireCodec(new MessageSigner(Encoding.UTF8.GetBytes(connection.Key)));
-        shell = Bind(new RouterSocket(), connection.ShellPort);
-        control = Bind(new RouterSocket(), connection.ControlPort);
-        stdin = Bind(new RouterSocket(), connection.StdinPort);
-        iopubSocket = Bind(new PublisherSocket(), connection.IOPubPort);
-        heartbeat = Bind(new ResponseSocket(), connection.HeartbeatPort);
+        // A port that cannot be bound (taken by another process) must not leave the ports bound before it listening:
+        // a launcher that retries with new ports would otherwise leak a socket per try.
+        var bound = new List<NetMQSocket>();
+        try
+        {
+            shell = Bind(new RouterSocket(), connection.ShellPort, bound);
+            control = Bind(new RouterSocket(), connection.ControlPort, bound);
+            stdin = Bind(new RouterSocket(), connection.StdinPort, bound);
+            iopubSocket = Bind(new PublisherSocket(), connection.IOPubPort, bound);
+            heartbeat = Bind(new ResponseSocket(), connection.HeartbeatPort, bound);
+        }
+        catch
+        {
+            foreach (var socket in bound) socket.Dispose();
+            shellLoopExited.Dispose();
+            throw;
+        }
         iopub = new IOPubChannel(iopubSocket, codec, session);
         streams = new StreamCapture(iopub);
         executor = new CellExecutor(iopub, streams.Flush, workingDirectory);
@@ -58,7 +70,7 @@ public sealed partial class KernelServer : IDisposable
     /// <summary>Signed messages received with a bad or missing signature (dropped, never executed).</summary>
     public int RejectedMessages => Volatile.Read(ref rejectedMessages);
 
-    private T Bind<T>(T socket, int port) where T : NetMQSocket
+    private T Bind<T>(T socket, int port, List<NetMQSocket> bound) where T : NetMQSocket
     {
         // Let replies already queued (shutdown_reply) leave before the socket closes.
         socket.Options.Linger = TimeSpan.FromSeconds(1);
@@ -71,6 +83,7 @@ public sealed partial class KernelServer : IDisposable
             socket.Dispose();
             throw new IOException($"cannot listen on {connection.Endpoint(port)}: {e.Message}", e);
         }
+        bound.Add(socket);
         return socket;
     }
 

@@ -95,6 +95,46 @@ public sealed class KernelServerTests : IDisposable
     };
 
     [Fact]
+    public void Constructor_PortTaken_NamesItAndReleasesThePortsAlreadyBound()
+    {
+        // The running kernel holds its heartbeat port; the other four are free until the failed kernel binds them.
+        var ports = new HashSet<int>();
+        while (ports.Count < 4) ports.Add(FreePort());
+        var p = ports.ToArray();
+        var clash = connection with { ShellPort = p[0], ControlPort = p[1], StdinPort = p[2], IOPubPort = p[3] };
+        var error = Assert.Throws<IOException>(() => new KernelServer(clash, Path.GetTempPath()));
+        Assert.Contains($":{connection.HeartbeatPort}", error.Message);
+        // ZeroMQ closes a listener on its own I/O thread: the port comes back shortly after, never if the socket leaked.
+        foreach (var port in p)
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while (!CanListen(port))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"port {port} is still bound a minute after the kernel failed to start");
+                Thread.Sleep(50);
+            }
+        }
+    }
+
+    private static bool CanListen(int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [Fact]
     public void KernelInfo_SignedRequest_CSharpLanguageInfo()
     {
         var id = Send(shell, codec, "kernel_info_request", []);
