@@ -204,6 +204,15 @@ public sealed class MapRunConfigReaderTests
     }
 
     [Fact]
+    public void Read_DikeBreachRefinerConfig_ParsesWithItsCoarseSolver()
+    {
+        var config = MapRunConfigReader.Read(Path.Combine(AppContext.BaseDirectory, "accuracy", "dike-breach-refiner.yml"));
+        Assert.Equal(("coarse_refiner", "dike_breach", 4), (config.Model.Type, config.Data.Type, config.Data.CoarseSolver));
+        // Nothing is fed back: whole events, no roll-out curriculum.
+        Assert.Equal((0, null), (config.Map.WindowFrames, config.Map.Curriculum));
+    }
+
+    [Fact]
     public void Write_ShippedAndFullConfigs_ReadBackEqual()
     {
         // Read, write into another folder (as a run folder's copy), read again: the same config, paths and all.

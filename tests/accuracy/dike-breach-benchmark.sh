@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Issue 22's benchmark: the flood stepper on breaches it has not seen, beside the baselines, in one run.
-#   bash tests/accuracy/dike-breach-benchmark.sh [mix|dhydro|generated|coarse ...]   (default: all four; 10 min each for mix and generated, 40 for dhydro and coarse, + scoring)
+# Issue 22's benchmark: the flood stepper and the coarse refiner on breaches they have not seen, beside the baselines, in one run.
+#   bash tests/accuracy/dike-breach-benchmark.sh [mix|dhydro|generated|coarse|refiner ...]   (default: all five; 10 min each for mix
+#   and generated, 40 for dhydro and coarse, 35 for refiner, + scoring)
 # Makes our solver's breach events when absent (data-scripts/make-breach-dataset.sh: out/breach-dataset for training,
-# out/breach-dataset-test held out), trains tests/accuracy/dike-breach-stepper[-dhydro|-generated|-coarse].yml and scores each
+# out/breach-dataset-test held out), trains tests/accuracy/dike-breach-stepper[-dhydro|-generated|-coarse].yml or dike-breach-refiner.yml and scores each
 # run on the D-HYDRO test split (500-509, breaches at the corner, new terrain) and on the held-out generated events
 # (breaches anywhere on the boundary, new terrain): hw surrogate evaluate RUN --data FOLDER prints the table with
 # persistence, climatology, the coarse solver, the fine solver and the speed-up, and writes it into the run folder.
@@ -15,12 +16,13 @@ shared="${HYDROWORKSHOP_DATA:-../shared/data}/dike_breach_bentivoglio2023_subset
   || bash data-scripts/make-breach-dataset.sh
 dotnet build lib/HydroWorkshop.Cli -c Release -nologo -v quiet >/dev/null
 hw() { dotnet lib/HydroWorkshop.Cli/bin/Release/net10.0/hw.dll "$@"; }
-variants=("$@"); [ ${#variants[@]} -gt 0 ] || variants=(mix dhydro generated coarse)
+variants=("$@"); [ ${#variants[@]} -gt 0 ] || variants=(mix dhydro generated coarse refiner)
 for variant in "${variants[@]}"; do
   case "$variant" in
     mix) name=dike-breach-stepper ;;
     dhydro|generated|coarse) name=dike-breach-stepper-$variant ;;
-    *) echo "unknown variant '$variant' (mix, dhydro, generated, coarse)" >&2; exit 2 ;;
+    refiner) name=dike-breach-refiner ;;
+    *) echo "unknown variant '$variant' (mix, dhydro, generated, coarse, refiner)" >&2; exit 2 ;;
   esac
   say "$name: training (tests/accuracy/$name.yml)"
   start=$(date +%s)

@@ -123,14 +123,7 @@ public sealed class CoarseRefinerTests
     {
         using var model = Small(seed: 6);
         using var batch = CoarseBatch(frames: 4);
-        var before = torch.Tensor.TotalCount;
-        using (var scope = NewDisposeScope())
-        {
-            using var rollout = model.Rollout(batch, 1);
-            rollout.Depth.sum().backward();
-        }
-        foreach (var p in model.parameters()) p.grad?.Dispose();
-        Assert.Equal(before, torch.Tensor.TotalCount);
+        RolloutMemory.AssertNoTensorOutlivesRollout(model, batch, warmupFrames: 1);
     }
 
     [Fact]

@@ -117,14 +117,7 @@ public sealed class FloodStepperTests
         using var model = Small(seed: 6);
         model.UseScales(Scales);
         using var batch = BreachBatch(frames: 4);
-        var before = torch.Tensor.TotalCount;
-        using (var scope = NewDisposeScope())
-        {
-            using var rollout = model.Rollout(batch, 1);
-            rollout.Depth.sum().backward();
-        }
-        foreach (var p in model.parameters()) p.grad?.Dispose();
-        Assert.Equal(before, torch.Tensor.TotalCount);
+        RolloutMemory.AssertNoTensorOutlivesRollout(model, batch, warmupFrames: 1);
     }
 
     [Fact]

@@ -38,19 +38,13 @@ public sealed class CoarseRefiner : nn.Module, IMapModel, IUsesMapScales
         if (inputs.Extra < 1)
             throw new ArgumentException("CoarseRefiner refines a coarse simulation: it needs its depth as an extra map (data: coarse_solver F)",
                 nameof(inputs));
-        if (width < 1) throw new ArgumentOutOfRangeException(nameof(width), width, "width must be at least 1 channel");
-        if (reachCells < 1) throw new ArgumentOutOfRangeException(nameof(reachCells), reachCells, "the reach must be at least 1 cell");
+                if (reachCells < 1) throw new ArgumentOutOfRangeException(nameof(reachCells), reachCells, "the reach must be at least 1 cell");
         Inputs = inputs;
         ReachCells = reachCells;
         // coarse depth at t - 1, t, t + 1, its wet indicator, statics, bed slopes x and y, coarse surface and its slopes x and y
         var channels = 3 + 1 + inputs.Statics + 2 + 3;
-        const int fine = 8;
-        encoder0 = nn.Sequential(nn.Conv2d(channels, fine, 3, padding: 1), nn.GELU());
-        encoder1 = Block(fine, width);
-        bottom = Block(width, 2 * width);
-        decoder1 = Block(3 * width, width);
-        decoder0 = nn.Sequential(nn.Conv2d(width + fine, fine, 3, padding: 1), nn.GELU());
-        head = nn.Conv2d(fine, 2, 1);
+        unet = new SmallUNet(channels, width);
+        head = nn.Conv2d(SmallUNet.OutputChannels, 2, 1);
         DepthOutput.Initialise(head);
         // Coarse depth (scaled as an extra map) to scaled depth, scaled depth to scaled bed units, and 1 mm in scaled
         // depth; set by UseScales and kept in the checkpoint, so that a loaded model needs no scales file to run.
@@ -67,13 +61,9 @@ public sealed class CoarseRefiner : nn.Module, IMapModel, IUsesMapScales
     public MapInputs Inputs { get; }
     public int ReachCells { get; }
 
-    private readonly Sequential encoder0, encoder1, bottom, decoder1, decoder0;
+    private readonly SmallUNet unet;
     private readonly Conv2d head;
     private readonly Tensor coarseToDepth, depthToBed, wetDepth;
-
-    private static Sequential Block(int input, int output) => nn.Sequential(
-        nn.Conv2d(input, output, 3, padding: 1), nn.GELU(),
-        nn.Conv2d(output, output, 3, padding: 1), nn.GELU());
 
     public void UseScales(MapScales scales)
     {
@@ -109,12 +99,13 @@ public sealed class CoarseRefiner : nn.Module, IMapModel, IUsesMapScales
         var (before, now, after) = (Frames(previous), Frames(current), Frames(next));
         var statics = batch.Statics;                                                          // [b, S, y, x]
         var bed = statics.narrow(1, 0, 1);
-        var (slopeX, slopeY) = Slopes(bed);
+        var (slopeX, slopeY) = SmallUNet.Slopes(bed);
         var fixedMaps = cat([statics, slopeX, slopeY], 1);                                    // [b, S + 2, y, x]
         var perFrame = fixedMaps.unsqueeze(1).expand(b, n, -1, rows, columns).reshape(b * n, -1, rows, columns);
         var surface = perFrame.narrow(1, 0, 1) + now * depthToBed;                           // [b n, 1, y, x] bed units
-        var (surfaceX, surfaceY) = Slopes(surface);
-        var output = head.forward(UNet(cat([before, now, after, (now > wetDepth).to(now.dtype), perFrame, surface, surfaceX, surfaceY], 1)));
+        var (surfaceX, surfaceY) = SmallUNet.Slopes(surface);
+        var features = unet.forward(cat([before, now, after, (now > wetDepth).to(now.dtype), perFrame, surface, surfaceX, surfaceY], 1));
+        var output = head.forward(features);                                                  // [b n, 2, y, x]
         var logit = output.narrow(1, 1, 1);                                                   // [b n, 1, y, x]
         var raw = now + output.narrow(1, 0, 1);
         var open = batch.Open.unsqueeze(1).expand(b, n, 1, rows, columns).reshape(b * n, 1, rows, columns);
@@ -127,24 +118,5 @@ public sealed class CoarseRefiner : nn.Module, IMapModel, IUsesMapScales
         depth = depth * (target / total.clamp_min(1e-6)).clamp_max(4.0);
         return new MapRollout(depth.reshape(b, n, rows, columns).MoveToOuterDisposeScope(),
             logit.reshape(b, n, rows, columns).MoveToOuterDisposeScope());
-    }
-
-    private Tensor UNet(Tensor x)
-    {
-        var e0 = encoder0.forward(x);                                                     // [N, 8, y, x]
-        var e1 = encoder1.forward(nn.functional.avg_pool2d(e0, 2));                       // [N, w, y/2, x/2]
-        var m = bottom.forward(nn.functional.avg_pool2d(e1, 2));                          // [N, 2w, y/4, x/4]
-        var d1 = decoder1.forward(cat([Upsample(m), e1], 1));                             // [N, w, y/2, x/2]
-        return decoder0.forward(cat([Upsample(d1), e0], 1));                              // [N, 8, y, x]
-    }
-
-    private static Tensor Upsample(Tensor x) => nn.functional.interpolate(x, scale_factor: [2.0, 2.0], mode: InterpolationMode.Nearest);
-
-    /// <summary>Central differences per cell, one-sided at the edges: [N, 1, y, x] each.</summary>
-    private static (Tensor X, Tensor Y) Slopes(Tensor map)
-    {
-        var padded = nn.functional.pad(map, [1, 1, 1, 1], PaddingModes.Replicate);
-        return ((padded[.., .., 1..^1, 2..] - padded[.., .., 1..^1, ..^2]) * 0.5,
-            (padded[.., .., 2.., 1..^1] - padded[.., .., ..^2, 1..^1]) * 0.5);
     }
 }

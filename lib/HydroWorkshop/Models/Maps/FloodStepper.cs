@@ -1,5 +1,4 @@
 using HydroWorkshop.FloodData;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -59,14 +58,8 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
         CellArea = cellArea;
         // depth, wet indicator, statics, bed slopes x and y, inflow source, water surface and its slopes x and y, extra maps
         var channels = 2 + inputs.Statics + 2 + 1 + 3 + inputs.Extra;
-        // Full resolution is where most cells are, so it gets one thin layer on each side; the work happens at 1/2 and 1/4.
-        const int fine = 8;
-        encoder0 = nn.Sequential(nn.Conv2d(channels, fine, 3, padding: 1), nn.GELU());
-        encoder1 = Block(fine, width);
-        bottom = Block(width, 2 * width);
-        decoder1 = Block(3 * width, width);
-        decoder0 = nn.Sequential(nn.Conv2d(width + fine, fine, 3, padding: 1), nn.GELU());
-        head = nn.Conv2d(fine, 2, 1);
+        unet = new SmallUNet(channels, width);
+        head = nn.Conv2d(SmallUNet.OutputChannels, 2, 1);
         DepthOutput.Initialise(head);
         // Scaled depth added to the map per unit of scaled inflow per frame; set from the scales (UseScales), kept in
         // the checkpoint so a loaded model conserves volume without them.
@@ -89,15 +82,11 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
     public double FrameSeconds { get; }
     public double CellArea { get; }
 
-    private readonly Sequential encoder0, encoder1, bottom, decoder1, decoder0;
+    private readonly SmallUNet unet;
     private readonly Conv2d head;
     private readonly Tensor inflowDepth;
     private readonly Tensor depthToBed;
     private readonly Tensor wetDepth;
-
-    private static Sequential Block(int input, int output) => nn.Sequential(
-        nn.Conv2d(input, output, 3, padding: 1), nn.GELU(),
-        nn.Conv2d(output, output, 3, padding: 1), nn.GELU());
 
     /// <summary>Sets the inflow-to-depth factor: one scaled unit of inflow over one frame adds
     /// forcing scale x frame seconds / (cell area x depth scale) scaled depth (summed over cells).</summary>
@@ -123,7 +112,7 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
         using var scope = NewDisposeScope();
         var statics = batch.Statics;                                                       // [b, S, y, x]
         var bed = statics.narrow(1, 0, 1);
-        var (slopeX, slopeY) = Slopes(bed);                                               // [b, 1, y, x] each
+        var (slopeX, slopeY) = SmallUNet.Slopes(bed);                                     // [b, 1, y, x] each
         var breach = statics.narrow(1, BreachStatic, 1);
         var inflow = batch.Forcing.select(2, InflowForcing);                              // [b, time]
         var fixedMaps = cat([statics, slopeX, slopeY], 1);                                // [b, S + 2, y, x]
@@ -140,12 +129,12 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
             var added = ((inflow.select(1, t) + inflow.select(1, t + 1)) * 0.5 * inflowDepth).reshape(-1, 1, 1, 1);
             var filled = depth + breach * added;
             var surface = bed + filled * depthToBed;                                      // [b, 1, y, x], bed units
-            var (surfaceX, surfaceY) = Slopes(surface);
+            var (surfaceX, surfaceY) = SmallUNet.Slopes(surface);
             Tensor[] parts = batch.Extra is null
                 ? [filled, (filled > 0).to(depth.dtype), fixedMaps, breach * added, surface, surfaceX, surfaceY]
                 : [filled, (filled > 0).to(depth.dtype), fixedMaps, breach * added, surface, surfaceX, surfaceY,
                     batch.Extra.select(1, t + 1)];
-            var output = head.forward(UNet(cat(parts, 1)));                               // [b, 2, y, x]
+            var output = head.forward(unet.forward(cat(parts, 1)));                       // [b, 2, y, x]
             // depth = ReLU(filled + change) x sigmoid(wet logit) x open, the same in training and evaluation: the hard
             // wet/dry step of DepthOutput deletes water where the gate is unsure, and a conserving model must not (it
             // emptied whole maps early in training). Training leaks below zero, as DepthOutput does, so dry cells learn.
@@ -170,25 +159,5 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
         }
         // [b, time - warmup, y, x]
         return new MapRollout(cat(predictions, 1).MoveToOuterDisposeScope(), cat(logits, 1).MoveToOuterDisposeScope());
-    }
-
-    private Tensor UNet(Tensor x)
-    {
-        var e0 = encoder0.forward(x);                                                     // [b, 8, y, x]
-        var e1 = encoder1.forward(nn.functional.avg_pool2d(e0, 2));                       // [b, w, y/2, x/2]
-        var m = bottom.forward(nn.functional.avg_pool2d(e1, 2));                          // [b, 2w, y/4, x/4]
-        var d1 = decoder1.forward(cat([Upsample(m), e1], 1));                             // [b, w, y/2, x/2]
-        return decoder0.forward(cat([Upsample(d1), e0], 1));                              // [b, 8, y, x]
-    }
-
-    private static Tensor Upsample(Tensor x) => nn.functional.interpolate(x, scale_factor: [2.0, 2.0], mode: InterpolationMode.Nearest);
-
-    /// <summary>Central-difference bed slopes (in scaled bed units per cell), one-sided at the edges: [b, 1, y, x] each.</summary>
-    private static (Tensor X, Tensor Y) Slopes(Tensor bed)
-    {
-        var padded = nn.functional.pad(bed, [1, 1, 1, 1], PaddingModes.Replicate);
-        var x = (padded[.., .., 1..^1, 2..] - padded[.., .., 1..^1, ..^2]) * 0.5;
-        var y = (padded[.., .., 2.., 1..^1] - padded[.., .., ..^2, 1..^1]) * 0.5;
-        return (x, y);
     }
 }
