@@ -48,6 +48,24 @@ public sealed class BaselineComparisonTests
     }
 
     [Fact]
+    public void Shortfalls_VolumeExactOnBothSides_NotFlaggedButALargerErrorIs()
+    {
+        // Both keep volume to float rounding (1e-7 against 1e-8 of the water): nothing to beat. A 1 % error on one event
+        // against an exact baseline is a shortfall (worst event, and the median of two events, 0.5 %).
+        var exact = Result(
+            Row("model", FloodPredictorRole.Surrogate, S("a", 0.1, 0.9, 1e-7), S("b", 0.2, 0.8, -2e-6)),
+            Row("coarse solver x2", FloodPredictorRole.Baseline, S("a", 0.3, 0.5, 1e-8), S("b", 0.4, 0.6, 1e-9)));
+        Assert.Empty(BaselineComparison.Shortfalls(exact));
+        var off = Result(
+            Row("model", FloodPredictorRole.Surrogate, S("a", 0.1, 0.9, 0.01), S("b", 0.2, 0.8, -2e-6)),
+            Row("coarse solver x2", FloodPredictorRole.Baseline, S("a", 0.3, 0.5, 1e-8), S("b", 0.4, 0.6, 1e-9)));
+        var shortfalls = BaselineComparison.Shortfalls(off);
+        Assert.Equal([("volume_error_last", "median"), ("volume_error_last", "worst"), ("volume_error_largest", "median"),
+            ("volume_error_largest", "worst")], shortfalls.Select(s => (s.Column.Name, s.Statistic)));
+        Assert.False(FloodScoreColumn.All[0].IsExact(0));                 // MAE has no exact band: 0 ties are ties
+    }
+
+    [Fact]
     public void Shortfalls_UndefinedScores_NaNSurrogateLosesNaNBaselineBeatsNothing()
     {
         var result = Result(

@@ -11,11 +11,17 @@ public enum ScoreDirection
 /// <summary>
 /// One score of <see cref="FloodEventScores"/> as a column of the evaluation table and its CSV files: the CSV name, a
 /// short label for the printed table, the unit, which way is better (what "worst event" and "beats a baseline" mean)
-/// and how to read it from a record.
+/// how to read it from a record, and for a score whose ideal is 0, the magnitude below which it counts as exact
+/// (<see cref="ExactWithin"/>; 0: none).
 /// </summary>
 public sealed record FloodScoreColumn(string Name, string Label, string Unit, ScoreDirection Direction,
-    Func<FloodEventScores, double> Value)
+    Func<FloodEventScores, double> Value, double ExactWithin = 0)
 {
+    /// <summary>The volume errors' exact band, 0.01 % of the water: a model that keeps volume by construction (the
+    /// solvers, the flood stepper, the coarse refiner) scores 1e-8 to 3e-5 on the D-HYDRO events, the rounding of
+    /// float sums over 4096 cells, and which of two such values is smaller says nothing.</summary>
+    public const double ExactVolume = 1e-4;
+
     /// <summary>Every score, in table order.</summary>
     public static IReadOnlyList<FloodScoreColumn> All { get; } =
     [
@@ -27,8 +33,8 @@ public sealed record FloodScoreColumn(string Name, string Label, string Unit, Sc
         new("csi_0.3m", "CSI 30cm", "", ScoreDirection.Higher, s => s.DeepCsi),
         new("arrival_error_h", "arrival", "h", ScoreDirection.Lower, s => s.ArrivalTimeError),
         new("flooded_in_one_only", "one-only", "", ScoreDirection.Lower, s => s.FloodedInOneOnly),
-        new("volume_error_last", "vol end", "", ScoreDirection.CloserToZero, s => s.VolumeErrorLast),
-        new("volume_error_largest", "vol max", "", ScoreDirection.Lower, s => s.VolumeErrorLargest),
+        new("volume_error_last", "vol end", "", ScoreDirection.CloserToZero, s => s.VolumeErrorLast, ExactVolume),
+        new("volume_error_largest", "vol max", "", ScoreDirection.Lower, s => s.VolumeErrorLargest, ExactVolume),
     ];
 
     /// <summary>Whether <paramref name="a"/> is strictly better than <paramref name="b"/>; a NaN is never better, and
@@ -44,6 +50,10 @@ public sealed record FloodScoreColumn(string Name, string Label, string Unit, Sc
             _ => Math.Abs(a) < Math.Abs(b),
         };
     }
+
+    /// <summary>Whether <paramref name="value"/> is within <see cref="ExactWithin"/> of 0 (never for a score without an
+    /// exact band).</summary>
+    public bool IsExact(double value) => ExactWithin > 0 && Math.Abs(value) <= ExactWithin;
 
     /// <summary>The worst defined value of <paramref name="events"/> (largest error, lowest CSI, largest magnitude of a
     /// signed error, its sign kept); NaN when none is defined.</summary>

@@ -67,6 +67,26 @@ public sealed class CoarseRefinerTests
     }
 
     [Fact]
+    public void Rollout_GateClosedEverywhere_TheCoarseFrameItself()
+    {
+        // A network that deletes all water (wet logit -30) cannot be scaled back up: the frame falls back to the coarse
+        // map, volume included, instead of losing the water.
+        using var model = Small(seed: 8);
+        using (no_grad())
+        {
+            var head = model.named_parameters().Where(p => p.name.StartsWith("head.", StringComparison.Ordinal)).ToArray();
+            foreach (var (_, p) in head) p.zero_();
+            head.Single(p => p.name == "head.bias").parameter[1] = tensor(-30f);
+        }
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var batch = CoarseBatch(frames: 4);
+        var predicted = model.Rollout(batch, warmupFrames: 1).Depth;                            // [1, 3, 16, 16]
+        var coarse = batch.Extra!.select(2, 0).narrow(1, 1, 3) * (2.0 / 3.0) * batch.Open;       // scaled depth
+        Assert.True(predicted.allclose(coarse, rtol: 1e-5, atol: 1e-6));
+    }
+
+    [Fact]
     public void Rollout_LargeRandomWeights_NonNegativeDryInSolidCellsAndNearTheCoarseFlood()
     {
         using var model = Small(seed: 3);

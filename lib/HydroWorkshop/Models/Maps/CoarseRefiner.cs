@@ -20,8 +20,9 @@ namespace HydroWorkshop.Models.Maps;
 /// </para>
 /// <para>
 /// Physics it keeps by construction: depth ≥ 0, solid cells dry, each frame's volume equal to the coarse run's (which
-/// holds the inflow volume; the map is rescaled to it, by at most 4x up), and water at most <see cref="ReachCells"/>
-/// cells from where the coarse run has water in frames t − 1 to t + 1.
+/// holds the inflow volume: the map is rescaled to it, by at most 4x up, and what that cannot restore is added as the
+/// coarse map's share), and water at most <see cref="ReachCells"/> cells from where the coarse run has water in frames
+/// t − 1 to t + 1.
 /// </para>
 /// Inputs (<see cref="MapBatch"/>): statics [b, S, y, x] with the scaled bed first; the last extra map [b, time, E, y, x]
 /// is the coarse depth (<c>Surrogates.BreachCoarseMaps</c>, data: coarse_solver F). The observed depth is not read.
@@ -36,9 +37,10 @@ public sealed class CoarseRefiner : nn.Module, IMapModel, IUsesMapScales
         if (inputs.Rows % 4 != 0 || inputs.Columns % 4 != 0)
             throw new ArgumentException($"CoarseRefiner needs a grid divisible by 4, got {inputs.Rows} x {inputs.Columns}", nameof(inputs));
         if (inputs.Extra < 1)
-            throw new ArgumentException("CoarseRefiner refines a coarse simulation: it needs its depth as an extra map (data: coarse_solver F)",
-                nameof(inputs));
-                if (reachCells < 1) throw new ArgumentOutOfRangeException(nameof(reachCells), reachCells, "the reach must be at least 1 cell");
+            throw new ArgumentException(
+                "CoarseRefiner refines a coarse simulation: it needs its depth as an extra map (data: coarse_solver F)", nameof(inputs));
+        if (reachCells < 1)
+            throw new ArgumentOutOfRangeException(nameof(reachCells), reachCells, "the reach must be at least 1 cell");
         Inputs = inputs;
         ReachCells = reachCells;
         // coarse depth at t - 1, t, t + 1, its wet indicator, statics, bed slopes x and y, coarse surface and its slopes x and y
@@ -113,9 +115,15 @@ public sealed class CoarseRefiner : nn.Module, IMapModel, IUsesMapScales
         var depth = (training ? raw.leaky_relu(0.01) : raw.relu()) * logit.sigmoid() * open;
         var wetSomewhen = (torch.max(torch.max(before, now), after) > wetDepth).to(now.dtype);
         depth = depth * nn.functional.max_pool2d(wetSomewhen, 2 * ReachCells + 1, stride: 1, padding: ReachCells);
-        var target = now.clamp_min(0).sum([2, 3], keepdim: true);                           // [b n, 1, 1, 1]
+        var coarseOpen = now.clamp_min(0) * open;
+        var target = coarseOpen.sum([2, 3], keepdim: true);                                   // [b n, 1, 1, 1]
         var total = depth.clamp_min(0).sum([2, 3], keepdim: true);
-        depth = depth * (target / total.clamp_min(1e-6)).clamp_max(4.0);
+        var scale = (target / total.clamp_min(1e-6)).clamp_max(4.0);
+        // Where even 4x cannot restore the frame's volume (the gate closed over most of the coarse flood), the rest is
+        // poured back as the coarse map's share of it: the frame falls back towards the coarse run instead of losing
+        // water (a frame scaled up without bound would pile it onto the few cells left).
+        var missing = (target - total * scale).clamp_min(0);
+        depth = depth * scale + coarseOpen * (missing / target.clamp_min(1e-6));
         return new MapRollout(depth.reshape(b, n, rows, columns).MoveToOuterDisposeScope(),
             logit.reshape(b, n, rows, columns).MoveToOuterDisposeScope());
     }
