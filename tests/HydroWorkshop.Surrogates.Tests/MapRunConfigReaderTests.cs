@@ -207,7 +207,7 @@ public sealed class MapRunConfigReaderTests
     public void Read_DikeBreachRefinerConfig_ParsesWithItsCoarseSolver()
     {
         var config = MapRunConfigReader.Read(Path.Combine(AppContext.BaseDirectory, "accuracy", "dike-breach-refiner.yml"));
-        Assert.Equal(("coarse_refiner", "dike_breach", 4), (config.Model.Type, config.Data.Type, config.Data.CoarseSolver));
+        Assert.Equal(("coarse_refiner", "dike_breach", 2), (config.Model.Type, config.Data.Type, config.Data.CoarseSolver));
         // Nothing is fed back: whole events, no roll-out curriculum.
         Assert.Equal((0, null), (config.Map.WindowFrames, config.Map.Curriculum));
     }

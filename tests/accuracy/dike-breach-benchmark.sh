@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 22's benchmark: the flood stepper and the coarse refiner on breaches they have not seen, beside the baselines, in one run.
 #   bash tests/accuracy/dike-breach-benchmark.sh [mix|dhydro|generated|coarse|refiner ...]   (default: all five; 10 min each for mix
-#   and generated, 40 for dhydro and coarse, 35 for refiner, + scoring)
+#   and generated, 40 for dhydro and coarse, 30 for refiner, + scoring)
 # Makes our solver's breach events when absent (data-scripts/make-breach-dataset.sh: out/breach-dataset for training,
 # out/breach-dataset-test held out), trains tests/accuracy/dike-breach-stepper[-dhydro|-generated|-coarse].yml or dike-breach-refiner.yml and scores each
 # run on the D-HYDRO test split (500-509, breaches at the corner, new terrain) and on the held-out generated events
