@@ -85,7 +85,7 @@ public static partial class MapRuns
         "flood_stepper" => BuildFloodStepper(model, inputs, data ?? throw new ArgumentException(
             "flood_stepper is built for a data set: pass its events", nameof(data))),
         "coarse_refiner" => depthFromExtraMap ? new CoarseRefiner(inputs, model.Width)
-            : throw new ArgumentException("coarse_refiner refines a coarse simulation: set data: coarse_solver (e.g. 4)"),
+            : throw new ArgumentException("coarse_refiner refines a coarse simulation: set data: coarse_solver (e.g. 2)"),
         _ => throw new ArgumentException(
             $"unknown map model type '{model.Type}' (cnnlstm, convlstm_forecaster, flood_stepper, coarse_refiner)"),
     };

@@ -66,24 +66,27 @@ public sealed class CoarseRefinerTests
         }
     }
 
-    [Fact]
-    public void Rollout_GateClosedEverywhere_TheCoarseFrameItself()
+    [Theory]
+    [InlineData(-30.0)]     // gate 1e-13: the network deletes all water, the frame is the coarse map itself
+    [InlineData(-4.0)]      // gate 0.018: scaled up 4x it holds 7 % of the water, the coarse map's share adds the rest
+    public void Rollout_GateNearlyClosed_VolumeRestoredFromTheCoarseFrame(double gateBias)
     {
-        // A network that deletes all water (wet logit -30) cannot be scaled back up: the frame falls back to the coarse
-        // map, volume included, instead of losing the water.
         using var model = Small(seed: 8);
         using (no_grad())
         {
             var head = model.named_parameters().Where(p => p.name.StartsWith("head.", StringComparison.Ordinal)).ToArray();
             foreach (var (_, p) in head) p.zero_();
-            head.Single(p => p.name == "head.bias").parameter[1] = tensor(-30f);
+            head.Single(p => p.name == "head.bias").parameter[1] = tensor((float)gateBias);
         }
         model.eval();
         using var scope = NewDisposeScope();
         using var batch = CoarseBatch(frames: 4);
         var predicted = model.Rollout(batch, warmupFrames: 1).Depth;                            // [1, 3, 16, 16]
         var coarse = batch.Extra!.select(2, 0).narrow(1, 1, 3) * (2.0 / 3.0) * batch.Open;       // scaled depth
-        Assert.True(predicted.allclose(coarse, rtol: 1e-5, atol: 1e-6));
+        for (var t = 0; t < 3; t++)
+            Assert.Equal(1.0, predicted[0, t].sum().item<float>() / coarse[0, t].sum().item<float>(), 4);
+        // With no change from the head the network's part has the coarse map's shape too: either way, the coarse map.
+        Assert.True(predicted.allclose(coarse, rtol: 1e-4, atol: 1e-6));
     }
 
     [Fact]
@@ -118,6 +121,27 @@ public sealed class CoarseRefinerTests
         {
             var difference = (before[0, t - 1] - after[0, t - 1]).abs().max().item<float>();
             if (t is >= 3 and <= 5) Assert.True(difference > 0, $"frame {t} should see coarse frame 4");
+            else Assert.Equal(0f, difference);
+        }
+    }
+
+    [Fact]
+    public void Rollout_LastCoarseFrameChangedWithWarmupTwo_OnlyTheLastTwoFramesChange()
+    {
+        // The last frame is its own successor; with 2 warm-up frames the first prediction is frame 2 (reading 1-3).
+        using var model = Small(seed: 9);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var batch = CoarseBatch(frames: 6);
+        var changed = batch with { Extra = batch.Extra!.clone() };
+        changed.Extra![0, 5, 0, 0..3, 0..3] = tensor(0.9f);
+        var before = model.Rollout(batch, 2).Depth;                                             // frames 2-5
+        var after = model.Rollout(changed, 2).Depth;
+        Assert.Equal(4, before.size(1));
+        for (var t = 2; t < 6; t++)
+        {
+            var difference = (before[0, t - 2] - after[0, t - 2]).abs().max().item<float>();
+            if (t >= 4) Assert.True(difference > 0, $"frame {t} should see coarse frame 5");
             else Assert.Equal(0f, difference);
         }
     }

@@ -20,8 +20,8 @@ public sealed class SmallUNet : nn.Module<Tensor, Tensor>
 
     public SmallUNet(int channels, int width) : base(nameof(SmallUNet))
     {
-        if (channels < 1 || width < 1)
-            throw new ArgumentOutOfRangeException(nameof(width), $"channels ({channels}) and width ({width}) must be at least 1");
+        if (channels < 1) throw new ArgumentOutOfRangeException(nameof(channels), channels, "a U-Net needs at least 1 input channel");
+        if (width < 1) throw new ArgumentOutOfRangeException(nameof(width), width, "width must be at least 1 channel");
         const int fine = OutputChannels;
         encoder0 = nn.Sequential(nn.Conv2d(channels, fine, 3, padding: 1), nn.GELU());
         encoder1 = Block(fine, width);
