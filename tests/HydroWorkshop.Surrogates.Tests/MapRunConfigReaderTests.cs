@@ -100,6 +100,8 @@ public sealed class MapRunConfigReaderTests
     [InlineData("training:\n  epochs: 0\n", "c.yml: training:")]
     [InlineData("data:\n  test_ids: [5-1]\n", "line 3: '5-1' is not an id or a range")]
     [InlineData("data:\n  type: dike_breach\n  storage_estimate: true\n", "c.yml: data: storage_estimate is for flume data sets")]
+    [InlineData("model:\n  type: coarse_refiner\nmap:\n  window_frames: 49\n",
+        "c.yml: map: window_frames 49: coarse_refiner trains on whole events")]
     [InlineData("training:\n  device: cuda:x\n", "c.yml line 3: 'cuda:x' is not a device")]
     [InlineData("training:\n  learning_rate: { 10: 0.001 }\n",
         "c.yml line 3: learning_rate: the first key is epoch 10, so epochs 1 to 9 have no rate")]

@@ -180,6 +180,12 @@ public static partial class MapRunConfigReader
         if (config.Data.Type == "dike_breach" && config.Data.StorageEstimate)
             throw new FormatException(
                 $"{file}: data: storage_estimate is for flume data sets (it needs the event's inflow, slope and roughness)");
+        // Each refined frame reads the coarse frame after it; a window's last frame has none inside the window (it would
+        // read itself), so the refiner trains on whole events, as it is evaluated.
+        if (config.Model.Type == "coarse_refiner" && config.Map.WindowFrames > 0)
+            throw new FormatException(
+                $"{file}: map: window_frames {config.Map.WindowFrames}: coarse_refiner trains on whole events (window_frames 0, " +
+                "the default): each frame reads the coarse frame after it, which a window's last frame does not have");
         return (config, configFolder);
     }
 }

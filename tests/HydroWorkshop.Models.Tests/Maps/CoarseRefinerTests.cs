@@ -14,11 +14,17 @@ public sealed class CoarseRefinerTests
     /// <summary>Scales: depth 3 m, bed N(0, 1), elapsed 1, inflow 50 m3/s, coarse depth 2 m.</summary>
     private static readonly MapScales Scales = new(3.0, 0.0, 1.0, [1.0, 50.0], [2.0], [1.0]);
 
-    private static CoarseRefiner Small(long seed)
+    /// <summary>A small refiner; with <paramref name="trainedHead"/> its head gets random weights, as training gives it
+    /// (a new refiner's head is zero: it returns the coarse run, and no input but the coarse frame t would matter).</summary>
+    private static CoarseRefiner Small(long seed, bool trainedHead = true)
     {
         manual_seed(seed);
         var model = new CoarseRefiner(Inputs, width: 4, reachCells: 2);
         model.UseScales(Scales);
+        if (trainedHead)
+            using (no_grad())
+                foreach (var (_, p) in model.named_parameters().Where(p => p.name.StartsWith("head.", StringComparison.Ordinal)))
+                    p.add_(randn_like(p) * 0.3);
         return model;
     }
 
@@ -48,6 +54,7 @@ public sealed class CoarseRefinerTests
         model.UseScales(Scales);
         Assert.Equal(2.0 / 3.0, model.CoarseToDepthFactor, 5);
         Assert.Contains("coarseToDepth", model.state_dict().Keys);
+        Assert.Contains("coarseGate", model.state_dict().Keys);          // an older refiner's checkpoint lacks it
     }
 
     [Fact]
@@ -66,9 +73,25 @@ public sealed class CoarseRefinerTests
         }
     }
 
+    [Fact]
+    public void Rollout_NewModel_ReturnsTheCoarseRun()
+    {
+        using var model = Small(seed: 10, trainedHead: false);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var batch = CoarseBatch(frames: 5);
+        var (predicted, logit) = model.Rollout(batch, warmupFrames: 1);                         // [1, 4, 16, 16], scaled depth
+        var coarse = batch.Extra!.select(2, 0).narrow(1, 1, 4) * (2.0 / 3.0) * batch.Open;       // coarse m / 3 m
+        Assert.True(predicted.allclose(coarse, rtol: 1e-5, atol: 1e-7));
+        // Its wet/dry logit is the coarse frame's wet map: +3 wet, -3 dry.
+        var expected = (batch.Extra!.select(2, 0).narrow(1, 1, 4) > 0).to(ScalarType.Float32) * 6 - 3;
+        Assert.True(logit.allclose(expected, rtol: 0, atol: 1e-6));
+    }
+
     [Theory]
-    [InlineData(-30.0)]     // gate 1e-13: the network deletes all water, the frame is the coarse map itself
-    [InlineData(-4.0)]      // gate 0.018: scaled up 4x it holds 7 % of the water, the coarse map's share adds the rest
+    // The head's bias adds to the +3 the coarse wet cells start with.
+    [InlineData(-33.0)]     // gate 1e-13: the network deletes all water, the frame is the coarse map itself
+    [InlineData(-7.0)]      // gate 0.018: scaled up 4x it holds 7 % of the water, the coarse map's share adds the rest
     public void Rollout_GateNearlyClosed_VolumeRestoredFromTheCoarseFrame(double gateBias)
     {
         using var model = Small(seed: 8);
