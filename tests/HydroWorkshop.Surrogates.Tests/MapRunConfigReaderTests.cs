@@ -102,6 +102,8 @@ public sealed class MapRunConfigReaderTests
     [InlineData("data:\n  type: dike_breach\n  storage_estimate: true\n", "c.yml: data: storage_estimate is for flume data sets")]
     [InlineData("model:\n  type: coarse_refiner\nmap:\n  window_frames: 49\n",
         "c.yml: map: window_frames 49: coarse_refiner trains on whole events")]
+    [InlineData("model:\n  type: coarse_refiner\nmap:\n  curriculum_start_steps: 1\n",
+        "c.yml: map: curriculum_start_steps: coarse_refiner trains on whole events")]
     [InlineData("training:\n  device: cuda:x\n", "c.yml line 3: 'cuda:x' is not a device")]
     [InlineData("training:\n  learning_rate: { 10: 0.001 }\n",
         "c.yml line 3: learning_rate: the first key is epoch 10, so epochs 1 to 9 have no rate")]

@@ -243,6 +243,20 @@ public sealed class MapTrainerTests
         Assert.Contains("Extra = 1", error.Message);
     }
 
+    [Theory]
+    [InlineData(8, false)]
+    [InlineData(0, true)]
+    public void Constructor_CoarseRefinerOnWindows_Refused(int windowFrames, bool curriculum)
+    {
+        using var model = new CoarseRefiner(new MapInputs(2, 1, 1, 16, 32));
+        var options = new MapTrainingOptions
+        {
+            WarmupFrames = 1, WindowFrames = windowFrames, Curriculum = curriculum ? new RolloutCurriculum(1, 3) : null,
+        };
+        var error = Assert.Throws<ArgumentException>(() => new MapTrainer(model, new TrainingConfig(), options, log: _ => { }));
+        Assert.Contains("CoarseRefiner trains on whole events", error.Message);
+    }
+
     [Fact]
     public void Fit_MirrorAndWetWeights_LiveTensorCountReturnsToBaseline()
     {

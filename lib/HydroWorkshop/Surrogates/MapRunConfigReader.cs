@@ -182,10 +182,11 @@ public static partial class MapRunConfigReader
                 $"{file}: data: storage_estimate is for flume data sets (it needs the event's inflow, slope and roughness)");
         // Each refined frame reads the coarse frame after it; a window's last frame has none inside the window (it would
         // read itself), so the refiner trains on whole events, as it is evaluated.
-        if (config.Model.Type == "coarse_refiner" && config.Map.WindowFrames > 0)
+        if (config.Model.Type == "coarse_refiner" && (config.Map.WindowFrames > 0 || config.Map.Curriculum is not null))
             throw new FormatException(
-                $"{file}: map: window_frames {config.Map.WindowFrames}: coarse_refiner trains on whole events (window_frames 0, " +
-                "the default): each frame reads the coarse frame after it, which a window's last frame does not have");
+                $"{file}: map: " + (config.Map.WindowFrames > 0 ? $"window_frames {config.Map.WindowFrames}" : "curriculum_start_steps") +
+                ": coarse_refiner trains on whole events (window_frames 0, the default, and no curriculum): each frame reads the " +
+                "coarse frame after it, which a window's last frame does not have");
         return (config, configFolder);
     }
 }

@@ -45,6 +45,11 @@ public sealed partial class MapTrainer
             nameof(model));
         config.Validate();
         (options ??= new MapTrainingOptions()).Validate();
+        // The refiner's frame t reads coarse frame t + 1, which a window's last frame does not have (it would read itself).
+        if (model is CoarseRefiner && (options.WindowFrames > 0 || options.Curriculum is not null))
+            throw new ArgumentException(
+                "CoarseRefiner trains on whole events: set WindowFrames = 0 and no Curriculum (each frame reads the coarse frame " +
+                "after it, which a window's last frame does not have)", nameof(options));
         Config = config;
         Options = options;
         RunFolder = runFolder;

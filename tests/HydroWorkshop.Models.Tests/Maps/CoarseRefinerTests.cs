@@ -22,6 +22,7 @@ public sealed class CoarseRefinerTests
         var model = new CoarseRefiner(Inputs, width: 4, reachCells: 2);
         model.UseScales(Scales);
         if (trainedHead)
+            using (NewDisposeScope())
             using (no_grad())
                 foreach (var (_, p) in model.named_parameters().Where(p => p.name.StartsWith("head.", StringComparison.Ordinal)))
                     p.add_(randn_like(p) * 0.3);
@@ -58,7 +59,7 @@ public sealed class CoarseRefinerTests
     }
 
     [Fact]
-    public void Rollout_UntrainedModel_EachFrameHoldsTheCoarseVolume()
+    public void Rollout_RandomHead_EachFrameHoldsTheCoarseVolume()
     {
         using var model = Small(seed: 2);
         model.eval();
@@ -173,7 +174,8 @@ public sealed class CoarseRefinerTests
     public void Rollout_Window_SameInnerFramesAsTheWholeEvent()
     {
         // Frames go through the network as one batch; a window of the event gives the same frames where it has both
-        // neighbours (what training on windows relies on).
+        // neighbours: each frame depends on its own coarse neighbours only (whole-event training is still required, as the
+        // last frame of a window would read itself).
         using var model = Small(seed: 5);
         model.eval();
         using var scope = NewDisposeScope();

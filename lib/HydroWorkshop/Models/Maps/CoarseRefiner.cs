@@ -19,7 +19,7 @@ namespace HydroWorkshop.Models.Maps;
 /// per frame.
 /// </para>
 /// <para>
-/// A new (untrained) refiner returns the coarse run unchanged, so training starts from that baseline.
+/// A new (untrained) refiner returns the coarse run (but for films under 1 mm), so training starts from that baseline.
 /// </para>
 /// <para>
 /// Physics it keeps by construction: depth ≥ 0, solid cells dry, each frame's volume equal to the coarse run's (which
@@ -67,8 +67,10 @@ public sealed class CoarseRefiner : nn.Module, IMapModel, IUsesMapScales
     public const double CoarseGateLogit = 3.0;
 
     /// <summary>A new refiner returns the coarse run itself: a zero head gives no change, and the gate is the coarse
-    /// frame's own wet/dry map (sigmoid(±<see cref="CoarseGateLogit"/>)), whose 0.95 over the wet cells the volume rescaling
-    /// undoes exactly. Training starts from the baseline it must beat, with a wet/dry loss that is already small. Two
+    /// frame's own wet/dry map at 1 mm (sigmoid(±<see cref="CoarseGateLogit"/>)), whose 0.95 over the wet cells the volume
+    /// rescaling undoes exactly. Only coarse films under 1 mm differ: their gate starts nearly closed and the rescaling
+    /// moves their water onto the wet cells. Training starts from the baseline it must beat, with a wet/dry loss far
+    /// smaller than with one gate for all cells (the cells with 1 mm to 5 cm of coarse water still start wrong). Two
     /// starts that failed: the small random head of <see cref="DepthOutput.Initialise"/> spreads a few centimetres of
     /// change over every cell within reach (CSI 0.56 on D-HYDRO after the first epoch, against the coarse run's 0.88);
     /// a zero head with one open gate everywhere paid a large wet/dry loss on every dry cell, closed the gate everywhere,
