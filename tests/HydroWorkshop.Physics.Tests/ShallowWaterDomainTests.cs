@@ -31,6 +31,29 @@ public class ShallowWaterDomainTests
     }
 
     [Fact]
+    public void Validate_CrestsOfWrongLength_ThrowsNamingTheArrayAndCount()
+    {
+        var domain = new ShallowWaterDomain(5, 4, 0.1) { FaceCrestX = new double[5 * 4] };
+
+        var error = Assert.Throws<ShallowWaterInputException>(domain.Validate);
+
+        Assert.Contains("FaceCrestX has 20 values", error.Message);
+        Assert.Contains("6 x 4 = 24", error.Message);
+    }
+
+    [Fact]
+    public void Validate_NaNCrest_ThrowsNamingTheFace()
+    {
+        var crests = new double[5 * 5];
+        crests[2 * 5 + 3] = double.NaN;
+        var domain = new ShallowWaterDomain(5, 4, 0.1) { FaceCrestY = crests };
+
+        var error = Assert.Throws<ShallowWaterInputException>(domain.Validate);
+
+        Assert.Contains("FaceCrestY at y face 3 of row 2", error.Message);
+    }
+
+    [Fact]
     public void Validate_SegmentOutsideSide_ThrowsNamingSegment()
     {
         var domain = new ShallowWaterDomain(5, 4, 0.1);

@@ -44,6 +44,74 @@ public class ShallowWaterSolverTests
     }
 
     [Fact]
+    public void Step_LakeAtRestOverCrestsBelowItsLevel_StaysAtRest()
+    {
+        // Crests raise the faces' levels in the hydrostatic reconstruction; the pressure corrections must still balance.
+        var domain = BumpyBasin();
+        domain.FaceCrestX = [.. Enumerable.Range(0, 41 * 30).Select(k => k % 3 == 0 ? 0.45 : double.NegativeInfinity)];
+        domain.FaceCrestY = [.. Enumerable.Range(0, 40 * 31).Select(k => k % 2 == 0 ? 0.4 : double.NegativeInfinity)];
+        var solver = new ShallowWaterSolver(domain);
+        solver.SetWaterLevel((_, _) => 0.5);
+        var depth0 = solver.Depth.ToArray();
+
+        for (var step = 0; step < 1000; step++) solver.Step();
+
+        var maxChange = Enumerable.Range(0, depth0.Length).Max(k => Math.Abs(solver.Depth[k] - depth0[k]));
+        var maxDischarge = Enumerable.Range(0, depth0.Length)
+            .Max(k => Math.Max(Math.Abs(solver.DischargeX[k]), Math.Abs(solver.DischargeY[k])));
+        Assert.True(maxChange < 1e-12, $"max depth change {maxChange:E3} m");
+        Assert.True(maxDischarge < 1e-12, $"max discharge {maxDischarge:E3} m2/s");
+    }
+
+    /// <summary>A 20 x 2 flat channel of 1 m cells, water 1 m deep over its western half, dry beyond; the x faces between
+    /// columns 9 and 10 carry <paramref name="crest"/> (m).</summary>
+    private static ShallowWaterSolver HalfFullChannel(double crest)
+    {
+        var domain = new ShallowWaterDomain(20, 2, 1.0);
+        domain.FaceCrestX = [.. Enumerable.Range(0, 21 * 2).Select(f => f % 21 == 10 ? crest : double.NegativeInfinity)];
+        var solver = new ShallowWaterSolver(domain);
+        solver.SetState((x, _) => (x < 10 ? 1.0 : 0.0, 0, 0));
+        return solver;
+    }
+
+    [Fact]
+    public void Step_CrestAboveTheWater_HoldsItBackAndAtRest()
+    {
+        var held = HalfFullChannel(crest: 1.2);
+        var open = HalfFullChannel(crest: double.NegativeInfinity);
+
+        held.AdvanceTo(5.0);
+        open.AdvanceTo(5.0);
+
+        // Without the crest a dam break floods the eastern half within 5 s; with it nothing moves.
+        Assert.True(open.Depth[19] > 0.1, $"eastern end {open.Depth[19]:F3} m without the crest");
+        for (var row = 0; row < 2; row++)
+            for (var column = 0; column < 20; column++)
+            {
+                var k = row * 20 + column;
+                Assert.Equal(column < 10 ? 1.0 : 0.0, held.Depth[k], 12);
+                Assert.Equal(0.0, held.DischargeX[k], 12);
+            }
+    }
+
+    [Fact]
+    public void Step_CrestBelowTheWater_PassesLessThanNoneAndConservesMass()
+    {
+        var weir = HalfFullChannel(crest: 0.5);
+        var open = HalfFullChannel(crest: double.NegativeInfinity);
+        var volume0 = weir.TotalVolume();
+
+        weir.AdvanceTo(5.0);
+        open.AdvanceTo(5.0);
+
+        double East(ShallowWaterSolver s) => Enumerable.Range(0, 40).Where(k => k % 20 >= 10).Sum(k => s.Depth[k]);
+        Assert.True(East(weir) > 0.1, $"eastern volume {East(weir):F3} m3 over the weir");
+        Assert.True(East(weir) < 0.8 * East(open), $"eastern volume {East(weir):F3} m3 over the weir, {East(open):F3} without it");
+        var relative = Math.Abs(weir.TotalVolume() - weir.ClippedVolume - volume0) / volume0;
+        Assert.True(relative < 1e-12, $"relative volume change {relative:E3}");
+    }
+
+    [Fact]
     public void Step_ClosedBasinWithSloshingWater_ConservesMassToRoundOff()
     {
         var domain = BumpyBasin();

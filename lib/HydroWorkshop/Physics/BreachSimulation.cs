@@ -19,7 +19,8 @@ public static class BreachSimulation
     /// interpolates linearly between frames, so the inflow volume is the trapezoidal integral of these values.</param>
     /// <param name="outputSeconds">Time between frames (s).</param>
     /// <param name="coarsening">F &gt; 1 runs the solver on a grid F times coarser in both directions (bed block-averaged; the
-    /// breach on the coarse face that holds the fine one, same discharge; the initial water volume kept) and brings its depth
+    /// breach on the coarse face that holds the fine one, same discharge; the initial water volume kept; each coarse face's crest
+    /// from the fine bed unless <see cref="BreachSimulationOptions.FaceCrests"/> is off) and brings its depth
     /// back onto the fine grid as <see cref="BreachSimulationOptions.Downscaling"/> says, keeping each block's volume. Frame 0
     /// is the fine initial state. F must divide
     /// <paramref name="rows"/> and <paramref name="columns"/>.</param>
@@ -66,6 +67,7 @@ public static class BreachSimulation
                 domain.BedElevation[r * coarseColumns + c] = sum / (f * f);
             }
         domain.SetUniformRoughness(options.Manning);
+        if (f > 1 && options.FaceCrests) SetFaceCrests(domain, bed, columns, f);
         var (coarseRow, coarseColumn) = (breachCell.Row / f, breachCell.Column / f);
         var face = side is BoundarySide.South or BoundarySide.North ? coarseColumn : coarseRow;
         var times = Enumerable.Range(0, inflow.Count).Select(t => t * outputSeconds).ToArray();
@@ -114,6 +116,41 @@ public static class BreachSimulation
         if (column == columns - 1) return BoundarySide.East;
         throw new ArgumentOutOfRangeException(nameof(row),
             $"breach cell (row {row}, column {column}) is not on the boundary of the {rows} x {columns} grid");
+    }
+
+    /// <summary>Each interior coarse face's crest: the lowest of its F fine crossings, a crossing the higher of the two fine
+    /// cells it joins.</summary>
+    private static void SetFaceCrests(ShallowWaterDomain domain, float[] bed, int columns, int f)
+    {
+        var (nx, ny) = (domain.Columns, domain.Rows);
+        var crestX = new double[(nx + 1) * ny];
+        var crestY = new double[nx * (ny + 1)];
+        Array.Fill(crestX, double.NegativeInfinity);
+        Array.Fill(crestY, double.NegativeInfinity);
+        for (var r = 0; r < ny; r++)
+            for (var c = 1; c < nx; c++)
+            {
+                var crest = double.PositiveInfinity;
+                for (var i = 0; i < f; i++)
+                {
+                    var row = (r * f + i) * columns;
+                    crest = Math.Min(crest, Math.Max(bed[row + c * f - 1], bed[row + c * f]));
+                }
+                crestX[r * (nx + 1) + c] = crest;
+            }
+        for (var r = 1; r < ny; r++)
+            for (var c = 0; c < nx; c++)
+            {
+                var crest = double.PositiveInfinity;
+                for (var j = 0; j < f; j++)
+                {
+                    var column = c * f + j;
+                    crest = Math.Min(crest, Math.Max(bed[(r * f - 1) * columns + column], bed[r * f * columns + column]));
+                }
+                crestY[r * nx + c] = crest;
+            }
+        domain.FaceCrestX = crestX;
+        domain.FaceCrestY = crestY;
     }
 
     private static void Upsample(ReadOnlySpan<double> coarse, Span<float> fine, int coarseRows, int coarseColumns, int f)

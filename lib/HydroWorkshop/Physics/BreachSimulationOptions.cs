@@ -24,6 +24,13 @@ public sealed record BreachSimulationOptions
     /// coarse solver's depth error against the D-HYDRO simulations at F = 2 (docs/articles/results.md, "Flood stepper").</summary>
     public CoarseDownscaling Downscaling { get; init; } = CoarseDownscaling.WaterLevel;
 
+    /// <summary>With coarsening F &gt; 1, give each coarse face the crest of the fine bed along it: the lowest of the F fine
+    /// crossings, each the higher of the two fine cells either side. Water then crosses a coarse face only where it would
+    /// cross on the fine grid, so ridges that block-averaging flattens still steer the flood. On by default: at F = 2 it
+    /// lifts the coarse solver's worst-event CSI(5 cm) on the D-HYDRO test events from 0.67 to 0.75 at no cost in time
+    /// (docs/articles/results.md, "Coarse refiner"). No effect at F = 1.</summary>
+    public bool FaceCrests { get; init; } = true;
+
     /// <summary>Courant number; at most 0.5 for the second-order scheme, up to 1 for the first-order one.</summary>
     public double CourantNumber { get; init; } = 0.45;
 

@@ -21,9 +21,21 @@ internal static class HllcFlux
         double g,
         double hL, double uL, double vL, double zL,
         double hR, double uR, double vR, double zR,
+        out double mass, out double momentumLeft, out double momentumRight, out double transverse, out double speed) =>
+        Hydrostatic(g, hL, uL, vL, zL, hR, uR, vR, zR, double.NegativeInfinity, out mass, out momentumLeft, out momentumRight,
+            out transverse, out speed);
+
+    /// <summary>As above, over a face whose crest (m) may stand above both beds: water crosses only above
+    /// max(zL, zR, crest). Raising the face level keeps the scheme well-balanced and positive, as the pressure corrections
+    /// use the same face depths.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Hydrostatic(
+        double g,
+        double hL, double uL, double vL, double zL,
+        double hR, double uR, double vR, double zR, double crest,
         out double mass, out double momentumLeft, out double momentumRight, out double transverse, out double speed)
     {
-        var zFace = Math.Max(zL, zR);
+        var zFace = Math.Max(Math.Max(zL, zR), crest);
         var hLs = Math.Max(0.0, hL + zL - zFace);
         var hRs = Math.Max(0.0, hR + zR - zFace);
         Solve(g, hLs, uL, vL, hRs, uR, vR, out mass, out var momentum, out transverse, out speed);

@@ -59,6 +59,16 @@ public sealed class ShallowWaterDomain
     /// <summary>Manning roughness n (s/m^(1/3)) per cell <c>[y, x]</c>; null means frictionless.</summary>
     public double[]? ManningRoughness { get; set; }
 
+    /// <summary>Crest elevation (m) of each x face, <c>[row, face]</c> with <see cref="Columns"/> + 1 faces per row, face i
+    /// between columns i - 1 and i; null means none. Water crosses an interior face only above the higher of the two beds
+    /// and its crest, so a ridge narrower than a cell still holds water back (a coarse grid's block-averaged bed loses it).
+    /// Use <see cref="double.NegativeInfinity"/> for a face without a crest; boundary faces ignore it.</summary>
+    public double[]? FaceCrestX { get; set; }
+
+    /// <summary>Crest elevation (m) of each y face, <c>[face row, column]</c> with <see cref="Rows"/> + 1 face rows, face row
+    /// j between rows j - 1 and j; null means none. See <see cref="FaceCrestX"/>.</summary>
+    public double[]? FaceCrestY { get; set; }
+
     /// <summary>Default condition of each side where no <see cref="Segments"/> entry applies.</summary>
     public BoundaryKind West { get; set; } = BoundaryKind.Wall;
     public BoundaryKind East { get; set; } = BoundaryKind.Wall;
@@ -146,6 +156,8 @@ public sealed class ShallowWaterDomain
                         $"Manning roughness at cell (column {k % Columns}, row {k / Columns}) is {Format(n[k])} s/m^(1/3); must be positive and finite (use null for frictionless)");
             }
         }
+        ValidateCrests(FaceCrestX, nameof(FaceCrestX), Columns + 1, Rows, "x face");
+        ValidateCrests(FaceCrestY, nameof(FaceCrestY), Columns, Rows + 1, "y face");
         foreach (var side in Enum.GetValues<BoundarySide>())
         {
             if (SideKind(side) == BoundaryKind.Inflow)
@@ -175,6 +187,18 @@ public sealed class ShallowWaterDomain
             if (open == 0)
                 throw new ShallowWaterInputException($"{name}: covers no open (non-solid) boundary cell centre");
         }
+    }
+
+    private static void ValidateCrests(double[]? crests, string name, int perRow, int rows, string what)
+    {
+        if (crests is null) return;
+        if (crests.Length != perRow * rows)
+            throw new ShallowWaterInputException(
+                $"{name} has {crests.Length} values; the grid has {perRow} x {rows} = {perRow * rows} {what}s");
+        for (var k = 0; k < crests.Length; k++)
+            if (double.IsNaN(crests[k]) || double.IsPositiveInfinity(crests[k]))
+                throw new ShallowWaterInputException(
+                    $"{name} at {what} {k % perRow} of row {k / perRow} is {Format(crests[k])} m; must be finite, or -infinity for none");
     }
 
     /// <summary>The interior cell index next to boundary face <paramref name="k"/> of a side.</summary>

@@ -30,7 +30,8 @@ public sealed partial class ShallowWaterSolver
                 {
                     FaceState(a, +1, sxH, sxE, sxU, sxV, u, v, out var hL, out var uL, out var vL, out var zL);
                     FaceState(b, -1, sxH, sxE, sxU, sxV, u, v, out var hR, out var uR, out var vR, out var zR);
-                    HllcFlux.Hydrostatic(g, hL, uL, vL, zL, hR, uR, vR, zR, out mass, out momL, out momR, out trans, out speed);
+                    var crest = crestX is null ? double.NegativeInfinity : crestX[f];
+                    HllcFlux.Hydrostatic(g, hL, uL, vL, zL, hR, uR, vR, zR, crest, out mass, out momL, out momR, out trans, out speed);
                 }
                 else if (rightOpen)
                 {
@@ -93,7 +94,8 @@ public sealed partial class ShallowWaterSolver
                 {
                     FaceState(a, +1, syH, syE, syV, syU, v, u, out var hL, out var vL, out var uL, out var zL);
                     FaceState(b, -1, syH, syE, syV, syU, v, u, out var hR, out var vR, out var uR, out var zR);
-                    HllcFlux.Hydrostatic(g, hL, vL, uL, zL, hR, vR, uR, zR, out mass, out momL, out momR, out trans, out speed);
+                    var crest = crestY is null ? double.NegativeInfinity : crestY[f];
+                    HllcFlux.Hydrostatic(g, hL, vL, uL, zL, hR, vR, uR, zR, crest, out mass, out momL, out momR, out trans, out speed);
                 }
                 else if (aboveOpen)
                 {

@@ -20,6 +20,7 @@ public sealed partial class ShallowWaterSolver
     private readonly double[] z;
     private readonly bool[] solid;
     private readonly double[]? manning;
+    private readonly double[]? crestX, crestY;
     private readonly ParallelOptions parallel;
     private readonly int chunks;
 
@@ -58,6 +59,8 @@ public sealed partial class ShallowWaterSolver
         z = (double[])domain.BedElevation.Clone();
         solid = (bool[])domain.Solid.Clone();
         manning = domain.ManningRoughness is null ? null : (double[])domain.ManningRoughness.Clone();
+        crestX = (double[]?)domain.FaceCrestX?.Clone();
+        crestY = (double[]?)domain.FaceCrestY?.Clone();
         var threads = Math.Max(1, options.Threads);
         parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         chunks = threads == 1 ? 1 : Math.Min(ny + 1, threads * 4);
