@@ -2,10 +2,10 @@ namespace HydroWorkshop.Surrogates;
 
 /// <summary>
 /// The multi-fidelity input of a dike-breach surrogate: each event's own coarse-grid simulation (our solver on a grid F
-/// times coarser, from the event's breach cell and inflow, brought back to the fine grid at one water level per block)
-/// as one more input map per frame, named <see cref="Name"/>. A surrogate fed with it learns the correction from the
-/// coarse flood to the fine one; its time per event must then include the coarse run (<see cref="MapSurrogatePredictor"/>
-/// is given this as its preparation step).
+/// times coarser, from the event's breach cell and inflow, each coarse face's crest from the fine bed, brought back to the
+/// fine grid at one water level per block) as one more input map per frame, named <see cref="Name"/>. A surrogate fed
+/// with it learns the correction from the coarse flood to the fine one; its time per event must then include the coarse
+/// run (<see cref="MapSurrogatePredictor"/> is given this as its preparation step).
 /// </summary>
 public static class BreachCoarseMaps
 {

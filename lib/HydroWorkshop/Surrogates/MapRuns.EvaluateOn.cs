@@ -103,7 +103,7 @@ public static partial class MapRuns
             notes.Add(
                 "solvers: breach at the wet cell of frame 0, inflow from each event's Q file or, without one, from the growth of its water volume; " +
                 (simulator == BreachSimulators.Kit
-                    ? "a coarse grid's depth brought back at one water level per block"
+                    ? "a coarse grid with each face's crest from the fine bed, its depth brought back at one water level per block"
                     : "a custom solver"));
             if (coarse > 0)
                 notes.Add($"{config.Model.Type}+coarse x{coarse}: its time per event includes its own coarse solver x{coarse} run");
