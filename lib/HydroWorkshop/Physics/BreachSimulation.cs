@@ -18,12 +18,12 @@ public static class BreachSimulation
     /// <param name="inflow">Breach discharge (m3/s) at each output frame; its count is the number of frames. The solver
     /// interpolates linearly between frames, so the inflow volume is the trapezoidal integral of these values.</param>
     /// <param name="outputSeconds">Time between frames (s).</param>
-    /// <param name="coarsening">F &gt; 1 runs the solver on a grid F times coarser in both directions (bed block-averaged; the
-    /// breach on the coarse face that holds the fine one, same discharge; the initial water volume kept; each coarse face's crest
-    /// from the fine bed unless <see cref="BreachSimulationOptions.FaceCrests"/> is off) and brings its depth
-    /// back onto the fine grid as <see cref="BreachSimulationOptions.Downscaling"/> says, keeping each block's volume. Frame 0
-    /// is the fine initial state. F must divide
-    /// <paramref name="rows"/> and <paramref name="columns"/>.</param>
+    /// <param name="coarsening">F &gt; 1 runs the solver on a grid F times coarser in both directions (bed from
+    /// <see cref="CoarseBed"/> with <see cref="BreachSimulationOptions.CoarseBedLowering"/>; each coarse face's crest from
+    /// the fine bed unless <see cref="BreachSimulationOptions.FaceCrests"/> is off; the breach on the coarse face that holds
+    /// the fine one, same discharge; the initial water volume kept) and brings its depth back onto the fine grid as
+    /// <see cref="BreachSimulationOptions.Downscaling"/> says, keeping each block's volume. Frame 0 is the fine initial
+    /// state. F must divide <paramref name="rows"/> and <paramref name="columns"/>.</param>
     /// <param name="options">Roughness and numerics; default <see cref="BreachSimulationOptions"/>.</param>
     /// <param name="cancellationToken">Stops the run (the workshop's ambient token when none is given).</param>
     public static float[] Run(float[] bed, int rows, int columns, double cellSize, (int Row, int Column) breachCell,
@@ -51,6 +51,8 @@ public static class BreachSimulation
                 $"coarsening must be at least 1 and divide the {rows} x {columns} grid");
         if (!Enum.IsDefined(options.Downscaling)) throw new ArgumentOutOfRangeException(nameof(options),
             $"Downscaling is {options.Downscaling}; expected one of {string.Join(", ", Enum.GetNames<CoarseDownscaling>())}");
+        if (!(options.CoarseBedLowering is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(options),
+            $"CoarseBedLowering is {options.CoarseBedLowering}; must be within 0..1 (0: the block's mean bed, 1: its lowest cell)");
         if (!(options.InitialDepth >= 0)) throw new ArgumentOutOfRangeException(nameof(options),
             $"InitialDepth is {options.InitialDepth} m; must be >= 0");
         var side = BreachSide(breachCell.Row, breachCell.Column, rows, columns);
@@ -58,14 +60,7 @@ public static class BreachSimulation
         var f = coarsening;
         var (coarseRows, coarseColumns, coarseSize) = (rows / f, columns / f, cellSize * f);
         var domain = new ShallowWaterDomain(coarseColumns, coarseRows, coarseSize);
-        for (var r = 0; r < coarseRows; r++)
-            for (var c = 0; c < coarseColumns; c++)
-            {
-                var sum = 0.0;
-                for (var i = 0; i < f; i++)
-                    for (var j = 0; j < f; j++) sum += bed[(r * f + i) * columns + c * f + j];
-                domain.BedElevation[r * coarseColumns + c] = sum / (f * f);
-            }
+        CoarseBed(bed, rows, columns, f, f > 1 ? options.CoarseBedLowering : 0).CopyTo(domain.BedElevation, 0);
         domain.SetUniformRoughness(options.Manning);
         if (f > 1 && options.FaceCrests) SetFaceCrests(domain, bed, columns, f);
         var (coarseRow, coarseColumn) = (breachCell.Row / f, breachCell.Column / f);
@@ -116,6 +111,40 @@ public static class BreachSimulation
         if (column == columns - 1) return BoundarySide.East;
         throw new ArgumentOutOfRangeException(nameof(row),
             $"breach cell (row {row}, column {column}) is not on the boundary of the {rows} x {columns} grid");
+    }
+
+    /// <summary>The bed (m) of a grid <paramref name="factor"/> times coarser, <c>[rows / F, columns / F]</c>: each block's
+    /// mean lowered <paramref name="lowering"/> of the way to its lowest cell (0: the mean, 1: the lowest cell).</summary>
+    /// <param name="bed">Fine bed elevation (m), <c>[rows, columns]</c>.</param>
+    /// <param name="rows">Fine cells along y; a multiple of <paramref name="factor"/>.</param>
+    /// <param name="columns">Fine cells along x; a multiple of <paramref name="factor"/>.</param>
+    /// <param name="factor">F, the block's side in fine cells.</param>
+    /// <param name="lowering">Fraction of the way from the block's mean to its lowest cell, 0..1.</param>
+    public static double[] CoarseBed(float[] bed, int rows, int columns, int factor, double lowering)
+    {
+        ArgumentNullException.ThrowIfNull(bed);
+        if (factor < 1 || rows % factor != 0 || columns % factor != 0) throw new ArgumentOutOfRangeException(nameof(factor),
+            factor, $"factor must be at least 1 and divide the {rows} x {columns} grid");
+        if (bed.Length != rows * columns) throw new ArgumentException(
+            $"bed has {bed.Length} values; the grid has {rows} x {columns} = {rows * columns} cells", nameof(bed));
+        if (!(lowering is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(lowering), lowering, "must be within 0..1");
+        var (coarseRows, coarseColumns) = (rows / factor, columns / factor);
+        var coarse = new double[coarseRows * coarseColumns];
+        for (var r = 0; r < coarseRows; r++)
+            for (var c = 0; c < coarseColumns; c++)
+            {
+                var (sum, lowest) = (0.0, double.PositiveInfinity);
+                for (var i = 0; i < factor; i++)
+                    for (var j = 0; j < factor; j++)
+                    {
+                        double z = bed[(r * factor + i) * columns + c * factor + j];
+                        sum += z;
+                        lowest = Math.Min(lowest, z);
+                    }
+                var mean = sum / (factor * factor);
+                coarse[r * coarseColumns + c] = mean - lowering * (mean - lowest);
+            }
+        return coarse;
     }
 
     /// <summary>Each interior coarse face's crest: the lowest of its F fine crossings, a crossing the higher of the two fine
