@@ -1,0 +1,71 @@
+#:project ../lib/HydroWorkshop/HydroWorkshop.csproj
+#:property PublishAot=false
+#:property HydroWorkshopWithoutPlotly=true
+// How the coarse breach run's two kinds of fine-bed information score against the fine simulations: each coarse face's
+// crest (BreachSimulationOptions.FaceCrests) and the bed lowered towards each block's lowest cell (CoarseBedLowering).
+// The calibration behind the default lowering (0.25), chosen on the validation sets; docs/articles/results.md,
+// "Coarse refiner". Scores as hw surrogate evaluate's: CSI(0.05 m) and MAE over all cells of frames 1-96, per event.
+// Usage: dotnet run -c Release data-scripts/coarse-breach-calibration.cs -- [validation|test [COARSENING [LOWERINGS]]]
+//   validation: D-HYDRO 73-80 and our breaches 1-10 (out/breach-dataset); test: D-HYDRO 500-509 and 1001-1010
+//   (out/breach-dataset-test). Needs the shared D-HYDRO set and data-scripts/make-breach-dataset.sh's output.
+using System.Globalization;
+using HydroWorkshop.Common;
+using HydroWorkshop.FloodData;
+using HydroWorkshop.Physics;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var split = args.Length > 0 ? args[0] : "validation";
+if (split is not ("validation" or "test")) { Console.Error.WriteLine($"split '{split}': expected validation or test"); return 2; }
+var coarsening = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
+var lowerings = (args.Length > 2 ? args[2] : "0,0.25,0.5,0.75,1").Split(',')
+    .Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var dHydro = ProjectPaths.SharedDataSet("dike_breach_bentivoglio2023_subset")
+    ?? throw new DirectoryNotFoundException("dike_breach_bentivoglio2023_subset not found ($HYDROWORKSHOP_DATA or ../shared/data)");
+var repo = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", ".."));
+var sets = split == "validation"
+    ? new[] { ("D-HYDRO 73-80", dHydro, Enumerable.Range(73, 8)), ("ours 1-10", Path.Combine(repo, "out/breach-dataset"), Enumerable.Range(1, 10)) }
+    : new[] { ("D-HYDRO 500-509", dHydro, Enumerable.Range(500, 10)),
+              ("ours 1001-1010", Path.Combine(repo, "out/breach-dataset-test"), Enumerable.Range(1001, 10)) };
+const int cells = 64 * 64;
+Console.WriteLine($"coarse solver x{coarsening} against the fine simulations, {split} events; median (worst) over the events");
+Console.WriteLine("| events | crests | bed lowering | MAE m | CSI 5 cm |");
+Console.WriteLine("|---|---|---|---|---|");
+foreach (var (name, folder, ids) in sets)
+{
+    if (!File.Exists(Path.Combine(folder, "raw_dataset", "DEM", $"DEM_{ids.First()}.txt")) && !Directory.Exists(folder))
+    {
+        Console.WriteLine($"| {name} | skipped: {folder} not found (data-scripts/make-breach-dataset.sh makes it) | | | |");
+        continue;
+    }
+    var data = DikeBreachDataSet.Open(folder);
+    var events = ids.Select(data.ReadEvent).ToArray();
+    foreach (var crests in new[] { false, true })
+        foreach (var lowering in lowerings)
+        {
+            var options = BreachSimulationOptions.Generator with { FaceCrests = crests, CoarseBedLowering = lowering };
+            var scores = events.Select(e =>
+            {
+                var depth = BreachSimulation.Run(e.Bed, 64, 64, DikeBreachDataSet.CellSize, e.BreachCell,
+                    [.. e.Inflow.Select(q => (double)q)], DikeBreachDataSet.StepSeconds, coarsening, options);
+                long hits = 0, union = 0;
+                var error = 0.0;
+                for (var k = cells; k < depth.Length; k++)
+                {
+                    var (ours, theirs) = (depth[k] > 0.05, e.Depth[k] > 0.05);
+                    if (ours && theirs) hits++;
+                    if (ours || theirs) union++;
+                    error += Math.Abs(depth[k] - e.Depth[k]);
+                }
+                return (Mae: error / (depth.Length - cells), Csi: union == 0 ? 1 : (double)hits / union);
+            }).ToArray();
+            Console.WriteLine($"| {name} | {(crests ? "yes" : "no")} | {lowering:0.##} | {Median(scores.Select(s => s.Mae)):F4} " +
+                              $"({scores.Max(s => s.Mae):F4}) | {Median(scores.Select(s => s.Csi)):F3} ({scores.Min(s => s.Csi):F3}) |");
+        }
+}
+return 0;
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return 0.5 * (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]);
+}
