@@ -17,11 +17,16 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var split = args.Length > 0 ? args[0] : "validation";
 if (split is not ("validation" or "test")) { Console.Error.WriteLine($"split '{split}': expected validation or test"); return 2; }
 var coarsening = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
+if (coarsening is not (2 or 4 or 8 or 16 or 32))
+{
+    Console.Error.WriteLine($"coarsening {coarsening}: expected 2, 4, 8, 16 or 32 (a divisor of 64 above 1; at 1 both options do nothing)");
+    return 2;
+}
 var lowerings = (args.Length > 2 ? args[2] : "0,0.25,0.5,0.75,1").Split(',')
     .Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var dHydro = ProjectPaths.SharedDataSet("dike_breach_bentivoglio2023_subset")
     ?? throw new DirectoryNotFoundException("dike_breach_bentivoglio2023_subset not found ($HYDROWORKSHOP_DATA or ../shared/data)");
-var repo = Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? ".", ".."));
+var repo = ProjectPaths.FindRepositoryRoot() ?? throw new DirectoryNotFoundException("run this from inside the repository");
 var sets = split == "validation"
     ? new[] { ("D-HYDRO 73-80", dHydro, Enumerable.Range(73, 8)), ("ours 1-10", Path.Combine(repo, "out/breach-dataset"), Enumerable.Range(1, 10)) }
     : new[] { ("D-HYDRO 500-509", dHydro, Enumerable.Range(500, 10)),
@@ -32,7 +37,7 @@ Console.WriteLine("| events | crests | bed lowering | MAE m | CSI 5 cm |");
 Console.WriteLine("|---|---|---|---|---|");
 foreach (var (name, folder, ids) in sets)
 {
-    if (!File.Exists(Path.Combine(folder, "raw_dataset", "DEM", $"DEM_{ids.First()}.txt")) && !Directory.Exists(folder))
+    if (!Directory.Exists(folder))
     {
         Console.WriteLine($"| {name} | skipped: {folder} not found (data-scripts/make-breach-dataset.sh makes it) | | | |");
         continue;

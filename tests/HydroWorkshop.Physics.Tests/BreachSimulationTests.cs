@@ -141,24 +141,28 @@ public class BreachSimulationTests
             }
     }
 
-    [Fact]
-    public void Run_Coarsening2RidgeInsideABlock_CrestsHoldTheFloodBack()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Run_Coarsening2RidgeInsideABlock_CrestsHoldTheFloodBack(bool alongRows)
     {
-        // A ridge one fine cell wide (0.4 m) along fine column 7, the east half of coarse column 3: block-averaging lowers
-        // it to 0.2 m, and the 0.33 m of water that 2 h of inflow pile up west of it would spill over. The coarse face's
-        // crest is the fine crossing's 0.4 m, so the coarse run holds the water back, as the fine bed does.
+        // A ridge one fine cell wide (0.4 m) along fine column 7 (or, transposed, fine row 7, which tests the y faces), the
+        // far half of coarse column (row) 3: the coarse bed there is 0.15 m (the block mean 0.2 m, lowered a quarter of the
+        // way to 0), and the 0.33 m of water that 2 h of inflow pile up before it would spill over. The coarse face's crest
+        // is the fine crossing's 0.4 m, so the coarse run holds the water back, as the fine bed does.
         var bed = new float[Size * Size];
-        for (var row = 0; row < Size; row++) bed[row * Size + 7] = 0.4f;
+        for (var k = 0; k < Size; k++) bed[alongRows ? 7 * Size + k : k * Size + 7] = 0.4f;
+        var breach = alongRows ? (0, 6) : (6, 0);
         var inflow = Enumerable.Repeat(50.0, 13).ToArray();
 
-        var crests = BreachSimulation.Run(bed, Size, Size, Cell, (6, 0), inflow, Interval, coarsening: 2);
-        var flat = BreachSimulation.Run(bed, Size, Size, Cell, (6, 0), inflow, Interval, coarsening: 2,
+        var crests = BreachSimulation.Run(bed, Size, Size, Cell, breach, inflow, Interval, coarsening: 2, BreachSimulationOptions.Generator);
+        var flat = BreachSimulation.Run(bed, Size, Size, Cell, breach, inflow, Interval, coarsening: 2,
             BreachSimulationOptions.Generator with { FaceCrests = false });
 
-        double East(float[] depth, int frame) =>
-            Enumerable.Range(0, Size * Size).Where(k => k % Size >= 8).Sum(k => (double)depth[frame * Size * Size + k]);
-        Assert.True(East(flat, 12) > 1, $"without crests {East(flat, 12):F2} m of depth summed east of the ridge");
-        for (var t = 0; t < 13; t++) Assert.Equal(0, East(crests, t));
+        double Beyond(float[] depth, int frame) => Enumerable.Range(0, Size * Size)
+            .Where(k => (alongRows ? k / Size : k % Size) >= 8).Sum(k => (double)depth[frame * Size * Size + k]);
+        Assert.True(Beyond(flat, 12) > 1, $"without crests {Beyond(flat, 12):F2} m of depth summed beyond the ridge");
+        for (var t = 0; t < 13; t++) Assert.Equal(0, Beyond(crests, t));
         var expected = 0.01 * Cell * Cell + 50.0 * 12 * Interval;
         Assert.InRange(Volume(crests, 12, Size * Size, Cell * Cell), 0.995 * expected, 1.005 * expected);
     }

@@ -44,11 +44,12 @@ public class ShallowWaterSolverTests
     }
 
     [Fact]
-    public void Step_LakeAtRestOverCrestsBelowItsLevel_StaysAtRest()
+    public void Step_LakeAtRestOverCrestsBelowAndAboveItsLevel_StaysAtRest()
     {
-        // Crests raise the faces' levels in the hydrostatic reconstruction; the pressure corrections must still balance.
+        // Crests raise the faces' levels in the hydrostatic reconstruction; the pressure corrections must still balance,
+        // whether the crest lies under the water (0.45, 0.4 m) or stands above it (0.6 m).
         var domain = BumpyBasin();
-        domain.FaceCrestX = [.. Enumerable.Range(0, 41 * 30).Select(k => k % 3 == 0 ? 0.45 : double.NegativeInfinity)];
+        domain.FaceCrestX = [.. Enumerable.Range(0, 41 * 30).Select(k => k % 3 == 0 ? 0.45 : k % 3 == 1 ? 0.6 : double.NegativeInfinity)];
         domain.FaceCrestY = [.. Enumerable.Range(0, 40 * 31).Select(k => k % 2 == 0 ? 0.4 : double.NegativeInfinity)];
         var solver = new ShallowWaterSolver(domain);
         solver.SetWaterLevel((_, _) => 0.5);
