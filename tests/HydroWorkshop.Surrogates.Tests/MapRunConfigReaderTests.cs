@@ -208,10 +208,13 @@ public sealed class MapRunConfigReaderTests
     }
 
     [Fact]
-    public void Read_DikeBreachRefinerConfig_ParsesWithItsCoarseSolver()
+    public void Read_DikeBreachRefinerConfig_ParsesWithItsCoarseSolverAndOurBreaches()
     {
         var config = MapRunConfigReader.Read(Path.Combine(AppContext.BaseDirectory, "accuracy", "dike-breach-refiner.yml"));
         Assert.Equal(("coarse_refiner", "dike_breach", 2), (config.Model.Type, config.Data.Type, config.Data.CoarseSolver));
+        // D-HYDRO 1-72 and our generated breaches (the benchmark script makes them).
+        Assert.Equal(72, config.Data.TrainIds.Count);
+        Assert.Equal("breach-dataset", Path.GetFileName(Assert.Single(config.Data.ExtraTrainFolders)));
         // Nothing is fed back: whole events, no roll-out curriculum.
         Assert.Equal((0, null), (config.Map.WindowFrames, config.Map.Curriculum));
     }
