@@ -155,7 +155,8 @@ public class BreachSimulationTests
         var breach = alongRows ? (0, 6) : (6, 0);
         var inflow = Enumerable.Repeat(50.0, 13).ToArray();
 
-        var crests = BreachSimulation.Run(bed, Size, Size, Cell, breach, inflow, Interval, coarsening: 2, BreachSimulationOptions.Generator);
+        var crests = BreachSimulation.Run(bed, Size, Size, Cell, breach, inflow, Interval, coarsening: 2,
+            BreachSimulationOptions.Generator);
         var flat = BreachSimulation.Run(bed, Size, Size, Cell, breach, inflow, Interval, coarsening: 2,
             BreachSimulationOptions.Generator with { FaceCrests = false });
 
