@@ -4,7 +4,7 @@
 // How the coarse breach run's two kinds of fine-bed information score against the fine simulations: each coarse face's
 // crest (BreachSimulationOptions.FaceCrests) and the bed lowered towards each block's lowest cell (CoarseBedLowering).
 // The calibration behind the default lowering (0.25), chosen on the validation sets; docs/articles/results.md,
-// "Coarse refiner". Scores as hw surrogate evaluate's: CSI(0.05 m) and MAE over all cells of frames 1-96, per event.
+// "Coarse refiner". Scores from FloodMetrics, as hw surrogate evaluate's: CSI(0.05 m) and MAE over all cells of frames 1-96.
 // Usage: dotnet run -c Release data-scripts/coarse-breach-calibration.cs -- [validation|test [COARSENING [LOWERINGS]]]
 //   validation: D-HYDRO 73-80 and our breaches 1-10 (out/breach-dataset); test: D-HYDRO 500-509 and 1001-1010
 //   (out/breach-dataset-test). Needs the shared D-HYDRO set and data-scripts/make-breach-dataset.sh's output.
@@ -12,6 +12,7 @@ using System.Globalization;
 using HydroWorkshop.Common;
 using HydroWorkshop.FloodData;
 using HydroWorkshop.Physics;
+using HydroWorkshop.Surrogates;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var split = args.Length > 0 ? args[0] : "validation";
@@ -52,16 +53,11 @@ foreach (var (name, folder, ids) in sets)
             {
                 var depth = BreachSimulation.Run(e.Bed, 64, 64, DikeBreachDataSet.CellSize, e.BreachCell,
                     [.. e.Inflow.Select(q => (double)q)], DikeBreachDataSet.StepSeconds, coarsening, options);
-                long hits = 0, union = 0;
-                var error = 0.0;
-                for (var k = cells; k < depth.Length; k++)
-                {
-                    var (ours, theirs) = (depth[k] > 0.05, e.Depth[k] > 0.05);
-                    if (ours && theirs) hits++;
-                    if (ours || theirs) union++;
-                    error += Math.Abs(depth[k] - e.Depth[k]);
-                }
-                return (Mae: error / (depth.Length - cells), Csi: union == 0 ? 1 : (double)hits / union);
+                // Frames 1-96, scored as hw surrogate evaluate scores them.
+                var (predicted, reference) = (depth[cells..], e.Depth[cells..]);
+                int[] shape = [predicted.Length / cells, 64, 64];
+                return (Mae: FloodMetrics.Mae(predicted, reference, shape),
+                        Csi: FloodMetrics.Csi(predicted, reference, shape, FloodMetrics.WetThreshold));
             }).ToArray();
             Console.WriteLine($"| {name} | {(crests ? "yes" : "no")} | {lowering:0.##} | {Median(scores.Select(s => s.Mae)):F4} " +
                               $"({scores.Max(s => s.Mae):F4}) | {Median(scores.Select(s => s.Csi)):F3} ({scores.Min(s => s.Csi):F3}) |");

@@ -60,7 +60,7 @@ public static class BreachSimulation
         var f = coarsening;
         var (coarseRows, coarseColumns, coarseSize) = (rows / f, columns / f, cellSize * f);
         var domain = new ShallowWaterDomain(coarseColumns, coarseRows, coarseSize);
-        CoarseBed(bed, rows, columns, f, f > 1 ? options.CoarseBedLowering : 0).CopyTo(domain.BedElevation, 0);
+        CoarseBed(bed, rows, columns, f, options.CoarseBedLowering).CopyTo(domain.BedElevation, 0);   // F = 1: the fine bed
         domain.SetUniformRoughness(options.Manning);
         if (f > 1 && options.FaceCrests) SetFaceCrests(domain, bed, columns, f);
         var (coarseRow, coarseColumn) = (breachCell.Row / f, breachCell.Column / f);
