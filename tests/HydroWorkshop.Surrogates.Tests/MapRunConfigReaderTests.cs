@@ -207,14 +207,18 @@ public sealed class MapRunConfigReaderTests
         Assert.Equal(1, config.Map.WarmupFrames);
     }
 
-    [Fact]
-    public void Read_DikeBreachRefinerConfig_ParsesWithItsCoarseSolverAndOurBreaches()
+    [Theory]
+    [InlineData("dike-breach-refiner.yml", 72, true)]                 // shipped: D-HYDRO 1-72 and our generated breaches
+    [InlineData("dike-breach-refiner-dhydro.yml", 72, false)]         // each part alone: what the other adds
+    [InlineData("dike-breach-refiner-generated.yml", 0, true)]
+    public void Read_DikeBreachRefinerConfigs_ParseWithTheirCoarseSolverAndTrainingEvents(string file, int trainIds, bool ourBreaches)
     {
-        var config = MapRunConfigReader.Read(Path.Combine(AppContext.BaseDirectory, "accuracy", "dike-breach-refiner.yml"));
+        var config = MapRunConfigReader.Read(Path.Combine(AppContext.BaseDirectory, "accuracy", file));
         Assert.Equal(("coarse_refiner", "dike_breach", 2), (config.Model.Type, config.Data.Type, config.Data.CoarseSolver));
-        // D-HYDRO 1-72 and our generated breaches (the benchmark script makes them).
-        Assert.Equal(72, config.Data.TrainIds.Count);
-        Assert.Equal("breach-dataset", Path.GetFileName(Assert.Single(config.Data.ExtraTrainFolders)));
+        Assert.Equal(trainIds, config.Data.TrainIds.Count);
+        // Our generated breaches are the folder the benchmark script makes; all three validate on the same D-HYDRO events.
+        Assert.Equal(ourBreaches ? ["breach-dataset"] : Array.Empty<string>(), config.Data.ExtraTrainFolders.Select(Path.GetFileName));
+        Assert.Equal(Enumerable.Range(73, 8), config.Data.ValidationIds);
         // Nothing is fed back: whole events, no roll-out curriculum.
         Assert.Equal((0, null), (config.Map.WindowFrames, config.Map.Curriculum));
     }

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Issue 22's benchmark: the flood stepper and the coarse refiner on breaches they have not seen, beside the baselines, in one run.
-#   bash tests/accuracy/dike-breach-benchmark.sh [mix|dhydro|generated|coarse|refiner ...]   (default: all five; 10 min each for mix
-#   and generated, 40 for dhydro and coarse, 30 for refiner, + scoring)
+#   bash tests/accuracy/dike-breach-benchmark.sh [mix|dhydro|generated|coarse|refiner|refiner-dhydro|refiner-generated ...]
+#   (default: mix dhydro generated coarse refiner; 10 min each for mix and generated, 40 for dhydro and coarse, 30 for each
+#   refiner, + scoring; refiner-dhydro and refiner-generated train the refiner on each part of its data alone)
 # Makes our solver's breach events when absent (data-scripts/make-breach-dataset.sh: out/breach-dataset for training,
-# out/breach-dataset-test held out), trains tests/accuracy/dike-breach-stepper[-dhydro|-generated|-coarse].yml or dike-breach-refiner.yml and scores each
-# run on the D-HYDRO test split (500-509, breaches at the corner, new terrain) and on the held-out generated events
+# out/breach-dataset-test held out), trains tests/accuracy/dike-breach-stepper[-dhydro|-generated|-coarse].yml or
+# dike-breach-refiner[-dhydro|-generated].yml and scores each run on the D-HYDRO test split (500-509, breaches at the corner, new terrain) and on the held-out generated events
 # (breaches anywhere on the boundary, new terrain): hw surrogate evaluate RUN --data FOLDER prints the table with
 # persistence, climatology, the coarse solver, the fine solver and the speed-up, and writes it into the run folder.
 set -euo pipefail
@@ -22,7 +23,8 @@ for variant in "${variants[@]}"; do
     mix) name=dike-breach-stepper ;;
     dhydro|generated|coarse) name=dike-breach-stepper-$variant ;;
     refiner) name=dike-breach-refiner ;;
-    *) echo "unknown variant '$variant' (mix, dhydro, generated, coarse, refiner)" >&2; exit 2 ;;
+    refiner-dhydro|refiner-generated) name=dike-breach-$variant ;;
+    *) echo "unknown variant '$variant' (mix, dhydro, generated, coarse, refiner, refiner-dhydro, refiner-generated)" >&2; exit 2 ;;
   esac
   say "$name: training (tests/accuracy/$name.yml)"
   start=$(date +%s)
