@@ -215,6 +215,8 @@ public sealed class MapRunConfigReaderTests
     {
         var config = MapRunConfigReader.Read(Path.Combine(AppContext.BaseDirectory, "accuracy", file));
         Assert.Equal(("coarse_refiner", "dike_breach", 2), (config.Model.Type, config.Data.Type, config.Data.CoarseSolver));
+        // The benchmark script scores out/runs/<file name>: a copied run_folder would overwrite another variant's run.
+        Assert.Equal(Path.GetFileNameWithoutExtension(file), Path.GetFileName(config.RunFolder));
         Assert.Equal(trainIds, config.Data.TrainIds.Count);
         // Our generated breaches are the folder the benchmark script makes; all three validate on the same D-HYDRO events.
         Assert.Equal(ourBreaches ? ["breach-dataset"] : Array.Empty<string>(), config.Data.ExtraTrainFolders.Select(Path.GetFileName));

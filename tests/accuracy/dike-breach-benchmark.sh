@@ -5,9 +5,10 @@
 #   refiner, + scoring; refiner-dhydro and refiner-generated train the refiner on each part of its data alone)
 # Makes our solver's breach events when absent (data-scripts/make-breach-dataset.sh: out/breach-dataset for training,
 # out/breach-dataset-test held out), trains tests/accuracy/dike-breach-stepper[-dhydro|-generated|-coarse].yml or
-# dike-breach-refiner[-dhydro|-generated].yml and scores each run on the D-HYDRO test split (500-509, breaches at the corner, new terrain) and on the held-out generated events
-# (breaches anywhere on the boundary, new terrain): hw surrogate evaluate RUN --data FOLDER prints the table with
-# persistence, climatology, the coarse solver, the fine solver and the speed-up, and writes it into the run folder.
+# dike-breach-refiner[-dhydro|-generated].yml and scores each run on the D-HYDRO test split (500-509, breaches at the
+# corner, new terrain) and on the held-out generated events (breaches anywhere on the boundary, new terrain):
+# hw surrogate evaluate RUN --data FOLDER prints the table with persistence, climatology, the coarse solver, the fine
+# solver and the speed-up, and writes it into the run folder.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 cd "$REPO_ROOT"
