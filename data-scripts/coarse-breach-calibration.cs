@@ -16,6 +16,7 @@ using HydroWorkshop.Common;
 using HydroWorkshop.FloodData;
 using HydroWorkshop.Physics;
 using HydroWorkshop.Surrogates;
+using static HydroWorkshop.Evaluation.Metrics;   // Median: the kit's one median
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var split = args.Length > 0 ? args[0] : "validation";
@@ -77,10 +78,4 @@ static (double Mae, double Csi, double Seconds) Score(DikeBreachEvent e, int fac
     var (predicted, reference) = (depth[Cells..], e.Depth[Cells..]);
     int[] shape = [predicted.Length / Cells, 64, 64];
     return (FloodMetrics.Mae(predicted, reference, shape), FloodMetrics.Csi(predicted, reference, shape, FloodMetrics.WetThreshold), seconds);
-}
-
-static double Median(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToArray();
-    return 0.5 * (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]);
 }

@@ -23,7 +23,7 @@ public static class BaselineComparison
     /// <summary>The statistic <paramref name="statistic"/> of <paramref name="column"/> over <paramref name="row"/>'s events.</summary>
     public static double Statistic(FloodPredictorScores row, FloodScoreColumn column, string statistic) => statistic switch
     {
-        "median" => FloodEventScores.MedianOf(row.Events.Select(column.Value)),
+        "median" => Evaluation.Metrics.Median(row.Events.Select(column.Value)),
         "worst" => column.Worst(row.Events),
         _ => throw new ArgumentException($"statistic '{statistic}' is not median or worst", nameof(statistic)),
     };

@@ -86,7 +86,7 @@ public static class FloodEvaluation
                     predicted = predictors[k].Predict(data, e, firstFrame, token);
                     times[r] = clock.Elapsed.TotalSeconds;
                 }
-                seconds[k].Add(FloodEventScores.MedianOf(times));
+                seconds[k].Add(Evaluation.Metrics.Median(times));
                 if (predicted.Length != reference.Length)
                     throw new InvalidOperationException(
                         $"{predictors[k].Name}, event '{data.Events[e].Name}': {predicted.Length} depths, expected " +

@@ -61,8 +61,8 @@ public static class FloodEvaluationFiles
             {
                 var median = statistic == "median";
                 text.AppendJoin(',', Field(row.Name), Role(row.Role), statistic, row.Events.Count.ToString(CultureInfo.InvariantCulture),
-                    Format(median ? FloodEventScores.MedianOf(row.Seconds) : row.Seconds.DefaultIfEmpty(double.NaN).Max()),
-                    Format(speedUp.Length == 0 ? double.NaN : median ? FloodEventScores.MedianOf(speedUp) : speedUp.Min()));
+                    Format(median ? Evaluation.Metrics.Median(row.Seconds) : row.Seconds.DefaultIfEmpty(double.NaN).Max()),
+                    Format(speedUp.Length == 0 ? double.NaN : median ? Evaluation.Metrics.Median(speedUp) : speedUp.Min()));
                 foreach (var c in FloodScoreColumn.All) text.Append(',').Append(Format(BaselineComparison.Statistic(row, c, statistic)));
                 var flags = shortfalls.Where(s => s.Surrogate == row.Name && s.Statistic == statistic)
                     .Select(s => $"{s.Column.Name}:{string.Join('+', s.Baselines)}");

@@ -37,7 +37,7 @@ public static class FloodEvaluationTable
                     var flagged = shortfalls.Any(s => s.Surrogate == row.Name && s.Column == c && s.Statistic == statistic);
                     text.Append((Format(BaselineComparison.Statistic(row, c, statistic), c) + (flagged ? "!" : " ")).PadLeft(Width + 1));
                 }
-                var time = statistic == "median" ? FloodEventScores.MedianOf(row.Seconds) : row.Seconds.DefaultIfEmpty(double.NaN).Max();
+                var time = statistic == "median" ? Evaluation.Metrics.Median(row.Seconds) : row.Seconds.DefaultIfEmpty(double.NaN).Max();
                 text.Append(Invariant($"{time:G3}").PadLeft(Width + 1)).Append('\n');
             }
         }
@@ -55,10 +55,10 @@ public static class FloodEvaluationTable
             var speedUp = result.SpeedUp(surrogate).Where(double.IsFinite).ToArray();
             if (result.Solver is { } solver && speedUp.Length > 0)
                 text.Append(Invariant(
-                    $"speed-up of {surrogate.Name} against {solver.Name}: median {FloodEventScores.MedianOf(speedUp):G3}x ") +
+                    $"speed-up of {surrogate.Name} against {solver.Name}: median {Evaluation.Metrics.Median(speedUp):G3}x ") +
                             Invariant(
-                                $"(per event {speedUp.Min():G3}x-{speedUp.Max():G3}x); per event {FloodEventScores.MedianOf(surrogate.Seconds):G3} s ") +
-                            Invariant($"against {FloodEventScores.MedianOf(solver.Seconds):G3} s, one after the other in one process") +
+                                $"(per event {speedUp.Min():G3}x-{speedUp.Max():G3}x); per event {Evaluation.Metrics.Median(surrogate.Seconds):G3} s ") +
+                            Invariant($"against {Evaluation.Metrics.Median(solver.Seconds):G3} s, one after the other in one process") +
                             (torchThreads > 0 ? Invariant($" (surrogate and solvers on {Threads(torchThreads)})") : "") + "\n");
         }
         foreach (var note in result.Notes) text.Append(note).Append('\n');

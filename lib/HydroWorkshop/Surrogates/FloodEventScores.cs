@@ -29,21 +29,12 @@ public sealed record FloodEventScores(string Event, double Mae, double Rmse, dou
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0) throw new ArgumentException("no events to take the median of", nameof(events));
-        double Of(Func<FloodEventScores, double> value) => MedianOf(events.Select(value));
+        double Of(Func<FloodEventScores, double> value) => Evaluation.Metrics.Median(events.Select(value));
         var frames = events.Max(e => e.MaeOverTime.Count);
         var series = Enumerable.Range(0, frames)
-            .Select(t => MedianOf(events.Where(e => t < e.MaeOverTime.Count).Select(e => e.MaeOverTime[t]))).ToArray();
+            .Select(t => Evaluation.Metrics.Median(events.Where(e => t < e.MaeOverTime.Count).Select(e => e.MaeOverTime[t]))).ToArray();
         return new FloodEventScores("median", Of(e => e.Mae), Of(e => e.Rmse), Of(e => e.WetMae), Of(e => e.WetRmse), Of(e => e.Csi),
             Of(e => e.DeepCsi), Of(e => e.ArrivalTimeError), Of(e => e.FloodedInOneOnly), Of(e => e.VolumeErrorLast),
             Of(e => e.VolumeErrorLargest), series);
-    }
-
-    /// <summary>The median of the finite values (the mean of the two middle ones for an even count); NaN when none is finite.</summary>
-    public static double MedianOf(IEnumerable<double> values)
-    {
-        var sorted = values.Where(double.IsFinite).Order().ToArray();
-        if (sorted.Length == 0) return double.NaN;
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
