@@ -119,9 +119,9 @@ public static class EngineInfo
         lines.Add("keep-alive: " + (KeepsArgumentsAlive
             ? "on (Scalar arguments live through each native call)"
             : "OFF: this TorchSharp.dll is not the build's woven copy; rare crashes under garbage collection (docs/articles/engine.md, 'Finalizer race')"));
-        lines.Add("oneDNN: " + (OneDnnIsaGuard.Applied is { } guard
-            ? guard + " (docs/articles/engine.md, 'NaN from oneDNN on AMD')"
-            : OneDnnIsaGuard.ReadNative(OneDnnIsaGuard.Variable) is { } isa ? $"{OneDnnIsaGuard.Variable}={isa}" : "every ISA it finds"));
+        lines.Add("oneDNN: " + (OneDnnGuard.Applied is { } guard ? guard + " (docs/articles/engine.md, 'NaN from oneDNN on AMD')"
+            : OneDnnGuard.Enabled() == false ? "off"
+            : OneDnnGuard.ReadNative(OneDnnGuard.IsaVariable) is { } isa ? $"{OneDnnGuard.IsaVariable}={isa}" : "every ISA it finds"));
         var why = CudaUnavailableReason();
         lines.Add("cuda: " + (why is null ? $"{cuda.device_count()} device(s)" : "unavailable: " + why));
         return string.Join(Environment.NewLine, lines);

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using HydroWorkshop.Build;
@@ -13,16 +12,14 @@ namespace HydroWorkshop.Engine;
 /// <c>#r "nuget: HydroWorkshop"</c>): on Linux, when the <c>libLibTorchSharp.so</c> TorchSharp would load needs a
 /// libstdc++ version this system lacks, a fixed copy is made once in the user's cache folder
 /// (<c>~/.cache/hydroworkshop</c>, never the NuGet cache) and TorchSharp is pointed at it. Everywhere else it does
-/// nothing. Registered when HydroWorkshop.dll loads; <c>HW_LIBSTDCXX_COMPAT=0</c> turns it off.
+/// nothing. Registered when HydroWorkshop.dll loads (EngineStartup); <c>HW_LIBSTDCXX_COMPAT=0</c> turns it off.
 /// </summary>
 internal static class LibTorchSharpResolver
 {
     // Decided once: TorchSharp asks for "LibTorchSharp" at the first call of each of its hundreds of P/Invokes.
     private static readonly Lazy<IntPtr> Fixed = new(LoadFixedCopy);
 
-#pragma warning disable CA2255 // a module initializer is the only hook that runs before TorchSharp's first native call
-    [ModuleInitializer]
-#pragma warning restore CA2255
+    /// <summary>Called once when HydroWorkshop.dll loads (<see cref="EngineStartup"/>).</summary>
     internal static void Register()
     {
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || Environment.GetEnvironmentVariable("HW_LIBSTDCXX_COMPAT") == "0") return;
