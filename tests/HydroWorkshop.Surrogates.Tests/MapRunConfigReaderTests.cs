@@ -104,6 +104,8 @@ public sealed class MapRunConfigReaderTests
         "c.yml: map: window_frames 49: coarse_refiner trains on whole events")]
     [InlineData("model:\n  type: coarse_refiner\nmap:\n  curriculum_start_steps: 1\n",
         "c.yml: map: curriculum_start_steps: coarse_refiner trains on whole events")]
+    [InlineData("model:\n  type: one_pass\nmap:\n  window_frames: 49\n",
+        "c.yml: map: window_frames 49: one_pass predicts whole events")]
     [InlineData("training:\n  device: cuda:x\n", "c.yml line 3: 'cuda:x' is not a device")]
     [InlineData("training:\n  learning_rate: { 10: 0.001 }\n",
         "c.yml line 3: learning_rate: the first key is epoch 10, so epochs 1 to 9 have no rate")]
@@ -222,6 +224,20 @@ public sealed class MapRunConfigReaderTests
         Assert.Equal(ourBreaches ? ["breach-dataset"] : Array.Empty<string>(), config.Data.ExtraTrainFolders.Select(Path.GetFileName));
         Assert.Equal(Enumerable.Range(73, 8), config.Data.ValidationIds);
         // Nothing is fed back: whole events, no roll-out curriculum.
+        Assert.Equal((0, null), (config.Map.WindowFrames, config.Map.Curriculum));
+    }
+
+    [Fact]
+    public void Read_DikeBreachOnePassConfig_WholeEventsOnTheRefinersData()
+    {
+        var config = MapRunConfigReader.Read(Path.Combine(AppContext.BaseDirectory, "accuracy", "dike-breach-one-pass.yml"));
+        Assert.Equal(("one_pass", "dike_breach", 0), (config.Model.Type, config.Data.Type, config.Data.CoarseSolver));
+        Assert.Equal("dike-breach-one-pass", Path.GetFileName(config.RunFolder));
+        // The same events as the shipped refiner, so that their rows compare.
+        var refiner = MapRunConfigReader.Read(Path.Combine(AppContext.BaseDirectory, "accuracy", "dike-breach-refiner.yml"));
+        Assert.Equal(refiner.Data.TrainIds, config.Data.TrainIds);
+        Assert.Equal(refiner.Data.ValidationIds, config.Data.ValidationIds);
+        Assert.Equal(refiner.Data.ExtraTrainFolders.Select(Path.GetFileName), config.Data.ExtraTrainFolders.Select(Path.GetFileName));
         Assert.Equal((0, null), (config.Map.WindowFrames, config.Map.Curriculum));
     }
 

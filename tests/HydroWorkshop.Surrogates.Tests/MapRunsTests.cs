@@ -92,6 +92,37 @@ public sealed class MapRunsTests
         }
     }
 
+    [Fact]
+    public void TrainThenEvaluateOn_OnePass_ScoresAFolderItHasNotSeenBesideTheBaselines()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"hw-map-runs-{Guid.NewGuid():N}");
+        try
+        {
+            for (var id = 1; id <= 3; id++) TinyDikeBreach.Write(folder, id, (0, 0));
+            TinyDikeBreach.Write(Path.Combine(folder, "other"), 500, (40, 0));
+            var config = Path.Combine(folder, "one-pass.yml");
+            File.WriteAllText(config, $"""
+                run_folder: run
+                data: {"{"} type: dike_breach, folder: '{folder}', train_ids: [1-2], validation_ids: [3], test_ids: [3] {"}"}
+                model: {"{"} type: one_pass, width: 4 {"}"}
+                training: {"{"} epochs: 2, batch_size: 2, learning_rate: 0.002, seed: 7 {"}"}
+                map: {"{"} warmup_frames: 1, wet_threshold: 0.05 {"}"}
+                """);
+            var run = MapRuns.Train(config, _ => { });
+            Assert.Equal(2, run.Training.History.Count);
+            // The saved run alone (config copy, scales, weights with its volume factors) scores the same.
+            var again = MapRuns.Evaluate(run.RunFolder, "test", _ => { });
+            Assert.Equal(run.Test.Select(s => s.Scores), again.Select(s => s.Scores));
+            var evaluation = MapRuns.EvaluateOn(run.RunFolder, Path.Combine(folder, "other"),
+                new MapDataEvaluationOptions { Simulator = null }, _ => { });
+            Assert.Equal(["one_pass", "persistence", "climatology"], evaluation.Result.Rows.Select(r => r.Name));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("type: flood_stepper, width: 4")]
     [InlineData("type: cnnlstm, features: 2, latent: 4, hidden_size: 4")]

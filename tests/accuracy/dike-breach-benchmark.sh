@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Issue 22's benchmark: the flood stepper and the coarse refiner on breaches they have not seen, beside the baselines, in one run.
-#   bash tests/accuracy/dike-breach-benchmark.sh [mix|dhydro|generated|coarse|refiner|refiner-dhydro|refiner-generated ...]
+# Issue 22's benchmark: the flood stepper, the coarse refiner and the one-pass model on breaches they have not seen, beside the baselines, in one run.
+#   bash tests/accuracy/dike-breach-benchmark.sh [mix|dhydro|generated|coarse|refiner|refiner-dhydro|refiner-generated|one-pass ...]
 #   (default: mix dhydro generated coarse refiner; 10 min each for mix and generated, 40 for dhydro and coarse, 30 for each
-#   refiner, + scoring; refiner-dhydro and refiner-generated train the refiner on each part of its data alone)
+#   refiner, 20 for one-pass, + scoring; refiner-dhydro and refiner-generated train the refiner on each part of its data
+#   alone; one-pass is the one-pass model, OnePassFlood)
 # Makes our solver's breach events when absent (data-scripts/make-breach-dataset.sh: out/breach-dataset for training,
 # out/breach-dataset-test held out), trains tests/accuracy/dike-breach-stepper[-dhydro|-generated|-coarse].yml or
-# dike-breach-refiner[-dhydro|-generated].yml and scores each run on the D-HYDRO test split (500-509, breaches at the
+# dike-breach-refiner[-dhydro|-generated].yml or dike-breach-one-pass.yml and scores each run on the D-HYDRO test split (500-509, breaches at the
 # corner, new terrain) and on the held-out generated events (breaches anywhere on the boundary, new terrain):
 # hw surrogate evaluate RUN --data FOLDER prints the table with persistence, climatology, the coarse solver, the fine
 # solver and the speed-up, and writes it into the run folder.
@@ -24,8 +25,9 @@ for variant in "${variants[@]}"; do
     mix) name=dike-breach-stepper ;;
     dhydro|generated|coarse) name=dike-breach-stepper-$variant ;;
     refiner) name=dike-breach-refiner ;;
-    refiner-dhydro|refiner-generated) name=dike-breach-$variant ;;
-    *) echo "unknown variant '$variant' (mix, dhydro, generated, coarse, refiner, refiner-dhydro, refiner-generated)" >&2; exit 2 ;;
+    refiner-dhydro|refiner-generated|one-pass) name=dike-breach-$variant ;;
+    *) echo "unknown variant '$variant' (mix, dhydro, generated, coarse, refiner, refiner-dhydro, refiner-generated, one-pass)" >&2
+       exit 2 ;;
   esac
   say "$name: training (tests/accuracy/$name.yml)"
   start=$(date +%s)

@@ -32,7 +32,7 @@ public sealed record MapModelConfig
 {
     /// <summary><c>cnnlstm</c> (<see cref="CnnLstm"/>), <c>convlstm_forecaster</c> (<see cref="ConvLstmForecaster"/>) or
     /// <c>flood_stepper</c> (<see cref="FloodStepper"/>, dike-breach data) or <c>coarse_refiner</c> (<see cref="CoarseRefiner"/>,
-    /// with <c>data: coarse_solver</c>).</summary>
+    /// with <c>data: coarse_solver</c>) or <c>one_pass</c> (<see cref="OnePassFlood"/>, dike-breach data).</summary>
     public string Type { get; init; } = "cnnlstm";
     /// <summary>Feature channels of the CNN encoders (both models).</summary>
     public int Features { get; init; } = 8;

@@ -47,9 +47,9 @@ public static partial class MapRunConfigReader
     private static readonly Dictionary<string, ConfigKey<MapRunConfig>> ModelKeys = new()
     {
         ["type"] = new((c, v, x) => c with { Model = c.Model with { Type = OneOf(v, x, "cnnlstm", "convlstm_forecaster",
-            "flood_stepper", "coarse_refiner") } }, c => Of(c.Model.Type),
-            "cnnlstm (CNN encoder, LSTM, decoder), convlstm_forecaster (ConvLSTM on the maps), flood_stepper (dike_breach) or " +
-            "coarse_refiner (corrects each frame of the coarse_solver run)"),
+            "flood_stepper", "coarse_refiner", "one_pass") } }, c => Of(c.Model.Type),
+            "cnnlstm (CNN encoder, LSTM, decoder), convlstm_forecaster (ConvLSTM on the maps), flood_stepper (dike_breach), " +
+            "coarse_refiner (corrects each frame of the coarse_solver run) or one_pass (dike_breach, a whole event in one pass)"),
         ["features"] = new((c, v, x) => c with { Model = c.Model with { Features = Positive(v, x) } }, c => Of(c.Model.Features),
             "feature channels of the CNN encoders"),
         ["latent"] = new((c, v, x) => c with { Model = c.Model with { Latent = Positive(v, x) } }, c => Of(c.Model.Latent),
@@ -66,7 +66,7 @@ public static partial class MapRunConfigReader
         ["peephole"] = new((c, v, x) => c with { Model = c.Model with { Peephole = Bool(v, x) } }, c => Of(c.Model.Peephole),
             "convlstm_forecaster: peephole connections"),
         ["width"] = new((c, v, x) => c with { Model = c.Model with { Width = Positive(v, x) } }, c => Of(c.Model.Width),
-            "flood_stepper, coarse_refiner: channels at half resolution"),
+            "flood_stepper, coarse_refiner, one_pass: channels at half resolution"),
     };
 
     private static readonly Dictionary<string, ConfigKey<MapRunConfig>> MapKeys = new()
@@ -182,6 +182,11 @@ public static partial class MapRunConfigReader
                 $"{file}: data: storage_estimate is for flume data sets (it needs the event's inflow, slope and roughness)");
         // Each refined frame reads the coarse frame after it; a window's last frame has none inside the window (it would
         // read itself), so the refiner trains on whole events, as it is evaluated.
+        if (config.Model.Type == "one_pass" && (config.Map.WindowFrames > 0 || config.Map.Curriculum is not null))
+            throw new FormatException(
+                $"{file}: map: " + (config.Map.WindowFrames > 0 ? $"window_frames {config.Map.WindowFrames}" : "curriculum_start_steps") +
+                ": one_pass predicts whole events (window_frames 0, the default, and no curriculum): it is built for the events' " +
+                "frame count and has no steps to grow");
         if (config.Model.Type == "coarse_refiner" && (config.Map.WindowFrames > 0 || config.Map.Curriculum is not null))
             throw new FormatException(
                 $"{file}: map: " + (config.Map.WindowFrames > 0 ? $"window_frames {config.Map.WindowFrames}" : "curriculum_start_steps") +

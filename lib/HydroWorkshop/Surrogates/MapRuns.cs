@@ -86,8 +86,10 @@ public static partial class MapRuns
             "flood_stepper is built for a data set: pass its events", nameof(data))),
         "coarse_refiner" => depthFromExtraMap ? new CoarseRefiner(inputs, model.Width)
             : throw new ArgumentException("coarse_refiner refines a coarse simulation: set data: coarse_solver (e.g. 2)"),
+        "one_pass" => BuildOnePass(model, inputs, data ?? throw new ArgumentException(
+            "one_pass is built for a data set: pass its events", nameof(data))),
         _ => throw new ArgumentException(
-            $"unknown map model type '{model.Type}' (cnnlstm, convlstm_forecaster, flood_stepper, coarse_refiner)"),
+            $"unknown map model type '{model.Type}' (cnnlstm, convlstm_forecaster, flood_stepper, coarse_refiner, one_pass)"),
     };
 
     private static FloodStepper BuildFloodStepper(MapModelConfig model, MapInputs inputs, MapSequences data)
@@ -98,6 +100,16 @@ public static partial class MapRuns
             throw new ArgumentException("flood_stepper needs a breach map and an inflow forcing: data type dike_breach");
         return new FloodStepper(inputs, 2 + breach, inflow, DikeBreachDataSet.StepSeconds,
             DikeBreachDataSet.CellSize * DikeBreachDataSet.CellSize, model.Width);
+    }
+
+    private static OnePassFlood BuildOnePass(MapModelConfig model, MapInputs inputs, MapSequences data)
+    {
+        var breach = data.MoreStaticNames.ToList().IndexOf("breach");
+        var inflow = data.ForcingNames.ToList().IndexOf("inflow_m3s");
+        if (breach < 0 || inflow < 0)
+            throw new ArgumentException("one_pass needs a breach map and an inflow forcing: data type dike_breach");
+        return new OnePassFlood(inputs, 2 + breach, inflow, DikeBreachDataSet.StepSeconds,
+            DikeBreachDataSet.CellSize * DikeBreachDataSet.CellSize, data.Frames, model.Width);
     }
 
     /// <summary>The training, validation and test events <paramref name="data"/> describes.</summary>

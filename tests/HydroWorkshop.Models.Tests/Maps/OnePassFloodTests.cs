@@ -1,0 +1,177 @@
+using HydroWorkshop.FloodData;
+using HydroWorkshop.Models.Maps;
+using HydroWorkshop.Physics;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace HydroWorkshop.Models.Tests.Maps;
+
+public sealed class OnePassFloodTests
+{
+    // 32 x 32 cells; statics: bed, obstacle, breach; forcings: elapsed, inflow.
+    private static readonly MapInputs Inputs = new(3, 2, 0, 32, 32);
+
+    /// <summary>Scales: depth 2 m, bed N(0, 1) m, elapsed 1, inflow 100 m3/s.</summary>
+    private static readonly MapScales Scales = new(2.0, 0.0, 1.0, [1.0, 100.0], []);
+
+    private const double FrameSeconds = 1800, CellArea = 10_000;
+
+    private static OnePassFlood Small(long seed, int frames, bool trainedHead = true)
+    {
+        manual_seed(seed);
+        var model = new OnePassFlood(Inputs, breachStatic: 2, inflowForcing: 1, FrameSeconds, CellArea, frames, width: 4, keyframeEvery: 2);
+        model.UseScales(Scales);
+        if (trainedHead)
+            using (NewDisposeScope())
+            using (no_grad())
+                foreach (var (_, p) in model.named_parameters().Where(p => p.name.StartsWith("head.", StringComparison.Ordinal)))
+                    p.add_(randn_like(p) * 0.3);
+        return model;
+    }
+
+    /// <summary>A tilted bed (rising with the column) with a solid block at rows 10-11, columns 10-11; the breach at row 5,
+    /// column 0, wet (1 cm) at t = 0; a constant inflow of 20 m3/s (0.2 scaled).</summary>
+    private static MapBatch Breach(int frames)
+    {
+        var statics = zeros(3, 32, 32);
+        statics[0] = arange(32, dtype: ScalarType.Float32).expand(32, 32) * 0.1f;
+        statics[1, 10..12, 10..12] = tensor(1f);
+        statics[2, 5, 0] = tensor(1f);
+        var open = ones(1, 1, 32, 32);
+        open[.., .., 10..12, 10..12] = tensor(0f);
+        var depth = zeros(1, frames, 32, 32);
+        depth[0, 0, 5, 0] = tensor(0.005f);
+        var forcing = zeros(1, frames, 2);
+        forcing[.., .., 1] = tensor(0.2f);
+        return new MapBatch(depth, statics.unsqueeze(0), forcing, null, open);
+    }
+
+    /// <summary>Volume (scaled depth summed over cells) at frame t of <see cref="Breach"/>: the initial 0.005 plus 20 m3/s
+    /// for t frames of 1800 s over cells of 1 ha, in depth units of 2 m: 1.8 per frame.</summary>
+    private static double VolumeAt(int t) => 0.005 + 1.8 * t;
+
+    [Fact]
+    public void KeyframesOf_FramesAndSpacing_FirstEveryKthAndLast()
+    {
+        Assert.Equal([0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 64, 68, 72, 76, 80, 84, 88, 92, 96],
+            OnePassFlood.KeyframesOf(97, 4));
+        Assert.Equal([0, 4, 5], OnePassFlood.KeyframesOf(6, 4));
+        Assert.Equal([0, 1], OnePassFlood.KeyframesOf(2, 4));
+    }
+
+    [Fact]
+    public void InterpolationWeights_SixFrames_LinearBetweenKeyframes()
+    {
+        var weights = OnePassFlood.InterpolationWeights(6, [0, 4, 5]);
+        Assert.Equal(1f, weights[0, 0]);
+        Assert.Equal(0.75f, weights[1, 0]);
+        Assert.Equal(0.25f, weights[1, 1]);
+        Assert.Equal(1f, weights[4, 1]);
+        Assert.Equal(1f, weights[5, 2]);
+        for (var t = 0; t < 6; t++) Assert.Equal(1f, weights[t, 0] + weights[t, 1] + weights[t, 2], 6);
+    }
+
+    [Fact]
+    public void Rollout_NewModel_KeyframesAreTheFillAndSpillMaps()
+    {
+        using var model = Small(seed: 2, frames: 7, trainedHead: false);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var batch = Breach(frames: 7);
+        var predicted = model.Rollout(batch, warmupFrames: 1).Depth;                            // [1, 6, 32, 32], scaled
+        Assert.Equal([1L, 6, 32, 32], predicted.shape);
+        var bed = batch.Statics[0, 0].data<float>().ToArray();
+        var open = batch.Open.flatten().data<float>().ToArray().Select(v => v > 0).ToArray();
+        var fill = new FillAndSpill(bed, open, 32, 32, source: 5 * 32);
+        foreach (var t in new[] { 2, 4, 6 })
+        {
+            // Bed in m (scale 1), depth scale 2 m: the volume in m summed over cells is twice the scaled one.
+            var metres = new float[32 * 32];
+            fill.Depth(VolumeAt(t) * 2, metres);
+            var expected = tensor(metres, [32, 32]) / 2;
+            Assert.True(predicted[0, t - 1].allclose(expected, rtol: 1e-4, atol: 1e-6), $"frame {t}");
+        }
+    }
+
+    [Fact]
+    public void Rollout_RandomHead_EachFrameHoldsTheInitialVolumePlusTheInflow()
+    {
+        using var model = Small(seed: 3, frames: 9);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var batch = Breach(frames: 9);
+        var predicted = model.Rollout(batch, warmupFrames: 1).Depth;
+        for (var t = 1; t < 9; t++)
+            Assert.True(Math.Abs(predicted[0, t - 1].sum().item<float>() / VolumeAt(t) - 1) < 1e-4,
+                $"frame {t}: {predicted[0, t - 1].sum().item<float>()} against {VolumeAt(t)}");
+    }
+
+    [Fact]
+    public void Rollout_LargeRandomWeights_NonNegativeAndDryInSolidCells()
+    {
+        using var model = Small(seed: 4, frames: 5);
+        using (no_grad()) foreach (var p in model.parameters()) p.mul_(3.0);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var batch = Breach(frames: 5);
+        var predicted = model.Rollout(batch, warmupFrames: 1).Depth;
+        Assert.True(predicted.min().item<float>() >= 0);
+        Assert.Equal(0f, predicted[.., .., 10..12, 10..12].abs().max().item<float>());
+    }
+
+    [Fact]
+    public void Rollout_BreachMoved_FloodMovesWithIt()
+    {
+        // Nothing ties the flood to a place: with the breach (and the terrain) on the other side, so is the water.
+        using var model = Small(seed: 5, frames: 5);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var left = Breach(frames: 5);
+        // The same terrain and breach mirrored left to right: the breach at column 31, the bed falling towards it.
+        using var right = new MapBatch(left.Depth.flip(-1), left.Statics.flip(-1), left.Forcing.clone(), null, left.Open.flip(-1));
+        double CentreColumn(MapBatch batch)
+        {
+            var depth = model.Rollout(batch, warmupFrames: 1).Depth[0, -1];                    // [32, 32]
+            var columns = arange(32, dtype: ScalarType.Float32);
+            return (depth * columns).sum().item<float>() / depth.sum().item<float>();
+        }
+        Assert.True(CentreColumn(left) < 16);
+        Assert.True(CentreColumn(right) > 16);
+    }
+
+    [Fact]
+    public void Rollout_OtherFrameCount_ThrowsNamingBoth()
+    {
+        using var model = Small(seed: 6, frames: 9);
+        using var batch = Breach(frames: 7);
+        var error = Assert.Throws<ArgumentException>(() => model.Rollout(batch, warmupFrames: 1));
+        Assert.Contains("9 frames", error.Message);
+        Assert.Contains("has 7", error.Message);
+    }
+
+    [Fact]
+    public void Constructor_GridNotDivisibleBy16_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            new OnePassFlood(Inputs with { Rows = 24 }, 2, 1, FrameSeconds, CellArea, frames: 5));
+        Assert.Contains("divisible by 16", error.Message);
+    }
+
+    [Fact]
+    public void UseScales_DepthAndInflowScales_FactorKeptInTheCheckpoint()
+    {
+        using var model = Small(seed: 7, frames: 5);
+        Assert.Equal(100.0 * 1800 / (10_000 * 2.0), model.InflowDepthFactor, 4);         // 9: 1.8 per frame at 0.2
+        Assert.Contains("inflowDepth", model.state_dict().Keys);
+        Assert.Contains("depthToBed", model.state_dict().Keys);
+    }
+
+    [Fact]
+    public void Rollout_TrainingWithBackward_NoTensorOutlivesIt()
+    {
+        using var model = Small(seed: 8, frames: 5);
+        model.train();
+        using var batch = Breach(frames: 5);
+        RolloutMemory.AssertNoTensorOutlivesRollout(model, batch, warmupFrames: 1);
+    }
+}
