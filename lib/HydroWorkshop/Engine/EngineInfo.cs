@@ -122,6 +122,7 @@ public static class EngineInfo
         lines.Add("oneDNN: " + (OneDnnGuard.Applied is { } guard ? guard + " (docs/articles/engine.md, 'NaN from oneDNN on AMD')"
             : OneDnnGuard.Enabled() == false ? "off"
             : OneDnnGuard.ReadNative(OneDnnGuard.IsaVariable) is { } isa ? $"{OneDnnGuard.IsaVariable}={isa}" : "every ISA it finds"));
+        foreach (var failure in EngineStartup.Failures) lines.Add("start-up step failed: " + failure);
         var why = CudaUnavailableReason();
         lines.Add("cuda: " + (why is null ? $"{cuda.device_count()} device(s)" : "unavailable: " + why));
         return string.Join(Environment.NewLine, lines);

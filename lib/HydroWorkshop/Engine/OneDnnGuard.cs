@@ -32,21 +32,19 @@ public static class OneDnnGuard
         var choice = Environment.GetEnvironmentVariable(Variable);
         if (choice == "0")
         {
-            try
-            {
-                if (SetEnabled(false)) Applied = $"off ({Variable}=0)";
-            }
-            catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or NotSupportedException
-                or InvalidOperationException)
-            {
-                // libtorch does not load: EngineInfo.EnsureLoaded names why at the first use.
-            }
+            Applied = SetEnabled(false) ? $"off ({Variable}=0)" : $"{Variable}=0 ignored: it works on Linux only";
             return;
+        }
+        if (!string.IsNullOrEmpty(choice) && choice != "1")
+        {
+            Applied = $"{Variable}={choice} ignored: 0 (off) or 1 (left alone)";
+            choice = null;
         }
         if (ShouldLimit(X86Base.IsSupported ? Vendor() : "", Avx512F.IsSupported, choice,
                 Environment.GetEnvironmentVariable(IsaVariable), Environment.GetEnvironmentVariable(OldIsaVariable))
             && SetNative(IsaVariable, Isa))
-            Applied = $"{IsaVariable}={Isa} (an AMD processor with AVX-512; {Variable}=1 leaves oneDNN alone)";
+            Applied = (Applied is null ? "" : Applied + "; ")
+                + $"{IsaVariable}={Isa} (an AMD processor with AVX-512; {Variable}=1 leaves oneDNN alone)";
     }
 
     /// <summary>Whether to hold oneDNN to <see cref="Isa"/>: on an AMD processor (<paramref name="vendor"/>

@@ -7,6 +7,10 @@ namespace HydroWorkshop.Physics;
 /// height of the highest bed on any path of neighbouring open cells from the source to it. For a volume V, L is the level
 /// at which the reached cells hold exactly V: sum over cells with spill elevation below L of (L − bed) = V.
 /// <para>
+/// Cells of equal spill elevation (a ridge and the hollows behind it, all reached over that ridge height) fill as one
+/// basin at one level while the water spills over: a deeper hollow among them fills first, whichever is nearer.
+/// </para>
+/// <para>
 /// It knows no time and no friction (water is level at once), so it floods the far low ground too early; what it does
 /// know is where a given volume ends up on this terrain, from the terrain alone, in about a millisecond per 64 x 64 map
 /// (<see cref="Models.Maps.OnePassFlood"/> reads it as a first guess).
@@ -32,7 +36,8 @@ public sealed class FillAndSpill
     public FillAndSpill(ReadOnlySpan<float> bed, ReadOnlySpan<bool> open, int rows, int columns, int source)
     {
         if (rows < 1 || columns < 1)
-            throw new ArgumentOutOfRangeException(nameof(rows), $"the grid must have at least 1 x 1 cells (got {rows} x {columns})");
+            throw new ArgumentOutOfRangeException(rows < 1 ? nameof(rows) : nameof(columns),
+                $"the grid must have at least 1 x 1 cells (got {rows} x {columns})");
         if (bed.Length != rows * columns)
             throw new ArgumentException($"the bed has {bed.Length} values, expected {rows} x {columns}", nameof(bed));
         if (!open.IsEmpty && open.Length != rows * columns)
@@ -141,7 +146,8 @@ public sealed class FillAndSpill
             throw new ArgumentException($"the depth map has {depth.Length} values, expected {Rows} x {Columns}", nameof(depth));
         var (cells, level, hollowEnd, hollowLevel) = Fill(volume);
         depth.Clear();
-        for (var k = 0; k < cells; k++) depth[order[k]] = (float)(level - bed[order[k]]);
+        // Max: the level is a mean and may land a rounding error below a bed it covers.
+        for (var k = 0; k < cells; k++) depth[order[k]] = (float)Math.Max(0, level - bed[order[k]]);
         for (var k = cells; k < hollowEnd; k++) depth[order[k]] = (float)Math.Max(0, hollowLevel - bed[order[k]]);
     }
 

@@ -180,13 +180,13 @@ public static partial class MapRunConfigReader
         if (config.Data.Type == "dike_breach" && config.Data.StorageEstimate)
             throw new FormatException(
                 $"{file}: data: storage_estimate is for flume data sets (it needs the event's inflow, slope and roughness)");
-        // Each refined frame reads the coarse frame after it; a window's last frame has none inside the window (it would
-        // read itself), so the refiner trains on whole events, as it is evaluated.
         if (config.Model.Type == "one_pass" && (config.Map.WindowFrames > 0 || config.Map.Curriculum is not null))
             throw new FormatException(
                 $"{file}: map: " + (config.Map.WindowFrames > 0 ? $"window_frames {config.Map.WindowFrames}" : "curriculum_start_steps") +
                 ": one_pass predicts whole events (window_frames 0, the default, and no curriculum): it is built for the events' " +
                 "frame count and has no steps to grow");
+        // Each refined frame reads the coarse frame after it; a window's last frame has none inside the window (it would
+        // read itself), so the refiner trains on whole events, as it is evaluated.
         if (config.Model.Type == "coarse_refiner" && (config.Map.WindowFrames > 0 || config.Map.Curriculum is not null))
             throw new FormatException(
                 $"{file}: map: " + (config.Map.WindowFrames > 0 ? $"window_frames {config.Map.WindowFrames}" : "curriculum_start_steps") +

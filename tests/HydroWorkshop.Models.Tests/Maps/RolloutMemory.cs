@@ -13,6 +13,9 @@ internal static class RolloutMemory
     public static void AssertNoTensorOutlivesRollout<TModel>(TModel model, MapBatch batch, int warmupFrames)
         where TModel : nn.Module, IMapModel
     {
+        // Tensors an earlier test left to the finalizer would be freed during the measurement and change the count.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         var before = torch.Tensor.TotalCount;
         using (var scope = NewDisposeScope())
         {

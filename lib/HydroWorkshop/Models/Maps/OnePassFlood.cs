@@ -18,7 +18,8 @@ namespace HydroWorkshop.Models.Maps;
 /// elsewhere is the same computation shifted), and the event's volumes join at the bottom of the U-Net for every cell.
 /// </para>
 /// <para>
-/// Physics it keeps by construction: depth ≥ 0, solid cells dry, and each frame's volume equal to the initial volume plus
+/// Physics it keeps by construction: depth ≥ 0 (in evaluation; training lets a little negative depth through, as
+/// <see cref="FloodStepper"/> does), solid cells dry, and each frame's volume equal to the initial volume plus
 /// the inflow poured since (trapezoid per frame, as <see cref="FloodStepper"/> pours it), by rescaling (at most 4x up;
 /// what that cannot restore comes back as the fill-and-spill map's share).
 /// </para>
@@ -48,7 +49,7 @@ public sealed class OnePassFlood : nn.Module, IMapModel, IUsesMapScales
             throw new ArgumentOutOfRangeException(nameof(inflowForcing),
                 $"the inflow is forcing {inflowForcing}, but there are {inputs.Forcings} forcings");
         if (!(frameSeconds > 0) || !(cellArea > 0))
-            throw new ArgumentOutOfRangeException(nameof(frameSeconds),
+            throw new ArgumentOutOfRangeException(!(frameSeconds > 0) ? nameof(frameSeconds) : nameof(cellArea),
                 $"frame interval {frameSeconds} s and cell area {cellArea} m2 must be positive");
         if (frames < 2) throw new ArgumentOutOfRangeException(nameof(frames), frames, "an event needs at least 2 frames");
         if (keyframeEvery < 1) throw new ArgumentOutOfRangeException(nameof(keyframeEvery), keyframeEvery, "at least 1 frame");
@@ -64,8 +65,9 @@ public sealed class OnePassFlood : nn.Module, IMapModel, IUsesMapScales
         // fill-and-spill depth of each keyframe's volume
         unet = new DeepUNet(inputs.Statics + 6 + Keyframes.Count, Keyframes.Count, width);
         head = nn.Conv2d(width, 2 * Keyframes.Count, 1);
-        // A zero head gives the fill-and-spill maps themselves (interpolated between keyframes): training starts from
-        // that first guess, as CoarseRefiner starts from its coarse run.
+        // A zero head gives the fill-and-spill maps themselves (interpolated between keyframes; films under 1 mm go to
+        // the wetter cells, as their gate starts nearly closed): training starts from that first guess, as CoarseRefiner
+        // starts from its coarse run.
         using (no_grad())
         {
             head.weight.zero_();
@@ -190,19 +192,26 @@ public sealed class OnePassFlood : nn.Module, IMapModel, IUsesMapScales
     {
         var (b, count, rows, columns) = ((int)bed.size(0), (int)volumes.size(1), (int)bed.size(2), (int)bed.size(3));
         var cells = rows * columns;
-        var beds = bed.detach().cpu().to(ScalarType.Float32).data<float>().ToArray();
-        var breaches = breach.detach().cpu().to(ScalarType.Float32).data<float>().ToArray();
-        var opens = open.detach().cpu().to(ScalarType.Float32).data<float>().ToArray();
+        float[] Values(Tensor map) => map.detach().cpu().to(ScalarType.Float32).contiguous().data<float>().ToArray();
+        var (beds, breaches, opens) = (Values(bed), Values(breach), Values(open));
         var levels = volumes.detach().cpu().to(ScalarType.Float64).data<double>().ToArray();
         var factor = depthToBed.item<float>();
         if (!(factor > 0)) throw new InvalidOperationException("OnePassFlood needs its scales before a roll-out (UseScales)");
         var maps = new float[b * count * cells];
         var reach = new float[b * 2 * cells];
+        var sources = new int[b];
+        for (var e = 0; e < b; e++)
+        {
+            for (var i = 1; i < cells; i++)
+                if (breaches[e * cells + i] > breaches[e * cells + sources[e]]) sources[e] = i;
+            if (!(breaches[e * cells + sources[e]] > 0))
+                throw new ArgumentException(
+                    $"event {e} of the batch has no breach cell: its breach map (static {BreachStatic}) is 0 everywhere");
+        }
         Parallel.For(0, b, e =>
         {
-            var source = 0;
-            for (var i = 1; i < cells; i++)
-                if (breaches[e * cells + i] > breaches[e * cells + source]) source = i;
+            var source = sources[e];
+            // The inflow enters at the breach cell whatever the obstacle map says there: the fill starts from it.
             var isOpen = opens.AsSpan(e * cells, cells).ToArray().Select(v => v > 0.5f).ToArray();
             isOpen[source] = true;
             var fill = new FillAndSpill(beds.AsSpan(e * cells, cells), isOpen, rows, columns, source);
