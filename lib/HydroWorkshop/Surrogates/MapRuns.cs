@@ -94,22 +94,27 @@ public static partial class MapRuns
 
     private static FloodStepper BuildFloodStepper(MapModelConfig model, MapInputs inputs, MapSequences data)
     {
-        var breach = data.MoreStaticNames.ToList().IndexOf("breach");
-        var inflow = data.ForcingNames.ToList().IndexOf("inflow_m3s");
-        if (breach < 0 || inflow < 0)
-            throw new ArgumentException("flood_stepper needs a breach map and an inflow forcing: data type dike_breach");
-        return new FloodStepper(inputs, 2 + breach, inflow, DikeBreachDataSet.StepSeconds,
+        var (breach, inflow) = BreachChannels(model, data);
+        return new FloodStepper(inputs, breach, inflow, DikeBreachDataSet.StepSeconds,
             DikeBreachDataSet.CellSize * DikeBreachDataSet.CellSize, model.Width);
     }
 
     private static OnePassFlood BuildOnePass(MapModelConfig model, MapInputs inputs, MapSequences data)
     {
+        var (breach, inflow) = BreachChannels(model, data);
+        return new OnePassFlood(inputs, breach, inflow, DikeBreachDataSet.StepSeconds,
+            DikeBreachDataSet.CellSize * DikeBreachDataSet.CellSize, data.Frames, model.Width);
+    }
+
+    /// <summary>Where a breach model finds its breach map among the statics (after bed and obstacle) and its inflow among
+    /// the forcings of <paramref name="data"/>.</summary>
+    private static (int BreachStatic, int InflowForcing) BreachChannels(MapModelConfig model, MapSequences data)
+    {
         var breach = data.MoreStaticNames.ToList().IndexOf("breach");
         var inflow = data.ForcingNames.ToList().IndexOf("inflow_m3s");
         if (breach < 0 || inflow < 0)
-            throw new ArgumentException("one_pass needs a breach map and an inflow forcing: data type dike_breach");
-        return new OnePassFlood(inputs, 2 + breach, inflow, DikeBreachDataSet.StepSeconds,
-            DikeBreachDataSet.CellSize * DikeBreachDataSet.CellSize, data.Frames, model.Width);
+            throw new ArgumentException($"{model.Type} needs a breach map and an inflow forcing: data type dike_breach");
+        return (2 + breach, inflow);
     }
 
     /// <summary>The training, validation and test events <paramref name="data"/> describes.</summary>

@@ -93,9 +93,9 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
     public void UseScales(MapScales scales)
     {
         using var noGrad = no_grad();
-        inflowDepth.fill_(scales.Forcing[InflowForcing] * FrameSeconds / (CellArea * scales.Depth));
-        depthToBed.fill_(scales.Depth / scales.BedScale);
-        wetDepth.fill_(0.001 / scales.Depth);
+        inflowDepth.fill_(scales.InflowDepthPerFrame(InflowForcing, FrameSeconds, CellArea));
+        depthToBed.fill_(scales.DepthToBed);
+        wetDepth.fill_(scales.ScaledDepth(0.001));
     }
 
     /// <summary>The factor <see cref="UseScales"/> set (0 before).</summary>

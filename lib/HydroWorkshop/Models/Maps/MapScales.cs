@@ -15,6 +15,18 @@ public sealed record MapScales(double Depth, double BedMean, double BedScale, IR
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
+    /// <summary>Scaled depth summed over cells that one scaled unit of inflow forcing <paramref name="forcing"/> pours in
+    /// over one frame: forcing scale (m³/s) x <paramref name="frameSeconds"/> / (<paramref name="cellArea"/> (m²) x depth
+    /// scale (m)). The breach models' volume factor.</summary>
+    public double InflowDepthPerFrame(int forcing, double frameSeconds, double cellArea) =>
+        Forcing[forcing] * frameSeconds / (cellArea * Depth);
+
+    /// <summary>Scaled depth to scaled bed units, for a water surface (bed + depth).</summary>
+    public double DepthToBed => Depth / BedScale;
+
+    /// <summary><paramref name="metres"/> of depth in model units.</summary>
+    public double ScaledDepth(double metres) => metres / Depth;
+
     public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
 
     public static MapScales Load(string path) =>
