@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using HydroWorkshop.Common;
+using HydroWorkshop.Engine;
 using HydroWorkshop.Kernel.Execution;
 using HydroWorkshop.Kernel.Protocol;
 using NetMQ;
@@ -93,6 +95,9 @@ public sealed partial class KernelServer : IDisposable
         Console.SetOut(streams.Out);
         Console.SetError(streams.Error);
         Console.SetIn(TextReader.Null);
+        // The engine's start-up (oneDNN guard, NNPACK switch) before the first cell, which may use TorchSharp before it
+        // touches HydroWorkshop.dll: HydroWorkshop's module initializer runs at most once, so this only makes it certain.
+        RuntimeHelpers.RunModuleConstructor(typeof(EngineStartup).Module.ModuleHandle);
         NotebookDisplay.SetHook(value => executor.Publisher.Display(value));
         // SIGINT (interrupt_mode "signal") interrupts the cell the same way as interrupt_request.
         sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>

@@ -122,6 +122,10 @@ public static class EngineInfo
         lines.Add("oneDNN: " + (OneDnnGuard.Applied is { } guard ? guard + " (docs/articles/engine.md, 'NaN from oneDNN on AMD')"
             : OneDnnGuard.Enabled() == false ? "off"
             : OneDnnGuard.ReadNative(OneDnnGuard.IsaVariable) is { } isa ? $"{OneDnnGuard.IsaVariable}={isa}" : "every ISA it finds"));
+        lines.Add("NNPACK: " + (NnpackSwitch.Applied ?? NnpackSwitch.Enabled() switch
+        {
+            true => "on", false => "off", null => "as libtorch sets it",
+        }));
         foreach (var failure in EngineStartup.Failures) lines.Add("start-up step failed: " + failure);
         var why = CudaUnavailableReason();
         lines.Add("cuda: " + (why is null ? $"{cuda.device_count()} device(s)" : "unavailable: " + why));

@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 namespace HydroWorkshop.Engine;
 
 /// <summary>What HydroWorkshop.dll does to the engine when it loads, in this order: point TorchSharp at a native library
-/// this system can load (<see cref="LibTorchSharpResolver"/>), then settle oneDNN (<see cref="OneDnnGuard"/>).</summary>
+/// this system can load (<see cref="LibTorchSharpResolver"/>), settle oneDNN (<see cref="OneDnnGuard"/>), then switch off
+/// NNPACK where it is unused (<see cref="NnpackSwitch"/>, which loads libtorch).</summary>
 public static class EngineStartup
 {
     private static readonly List<string> FailureList = [];
@@ -19,7 +20,7 @@ public static class EngineStartup
     {
         // An exception here would make every later use of HydroWorkshop.dll throw TypeInitializationException; a step that
         // fails leaves the engine as TorchSharp sets it up, and EngineInfo.EnsureLoaded names a load failure at first use.
-        foreach (var step in new Action[] { LibTorchSharpResolver.Register, OneDnnGuard.Register })
+        foreach (var step in new Action[] { LibTorchSharpResolver.Register, OneDnnGuard.Register, NnpackSwitch.Register })
         {
             try
             {

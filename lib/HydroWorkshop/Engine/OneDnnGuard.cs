@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
-using TorchSharp;
 
 namespace HydroWorkshop.Engine;
 
@@ -76,30 +75,10 @@ public static class OneDnnGuard
 
     /// <summary>Whether libtorch uses oneDNN (<c>at::globalContext().userEnabledMkldnn()</c>); null where it cannot be
     /// asked (not Linux).</summary>
-    public static unsafe bool? Enabled()
-    {
-        if (Context("_ZNK2at7Context17userEnabledMkldnnEv") is not var (self, get)) return null;
-        return ((delegate* unmanaged<IntPtr, byte>)get)(self) != 0;
-    }
+    public static bool? Enabled() => LibTorchContext.Enabled(LibTorchContext.Mkldnn);
 
     /// <summary>Turns oneDNN on or off in libtorch; false where it cannot (not Linux).</summary>
-    public static unsafe bool SetEnabled(bool enabled)
-    {
-        if (Context("_ZN2at7Context20setUserEnabledMkldnnEb") is not var (self, set)) return false;
-        ((delegate* unmanaged<IntPtr, byte, void>)set)(self, enabled ? (byte)1 : (byte)0);
-        return true;
-    }
-
-    // at::globalContext() and a member function of at::Context (Itanium C++ ABI: `this` is the first argument).
-    private static unsafe (IntPtr Self, IntPtr Function)? Context(string member)
-    {
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return null;
-        torch.InitializeDeviceType(DeviceType.CPU);
-        if (!NativeLibrary.TryLoad("libtorch_cpu.so", typeof(torch).Assembly, null, out var library)
-            || !NativeLibrary.TryGetExport(library, "_ZN2at13globalContextEv", out var context)
-            || !NativeLibrary.TryGetExport(library, member, out var function)) return null;
-        return (((delegate* unmanaged<IntPtr>)context)(), function);
-    }
+    public static bool SetEnabled(bool enabled) => LibTorchContext.SetEnabled(LibTorchContext.Mkldnn, enabled);
 
     private static bool SetNative(string name, string value)
     {
