@@ -127,11 +127,11 @@ public sealed class CoarseRefiner : nn.Module, IMapModel, IUsesMapScales
         var (before, now, after) = (Frames(previous), Frames(current), Frames(next));
         var statics = batch.Statics;                                                          // [b, S, y, x]
         var bed = statics.narrow(1, 0, 1);
-        var (slopeX, slopeY) = SmallUNet.Slopes(bed);
+        var (slopeX, slopeY) = MapSlopes.Central(bed);
         var fixedMaps = cat([statics, slopeX, slopeY], 1);                                    // [b, S + 2, y, x]
         var perFrame = fixedMaps.unsqueeze(1).expand(b, n, -1, rows, columns).reshape(b * n, -1, rows, columns);
         var surface = perFrame.narrow(1, 0, 1) + now * depthToBed;                           // [b n, 1, y, x] bed units
-        var (surfaceX, surfaceY) = SmallUNet.Slopes(surface);
+        var (surfaceX, surfaceY) = MapSlopes.Central(surface);
         var wetNow = (now > wetDepth).to(now.dtype);                                          // the coarse frame's wet map
         var features = unet.forward(cat([before, now, after, wetNow, perFrame, surface, surfaceX, surfaceY], 1));
         var output = head.forward(features);                                                  // [b n, 2, y, x]

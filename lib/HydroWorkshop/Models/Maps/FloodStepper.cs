@@ -112,7 +112,7 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
         using var scope = NewDisposeScope();
         var statics = batch.Statics;                                                       // [b, S, y, x]
         var bed = statics.narrow(1, 0, 1);
-        var (slopeX, slopeY) = SmallUNet.Slopes(bed);                                     // [b, 1, y, x] each
+        var (slopeX, slopeY) = MapSlopes.Central(bed);                                     // [b, 1, y, x] each
         var breach = statics.narrow(1, BreachStatic, 1);
         var inflow = batch.Forcing.select(2, InflowForcing);                              // [b, time]
         var fixedMaps = cat([statics, slopeX, slopeY], 1);                                // [b, S + 2, y, x]
@@ -129,7 +129,7 @@ public sealed class FloodStepper : nn.Module, IMapModel, IUsesMapScales
             var added = ((inflow.select(1, t) + inflow.select(1, t + 1)) * 0.5 * inflowDepth).reshape(-1, 1, 1, 1);
             var filled = depth + breach * added;
             var surface = bed + filled * depthToBed;                                      // [b, 1, y, x], bed units
-            var (surfaceX, surfaceY) = SmallUNet.Slopes(surface);
+            var (surfaceX, surfaceY) = MapSlopes.Central(surface);
             Tensor[] parts = batch.Extra is null
                 ? [filled, (filled > 0).to(depth.dtype), fixedMaps, breach * added, surface, surfaceX, surfaceY]
                 : [filled, (filled > 0).to(depth.dtype), fixedMaps, breach * added, surface, surfaceX, surfaceY,

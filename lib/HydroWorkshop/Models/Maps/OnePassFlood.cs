@@ -149,7 +149,7 @@ public sealed class OnePassFlood : nn.Module, IMapModel, IUsesMapScales
         var (b, n) = (batch.Size, (long)(frames - warmupFrames));
         var (rows, columns) = (batch.Rows, batch.Columns);
         var statics = batch.Statics;                                                           // [b, S, y, x]
-        var (slopeX, slopeY) = SmallUNet.Slopes(statics.narrow(1, 0, 1));
+        var (slopeX, slopeY) = MapSlopes.Central(statics.narrow(1, 0, 1));
         var initial = batch.Depth.select(1, warmupFrames - 1).unsqueeze(1);                  // [b, 1, y, x]
         // Volume (scaled depth summed over cells) at each frame: the initial map plus the inflow poured since.
         var inflow = batch.Forcing.select(2, InflowForcing);                                  // [b, time]

@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -46,13 +45,4 @@ public sealed class SmallUNet : nn.Module<Tensor, Tensor>
     }
 
     private static Tensor Upsample(Tensor x) => nn.functional.interpolate(x, scale_factor: [2.0, 2.0], mode: InterpolationMode.Nearest);
-
-    /// <summary>Central differences of a map per cell (one-sided, halved, at the edges), in the map's units per cell:
-    /// [N, 1, y, x] → x and y slopes, [N, 1, y, x] each.</summary>
-    public static (Tensor X, Tensor Y) Slopes(Tensor map)
-    {
-        var padded = nn.functional.pad(map, [1, 1, 1, 1], PaddingModes.Replicate);
-        return ((padded[.., .., 1..^1, 2..] - padded[.., .., 1..^1, ..^2]) * 0.5,
-            (padded[.., .., 2.., 1..^1] - padded[.., .., ..^2, 1..^1]) * 0.5);
-    }
 }
