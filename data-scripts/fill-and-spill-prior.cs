@@ -25,7 +25,7 @@ var sets = new List<(string Name, string? Folder, IEnumerable<int> Ids)>
 int[] frames = [24, 48, 96];                       // 12, 24, 48 h after the breach (30-minute frames)
 double[] speeds = [0.5, 0.8, 1.2];                 // c: cells of front per frame (100 m per 30 min = 0.056 m/s)
 int[] radii = [8, 12, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 100];
-const int Size = 64, Cells = Size * Size;
+const int Size = DikeBreachDataSet.GridSize, Cells = Size * Size;
 Console.WriteLine("CSI(0.05 m) of static inundation with the reference volume, median (worst) over the events");
 Console.WriteLine($"| events | fill limited to | {string.Join(" | ", frames.Select(f => $"{f / 2} h"))} |");
 Console.WriteLine($"|---|---|{string.Concat(frames.Select(_ => "---|"))}");
@@ -61,7 +61,7 @@ foreach (var (name, folder, ids) in sets)
         }
     }
     foreach (var (row, lists) in rows)
-        Console.WriteLine($"| {name} | {row} | {string.Join(" | ", lists.Select(l => $"{Median(l):F2} ({l.Min():F2})"))} |");
+        Console.WriteLine($"| {name} | {row} | {string.Join(" | ", lists.Select(l => $"{Median(l):F2} ({Worst(l):F2})"))} |");
 }
 return 0;
 
@@ -72,6 +72,9 @@ static float[] Fill(float[] bed, double[] distance, double radius, int source, d
     new FillAndSpill(bed, open, Size, Size, source).Depth(volume, depth);
     return depth;
 }
+
+// The lowest CSI of the events (NaN ones left out, as Median leaves them out).
+static double Worst(List<double> csi) => csi.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Min();
 
 static double Csi(float[] predicted, float[] reference) =>
     FloodMetrics.Csi(predicted, reference, [1, Size, Size], FloodMetrics.WetThreshold);

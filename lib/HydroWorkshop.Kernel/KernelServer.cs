@@ -92,12 +92,13 @@ public sealed partial class KernelServer : IDisposable
     /// <summary>Serves until a shutdown request; returns the process exit code.</summary>
     public int Run()
     {
+        // HydroWorkshop's start-up (the oneDNN guard) before any cell, which may use TorchSharp before HydroWorkshop: its
+        // module initializer runs at most once, so this only makes it certain, and before the console goes to IOPub.
+        RuntimeHelpers.RunModuleConstructor(typeof(EngineStartup).Module.ModuleHandle);
+        foreach (var failure in EngineStartup.Failures) KernelLog.Write("engine start-up step failed: " + failure);
         Console.SetOut(streams.Out);
         Console.SetError(streams.Error);
         Console.SetIn(TextReader.Null);
-        // The engine's start-up (oneDNN guard, NNPACK switch) before the first cell, which may use TorchSharp before it
-        // touches HydroWorkshop.dll: HydroWorkshop's module initializer runs at most once, so this only makes it certain.
-        RuntimeHelpers.RunModuleConstructor(typeof(EngineStartup).Module.ModuleHandle);
         NotebookDisplay.SetHook(value => executor.Publisher.Display(value));
         // SIGINT (interrupt_mode "signal") interrupts the cell the same way as interrupt_request.
         sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>

@@ -182,4 +182,19 @@ public sealed class KernelServerTests : IDisposable
         Send(shell, codec, "is_complete_request", new JsonObject { ["code"] = "if (true) {" });
         Assert.Equal("incomplete", ReceiveReply(TimeSpan.FromSeconds(10))!.Content["status"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Execute_FirstCell_EngineSettingsApplied()
+    {
+        // The first cell finds libtorch loaded with the kit's settings (EngineInfo.EnsureLoaded): NNPACK off while oneDNN
+        // is on, so a TorchSharp convolution in any cell stays free of its warnings.
+        const string check = """
+            if (System.OperatingSystem.IsLinux() && System.Environment.GetEnvironmentVariable("HW_NNPACK") != "1"
+                && HydroWorkshop.Engine.OneDnnGuard.Enabled() == true && HydroWorkshop.Engine.NnpackSwitch.Enabled() != false)
+                throw new System.InvalidOperationException("NNPACK is on: " + HydroWorkshop.Engine.NnpackSwitch.Applied);
+            """;
+        Send(shell, codec, "execute_request", Execute(check));
+        var reply = ReceiveReply(TimeSpan.FromSeconds(60))!;
+        Assert.True(reply.Content["status"]!.GetValue<string>() == "ok", reply.Content.ToJsonString());
+    }
 }

@@ -34,7 +34,8 @@ public static class EngineInfo
 
     /// <summary>
     /// Loads the native engine now, so that a failure names its cause (e.g. a missing GLIBCXX version) instead of
-    /// TorchSharp's generic "doesn't contain a reference to libtorch-cpu" message at the first tensor.
+    /// TorchSharp's generic "doesn't contain a reference to libtorch-cpu" message at the first tensor, then applies the
+    /// settings that need it loaded (<see cref="NnpackSwitch"/>).
     /// </summary>
     public static void EnsureLoaded()
     {
@@ -49,6 +50,16 @@ public static class EngineInfo
         {
             var cause = e is TypeInitializationException { InnerException: { } inner } ? inner : e;
             throw new InvalidOperationException(EngineLoadDiagnosis.Explain(cause), e);
+        }
+        try
+        {
+            NnpackSwitch.Apply();
+        }
+#pragma warning disable CA1031 // a switch that could not be set leaves the engine as it was; hw info shows why
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            EngineStartup.Record(nameof(NnpackSwitch), e);
         }
     }
 
@@ -122,10 +133,8 @@ public static class EngineInfo
         lines.Add("oneDNN: " + (OneDnnGuard.Applied is { } guard ? guard + " (docs/articles/engine.md, 'NaN from oneDNN on AMD')"
             : OneDnnGuard.Enabled() == false ? "off"
             : OneDnnGuard.ReadNative(OneDnnGuard.IsaVariable) is { } isa ? $"{OneDnnGuard.IsaVariable}={isa}" : "every ISA it finds"));
-        lines.Add("NNPACK: " + (NnpackSwitch.Applied ?? NnpackSwitch.Enabled() switch
-        {
-            true => "on", false => "off", null => "as libtorch sets it",
-        }));
+        lines.Add("NNPACK: " + NnpackSwitch.Enabled() switch { true => "on", false => "off", null => "as libtorch sets it" }
+            + (NnpackSwitch.Applied is { } nnpack ? $" ({nnpack})" : ""));
         foreach (var failure in EngineStartup.Failures) lines.Add("start-up step failed: " + failure);
         var why = CudaUnavailableReason();
         lines.Add("cuda: " + (why is null ? $"{cuda.device_count()} device(s)" : "unavailable: " + why));

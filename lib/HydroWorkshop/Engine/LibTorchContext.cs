@@ -6,8 +6,9 @@ namespace HydroWorkshop.Engine;
 /// <summary>
 /// Switches of libtorch's global context that PyTorch exposes (<c>torch.backends.mkldnn.enabled</c>,
 /// <c>torch.backends.nnpack.set_flags</c>) and TorchSharp does not: called through libtorch's exported C++ symbols
-/// (Itanium ABI: <c>at::globalContext()</c>, then the member function with <c>this</c> as its first argument), so on
-/// Linux only; elsewhere every call answers null or false.
+/// (Itanium ABI names: <c>at::globalContext()</c>, then the member function with <c>this</c> as its first argument) in
+/// <c>libtorch_cpu.so</c>, so on Linux only (macOS names the library differently, Windows mangles differently);
+/// elsewhere every call answers null or false.
 /// </summary>
 internal static class LibTorchContext
 {
@@ -32,13 +33,25 @@ internal static class LibTorchContext
         return true;
     }
 
-    private static unsafe (IntPtr Self, IntPtr Function)? Member(string symbol)
+    // libtorch_cpu.so and at::globalContext(), looked up once (a failure to load libtorch is not kept: the next call tries
+    // again); null off Linux or when not found.
+    private static readonly Lazy<(IntPtr Library, IntPtr Context)?> Context = new(Find, LazyThreadSafetyMode.PublicationOnly);
+
+    private static (IntPtr Library, IntPtr Context)? Find()
     {
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return null;
         torch.InitializeDeviceType(DeviceType.CPU);
         if (!NativeLibrary.TryLoad("libtorch_cpu.so", typeof(torch).Assembly, null, out var library)
-            || !NativeLibrary.TryGetExport(library, "_ZN2at13globalContextEv", out var context)
-            || !NativeLibrary.TryGetExport(library, symbol, out var function)) return null;
-        return (((delegate* unmanaged<IntPtr>)context)(), function);
+            || !NativeLibrary.TryGetExport(library, "_ZN2at13globalContextEv", out var context)) return null;
+        unsafe
+        {
+            return (library, ((delegate* unmanaged<IntPtr>)context)());
+        }
+    }
+
+    private static (IntPtr Self, IntPtr Function)? Member(string symbol)
+    {
+        if (Context.Value is not var (library, self) || !NativeLibrary.TryGetExport(library, symbol, out var function)) return null;
+        return (self, function);
     }
 }

@@ -11,38 +11,38 @@ namespace HydroWorkshop.Tests.Engine;
 public class NnpackSwitchTests
 {
     [Theory]
-    [InlineData(null, null, true)]
-    [InlineData("", "", true)]
-    [InlineData("0", null, true)]
-    [InlineData(null, "1", true)]          // oneDNN left alone: still on, still first
-    [InlineData("1", null, false)]         // the user leaves NNPACK on
-    [InlineData(null, "0", false)]         // oneDNN off: NNPACK may be the fast path for big batches
-    public void ShouldSwitchOff_Choices_OffUnlessLeftOnOrOneDnnOff(string? choice, string? oneDnnChoice, bool expected) =>
-        Assert.Equal(expected, NnpackSwitch.ShouldSwitchOff(choice, oneDnnChoice));
+    [InlineData(null, true, true)]
+    [InlineData("", true, true)]
+    [InlineData("1", true, false)]         // the user leaves NNPACK on
+    [InlineData(null, false, false)]       // oneDNN off (HW_ONEDNN=0): NNPACK may be the fast path for big batches
+    [InlineData(null, null, false)]        // libtorch's context cannot be asked (not Linux)
+    public void ShouldSwitchOff_Choices_OffWhileOneDnnOnUnlessLeftOn(string? choice, bool? oneDnnEnabled, bool expected) =>
+        Assert.Equal(expected, NnpackSwitch.ShouldSwitchOff(choice, oneDnnEnabled));
 
     [Fact]
-    public void Register_ThisProcess_NnpackAsDecided()
+    public void EnsureLoaded_ThisProcess_NnpackAsDecided()
     {
+        EngineInfo.EnsureLoaded();
         if (!OperatingSystem.IsLinux()) return;                                    // libtorch's context is asked on Linux only
-        var off = NnpackSwitch.ShouldSwitchOff(Environment.GetEnvironmentVariable(NnpackSwitch.Variable),
-            Environment.GetEnvironmentVariable(OneDnnGuard.Variable));
+        var choice = Environment.GetEnvironmentVariable(NnpackSwitch.Variable);
+        var off = NnpackSwitch.ShouldSwitchOff(choice == "1" ? "1" : null, OneDnnGuard.Enabled());
         Assert.Equal(!off, NnpackSwitch.Enabled());
-        Assert.Equal(off, NnpackSwitch.Applied is not null);
+        Assert.Equal(off, NnpackSwitch.Applied?.Contains("switched off", StringComparison.Ordinal) ?? false);
         Assert.DoesNotContain(EngineStartup.Failures, f => f.StartsWith(nameof(NnpackSwitch), StringComparison.Ordinal));
+        Assert.Contains("NNPACK: " + (off ? "off" : "on"), EngineInfo.Describe(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void SmallInferenceConvolution_NnpackOff_PrintsNoNnpackWarning()
     {
-        // Batch 1, 3 x 3, a small map, one thread, no gradient: oneDNN declines it ("native is faster") and libtorch asks
-        // NNPACK next; on an AMD EPYC VM every such call printed "Could not initialize NNPACK! Reason: Unsupported
-        // hardware." with NNPACK on.
+        // Batch 1 and a small map (1,024 values): oneDNN declines it ("native is faster") and libtorch asks NNPACK next;
+        // on an AMD EPYC VM every such call printed "Could not initialize NNPACK! Reason: Unsupported hardware." with
+        // NNPACK on.
+        EngineInfo.EnsureLoaded();
         if (!OperatingSystem.IsLinux()) return;
         var before = NnpackSwitch.Enabled()!.Value;
-        var threads = get_num_threads();
         try
         {
-            set_num_threads(1);
             Assert.True(NnpackSwitch.SetEnabled(false));
             var off = NativeStderrOf(RunSmallConvolutions);
             Assert.Contains(Marker, off);                                          // the capture works
@@ -57,7 +57,6 @@ public class NnpackSwitchTests
         finally
         {
             NnpackSwitch.SetEnabled(before);
-            set_num_threads(threads);
         }
     }
 
@@ -80,26 +79,31 @@ public class NnpackSwitchTests
     private static string NativeStderrOf(Action action)
     {
         var path = Path.GetTempFileName();
-        var saved = dup(2);
-        Assert.True(saved >= 0);
         try
         {
-            using (var file = File.OpenHandle(path, FileMode.Create, FileAccess.Write))
+            var saved = dup(2);
+            Assert.True(saved >= 0);
+            try
             {
-                Assert.True(dup2((int)file.DangerousGetHandle(), 2) >= 0);
+                using (var file = File.OpenHandle(path, FileMode.Create, FileAccess.Write))
+                {
+                    Assert.True(dup2((int)file.DangerousGetHandle(), 2) >= 0);
+                }
+                action();
+                var marker = Encoding.ASCII.GetBytes(Marker + "\n");
+                _ = write(2, marker, marker.Length);
             }
-            action();
-            var marker = Encoding.ASCII.GetBytes(Marker + "\n");
-            _ = write(2, marker, marker.Length);
+            finally
+            {
+                dup2(saved, 2);
+                close(saved);
+            }
+            return File.ReadAllText(path);
         }
         finally
         {
-            dup2(saved, 2);
-            close(saved);
+            File.Delete(path);
         }
-        var text = File.ReadAllText(path);
-        File.Delete(path);
-        return text;
     }
 
     [DllImport("libc", SetLastError = true)]
