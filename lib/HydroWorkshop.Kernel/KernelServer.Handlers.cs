@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using HydroWorkshop.Common;
-using HydroWorkshop.Engine;
 using HydroWorkshop.Kernel.Display;
 using HydroWorkshop.Kernel.Execution;
 using HydroWorkshop.Kernel.Protocol;
@@ -119,28 +118,6 @@ public sealed partial class KernelServer
         }
     }
 
-    private bool enginePrepared;
-
-    // Loads libtorch before the first cell, not at the kernel's start (kernel_info stays quick), so that the settings
-    // that need it loaded (EngineInfo.EnsureLoaded: NNPACK off while oneDNN is on) hold for every cell, even one that
-    // uses TorchSharp before HydroWorkshop. A libtorch that cannot load is logged here and explained by the first cell
-    // that uses it; cells without tensors still run.
-    private void PrepareEngine()
-    {
-        if (enginePrepared) return;
-        enginePrepared = true;
-        try
-        {
-            EngineInfo.EnsureLoaded();
-        }
-        catch (InvalidOperationException e)
-        {
-            KernelLog.Write("the engine did not load: " + e.Message);
-        }
-        foreach (var failure in EngineStartup.Failures.Where(f => f.StartsWith(nameof(NnpackSwitch), StringComparison.Ordinal)))
-            KernelLog.Write("engine start-up step failed: " + failure);
-    }
-
     private void Execute(JupyterMessage request)
     {
         var content = request.Content;
@@ -154,7 +131,6 @@ public sealed partial class KernelServer
 
         iopub.Parent = request;
         var cellName = storeHistory ? $"In[{count}]" : $"In[-{++unstoredCount}]";
-        PrepareEngine();
         var outcome = executor.Execute(code, cellName);
         streams.Flush();
 

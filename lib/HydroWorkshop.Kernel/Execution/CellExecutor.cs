@@ -274,5 +274,6 @@ public sealed class CellExecutor
         {
             KernelLog.Write($"warm-up failed (cells will still run): {e.Message}");
         }
+        EnginePreparation.Run();
     }
 }

@@ -65,6 +65,11 @@ public static class EngineInfo
 
     private static bool loaded;
 
+    /// <summary>Whether TorchSharp's native library (<c>libLibTorchSharp.so</c>) is where this process would load it from
+    /// without looking further (beside the app or TorchSharp.dll, or in their <c>runtimes</c> folders); Linux only, false
+    /// elsewhere. Cheap: no library is loaded.</summary>
+    public static bool NativeLibraryFound() => OperatingSystem.IsLinux() && LibTorchSharpResolver.Candidates().Any();
+
     /// <summary>Null when a CUDA device can be used; otherwise why not, in words a participant can act on.</summary>
     public static string? CudaUnavailableReason()
     {

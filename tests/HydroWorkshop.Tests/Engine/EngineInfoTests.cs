@@ -41,6 +41,13 @@ public sealed class EngineInfoTests
     }
 
     [Fact]
+    public void NativeLibraryFound_TestHost_TrueOnLinux()
+    {
+        // The test host carries TorchSharp's native library in its runtimes folder, as the kernel's output does.
+        Assert.Equal(OperatingSystem.IsLinux(), EngineInfo.NativeLibraryFound());
+    }
+
+    [Fact]
     public void NativeLibraryPath_OnLinux_IsTheLoadedLibTorchSharp()
     {
         if (!OperatingSystem.IsLinux()) return;
