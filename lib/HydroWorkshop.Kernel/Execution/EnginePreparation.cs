@@ -14,7 +14,7 @@ internal static class EnginePreparation
     {
         // Without its native library beside the kernel, TorchSharp would look for libtorch elsewhere (and copy it out of
         // the NuGet cache) before any cell asked for a tensor: left to the first cell that does.
-        if (!OperatingSystem.IsLinux() || !EngineInfo.NativeLibraryFound()) return;
+        if (!EngineInfo.NativeLibraryFound()) return;                                           // false off Linux
         try
         {
             EngineInfo.EnsureLoaded();

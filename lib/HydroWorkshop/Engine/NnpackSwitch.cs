@@ -50,7 +50,7 @@ public static class NnpackSwitch
                 Applied = $"{Variable}={choice} ignored: 1 leaves NNPACK on";
                 choice = null;
             }
-            if (!OperatingSystem.IsLinux() || !ShouldSwitchOff(choice, OneDnnGuard.Enabled())) return;
+            if (!ShouldSwitchOff(choice, OneDnnGuard.Enabled())) return;                       // null off Linux: left alone
             if (SetEnabled(false))
                 Applied = (Applied is null ? "" : Applied + "; ") + $"switched off: unused while oneDNN is on; {Variable}=1 leaves it on";
         }
