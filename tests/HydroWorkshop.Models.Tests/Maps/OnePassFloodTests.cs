@@ -220,4 +220,95 @@ public sealed class OnePassFloodTests
         using var batch = Breach(frames: 5);
         RolloutMemory.AssertNoTensorOutlivesRollout(model, batch, warmupFrames: 1);
     }
+
+    // With a coarse run: the same grid and channels plus one extra map, the coarse depth in units of 3 m.
+    private static readonly MapScales CoarseScales = Scales with { Extra = [3.0] };
+
+    private static OnePassFlood SmallCoarse(long seed, int frames, bool trainedHead = true)
+    {
+        manual_seed(seed);
+        var model = new OnePassFlood(Inputs with { Extra = 1 }, breachStatic: 2, inflowForcing: 1, FrameSeconds, CellArea, frames,
+            width: 4, keyframeEvery: 2);
+        model.UseScales(CoarseScales);
+        if (trainedHead)
+            using (NewDisposeScope())
+            using (no_grad())
+                foreach (var (_, p) in model.named_parameters().Where(p => p.name.StartsWith("head.", StringComparison.Ordinal)))
+                    p.add_(randn_like(p) * 0.3);
+        return model;
+    }
+
+    /// <summary><see cref="Breach"/> with a coarse run as its extra map [1, time, 1, y, x]: at frame t the volume of
+    /// <see cref="VolumeAt"/> spread evenly over rows 2-7 and columns 0 to 3 + 2t (a front moving every frame, not only
+    /// at keyframes), in units of 3 m.</summary>
+    private static MapBatch BreachWithCoarseRun(int frames)
+    {
+        var batch = Breach(frames);
+        using var scope = NewDisposeScope();
+        var coarse = zeros([1, frames, 1, 32, 32]);
+        for (var t = 0; t < frames; t++)
+        {
+            var columns = Math.Min(32, 4 + 2 * t);
+            coarse[0, t, 0, 2..8, ..columns] = tensor((float)(VolumeAt(t) / (6 * columns) * 2.0 / 3.0));
+        }
+        return batch with { Extra = coarse.MoveToOuterDisposeScope() };
+    }
+
+    [Fact]
+    public void Rollout_NewCoarseModel_EveryFrameIsTheCoarseRun()
+    {
+        using var model = SmallCoarse(seed: 12, frames: 7, trainedHead: false);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var batch = BreachWithCoarseRun(frames: 7);
+        var predicted = model.Rollout(batch, warmupFrames: 1).Depth;                            // [1, 6, 32, 32], scaled
+        var coarse = batch.Extra!.select(2, 0) * 1.5;                                           // 3 m / 2 m: scaled depth
+        for (var t = 1; t < 7; t++)
+            Assert.True(predicted[0, t - 1].allclose(coarse[0, t], rtol: 1e-4, atol: 1e-6), $"frame {t}");
+    }
+
+    [Fact]
+    public void Rollout_CoarseModelRandomHead_EachFrameHoldsTheInitialVolumePlusTheInflow()
+    {
+        using var model = SmallCoarse(seed: 13, frames: 9);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var batch = BreachWithCoarseRun(frames: 9);
+        var predicted = model.Rollout(batch, warmupFrames: 1).Depth;
+        Assert.True(predicted.min().item<float>() >= 0);
+        for (var t = 1; t < 9; t++)
+            Assert.True(Math.Abs(predicted[0, t - 1].sum().item<float>() / VolumeAt(t) - 1) < 1e-4,
+                $"frame {t}: {predicted[0, t - 1].sum().item<float>()} against {VolumeAt(t)}");
+    }
+
+    [Fact]
+    public void Rollout_CoarseModelWithoutExtraMap_ThrowsNamingTheCoarseDepth()
+    {
+        using var model = SmallCoarse(seed: 14, frames: 5);
+        using var batch = Breach(frames: 5);
+        var error = Assert.Throws<ArgumentException>(() => model.Rollout(batch, warmupFrames: 1));
+        Assert.Contains("coarse depth", error.Message);
+        Assert.Contains("has 0", error.Message);
+    }
+
+    [Fact]
+    public void UseScales_CoarseRun_FactorInItsCheckpointOnly()
+    {
+        using var coarse = SmallCoarse(seed: 15, frames: 5);
+        using var plain = Small(seed: 15, frames: 5);
+        Assert.True(coarse.Coarse);
+        Assert.False(plain.Coarse);
+        Assert.Equal(1.5f, coarse.state_dict()["coarseToDepth"].item<float>(), 6);
+        // The plain model's checkpoint keeps the entries it had before the coarse variant.
+        Assert.DoesNotContain("coarseToDepth", plain.state_dict().Keys);
+    }
+
+    [Fact]
+    public void Rollout_CoarseModelTrainingWithBackward_NoTensorOutlivesIt()
+    {
+        using var model = SmallCoarse(seed: 16, frames: 5);
+        model.train();
+        using var batch = BreachWithCoarseRun(frames: 5);
+        RolloutMemory.AssertNoTensorOutlivesRollout(model, batch, warmupFrames: 1);
+    }
 }

@@ -23,9 +23,15 @@ namespace HydroWorkshop.Models.Maps;
 /// the inflow poured since (trapezoid per frame, as <see cref="FloodStepper"/> pours it), by rescaling (at most 4x up;
 /// what that cannot restore comes back as the fill-and-spill map's share).
 /// </para>
+/// <para>
+/// With a coarse simulation (data: coarse_solver F; the last extra map is its depth, as for <see cref="CoarseRefiner"/>)
+/// the first guess is that run instead: its keyframes join the inputs, and each frame is the coarse frame plus the
+/// network's correction interpolated between keyframes, so a new model returns the coarse run. One network pass on top
+/// of a run F times coarser: the correction of <see cref="CoarseRefiner"/> at the cost of one frame's pass, not 96.
+/// </para>
 /// Inputs (<see cref="MapBatch"/>): statics [b, S, y, x] with the scaled bed first; forcing [b, time, F] with the scaled
-/// inflow discharge at <see cref="InflowForcing"/>; the observed depth of frame warm-up − 1. Built for events of
-/// <see cref="Frames"/> frames.
+/// inflow discharge at <see cref="InflowForcing"/>; the observed depth of frame warm-up − 1; with a coarse run, extra
+/// maps [b, time, E, y, x], the last its depth. Built for events of <see cref="Frames"/> frames.
 /// </summary>
 public sealed class OnePassFlood : nn.Module, IMapModel, IUsesMapScales
 {
@@ -62,8 +68,9 @@ public sealed class OnePassFlood : nn.Module, IMapModel, IUsesMapScales
         KeyframeEvery = keyframeEvery;
         Keyframes = KeyframesOf(frames, keyframeEvery);
         // statics, bed slopes x and y, initial depth and its wet map, spill elevation and steps from the breach, the
-        // fill-and-spill depth of each keyframe's volume
-        unet = new DeepUNet(inputs.Statics + 6 + Keyframes.Count, Keyframes.Count, width);
+        // fill-and-spill depth of each keyframe's volume, and the coarse run's depth at each keyframe where there is one
+        Coarse = inputs.Extra > 0;
+        unet = new DeepUNet(inputs.Statics + 6 + Keyframes.Count * (Coarse ? 2 : 1), Keyframes.Count, width);
         head = nn.Conv2d(width, 2 * Keyframes.Count, 1);
         // A zero head gives the fill-and-spill maps themselves (interpolated between keyframes; films under 1 mm go to
         // the wetter cells, as their gate starts nearly closed): training starts from that first guess, as CoarseRefiner
@@ -78,6 +85,8 @@ public sealed class OnePassFlood : nn.Module, IMapModel, IUsesMapScales
         inflowDepth = zeros(1);
         depthToBed = zeros(1);
         wetDepth = zeros(1);
+        // Only with a coarse run, so that the checkpoints of the plain model keep their entries.
+        coarseToDepth = Coarse ? zeros(1) : null;
         RegisterComponents();
     }
 
@@ -92,12 +101,16 @@ public sealed class OnePassFlood : nn.Module, IMapModel, IUsesMapScales
     public int Frames { get; }
     public int KeyframeEvery { get; }
 
+    /// <summary>Whether the first guess is a coarse simulation (the last extra map) instead of the fill-and-spill maps.</summary>
+    public bool Coarse { get; }
+
     /// <summary>The frames the network predicts: 0, every <see cref="KeyframeEvery"/>-th, and the last.</summary>
     public IReadOnlyList<int> Keyframes { get; }
 
     private readonly DeepUNet unet;
     private readonly Conv2d head;
     private readonly Tensor inflowDepth, depthToBed, wetDepth;
+    private readonly Tensor? coarseToDepth;
 
     /// <summary>The wet/dry logit the fill-and-spill map gives a keyframe: + where it is wet, − where dry; the head adds
     /// its correction.</summary>
@@ -131,6 +144,7 @@ public sealed class OnePassFlood : nn.Module, IMapModel, IUsesMapScales
         inflowDepth.fill_(scales.InflowDepthPerFrame(InflowForcing, FrameSeconds, CellArea));
         depthToBed.fill_(scales.DepthToBed);
         wetDepth.fill_(scales.ScaledDepth(0.001));
+        coarseToDepth?.fill_(scales.Extra[Inputs.Extra - 1] / scales.Depth);
     }
 
     /// <summary>The factor <see cref="UseScales"/> set (0 before).</summary>
@@ -145,6 +159,10 @@ public sealed class OnePassFlood : nn.Module, IMapModel, IUsesMapScales
             throw new ArgumentException($"OnePassFlood was built for events of {Frames} frames; the batch has {frames}", nameof(batch));
         if (warmupFrames < 1 || warmupFrames >= frames)
             throw new ArgumentOutOfRangeException(nameof(warmupFrames), $"warm-up must be 1..{frames - 1} frames (got {warmupFrames})");
+        if (Coarse && (batch.Extra is null || batch.Extra.size(2) != Inputs.Extra))
+            throw new ArgumentException(
+                $"OnePassFlood was built for {Inputs.Extra} extra map(s) per frame, the last the coarse depth; the batch has " +
+                $"{(batch.Extra is null ? 0 : batch.Extra.size(2))}", nameof(batch));
         using var scope = NewDisposeScope();
         var (b, n) = (batch.Size, (long)(frames - warmupFrames));
         var (rows, columns) = (batch.Rows, batch.Columns);
@@ -161,25 +179,36 @@ public sealed class OnePassFlood : nn.Module, IMapModel, IUsesMapScales
         var keyVolumes = volume.index_select(1, keyframes);                                   // [b, K]
         var (fill, reach) = FillMaps(statics.narrow(1, 0, 1), statics.narrow(1, BreachStatic, 1), batch.Open, keyVolumes);
         var maps = cat([statics, slopeX, slopeY, initial, (initial > wetDepth).to(initial.dtype), reach, fill], 1);
-        var output = head.forward(unet.forward(maps, keyVolumes / (rows * columns)));         // [b, 2K, y, x]
+        // The first guess of every frame [b, n, y, x]: the fill-and-spill maps interpolated between keyframes, or the
+        // coarse run's own frames.
         var count = Keyframes.Count;
-        var fillWet = (fill > wetDepth).to(fill.dtype);
-        var weights = tensor(InterpolationWeights(frames, Keyframes), device: output.device)
-            .narrow(0, warmupFrames, n);                                                        // [n, K]
+        var weights = tensor(InterpolationWeights(frames, Keyframes), device: maps.device).narrow(0, warmupFrames, n); // [n, K]
         Tensor AllFrames(Tensor keys) => matmul(weights, keys.reshape(b, count, rows * columns)).reshape(b, n, rows, columns);
-        var raw = AllFrames(fill + output.narrow(1, 0, count));                                 // [b, n, y, x]
-        var logit = AllFrames(output.narrow(1, count, count) + (2 * fillWet - 1) * FillGateLogit);
+        // The gate's own first guess: + where that guess is wet, − where dry (interpolated between keyframes too).
+        Tensor Gate(Tensor map) => (2 * (map > wetDepth).to(map.dtype) - 1) * FillGateLogit;
+        Tensor guess, gate;
+        if (coarseToDepth is { } toDepth)
+        {
+            var coarse = (batch.Extra!.select(2, Inputs.Extra - 1) * toDepth).clamp_min(0) * batch.Open; // [b, time, y, x]
+            maps = cat([maps, coarse.index_select(1, keyframes)], 1);
+            guess = coarse.narrow(1, warmupFrames, n);
+            gate = Gate(guess);
+        }
+        else (guess, gate) = (AllFrames(fill), AllFrames(Gate(fill)));
+        var output = head.forward(unet.forward(maps, keyVolumes / (rows * columns)));         // [b, 2K, y, x]
+        var raw = guess + AllFrames(output.narrow(1, 0, count));                               // [b, n, y, x]
+        var logit = AllFrames(output.narrow(1, count, count)) + gate;
         // The gate stays soft in evaluation, as in FloodStepper: a hard step would delete water the volume rule needs.
         var depth = (training ? raw.leaky_relu(0.01) : raw.relu()) * logit.sigmoid() * batch.Open;
         var target = volume.narrow(1, warmupFrames, n).reshape(b, n, 1, 1);
         var total = depth.clamp_min(0).sum([2, 3], keepdim: true);
         var scale = (target / total.clamp_min(1e-6)).clamp_max(4.0);
         // Where even 4x cannot restore the frame's volume (the network dried most of the flood), the rest is poured
-        // back as the fill-and-spill map's share of it, as CoarseRefiner falls back on its coarse run: the frame tends
-        // to the first guess instead of losing water.
-        var fillFrames = AllFrames(fill) * batch.Open;                                        // [b, n, y, x]
+        // back as the first guess's share of it, as CoarseRefiner falls back on its coarse run: the frame tends to the
+        // first guess instead of losing water.
+        var guessOpen = guess * batch.Open;                                                   // [b, n, y, x]
         var missing = (target - total * scale).clamp_min(0);
-        depth = depth * scale + fillFrames * (missing / fillFrames.sum([2, 3], keepdim: true).clamp_min(1e-6));
+        depth = depth * scale + guessOpen * (missing / guessOpen.sum([2, 3], keepdim: true).clamp_min(1e-6));
         return new MapRollout(depth.MoveToOuterDisposeScope(), logit.MoveToOuterDisposeScope());
     }
 
