@@ -127,10 +127,11 @@ public sealed class MapRunsTests
     [InlineData("type: flood_stepper, width: 4")]
     [InlineData("type: cnnlstm, features: 2, latent: 4, hidden_size: 4")]
     [InlineData("type: coarse_refiner, width: 4")]
+    [InlineData("type: one_pass, width: 4")]
     public void TrainAndEvaluateOn_DikeBreachWithCoarseSolver_TakesTheCoarseRunAsInputAndTimesIt(string model)
     {
         var type = model.Split(',')[0]["type: ".Length..];
-        var window = type == "coarse_refiner" ? 0 : 4;                    // the refiner trains on whole events only
+        var window = type is "coarse_refiner" or "one_pass" ? 0 : 4;     // these train on whole events only
         var folder = Path.Combine(Path.GetTempPath(), $"hw-map-runs-{Guid.NewGuid():N}");
         try
         {

@@ -16,11 +16,13 @@ public sealed class OnePassFloodTests
 
     private const double FrameSeconds = 1800, CellArea = 10_000;
 
-    private static OnePassFlood Small(long seed, int frames, bool trainedHead = true)
+    /// <param name="coarse">With a coarse run: one extra map, the coarse depth in units of 3 m.</param>
+    private static OnePassFlood Small(long seed, int frames, bool trainedHead = true, bool coarse = false)
     {
         manual_seed(seed);
-        var model = new OnePassFlood(Inputs, breachStatic: 2, inflowForcing: 1, FrameSeconds, CellArea, frames, width: 4, keyframeEvery: 2);
-        model.UseScales(Scales);
+        var model = new OnePassFlood(coarse ? Inputs with { Extra = 1 } : Inputs, breachStatic: 2, inflowForcing: 1, FrameSeconds,
+            CellArea, frames, width: 4, keyframeEvery: 2);
+        model.UseScales(coarse ? Scales with { Extra = [3.0] } : Scales);
         if (trainedHead)
             using (NewDisposeScope())
             using (no_grad())
@@ -221,23 +223,6 @@ public sealed class OnePassFloodTests
         RolloutMemory.AssertNoTensorOutlivesRollout(model, batch, warmupFrames: 1);
     }
 
-    // With a coarse run: the same grid and channels plus one extra map, the coarse depth in units of 3 m.
-    private static readonly MapScales CoarseScales = Scales with { Extra = [3.0] };
-
-    private static OnePassFlood SmallCoarse(long seed, int frames, bool trainedHead = true)
-    {
-        manual_seed(seed);
-        var model = new OnePassFlood(Inputs with { Extra = 1 }, breachStatic: 2, inflowForcing: 1, FrameSeconds, CellArea, frames,
-            width: 4, keyframeEvery: 2);
-        model.UseScales(CoarseScales);
-        if (trainedHead)
-            using (NewDisposeScope())
-            using (no_grad())
-                foreach (var (_, p) in model.named_parameters().Where(p => p.name.StartsWith("head.", StringComparison.Ordinal)))
-                    p.add_(randn_like(p) * 0.3);
-        return model;
-    }
-
     /// <summary><see cref="Breach"/> with a coarse run as its extra map [1, time, 1, y, x]: at frame t the volume of
     /// <see cref="VolumeAt"/> spread evenly over rows 2-7 and columns 0 to 3 + 2t (a front moving every frame, not only
     /// at keyframes), in units of 3 m.</summary>
@@ -257,7 +242,7 @@ public sealed class OnePassFloodTests
     [Fact]
     public void Rollout_NewCoarseModel_EveryFrameIsTheCoarseRun()
     {
-        using var model = SmallCoarse(seed: 12, frames: 7, trainedHead: false);
+        using var model = Small(seed: 12, frames: 7, trainedHead: false, coarse: true);
         model.eval();
         using var scope = NewDisposeScope();
         using var batch = BreachWithCoarseRun(frames: 7);
@@ -270,7 +255,7 @@ public sealed class OnePassFloodTests
     [Fact]
     public void Rollout_CoarseModelRandomHead_EachFrameHoldsTheInitialVolumePlusTheInflow()
     {
-        using var model = SmallCoarse(seed: 13, frames: 9);
+        using var model = Small(seed: 13, frames: 9, coarse: true);
         model.eval();
         using var scope = NewDisposeScope();
         using var batch = BreachWithCoarseRun(frames: 9);
@@ -284,7 +269,7 @@ public sealed class OnePassFloodTests
     [Fact]
     public void Rollout_CoarseModelWithoutExtraMap_ThrowsNamingTheCoarseDepth()
     {
-        using var model = SmallCoarse(seed: 14, frames: 5);
+        using var model = Small(seed: 14, frames: 5, coarse: true);
         using var batch = Breach(frames: 5);
         var error = Assert.Throws<ArgumentException>(() => model.Rollout(batch, warmupFrames: 1));
         Assert.Contains("coarse depth", error.Message);
@@ -294,7 +279,7 @@ public sealed class OnePassFloodTests
     [Fact]
     public void UseScales_CoarseRun_FactorInItsCheckpointOnly()
     {
-        using var coarse = SmallCoarse(seed: 15, frames: 5);
+        using var coarse = Small(seed: 15, frames: 5, coarse: true);
         using var plain = Small(seed: 15, frames: 5);
         Assert.True(coarse.Coarse);
         Assert.False(plain.Coarse);
@@ -306,7 +291,7 @@ public sealed class OnePassFloodTests
     [Fact]
     public void Rollout_CoarseModelTrainingWithBackward_NoTensorOutlivesIt()
     {
-        using var model = SmallCoarse(seed: 16, frames: 5);
+        using var model = Small(seed: 16, frames: 5, coarse: true);
         model.train();
         using var batch = BreachWithCoarseRun(frames: 5);
         RolloutMemory.AssertNoTensorOutlivesRollout(model, batch, warmupFrames: 1);
