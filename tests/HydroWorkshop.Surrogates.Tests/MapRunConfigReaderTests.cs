@@ -242,6 +242,20 @@ public sealed class MapRunConfigReaderTests
     }
 
     [Fact]
+    public void Read_DikeBreachOnePassCoarse8Config_ThePlainModelsDataOnTheCoarseRunX8()
+    {
+        var config = MapRunConfigReader.Read(Path.Combine(AppContext.BaseDirectory, "accuracy", "dike-breach-one-pass-coarse8.yml"));
+        Assert.Equal(("one_pass", "dike_breach", 8), (config.Model.Type, config.Data.Type, config.Data.CoarseSolver));
+        Assert.Equal("dike-breach-one-pass-coarse8", Path.GetFileName(config.RunFolder));
+        // The same events as the plain one-pass model, so that the coarse run's contribution is read from their rows.
+        var plain = MapRunConfigReader.Read(Path.Combine(AppContext.BaseDirectory, "accuracy", "dike-breach-one-pass.yml"));
+        Assert.Equal(plain.Data.TrainIds, config.Data.TrainIds);
+        Assert.Equal(plain.Data.ValidationIds, config.Data.ValidationIds);
+        Assert.Equal(plain.Data.ExtraTrainFolders, config.Data.ExtraTrainFolders);
+        Assert.Equal((0, null), (config.Map.WindowFrames, config.Map.Curriculum));
+    }
+
+    [Fact]
     public void Write_ShippedAndFullConfigs_ReadBackEqual()
     {
         // Read, write into another folder (as a run folder's copy), read again: the same config, paths and all.
