@@ -4,9 +4,9 @@ namespace HydroWorkshop.Kernel.Execution;
 
 /// <summary>
 /// Loads libtorch during the kernel's warm-up, which every cell waits for, so that the settings that need it loaded
-/// (<see cref="EngineInfo.EnsureLoaded"/>: NNPACK off while oneDNN is on, docs/articles/engine.md) hold from the first
-/// cell on, also for a cell that uses TorchSharp before HydroWorkshop. In the background, so <c>kernel_info</c> stays
-/// quick; on Linux only, where those settings apply.
+/// (<see cref="EngineInfo.EnsureLoaded"/>: NNPACK off while oneDNN is on, the allocator settings;
+/// docs/articles/engine.md) hold from the first cell on, also for a cell that uses TorchSharp before HydroWorkshop. In
+/// the background, so <c>kernel_info</c> stays quick; on Linux only, where those settings apply.
 /// </summary>
 internal static class EnginePreparation
 {

@@ -35,7 +35,8 @@ public static class EngineInfo
     /// <summary>
     /// Loads the native engine now, so that a failure names its cause (e.g. a missing GLIBCXX version) instead of
     /// TorchSharp's generic "doesn't contain a reference to libtorch-cpu" message at the first tensor, then applies the
-    /// settings that need it loaded (<see cref="NnpackSwitch"/>).
+    /// settings that need it loaded (<see cref="NnpackSwitch"/>) and the allocator settings for tensor work
+    /// (<see cref="MallocSettings"/>).
     /// </summary>
     public static void EnsureLoaded()
     {
@@ -51,15 +52,20 @@ public static class EngineInfo
             var cause = e is TypeInitializationException { InnerException: { } inner } ? inner : e;
             throw new InvalidOperationException(EngineLoadDiagnosis.Explain(cause), e);
         }
-        try
+        (string Step, Action Apply)[] settings =
+            [(nameof(NnpackSwitch), NnpackSwitch.Apply), (nameof(MallocSettings), MallocSettings.Apply)];
+        foreach (var (step, apply) in settings)
         {
-            NnpackSwitch.Apply();
-        }
-#pragma warning disable CA1031 // a switch that could not be set leaves the engine as it was; hw info shows why
-        catch (Exception e)
+            try
+            {
+                apply();
+            }
+#pragma warning disable CA1031 // a setting that could not be made leaves the engine as it was; hw info shows why
+            catch (Exception e)
 #pragma warning restore CA1031
-        {
-            EngineStartup.Record(nameof(NnpackSwitch), e);
+            {
+                EngineStartup.Record(step, e);
+            }
         }
     }
 
@@ -140,6 +146,7 @@ public static class EngineInfo
             : OneDnnGuard.ReadNative(OneDnnGuard.IsaVariable) is { } isa ? $"{OneDnnGuard.IsaVariable}={isa}" : "every ISA it finds"));
         lines.Add("NNPACK: " + NnpackSwitch.Enabled() switch { true => "on", false => "off", null => "as libtorch sets it" }
             + (NnpackSwitch.Applied is { } nnpack ? $" ({nnpack})" : ""));
+        lines.Add("malloc: " + (MallocSettings.Applied ?? "the C library's own"));
         foreach (var failure in EngineStartup.Failures) lines.Add("start-up step failed: " + failure);
         var why = CudaUnavailableReason();
         lines.Add("cuda: " + (why is null ? $"{cuda.device_count()} device(s)" : "unavailable: " + why));
