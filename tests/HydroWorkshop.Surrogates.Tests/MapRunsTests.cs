@@ -148,6 +148,11 @@ public sealed class MapRunsTests
                 """);
             var run = MapRuns.Train(config, _ => { });
             Assert.Equal(["coarse_depth"], MapRuns.LoadData(MapRunConfigReader.Read(config).Data).Train.ExtraNames);
+            // The one-pass model's coarse variant, not the plain model beside an unread extra map: its checkpoint holds the
+            // coarse depth's scale.
+            if (type == "one_pass")
+                Assert.Contains("coarseToDepth",
+                    Checkpoints.SafeTensors.ReadHeader(Path.Combine(run.RunFolder, "best_model.safetensors")).Entries.Select(e => e.Name));
 
             var coarseCalls = 0;
             BreachSimulator fake = (bed, rows, columns, cellSize, breach, inflow, seconds, coarsening, token) =>

@@ -8,8 +8,9 @@
 #   the coarse run x8)
 # Makes our solver's breach events when absent (data-scripts/make-breach-dataset.sh: out/breach-dataset for training,
 # out/breach-dataset-test held out), trains tests/accuracy/dike-breach-stepper[-dhydro|-generated|-coarse].yml or
-# dike-breach-refiner[-dhydro|-generated].yml or dike-breach-one-pass[-coarse8].yml and scores each run on the D-HYDRO test split (500-509, breaches at the
-# corner, new terrain) and on the held-out generated events (breaches anywhere on the boundary, new terrain):
+# dike-breach-refiner[-dhydro|-generated].yml or dike-breach-one-pass[-coarse8].yml and scores each run on the D-HYDRO
+# test split (500-509, breaches at the corner, new terrain) and on the held-out generated events (breaches anywhere on
+# the boundary, new terrain):
 # hw surrogate evaluate RUN --data FOLDER prints the table with persistence, climatology, the coarse solver, the fine
 # solver and the speed-up, and writes it into the run folder.
 set -euo pipefail

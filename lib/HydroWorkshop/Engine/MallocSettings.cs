@@ -7,14 +7,16 @@ namespace HydroWorkshop.Engine;
 /// fresh pages. libtorch's CPU tensors come from <c>malloc</c>; glibc serves blocks above its mmap threshold (128 KiB at
 /// first, raised to the largest block freed so far) with a new mapping each time, whose every page faults on first touch,
 /// and returns free memory at the top of its heap to the system beyond its trim threshold. A one-pass flood roll-out
-/// (tensors of 96 x 64 x 64 floats, 1.5 MB) spent 35-45 ms in its dozen elementwise operations in some processes and 1 ms
-/// in others, by that history alone (the VM's page faults are slow); with the thresholds fixed high, every process
-/// ran them in about 1 ms (docs/articles/engine.md, "Memory allocator"). This is what PyTorch users get from jemalloc or
-/// tcmalloc; here it is two <c>mallopt</c> calls. The price: memory freed below <see cref="MmapThreshold"/> stays in the
-/// process, up to <see cref="TrimThreshold"/> above what is in use.
+/// (tensors of 96 x 64 x 64 floats, 1.5 MB) took 73-76 ms in processes with glibc's own thresholds and 16-18 ms with
+/// them fixed high, by that history alone (the VM's page faults are slow; docs/articles/engine.md, "Memory allocator").
+/// This is what PyTorch users get from jemalloc or tcmalloc; here it is two <c>mallopt</c> calls. The price is memory:
+/// blocks freed below <see cref="MmapThreshold"/> stay in the process for reuse (free space inside a heap is never
+/// returned, and the main heap keeps up to <see cref="TrimThreshold"/> free at its top; the heaps of other threads'
+/// arenas, at most 64 MiB each, are released only when empty).
 /// <para>
 /// Applied with the engine (<see cref="EngineInfo.EnsureLoaded"/>), on Linux with glibc only; <c>HW_MALLOC=default</c>
-/// leaves glibc's own (dynamic) thresholds.
+/// leaves glibc's own (dynamic) thresholds, and so does a choice of the user's own (<c>GLIBC_TUNABLES</c> with
+/// <c>glibc.malloc</c>, <c>MALLOC_MMAP_THRESHOLD_</c>, <c>MALLOC_TRIM_THRESHOLD_</c>).
 /// </para>
 /// </summary>
 public static class MallocSettings
@@ -39,7 +41,20 @@ public static class MallocSettings
 
     /// <summary>Whether to fix the thresholds: unless <paramref name="choice"/> (<see cref="Variable"/>) is <c>default</c>,
     /// on Linux only. A value other than <c>default</c> is reported by <see cref="Apply"/> and otherwise ignored.</summary>
-    public static bool ShouldFix(string? choice, bool linux) => linux && choice != "default";
+    public static bool ShouldFix(string? choice, bool linux) =>
+        linux && !string.Equals(choice?.Trim(), "default", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The user's own malloc settings in <paramref name="environment"/>, which the kit leaves alone: the first of
+    /// <c>MALLOC_MMAP_THRESHOLD_</c>, <c>MALLOC_TRIM_THRESHOLD_</c> and <c>GLIBC_TUNABLES</c> with a <c>glibc.malloc</c>
+    /// tunable; null when none is set.</summary>
+    public static string? UserSettings(Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        foreach (var name in new[] { "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_" })
+            if (!string.IsNullOrEmpty(environment(name))) return name;
+        return environment("GLIBC_TUNABLES") is { } tunables && tunables.Contains("glibc.malloc.", StringComparison.Ordinal)
+            ? "GLIBC_TUNABLES" : null;
+    }
 
     /// <summary>Applies the settings once per process; later calls do nothing.</summary>
     internal static void Apply()
@@ -49,19 +64,28 @@ public static class MallocSettings
             if (applied) return;
             applied = true;
             var choice = Environment.GetEnvironmentVariable(Variable);
-            var note = string.IsNullOrEmpty(choice) || choice == "default" ? "" : $"; {Variable}={choice} ignored: default keeps glibc's";
-            if (!ShouldFix(choice, RuntimeInformation.IsOSPlatform(OSPlatform.Linux)))
+            var linux = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+            var note = string.IsNullOrEmpty(choice) || !ShouldFix(choice, linux: true) ? ""
+                : $"; {Variable}={choice} ignored: default keeps glibc's";
+            if (!ShouldFix(choice, linux))
             {
-                Applied = choice == "default" ? $"glibc's own ({Variable}=default)" : null;
+                Applied = linux ? $"glibc's own ({Variable}={choice})" : null;
+                return;
+            }
+            if (UserSettings(Environment.GetEnvironmentVariable) is { } user)
+            {
+                Applied = $"the user's own ({user} is set)" + note;
                 return;
             }
             try
             {
-                var fixedBoth = mallopt(MMmapThreshold, MmapThreshold) == 1 && mallopt(MTrimThreshold, TrimThreshold) == 1;
-                Applied = (fixedBoth
+                var mmap = mallopt(MMmapThreshold, MmapThreshold) == 1;
+                var trim = mallopt(MTrimThreshold, TrimThreshold) == 1;
+                Applied = (mmap && trim
                     ? $"fixed (mmap threshold {MmapThreshold >> 20} MiB, trim threshold {TrimThreshold >> 20} MiB; " +
                       $"{Variable}=default leaves glibc's)"
-                    : "glibc refused the thresholds (mallopt returned 0): its own are in use") + note;
+                    : $"glibc refused {(mmap ? "the trim threshold" : trim ? "the mmap threshold" : "both thresholds")} " +
+                      "(mallopt returned 0): its own in use there") + note;
             }
             catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
             {

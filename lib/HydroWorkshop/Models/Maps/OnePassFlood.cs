@@ -21,7 +21,7 @@ namespace HydroWorkshop.Models.Maps;
 /// Physics it keeps by construction: depth ≥ 0 (in evaluation; training lets a little negative depth through, as
 /// <see cref="FloodStepper"/> does), solid cells dry, and each frame's volume equal to the initial volume plus
 /// the inflow poured since (trapezoid per frame, as <see cref="FloodStepper"/> pours it), by rescaling (at most 4x up;
-/// what that cannot restore comes back as the fill-and-spill map's share).
+/// what that cannot restore comes back as the first guess's share: the fill-and-spill map's, or the coarse run's).
 /// </para>
 /// <para>
 /// With a coarse simulation (data: coarse_solver F; the last extra map is its depth, as for <see cref="CoarseRefiner"/>)
@@ -72,9 +72,9 @@ public sealed class OnePassFlood : nn.Module, IMapModel, IUsesMapScales
         Coarse = inputs.Extra > 0;
         unet = new DeepUNet(inputs.Statics + 6 + Keyframes.Count * (Coarse ? 2 : 1), Keyframes.Count, width);
         head = nn.Conv2d(width, 2 * Keyframes.Count, 1);
-        // A zero head gives the fill-and-spill maps themselves (interpolated between keyframes; films under 1 mm go to
-        // the wetter cells, as their gate starts nearly closed): training starts from that first guess, as CoarseRefiner
-        // starts from its coarse run.
+        // A zero head gives the first guess itself (the fill-and-spill maps interpolated between keyframes, or the coarse
+        // run's frames; films under 1 mm go to the wetter cells, as their gate starts nearly closed): training starts from
+        // it, as CoarseRefiner starts from its coarse run.
         using (no_grad())
         {
             head.weight.zero_();
@@ -184,7 +184,8 @@ public sealed class OnePassFlood : nn.Module, IMapModel, IUsesMapScales
         var count = Keyframes.Count;
         var weights = tensor(InterpolationWeights(frames, Keyframes), device: maps.device).narrow(0, warmupFrames, n); // [n, K]
         Tensor AllFrames(Tensor keys) => matmul(weights, keys.reshape(b, count, rows * columns)).reshape(b, n, rows, columns);
-        // The gate's own first guess: + where that guess is wet, − where dry (interpolated between keyframes too).
+        // The gate's own first guess: + where that guess is wet, − where dry (for the fill-and-spill maps, interpolated
+        // between keyframes like them).
         Tensor Gate(Tensor map) => (2 * (map > wetDepth).to(map.dtype) - 1) * FillGateLogit;
         Tensor guess, gate;
         if (coarseToDepth is { } toDepth)
