@@ -74,7 +74,7 @@ public static class BreachSimulation
             SecondOrder = options.SecondOrder,
             CourantNumber = options.CourantNumber,
             Threads = options.Threads,
-            MaxTimeStep = options.MaxTimeStepAt(f),
+            MaxTimeStep = options.MaxTimeStep,
         });
         // The same initial volume as the fine grid's one wet cell.
         solver.SetCell(coarseColumn, coarseRow, options.InitialDepth / (f * f), 0, 0);

@@ -42,19 +42,9 @@ public sealed record BreachSimulationOptions
     /// <summary>Courant number; at most 0.5 for the second-order scheme, up to 1 for the first-order one.</summary>
     public double CourantNumber { get; init; } = 0.45;
 
-    /// <summary>Upper bound on the time step (s) on the fine grid; a grid F times coarser uses F times this
-    /// (<see cref="MaxTimeStepAt"/>). It is the step while the domain is still at rest (the first step after t = 0), so it
-    /// bounds how much water the first step pours into the breach cell: 60 s of 50 m3/s is 0.3 m there.</summary>
+    /// <summary>Upper bound on the time step (s). It is the step while the domain is still at rest (the first step after
+    /// t = 0), so it bounds how much water the first step pours into the breach cell: 60 s of 50 m3/s is 0.3 m there.</summary>
     public double MaxTimeStep { get; init; } = 60;
-
-    /// <summary>The bound on the time step (s) of a run on a grid <paramref name="coarsening"/> times coarser: <see
-    /// cref="MaxTimeStep"/> x F. The breach cell is F x F times larger, so the first step pours less depth into it than on
-    /// the fine grid, and the Courant limit grows with the cell too. With one bound for all grids the coarse run x8 (800 m
-    /// cells) stepped at the bound nearly all the time: x F makes it 1.5-2.5x faster (0.021-0.023 → 0.007-0.013 s per
-    /// event) at the same scores; x2 and x4 rarely reach either bound and keep their scores (docs/articles/results.md, "One
-    /// pass").</summary>
-    public double MaxTimeStepAt(int coarsening) => coarsening >= 1 ? MaxTimeStep * coarsening
-        : throw new ArgumentOutOfRangeException(nameof(coarsening), coarsening, "coarsening must be at least 1");
 
     /// <summary>The breach generator's settings: first order at Courant number 0.9. Against the D-HYDRO simulations the
     /// first-order scheme is only a little further off than the second-order one (docs/articles/results.md, "Breach
