@@ -7,7 +7,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 // Usage: dotnet run -c Release --project tests/HydroWorkshop.Engine.Benchmarks [-- --rounds 3 --threads 1,2
-//            --workloads lstm-workshop,lstm-camels,transformer,convlstm --python-blas DIR]
+//            --workloads lstm-workshop,lstm-camels,transformer,transformer-predict,convlstm --python-blas DIR]
 // --python-blas DIR puts DIR first on the PyTorch peer's LD_LIBRARY_PATH, e.g. the folder of OpenBLAS's libblas.so.3
 // where Debian's libblas.so.3 alternative is the reference BLAS (the peer would then be ~10x slower in sgemm; the
 // benchmark says so). DEBIAN_PYTHON overrides /usr/bin/python3.
@@ -21,7 +21,7 @@ using static TorchSharp.torch;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var rounds = int.Parse(OptionText("--rounds") ?? "3");
 var threadCounts = (OptionText("--threads") ?? "1,2").Split(',').Select(int.Parse).ToArray();
-var selected = (OptionText("--workloads") ?? "lstm-workshop,lstm-camels,transformer,convlstm").Split(',');
+var selected = (OptionText("--workloads") ?? "lstm-workshop,lstm-camels,transformer,transformer-predict,convlstm").Split(',');
 var python = Environment.GetEnvironmentVariable("DEBIAN_PYTHON") ?? "/usr/bin/python3";
 var pythonBlas = OptionText("--python-blas");
 const int PythonOpenBlasThreads = 1;
@@ -37,6 +37,9 @@ var workloads = new Workload[]
     new("transformer", "TransformerRegressor: 2 pre-norm layers, d_model 64, 4 heads, ff 256, dropout 0.1, batch 64, 365 days, 5 inputs", 1,
         1,
         () => new TransformerTrainingStep(64, 365, 5), "transformer", new { batch = 64, steps = 365, inputs = 5 }),
+    new("transformer-predict", "the same TransformerRegressor predicting (eval mode, no gradients), batch 64, 365 days", 1, 3,
+        () => new TransformerTrainingStep(64, 365, 5) { Predict = true }, "transformer",
+        new { batch = 64, steps = 365, inputs = 5, predict = true }),
     new("convlstm", "ConvLstm (1 ConvLstmCell, 3x3): flume latent grid 16 x 32, 16 -> 24 channels, 48 frames, batch 2", 1, 2,
         () => new ConvLstmTrainingStep(2, 48, 16, 24, 16, 32), "convlstm",
         new { batch = 2, steps = 48, channels = 16, hidden = 24, rows = 16, columns = 32 }),
@@ -100,8 +103,9 @@ foreach (var workload in workloads.Where(w => selected.Contains(w.Name)))
     results.Add((workload, kitTimes.Select(Median).ToArray(), pythonTimes.Select(Median).ToArray()));
 }
 
-Console.WriteLine($"\nms per training step (median of {rounds} rounds after warm-up; {total.Elapsed.TotalMinutes:F1} min in all)");
-var header = $"{"workload",-14}" + string.Concat(threadCounts.Select(t => $"{"kit " + t + "T",10}"))
+Console.WriteLine($"\nms per training step (per prediction for -predict; median of {rounds} rounds after warm-up; "
+    + $"{total.Elapsed.TotalMinutes:F1} min in all)");
+var header = $"{"workload",-20}" + string.Concat(threadCounts.Select(t => $"{"kit " + t + "T",10}"))
     + string.Concat(threadCounts.Select(t => $"{"PyTorch " + t + "T",12}")) + $"{"kit best / PyTorch best",26}   goal";
 Console.WriteLine(header);
 Console.WriteLine(new string('-', header.Length + 18));
@@ -115,7 +119,7 @@ foreach (var (workload, kitMedians, pythonMedians) in results)
     var limit = isLstm ? 1 / 1.25 : 1.05;
     var met = ratio <= limit;
     allMet &= met;
-    Console.WriteLine($"{workload.Name,-14}" + string.Concat(kitMedians.Select(m => $"{m * 1000,10:F1}")) +
+    Console.WriteLine($"{workload.Name,-20}" + string.Concat(kitMedians.Select(m => $"{m * 1000,10:F1}")) +
         string.Concat(pythonMedians.Select(m => $"{m * 1000,12:F1}"))
         + $"{ratio,18:F3} ({threadCounts[Array.IndexOf(kitMedians, kitBest)]}T/{threadCounts[Array.IndexOf(pythonMedians, pythonBest)]}T)"
         + $"   <= {limit:F2}{(isLstm ? " (1.25x faster)" : "")}: {(met ? "met" : "NOT met")}");

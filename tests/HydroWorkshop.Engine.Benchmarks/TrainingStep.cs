@@ -7,7 +7,8 @@ namespace HydroWorkshop.Engine.Benchmarks;
 
 /// <summary>
 /// One benchmarked training step of a kit model, as the kit's trainers take it: forward, loss, backward, Adam
-/// (<c>optim.Adam</c>, lr 1e-3). The PyTorch peer of each subclass is the workload of the same name in training_steps.py.
+/// (<c>optim.Adam</c>, lr 1e-3); or, with <see cref="Predict"/>, one prediction as validation and evaluation make it
+/// (eval mode, no gradients). The PyTorch peer of each subclass is the workload of the same name in training_steps.py.
 /// </summary>
 public abstract class TrainingStep : IDisposable
 {
@@ -24,6 +25,9 @@ public abstract class TrainingStep : IDisposable
         optimizer = optim.Adam(model.parameters(), 1e-3);
     }
 
+    /// <summary>Time a prediction (eval mode, no gradients) instead of a training step.</summary>
+    public bool Predict { get; init; }
+
     protected nn.Module Model { get; }
     protected Tensor[] Inputs { get; }
     protected Tensor Target { get; }
@@ -34,10 +38,17 @@ public abstract class TrainingStep : IDisposable
     /// <summary>The loss of a prediction against the target.</summary>
     protected virtual Tensor Loss(Tensor prediction, Tensor target) => MaskedLosses.masked_mse_loss(prediction, target);
 
-    /// <summary>Forward, backward and one Adam step; returns the loss.</summary>
+    /// <summary>Forward, backward and one Adam step (or the prediction alone, <see cref="Predict"/>); returns the loss.</summary>
     public double Step()
     {
         using var stepScope = NewDisposeScope();
+        if (Predict)
+        {
+            Model.eval();
+            using var noGrad = no_grad();
+            return Loss(Forward(Inputs), Target).ToDouble();
+        }
+        Model.train();
         optimizer.zero_grad();
         var loss = Loss(Forward(Inputs), Target);
         loss.backward();

@@ -8,6 +8,7 @@ runs interleaved with the kit's rounds:
     {"cmd": "setup", "workload": "lstm", "args": {...}}   -> {"ok": true, "parameters": N}
     {"cmd": "time", "threads": T, "steps": S, "warmup": W} -> {"times_s": [...], "loss": L}
     {"cmd": "parity", "path": "FILE.safetensors"}         -> max abs differences against the kit's output, loss, gradients
+Any workload's args may add "predict": true: each step is then one prediction (eval mode, no gradients).
 The first line written is {"torch": version, "config": torch.__config__.show(), "parallel": parallel_info()}.
 """
 import json
@@ -132,10 +133,16 @@ class Workload:
             self.loss = masked_mse_loss
         else:
             raise ValueError(f"unknown workload {name}")
+        self.predict = bool(args.get("predict", False))
         self.model.train()
         self.optimizer = torch.optim.Adam(self.model.parameters(), lr=1e-3)
 
     def step(self):
+        if self.predict:  # one prediction, as validation and evaluation make it
+            self.model.eval()
+            with torch.no_grad():
+                return self.loss(self.forward(self.inputs), self.target).item()
+        self.model.train()
         self.optimizer.zero_grad()
         loss = self.loss(self.forward(self.inputs), self.target)
         loss.backward()

@@ -144,6 +144,9 @@ public static class EngineInfo
         lines.Add("oneDNN: " + (OneDnnGuard.Applied is { } guard ? guard + " (docs/articles/engine.md, 'NaN from oneDNN on AMD')"
             : OneDnnGuard.Enabled() == false ? "off"
             : OneDnnGuard.ReadNative(OneDnnGuard.IsaVariable) is { } isa ? $"{OneDnnGuard.IsaVariable}={isa}" : "every ISA it finds"));
+        lines.Add("LSTM: " + (NativeLstm.Active
+            ? "libtorch's own in the kit's models (oneDNN held to SSE4.1; docs/articles/engine.md, 'LSTM on AMD')"
+            : "as libtorch chooses (oneDNN's while oneDNN is on)"));
         lines.Add("NNPACK: " + NnpackSwitch.Enabled() switch { true => "on", false => "off", null => "as libtorch sets it" }
             + (NnpackSwitch.Applied is { } nnpack ? $" ({nnpack})" : ""));
         lines.Add("malloc: " + (MallocSettings.Applied ?? "the C library's own"));

@@ -23,6 +23,10 @@ public sealed class EncoderLayer : nn.Module<Tensor, Tensor>
     {
         NormFirst = normFirst;
         Gelu = gelu;
+        if (dModel % heads != 0)
+            throw new ArgumentException($"EncoderLayer: d_model {dModel} is not a multiple of {heads} heads", nameof(heads));
+        Heads = heads;
+        AttentionDropout = dropout;
         self_attn = nn.MultiheadAttention(dModel, heads, dropout);
         linear1 = nn.Linear(dModel, feedForward);
         this.dropout = nn.Dropout(dropout);
@@ -35,6 +39,8 @@ public sealed class EncoderLayer : nn.Module<Tensor, Tensor>
     }
 
     public bool NormFirst { get; }
+    public long Heads { get; }
+    public double AttentionDropout { get; }
     public bool Gelu { get; }
 
     /// <summary>src [batch, time, d_model] → [batch, time, d_model].</summary>
@@ -55,15 +61,27 @@ public sealed class EncoderLayer : nn.Module<Tensor, Tensor>
         return x.MoveToOuterDisposeScope();
     }
 
-    // TorchSharp's attention is sequence-first: [time, batch, d_model]. need_weights is true although the weights are
-    // unused: with false TorchSharp returns an empty tensor wrapper that its live-tensor count never releases, and
-    // libtorch computes the weights either way (true only adds their mean over the heads).
+    // Self-attention with the weights of PyTorch's nn.MultiheadAttention (self_attn.in_proj_*, self_attn.out_proj.*), run
+    // through scaled_dot_product_attention as PyTorch 2's own layer does when the weights are not asked for: libtorch's
+    // fused CPU kernel never builds the [batch, heads, time, time] weights, so a training step over 365 days took a
+    // fraction of the time and memory of TorchSharp's MultiheadAttention (which computes and averages them; docs/articles/
+    // engine.md, "Attention"). Dropout on the attention weights as there (p = dropout while training).
     private Tensor SelfAttention(Tensor x)
     {
-        var sequenceFirst = x.transpose(0, 1);
-        var (attended, _) = self_attn.forward(sequenceFirst, sequenceFirst, sequenceFirst, null, true, null);
-        return dropout1.forward(attended.transpose(0, 1));
+        var (batch, time, width) = (x.size(0), x.size(1), x.size(2));
+        var projected = nn.functional.linear(x, AttentionParameter("in_proj_weight"),
+            AttentionParameter("in_proj_bias"));                                                  // [batch, time, 3 d_model]
+        var heads = projected.view(batch, time, 3, Heads, width / Heads).permute(2, 0, 3, 1, 4);   // [3, batch, heads, time, d_head]
+        var attended = nn.functional.scaled_dot_product_attention(heads[0], heads[1], heads[2],
+            p: training ? AttentionDropout : 0.0);                                                 // [batch, heads, time, d_head]
+        var merged = attended.transpose(1, 2).reshape(batch, time, width);                         // [batch, time, d_model]
+        var output = nn.functional.linear(merged, AttentionParameter("out_proj.weight"), AttentionParameter("out_proj.bias"));
+        return dropout1.forward(output);
     }
+
+    // Looked up at each call: moving the layer to another device replaces its parameters.
+    private Tensor AttentionParameter(string name) =>
+        self_attn.get_parameter(name) ?? throw new InvalidOperationException($"EncoderLayer: self_attn has no parameter {name}");
 
     private Tensor FeedForward(Tensor x)
     {

@@ -1,3 +1,4 @@
+using HydroWorkshop.Engine;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -78,7 +79,7 @@ public sealed class LstmRegressor : nn.Module, IProbabilisticRegressor
     private Tensor Features(Tensor dynamic, Tensor? statics)
     {
         var input = ModelInputs.Concatenate(this, dynamic, statics, DynamicInputs, StaticInputs);   // [batch, time, dynamic + static]
-        var (output, _, _) = lstm.forward(input);                                                  // [batch, time, hidden]
+        var (output, _, _) = NativeLstm.Forward(lstm, input);                                      // [batch, time, hidden]
         Tensor features;
         if (attention is null)
         {

@@ -1,3 +1,4 @@
+using HydroWorkshop.Engine;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -27,7 +28,7 @@ public sealed class CellLstm : nn.Module, IGriddedRegressor
         using var scope = NewDisposeScope();
         var (batch, time, channels) = (inputs.size(0), inputs.size(1), inputs.size(2));
         var cells = inputs.flatten(3).permute(0, 3, 1, 2).reshape(-1, time, channels);      // [b y x, t, c]
-        var (output, _, _) = lstm.forward(cells);                                           // [b y x, t, hidden]
+        var (output, _, _) = NativeLstm.Forward(lstm, cells);                               // [b y x, t, hidden]
         return head.forward(output).reshape(batch, -1, time).transpose(1, 2).MoveToOuterDisposeScope();   // [b, t, y x]
     }
 }

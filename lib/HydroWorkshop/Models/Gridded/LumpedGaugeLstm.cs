@@ -1,3 +1,4 @@
+using HydroWorkshop.Engine;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -49,7 +50,7 @@ public sealed class LumpedGaugeLstm : nn.Module, IGriddedRegressor
         var (batch, gauges, time) = (means.size(0), means.size(1), means.size(2));
         var area = logArea.to(inputs.device).reshape(1, -1, 1, 1).expand(batch, gauges, time, 1);
         var series = cat([means, area], 3).reshape(batch * gauges, time, -1);               // [b g, t, c + 1]
-        var (output, _, _) = lstm.forward(series);                                          // [b g, t, hidden]
+        var (output, _, _) = NativeLstm.Forward(lstm, series);                              // [b g, t, hidden]
         return head.forward(output).reshape(batch, gauges, time).transpose(1, 2).MoveToOuterDisposeScope();   // [b, t, g]
     }
 

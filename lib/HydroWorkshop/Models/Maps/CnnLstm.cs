@@ -1,3 +1,4 @@
+using HydroWorkshop.Engine;
 using HydroWorkshop.FloodData;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -135,7 +136,7 @@ public sealed class CnnLstm : nn.Module, IMapModel
         var hidden = context.size(1) / 2;
         var h0 = context.narrow(1, 0, hidden).unsqueeze(0).contiguous();                           // [1, b, hidden]
         var c0 = context.narrow(1, hidden, hidden).unsqueeze(0).contiguous();
-        var (output, _, _) = lstm.forward(sequence, (h0, c0));                                      // [b, time, hidden]
+        var (output, _, _) = NativeLstm.Forward(lstm, sequence, (h0, c0));                          // [b, time, hidden]
 
         // Decoder over the predicted frames at once, with the context map at the bottleneck and skip features at y/2.
         // Both join through a linear layer (the decoder's first transposed convolution, the head), so their share is

@@ -1,0 +1,67 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace HydroWorkshop.Engine;
+
+/// <summary>
+/// Runs an <c>nn.LSTM</c> on libtorch's own LSTM instead of oneDNN's while oneDNN is held to SSE4.1 (the kit's guard on
+/// AMD processors with AVX-512, <see cref="OneDnnGuard"/>, or the user's <c>ONEDNN_MAX_CPU_ISA=SSE41</c>). libtorch 2.x
+/// sends every float32 LSTM on the CPU to oneDNN whenever oneDNN is on; held to SSE4.1, oneDNN's LSTM made a training
+/// step 2.5-4x slower than libtorch's own on the AMD EPYC VM (docs/articles/engine.md, "LSTM on AMD"). libtorch decides
+/// at each call (<c>use_mkldnn</c> in its RNN.cpp reads <c>at::globalContext().userEnabledMkldnn()</c>) and the backward
+/// pass follows the forward's choice, so <see cref="Forward"/> switches oneDNN off for the forward call only:
+/// convolutions keep oneDNN. The same equations either way (the kit's LSTM parity tests run both paths).
+/// <para>
+/// The switch is libtorch's global one (Linux only, <see cref="LibTorchContext"/>): a convolution that another thread runs
+/// during the call goes without oneDNN too (slower, the same result). <c>HW_ONEDNN=1</c> leaves oneDNN alone, this
+/// switch included; elsewhere (not Linux, or oneDNN at its full instruction set) <see cref="Forward"/> is
+/// <c>lstm.forward</c>.
+/// </para>
+/// </summary>
+public static class NativeLstm
+{
+    private static readonly Lazy<bool> Held = new(() =>
+        string.Equals(OneDnnGuard.ReadNative(OneDnnGuard.IsaVariable) ?? OneDnnGuard.ReadNative(OneDnnGuard.OldIsaVariable),
+            OneDnnGuard.Isa, StringComparison.OrdinalIgnoreCase));
+
+    private static long switches;
+
+    /// <summary>Whether <see cref="Forward"/> runs libtorch's own LSTM in this process: oneDNN held to SSE4.1, on Linux.</summary>
+    public static bool Active => Forced ?? (OperatingSystem.IsLinux() && Held.Value);
+
+    /// <summary>Overrides <see cref="Active"/> (tests).</summary>
+    internal static bool? Forced { get; set; }
+
+    /// <summary>How many calls switched oneDNN off so far (tests).</summary>
+    internal static long Switches => Interlocked.Read(ref switches);
+
+    /// <summary><c>lstm.forward(input, state)</c>, on libtorch's own LSTM when <see cref="Active"/>: output
+    /// [batch, time, hidden] (batch first) and the last hidden and cell states [layers, batch, hidden].</summary>
+    public static (Tensor Output, Tensor Hidden, Tensor Cell) Forward(LSTM lstm, Tensor input, (Tensor, Tensor)? state = null)
+    {
+        ArgumentNullException.ThrowIfNull(lstm);
+        using var scope = Use();
+        return lstm.forward(input, state);
+    }
+
+    /// <summary>oneDNN off until the scope ends, when <see cref="Active"/> and oneDNN is on; otherwise nothing.</summary>
+    public static Scope Use()
+    {
+        if (!Active || OneDnnGuard.Enabled() != true || !OneDnnGuard.SetEnabled(false)) return default;
+        Interlocked.Increment(ref switches);
+        return new Scope(restore: true);
+    }
+
+    /// <summary>Turns oneDNN back on when it ends, if <see cref="Use"/> turned it off.</summary>
+    public readonly struct Scope : IDisposable
+    {
+        private readonly bool restore;
+
+        internal Scope(bool restore) => this.restore = restore;
+
+        public void Dispose()
+        {
+            if (restore) OneDnnGuard.SetEnabled(true);
+        }
+    }
+}

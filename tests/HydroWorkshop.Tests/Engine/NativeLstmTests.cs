@@ -1,0 +1,152 @@
+using System.Text.RegularExpressions;
+using HydroWorkshop.Common;
+using HydroWorkshop.Engine;
+using HydroWorkshop.Models;
+using HydroWorkshop.Models.Gridded;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace HydroWorkshop.Tests.Engine;
+
+// Beside the oneDNN guard's tests, not in parallel with others: these switch oneDNN off for the whole process.
+[Collection(nameof(OneDnnGuardTests))]
+public class NativeLstmTests
+{
+    [Fact]
+    public void Active_ThisProcess_WhereOneDnnIsHeldToSse41()
+    {
+        var isa = OneDnnGuard.ReadNative(OneDnnGuard.IsaVariable) ?? OneDnnGuard.ReadNative(OneDnnGuard.OldIsaVariable);
+        Assert.Equal(OperatingSystem.IsLinux() && string.Equals(isa, OneDnnGuard.Isa, StringComparison.OrdinalIgnoreCase),
+            NativeLstm.Active);
+        if (OneDnnGuard.Applied?.Contains(OneDnnGuard.Isa, StringComparison.Ordinal) == true && OperatingSystem.IsLinux())
+            Assert.True(NativeLstm.Active);                                        // the guard's hold turns it on
+        Assert.Contains("LSTM: " + (NativeLstm.Active ? "libtorch's own" : "as libtorch chooses"), EngineInfo.Describe(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Use_Active_OneDnnOffInsideAndOnAfter()
+    {
+        if (!OneDnnIsOn()) return;                                                  // not Linux, or HW_ONEDNN=0
+        var before = NativeLstm.Switches;
+        WithActive(true, () =>
+        {
+            using (NativeLstm.Use())
+            {
+                Assert.Equal(false, OneDnnGuard.Enabled());
+                using (NativeLstm.Use()) Assert.Equal(false, OneDnnGuard.Enabled());   // nested: the outer one restores
+                Assert.Equal(false, OneDnnGuard.Enabled());
+            }
+            Assert.Equal(true, OneDnnGuard.Enabled());
+        });
+        Assert.Equal(before + 1, NativeLstm.Switches);
+    }
+
+    [Fact]
+    public void Use_Inactive_LeavesOneDnnAlone()
+    {
+        if (!OneDnnIsOn()) return;
+        var before = NativeLstm.Switches;
+        WithActive(false, () =>
+        {
+            using (NativeLstm.Use()) Assert.Equal(true, OneDnnGuard.Enabled());
+        });
+        Assert.Equal(before, NativeLstm.Switches);
+    }
+
+    [Fact]
+    public void Forward_Active_SameOutputStatesAndGradientsAsOneDnn()
+    {
+        // libtorch's own LSTM and oneDNN's: the same equations, so the same numbers to float32 rounding, forward and
+        // backward (with an initial state, two layers, batch first: the shapes the kit's models use).
+        if (!OneDnnIsOn()) return;
+        manual_seed(11);
+        using var lstm = nn.LSTM(3, 8, numLayers: 2, batchFirst: true);
+        using var input = randn(4, 30, 3);
+        using var h0 = randn(2, 4, 8);
+        using var c0 = randn(2, 4, 8);
+        var oneDnn = Run(false);
+        var native = Run(true);
+        for (var k = 0; k < oneDnn.Length; k++)
+        {
+            Assert.Equal(oneDnn[k].shape, native[k].shape);
+            var difference = (oneDnn[k] - native[k]).abs().max().item<float>();
+            Assert.True(difference < 2e-5f, $"result {k}: max |oneDNN - native| = {difference}");
+        }
+
+        Tensor[] Run(bool active)
+        {
+            Tensor[] results = [];
+            WithActive(active, () =>
+            {
+                lstm.zero_grad();
+                using var x = input.detach().requires_grad_();
+                var (output, hidden, cell) = NativeLstm.Forward(lstm, x, (h0, c0));
+                (output.square().sum() + hidden.sum() + cell.sum()).backward();
+                results = [output.detach(), hidden.detach(), cell.detach(), x.grad!.clone(),
+                    .. lstm.parameters().Select(p => p.grad!.clone())];
+            });
+            return results;
+        }
+    }
+
+    [Fact]
+    public void Forward_KitModels_RunTheirLstmOnLibTorchsOwn()
+    {
+        if (!OneDnnIsOn()) return;
+        manual_seed(5);
+        using var regressor = new LstmRegressor(3, 2, hiddenSize: 8);
+        using var cells = new CellLstm(2, hiddenSize: 4);
+        WithActive(true, () =>
+        {
+            var before = NativeLstm.Switches;
+            using (var scope = NewDisposeScope())
+            {
+                regressor.forward(randn(2, 10, 3), randn(2, 2)).sum().backward();
+                Assert.Equal(before + 1, NativeLstm.Switches);
+                cells.forward(randn([2, 10, 2, 3, 4])).sum().backward();
+                Assert.Equal(before + 2, NativeLstm.Switches);
+            }
+            Assert.Equal(true, OneDnnGuard.Enabled());
+        });
+    }
+
+    [Fact]
+    public void Sources_LstmCalls_GoThroughNativeLstm()
+    {
+        // Every nn.LSTM in lib/ is called through NativeLstm.Forward, the kit's models and any added later.
+        var root = ProjectPaths.FindRepositoryRoot() ?? throw new InvalidOperationException("HydroWorkshop.sln not found above the tests");
+        var files = Directory.GetFiles(Path.Combine(root, "lib"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToList();
+        var lstmFiles = files.Where(f => File.ReadAllText(f).Contains("nn.LSTM(", StringComparison.Ordinal)).ToList();
+        var direct = lstmFiles.SelectMany(f => File.ReadAllLines(f).Select((line, i) => (f, line, i)))
+            .Where(x => DirectCall.IsMatch(x.line)).Select(x => $"{Path.GetRelativePath(root, x.f)}:{x.i + 1}").ToList();
+
+        Assert.True(lstmFiles.Count >= 4, $"only {lstmFiles.Count} files under lib/ build an nn.LSTM");
+        Assert.True(direct.Count == 0, "nn.LSTM called directly (use NativeLstm.Forward):\n" + string.Join("\n", direct));
+        Assert.Matches(DirectCall, "var (output, _, _) = lstm.forward(series);");
+        Assert.DoesNotMatch(DirectCall, "var (output, _, _) = NativeLstm.Forward(lstm, series);");
+    }
+
+    private static readonly Regex DirectCall = new(@"\blstm\w*\.(forward|call)\(", RegexOptions.IgnoreCase);
+
+    private static bool OneDnnIsOn()
+    {
+        EngineInfo.EnsureLoaded();
+        return OneDnnGuard.Enabled() == true;
+    }
+
+    private static void WithActive(bool active, Action action)
+    {
+        var before = NativeLstm.Forced;
+        NativeLstm.Forced = active;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            NativeLstm.Forced = before;
+        }
+    }
+}
