@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -7,15 +8,15 @@ namespace HydroWorkshop.Engine;
 /// Runs an <c>nn.LSTM</c> on libtorch's own LSTM instead of oneDNN's while oneDNN is held to SSE4.1 (the kit's guard on
 /// AMD processors with AVX-512, <see cref="OneDnnGuard"/>, or the user's <c>ONEDNN_MAX_CPU_ISA=SSE41</c>). libtorch 2.x
 /// sends every float32 LSTM on the CPU to oneDNN whenever oneDNN is on; held to SSE4.1, oneDNN's LSTM made a training
-/// step 2.5-4x slower than libtorch's own on the AMD EPYC VM (docs/articles/engine.md, "LSTM on AMD"). libtorch decides
+/// pass 3.6-4x slower than libtorch's own on the AMD EPYC VM (docs/articles/engine.md, "LSTM on AMD"). libtorch decides
 /// at each call (<c>use_mkldnn</c> in its RNN.cpp reads <c>at::globalContext().userEnabledMkldnn()</c>) and the backward
 /// pass follows the forward's choice, so <see cref="Forward"/> switches oneDNN off for the forward call only:
-/// convolutions keep oneDNN. The same equations either way (the kit's LSTM parity tests run both paths).
+/// convolutions keep oneDNN. The same equations either way (<c>NativeLstmTests</c> compares both paths).
 /// <para>
-/// The switch is libtorch's global one (Linux only, <see cref="LibTorchContext"/>): a convolution that another thread runs
-/// during the call goes without oneDNN too (slower, the same result). <c>HW_ONEDNN=1</c> leaves oneDNN alone, this
-/// switch included; elsewhere (not Linux, or oneDNN at its full instruction set) <see cref="Forward"/> is
-/// <c>lstm.forward</c>.
+/// The switch is libtorch's global one (Linux only, <see cref="LibTorchContext"/>): the first of overlapping calls turns
+/// oneDNN off and the last turns it back on, and a convolution that another thread runs meanwhile goes without oneDNN
+/// (slower, the same result). <c>HW_ONEDNN=1</c> leaves oneDNN alone, this switch included; elsewhere (not Linux, oneDNN
+/// at its full instruction set, or an LSTM on a GPU) <see cref="Forward"/> is <c>lstm.forward</c>.
 /// </para>
 /// </summary>
 public static class NativeLstm
@@ -24,10 +25,15 @@ public static class NativeLstm
         string.Equals(OneDnnGuard.ReadNative(OneDnnGuard.IsaVariable) ?? OneDnnGuard.ReadNative(OneDnnGuard.OldIsaVariable),
             OneDnnGuard.Isa, StringComparison.OrdinalIgnoreCase));
 
+    private static readonly Lock Gate = new();
+    private static int depth;
+    private static bool restore;
     private static long switches;
 
-    /// <summary>Whether <see cref="Forward"/> runs libtorch's own LSTM in this process: oneDNN held to SSE4.1, on Linux.</summary>
-    public static bool Active => Forced ?? (OperatingSystem.IsLinux() && Held.Value);
+    /// <summary>Whether <see cref="Forward"/> runs libtorch's own LSTM in this process: oneDNN held to SSE4.1, on Linux,
+    /// unless <c>HW_ONEDNN=1</c>.</summary>
+    public static bool Active => Forced ?? (OperatingSystem.IsLinux() && Held.Value
+        && Environment.GetEnvironmentVariable(OneDnnGuard.Variable) != "1");
 
     /// <summary>Overrides <see cref="Active"/> (tests).</summary>
     internal static bool? Forced { get; set; }
@@ -35,33 +41,49 @@ public static class NativeLstm
     /// <summary>How many calls switched oneDNN off so far (tests).</summary>
     internal static long Switches => Interlocked.Read(ref switches);
 
-    /// <summary><c>lstm.forward(input, state)</c>, on libtorch's own LSTM when <see cref="Active"/>: output
-    /// [batch, time, hidden] (batch first) and the last hidden and cell states [layers, batch, hidden].</summary>
+    /// <summary><c>lstm.forward(input, state)</c>, on libtorch's own LSTM when <see cref="Active"/> and the input is on the
+    /// CPU: the output ([batch, time, hidden] for a batch-first LSTM) and the last hidden and cell states
+    /// [layers, batch, hidden].</summary>
     public static (Tensor Output, Tensor Hidden, Tensor Cell) Forward(LSTM lstm, Tensor input, (Tensor, Tensor)? state = null)
     {
         ArgumentNullException.ThrowIfNull(lstm);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.device_type != DeviceType.CPU) return lstm.forward(input, state);
         using var scope = Use();
         return lstm.forward(input, state);
     }
 
     /// <summary>oneDNN off until the scope ends, when <see cref="Active"/> and oneDNN is on; otherwise nothing.</summary>
-    public static Scope Use()
+    internal static Scope Use()
     {
-        if (!Active || OneDnnGuard.Enabled() != true || !OneDnnGuard.SetEnabled(false)) return default;
-        Interlocked.Increment(ref switches);
-        return new Scope(restore: true);
+        if (!Active) return default;
+        lock (Gate)
+        {
+            if (depth++ == 0 && OneDnnGuard.Enabled() == true && OneDnnGuard.SetEnabled(false))
+            {
+                restore = true;
+                Interlocked.Increment(ref switches);
+            }
+        }
+        return new Scope(counted: true);
     }
 
-    /// <summary>Turns oneDNN back on when it ends, if <see cref="Use"/> turned it off.</summary>
-    public readonly struct Scope : IDisposable
+    /// <summary>Ends a <see cref="Use"/>: the last of overlapping ones turns oneDNN back on, if the first turned it off.</summary>
+    internal readonly struct Scope : IDisposable
     {
-        private readonly bool restore;
+        private readonly bool counted;
 
-        internal Scope(bool restore) => this.restore = restore;
+        internal Scope(bool counted) => this.counted = counted;
 
         public void Dispose()
         {
-            if (restore) OneDnnGuard.SetEnabled(true);
+            if (!counted) return;
+            lock (Gate)
+            {
+                if (--depth > 0 || !restore) return;
+                restore = false;
+                OneDnnGuard.SetEnabled(true);
+            }
         }
     }
 }

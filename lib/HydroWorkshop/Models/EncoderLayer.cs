@@ -71,7 +71,7 @@ public sealed class EncoderLayer : nn.Module<Tensor, Tensor>
         var (batch, time, width) = (x.size(0), x.size(1), x.size(2));
         var projected = nn.functional.linear(x, AttentionParameter("in_proj_weight"),
             AttentionParameter("in_proj_bias"));                                                  // [batch, time, 3 d_model]
-        var heads = projected.view(batch, time, 3, Heads, width / Heads).permute(2, 0, 3, 1, 4);   // [3, batch, heads, time, d_head]
+        var heads = projected.reshape(batch, time, 3, Heads, width / Heads).permute(2, 0, 3, 1, 4);   // [3, batch, heads, time, d_head]
         var attended = nn.functional.scaled_dot_product_attention(heads[0], heads[1], heads[2],
             p: training ? AttentionDropout : 0.0);                                                 // [batch, heads, time, d_head]
         var merged = attended.transpose(1, 2).reshape(batch, time, width);                         // [batch, time, d_model]

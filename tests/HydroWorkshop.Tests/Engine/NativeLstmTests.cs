@@ -16,8 +16,8 @@ public class NativeLstmTests
     public void Active_ThisProcess_WhereOneDnnIsHeldToSse41()
     {
         var isa = OneDnnGuard.ReadNative(OneDnnGuard.IsaVariable) ?? OneDnnGuard.ReadNative(OneDnnGuard.OldIsaVariable);
-        Assert.Equal(OperatingSystem.IsLinux() && string.Equals(isa, OneDnnGuard.Isa, StringComparison.OrdinalIgnoreCase),
-            NativeLstm.Active);
+        Assert.Equal(OperatingSystem.IsLinux() && string.Equals(isa, OneDnnGuard.Isa, StringComparison.OrdinalIgnoreCase)
+            && Environment.GetEnvironmentVariable(OneDnnGuard.Variable) != "1", NativeLstm.Active);
         if (OneDnnGuard.Applied?.Contains(OneDnnGuard.Isa, StringComparison.Ordinal) == true && OperatingSystem.IsLinux())
             Assert.True(NativeLstm.Active);                                        // the guard's hold turns it on
         Assert.Contains("LSTM: " + (NativeLstm.Active ? "libtorch's own" : "as libtorch chooses"), EngineInfo.Describe(),
@@ -66,12 +66,15 @@ public class NativeLstmTests
         using var h0 = randn(2, 4, 8);
         using var c0 = randn(2, 4, 8);
         var oneDnn = Run(false);
+        var before = NativeLstm.Switches;
         var native = Run(true);
+        Assert.Equal(before + 1, NativeLstm.Switches);                              // the second run did switch
         for (var k = 0; k < oneDnn.Length; k++)
         {
             Assert.Equal(oneDnn[k].shape, native[k].shape);
-            var difference = (oneDnn[k] - native[k]).abs().max().item<float>();
-            Assert.True(difference < 2e-5f, $"result {k}: max |oneDNN - native| = {difference}");
+            // Gradients sum 30 steps: within 1e-4 of their size, plus 1e-5.
+            var excess = ((oneDnn[k] - native[k]).abs() - (1e-4 * native[k].abs() + 1e-5)).max().item<float>();
+            Assert.True(excess <= 0, $"result {k}: |oneDNN - native| exceeds 1e-4 |native| + 1e-5 by {excess}");
         }
 
         Tensor[] Run(bool active)
@@ -125,10 +128,11 @@ public class NativeLstmTests
         Assert.True(lstmFiles.Count >= 4, $"only {lstmFiles.Count} files under lib/ build an nn.LSTM");
         Assert.True(direct.Count == 0, "nn.LSTM called directly (use NativeLstm.Forward):\n" + string.Join("\n", direct));
         Assert.Matches(DirectCall, "var (output, _, _) = lstm.forward(series);");
+        Assert.Matches(DirectCall, "var (y, _, _) = _lstmEncoder.call(x, state);");
         Assert.DoesNotMatch(DirectCall, "var (output, _, _) = NativeLstm.Forward(lstm, series);");
     }
 
-    private static readonly Regex DirectCall = new(@"\blstm\w*\.(forward|call)\(", RegexOptions.IgnoreCase);
+    private static readonly Regex DirectCall = new(@"(?<![A-Za-z])_?lstm\w*\.(forward|call)\(", RegexOptions.IgnoreCase);
 
     private static bool OneDnnIsOn()
     {
