@@ -41,17 +41,29 @@ public static class NativeLstm
     /// <summary>How many calls switched oneDNN off so far (tests).</summary>
     internal static long Switches => Interlocked.Read(ref switches);
 
-    /// <summary><c>lstm.forward(input, state)</c>, on libtorch's own LSTM when <see cref="Active"/> and the input is on the
-    /// CPU: the output ([batch, time, hidden] for a batch-first LSTM) and the last hidden and cell states
-    /// [layers, batch, hidden].</summary>
-    public static (Tensor Output, Tensor Hidden, Tensor Cell) Forward(LSTM lstm, Tensor input, (Tensor, Tensor)? state = null)
+    /// <summary><c>lstm.forward(input, state)</c>, on libtorch's own LSTM when <see cref="Active"/>, the input is on the CPU
+    /// and the size is one where that was faster (<see cref="PrefersNative"/>): the output ([batch, time, hidden] for a
+    /// batch-first LSTM) and the last hidden and cell states [layers, batch, hidden]. <paramref name="batchFirst"/> says
+    /// how <paramref name="lstm"/> was built (it picks the batch size for that choice; the result does not depend on it).
+    /// </summary>
+    public static (Tensor Output, Tensor Hidden, Tensor Cell) Forward(LSTM lstm, Tensor input, (Tensor, Tensor)? state = null,
+        bool batchFirst = true)
     {
         ArgumentNullException.ThrowIfNull(lstm);
         ArgumentNullException.ThrowIfNull(input);
-        if (input.device_type != DeviceType.CPU) return lstm.forward(input, state);
+        if (input.device_type != DeviceType.CPU || input.dim() != 3 || !Active) return lstm.forward(input, state);
+        var hidden = lstm.get_parameter("weight_hh_l0")?.size(1) ?? 0;                         // weight_hh_l0: [4 hidden, hidden]
+        if (!PrefersNative(input.size(batchFirst ? 0 : 1), hidden, is_grad_enabled())) return lstm.forward(input, state);
         using var scope = Use();
         return lstm.forward(input, state);
     }
+
+    /// <summary>Whether libtorch's own LSTM beat oneDNN's (held to SSE4.1) for an LSTM of <paramref name="hidden"/> units on
+    /// <paramref name="batch"/> sequences: from a hidden size of 32 and a batch x hidden of 8,192 when training, and from a
+    /// hidden size of 64 when predicting (no gradients). oneDNN's was faster on smaller ones (batch 256 x hidden 16,
+    /// batch 64 x hidden 64: 1.6-2x; docs/articles/engine.md, "LSTM on AMD").</summary>
+    public static bool PrefersNative(long batch, long hidden, bool training) =>
+        hidden >= 32 && batch * hidden >= 8192 && (training || hidden >= 64);
 
     /// <summary>oneDNN off until the scope ends, when <see cref="Active"/> and oneDNN is on; otherwise nothing.</summary>
     internal static Scope Use()

@@ -24,6 +24,20 @@ public class NativeLstmTests
             StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(256, 16, true, false)]      // oneDNN's 2x faster (docs/articles/engine.md, "LSTM on AMD")
+    [InlineData(64, 64, true, false)]       // batch x hidden 4,096: oneDNN's 1.6x faster
+    [InlineData(40, 32, true, false)]
+    [InlineData(256, 32, true, true)]       // libtorch's own 3.3x faster
+    [InlineData(256, 64, true, true)]
+    [InlineData(256, 256, true, true)]
+    [InlineData(1768, 16, true, false)]     // hidden 16: left to oneDNN
+    [InlineData(256, 32, false, false)]     // predicting: even at hidden 32
+    [InlineData(1024, 32, false, false)]    // oneDNN's 2x faster
+    [InlineData(256, 64, false, true)]      // libtorch's own 1.5x faster
+    public void PrefersNative_Sizes_WhereLibTorchsOwnWasFaster(long batch, long hidden, bool training, bool expected) =>
+        Assert.Equal(expected, NativeLstm.PrefersNative(batch, hidden, training));
+
     [Fact]
     public void Use_Active_OneDnnOffInsideAndOnAfter()
     {
@@ -61,10 +75,10 @@ public class NativeLstmTests
         // backward (with an initial state, two layers, batch first: the shapes the kit's models use).
         if (!OneDnnIsOn()) return;
         manual_seed(11);
-        using var lstm = nn.LSTM(3, 8, numLayers: 2, batchFirst: true);
-        using var input = randn(4, 30, 3);
-        using var h0 = randn(2, 4, 8);
-        using var c0 = randn(2, 4, 8);
+        using var lstm = nn.LSTM(3, 32, numLayers: 2, batchFirst: true);            // batch x hidden 8,192: switched
+        using var input = randn(256, 12, 3);
+        using var h0 = randn(2, 256, 32);
+        using var c0 = randn(2, 256, 32);
         var oneDnn = Run(false);
         var before = NativeLstm.Switches;
         var native = Run(true);
@@ -72,7 +86,7 @@ public class NativeLstmTests
         for (var k = 0; k < oneDnn.Length; k++)
         {
             Assert.Equal(oneDnn[k].shape, native[k].shape);
-            // Gradients sum 30 steps: within 1e-4 of their size, plus 1e-5.
+            // Gradients sum 12 steps and 256 sequences: within 1e-4 of their size, plus 1e-5.
             var excess = ((oneDnn[k] - native[k]).abs() - (1e-4 * native[k].abs() + 1e-5)).max().item<float>();
             Assert.True(excess <= 0, $"result {k}: |oneDNN - native| exceeds 1e-4 |native| + 1e-5 by {excess}");
         }
@@ -98,16 +112,18 @@ public class NativeLstmTests
     {
         if (!OneDnnIsOn()) return;
         manual_seed(5);
-        using var regressor = new LstmRegressor(3, 2, hiddenSize: 8);
-        using var cells = new CellLstm(2, hiddenSize: 4);
+        using var regressor = new LstmRegressor(3, 2, hiddenSize: 64);
+        using var cells = new CellLstm(2, hiddenSize: 32);
         WithActive(true, () =>
         {
             var before = NativeLstm.Switches;
             using (var scope = NewDisposeScope())
             {
-                regressor.forward(randn(2, 10, 3), randn(2, 2)).sum().backward();
+                regressor.forward(randn(128, 5, 3), randn(128, 2)).sum().backward();   // batch 128 x hidden 64
                 Assert.Equal(before + 1, NativeLstm.Switches);
-                cells.forward(randn([2, 10, 2, 3, 4])).sum().backward();
+                cells.forward(randn([2, 5, 2, 16, 16])).sum().backward();             // 512 cells x hidden 32
+                Assert.Equal(before + 2, NativeLstm.Switches);
+                regressor.forward(randn(4, 5, 3), randn(4, 2)).sum().backward();       // batch 4: oneDNN's is faster
                 Assert.Equal(before + 2, NativeLstm.Switches);
             }
             Assert.Equal(true, OneDnnGuard.Enabled());
