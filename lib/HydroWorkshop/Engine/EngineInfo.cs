@@ -145,7 +145,7 @@ public static class EngineInfo
             : OneDnnGuard.Enabled() == false ? "off"
             : OneDnnGuard.ReadNative(OneDnnGuard.IsaVariable) is { } isa ? $"{OneDnnGuard.IsaVariable}={isa}" : "every ISA it finds"));
         lines.Add("LSTM: " + (NativeLstm.Active
-            ? "libtorch's own in the kit's models (oneDNN held to SSE4.1; docs/articles/engine.md, 'LSTM on AMD')"
+            ? "libtorch's own in the kit's models where faster (oneDNN held to SSE4.1; docs/articles/engine.md, 'LSTM on AMD')"
             : "as libtorch chooses (oneDNN's while oneDNN is on)"));
         lines.Add("NNPACK: " + NnpackSwitch.Enabled() switch { true => "on", false => "off", null => "as libtorch sets it" }
             + (NnpackSwitch.Applied is { } nnpack ? $" ({nnpack})" : ""));

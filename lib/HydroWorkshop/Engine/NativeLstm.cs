@@ -11,12 +11,13 @@ namespace HydroWorkshop.Engine;
 /// pass 3.6-4x slower than libtorch's own on the AMD EPYC VM (docs/articles/engine.md, "LSTM on AMD"). libtorch decides
 /// at each call (<c>use_mkldnn</c> in its RNN.cpp reads <c>at::globalContext().userEnabledMkldnn()</c>) and the backward
 /// pass follows the forward's choice, so <see cref="Forward"/> switches oneDNN off for the forward call only:
-/// convolutions keep oneDNN. The same equations either way (<c>NativeLstmTests</c> compares both paths).
+/// convolutions keep oneDNN. Only on sizes where libtorch's own was the faster (<see cref="PrefersNative"/>): on small
+/// LSTMs oneDNN's was. The same equations either way (<c>NativeLstmTests</c> compares both paths).
 /// <para>
 /// The switch is libtorch's global one (Linux only, <see cref="LibTorchContext"/>): the first of overlapping calls turns
 /// oneDNN off and the last turns it back on, and a convolution that another thread runs meanwhile goes without oneDNN
 /// (slower, the same result). <c>HW_ONEDNN=1</c> leaves oneDNN alone, this switch included; elsewhere (not Linux, oneDNN
-/// at its full instruction set, or an LSTM on a GPU) <see cref="Forward"/> is <c>lstm.forward</c>.
+/// at its full instruction set, a small LSTM, or one on a GPU) <see cref="Forward"/> is <c>lstm.forward</c>.
 /// </para>
 /// </summary>
 public static class NativeLstm
@@ -59,11 +60,11 @@ public static class NativeLstm
     }
 
     /// <summary>Whether libtorch's own LSTM beat oneDNN's (held to SSE4.1) for an LSTM of <paramref name="hidden"/> units on
-    /// <paramref name="batch"/> sequences: from a hidden size of 32 and a batch x hidden of 8,192 when training, and from a
-    /// hidden size of 64 when predicting (no gradients). oneDNN's was faster on smaller ones (batch 256 x hidden 16,
-    /// batch 64 x hidden 64: 1.6-2x; docs/articles/engine.md, "LSTM on AMD").</summary>
+    /// <paramref name="batch"/> sequences: from a batch x hidden of 8,192, and when predicting (no gradients) only from a
+    /// hidden size of 64 as well. oneDNN's was faster on smaller ones (batch 256 x hidden 16, batch 64 x hidden 64 when
+    /// training: 1.6-2x; docs/articles/engine.md, "LSTM on AMD").</summary>
     public static bool PrefersNative(long batch, long hidden, bool training) =>
-        hidden >= 32 && batch * hidden >= 8192 && (training || hidden >= 64);
+        batch * hidden >= 8192 && (training || hidden >= 64);
 
     /// <summary>oneDNN off until the scope ends, when <see cref="Active"/> and oneDNN is on; otherwise nothing.</summary>
     internal static Scope Use()
