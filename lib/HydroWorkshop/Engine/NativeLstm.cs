@@ -22,8 +22,10 @@ namespace HydroWorkshop.Engine;
 /// </summary>
 public static class NativeLstm
 {
-    private static readonly Lazy<bool> Held = new(() =>
-        string.Equals(OneDnnGuard.ReadNative(OneDnnGuard.IsaVariable) ?? OneDnnGuard.ReadNative(OneDnnGuard.OldIsaVariable),
+    // Decided once per process (Forward runs at every LSTM call): oneDNN reads its ISA once too.
+    private static readonly Lazy<bool> Applies = new(() => OperatingSystem.IsLinux()
+        && Environment.GetEnvironmentVariable(OneDnnGuard.Variable) != "1"
+        && string.Equals(OneDnnGuard.ReadNative(OneDnnGuard.IsaVariable) ?? OneDnnGuard.ReadNative(OneDnnGuard.OldIsaVariable),
             OneDnnGuard.Isa, StringComparison.OrdinalIgnoreCase));
 
     private static readonly Lock Gate = new();
@@ -33,8 +35,7 @@ public static class NativeLstm
 
     /// <summary>Whether <see cref="Forward"/> runs libtorch's own LSTM in this process: oneDNN held to SSE4.1, on Linux,
     /// unless <c>HW_ONEDNN=1</c>.</summary>
-    public static bool Active => Forced ?? (OperatingSystem.IsLinux() && Held.Value
-        && Environment.GetEnvironmentVariable(OneDnnGuard.Variable) != "1");
+    public static bool Active => Forced ?? Applies.Value;
 
     /// <summary>Overrides <see cref="Active"/> (tests).</summary>
     internal static bool? Forced { get; set; }
