@@ -13,8 +13,6 @@ mkdir -p "$out"
 mode=$([ "${HYDRO_FAST:-}" = 1 ] && echo "fast mode" || echo "full mode")
 for notebook in notebooks/*.ipynb; do
   name=$(basename "$notebook" .ipynb)
-  missing=$("$DEBIAN_PYTHON" tests/kernel/notebook_data.py "$notebook")
-  if [ -n "$missing" ]; then say "skipping $notebook: it needs the real data set(s) $missing (../shared/data)"; continue; fi
   say "executing $notebook ($mode)"
   start=$(date +%s)
   rm -f "$out/$name.ipynb"

@@ -1,12 +1,8 @@
-"""Which real data sets a notebook needs (its metadata "hydroworkshop": {"requires_data": [...]}) and which of them
-this checkout lacks. Notebooks 05 and 06 read ../shared/data/rhine_meuse_30min_grdc and have no generated stand-in
-yet; on a clone without it they are skipped, with the reason, by the tests, the main job and the exported-app run.
-
-    python3 notebook_data.py NOTEBOOK.ipynb    # prints the missing data sets, one per line (nothing: all present)
-"""
+"""Which data a workshop notebook opens. Notebooks 05 and 06 open rhine_meuse_30min_grdc through
+RhineMeuseData.OpenWorkshop: the real set where $HYDROWORKSHOP_DATA or ../shared/data has it, else a synthetic stand-in
+in the same formats that the library generates. The notebook tests run them on the stand-in as well."""
 import json
 import os
-import sys
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
@@ -15,12 +11,15 @@ def data_root():
     return os.environ.get("HYDROWORKSHOP_DATA") or os.path.join(os.path.dirname(REPO), "shared", "data")
 
 
-def missing_data(notebook_path):
+def has_real_rhine_meuse():
+    return os.path.isdir(os.path.join(data_root(), "rhine_meuse_30min_grdc"))
+
+
+def opens_rhine_meuse(notebook_path):
+    """True when the notebook opens its data with RhineMeuseData.OpenWorkshop (the real set or the stand-in)."""
     with open(notebook_path) as f:
-        required = json.load(f).get("metadata", {}).get("hydroworkshop", {}).get("requires_data", [])
-    return [name for name in required if not os.path.isdir(os.path.join(data_root(), name))]
+        return any("RhineMeuseData.OpenWorkshop" in "".join(c["source"]) for c in json.load(f)["cells"] if c["cell_type"] == "code")
 
 
-if __name__ == "__main__":
-    for name in missing_data(sys.argv[1]):
-        print(name)
+def first_code_cell(nb):
+    return next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")

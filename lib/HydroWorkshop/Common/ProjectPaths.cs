@@ -34,6 +34,18 @@ public static class ProjectPaths
         return Directory.Exists(shared) ? shared : null;
     }
 
+    /// <summary>Where the kit caches a data set it generates (not created): <c>$<paramref name="environmentVariable"/></c>,
+    /// else <c>&lt;repo&gt;/out/data/<paramref name="name"/></c>, else a folder in the user's local app data (outside a
+    /// clone).</summary>
+    public static string GeneratedDataFolder(string name, string environmentVariable)
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(environmentVariable);
+        if (!string.IsNullOrEmpty(fromEnvironment)) return fromEnvironment;
+        if (FindRepositoryRoot() is { } repo) return Path.Combine(repo, "out", "data", name);
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,
+            Environment.SpecialFolderOption.Create), "HydroWorkshop", name);
+    }
+
     /// <summary>The folder of one shared data set, e.g. <c>camels_us_nwc_sample</c>, or null when absent.</summary>
     public static string? SharedDataSet(string name)
     {

@@ -42,14 +42,7 @@ public static class CamelsData
     }
 
     /// <summary>The synthetic-basins cache folder (not created).</summary>
-    public static string SyntheticCacheFolder()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("HYDROWORKSHOP_SYNTHETIC_CAMELS");
-        if (!string.IsNullOrEmpty(fromEnvironment)) return fromEnvironment;
-        if (ProjectPaths.FindRepositoryRoot() is { } repo) return Path.Combine(repo, "out", "data", "synthetic-camels");
-        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,
-            Environment.SpecialFolderOption.Create), "HydroWorkshop", "synthetic-camels");
-    }
+    public static string SyntheticCacheFolder() => ProjectPaths.GeneratedDataFolder("synthetic-camels", "HYDROWORKSHOP_SYNTHETIC_CAMELS");
 
     /// <summary>
     /// Real CAMELS-US (Daymet forcing) when found, else the synthetic basins (generated on first use into

@@ -30,6 +30,18 @@ public sealed record RhineMeuse(GriddedVariable Precipitation, GriddedVariable T
 {
     public const string DataSetName = "rhine_meuse_30min_grdc";
 
+    /// <summary>Present (written last) in a folder made by <c>HydroWorkshop.Data.Synthetic.SyntheticRhineMeuse</c>: a
+    /// made-up set in this layout for machines without the real one.</summary>
+    public const string SyntheticMarkerFile = "SYNTHETIC.json";
+
+    /// <summary>True when <see cref="Folder"/> holds the synthetic stand-in, not the real data.</summary>
+    public bool IsSynthetic => System.IO.File.Exists(Path.Combine(Folder, SyntheticMarkerFile));
+
+    /// <summary>One line for a notebook's first output: which data this is and where it came from.</summary>
+    public string Description => IsSynthetic
+        ? $"SYNTHETIC stand-in for {DataSetName} (made-up weather, rivers and discharge; the real set was not found): {Folder}"
+        : $"{DataSetName} (real forcing and GRDC discharge): {Folder}";
+
     /// <summary>The gauges as PROVENANCE.md lists them: name, river, latitude (°N), longitude (°E), catchment area (km²).</summary>
     public static readonly IReadOnlyList<(string Name, string River, double Latitude, double Longitude, double AreaKm2)> GaugeList =
     [

@@ -10,10 +10,12 @@ namespace HydroWorkshop.Physics.Vegetation;
 public static class VegetationDataSetFile
 {
     /// <summary>Writes <paramref name="result"/> to <paramref name="path"/> (atomically); <paramref name="longitudes"/>
-    /// are the cell centres of the columns (°E). Every [time, lat, lon] and [lat, lon] variable of
+    /// are the cell centres of the columns (°E); <paramref name="forcing"/> names the climate that drove it (the file's
+    /// <c>source</c> attribute). Every [time, lat, lon] and [lat, lon] variable of
     /// <see cref="VegetationSimulationResult.ToVariables"/> is written, with its units and description, and the global
     /// attributes say loudly that the LAI is simulated.</summary>
-    public static void Write(VegetationSimulationResult result, double[] longitudes, string path)
+    public static void Write(VegetationSimulationResult result, double[] longitudes, string path,
+        string forcing = "real daily 0.5° precipitation and temperature (rhine_meuse_30min_grdc)")
     {
         var variables = result.ToVariables();
         var columns = result.LandCover.GetLength(1);
@@ -24,8 +26,7 @@ public static class VegetationDataSetFile
             .AddDimension("lat", result.LandCover.GetLength(0))
             .AddDimension("lon", columns)
             .AddAttribute(NetCdfAttribute.Of("title", "SIMULATED leaf area index over the Rhine and Meuse (not observations)"))
-            .AddAttribute(NetCdfAttribute.Of("source",
-                "HydroWorkshop.Physics.Vegetation.VegetationModel driven by real daily 0.5° precipitation and temperature (rhine_meuse_30min_grdc)"))
+            .AddAttribute(NetCdfAttribute.Of("source", $"HydroWorkshop.Physics.Vegetation.VegetationModel driven by {forcing}"))
             .AddAttribute(NetCdfAttribute.Of("comment",
                 "The target LAI is made by a process model with a soil-water bucket, temperature and light limits, phenology and random disturbances; simple_lai is a deliberately simpler model's estimate (the physics-encoded input). Replace lai with a real product on the same grid to ask the question of real data."))
             .AddAttribute(NetCdfAttribute.Of("seed", result.Seed))

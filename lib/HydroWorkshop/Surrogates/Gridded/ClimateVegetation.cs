@@ -30,7 +30,9 @@ public static class ClimateVegetation
         var result = VegetationSimulation.Run(metres, data.Temperature.Data, data.Dates.Length, data.Rows, data.Columns, latitudes,
             data.Dates[0], seed);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        VegetationDataSetFile.Write(result, data.Precipitation.Longitude!, path);
+        VegetationDataSetFile.Write(result, data.Precipitation.Longitude!, path, data.IsSynthetic
+            ? "SYNTHETIC daily 0.5° precipitation and temperature (the stand-in for rhine_meuse_30min_grdc, made-up weather)"
+            : "real daily 0.5° precipitation and temperature (rhine_meuse_30min_grdc)");
         return result;
     }
 

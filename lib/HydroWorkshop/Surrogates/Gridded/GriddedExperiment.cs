@@ -23,12 +23,13 @@ internal sealed class GriddedExperiment
 
     public const string SimulatedLaiFile = "lai_simulated_rhine_meuse.nc";
 
+    /// <summary>Which Rhine–Meuse set is open (real, or the synthetic stand-in) and where.</summary>
+    public string DataDescription => rhineMeuse.Description;
+
     public static GriddedExperiment Open(GriddedRunConfig config)
     {
-        var folder = config.Data.Folder != "default" ? config.Data.Folder : RhineMeuse.FindShared()
-            ?? throw new DirectoryNotFoundException(
-                $"data set {RhineMeuse.DataSetName} not found ($HYDROWORKSHOP_DATA or ../shared/data); set data: folder");
-        var rhineMeuse = RhineMeuse.Open(folder);
+        // default: the real set, or the synthetic stand-in where it is not found (as the notebooks do).
+        var rhineMeuse = config.Data.Folder != "default" ? RhineMeuse.Open(config.Data.Folder) : RhineMeuseData.OpenWorkshop();
         if (config.Data.Type == "rhine_meuse") return new GriddedExperiment(config, rhineMeuse, null);
 
         var laiFile = config.Data.LaiFile;

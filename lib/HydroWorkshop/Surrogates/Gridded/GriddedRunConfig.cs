@@ -11,7 +11,8 @@ public sealed record GriddedDataConfig
     /// <c>climate_vegetation</c>: a leaf-area-index map per day from the same maps (notebook 06).</summary>
     public string Type { get; init; } = "rhine_meuse";
 
-    /// <summary>The <c>rhine_meuse_30min_grdc</c> folder; <c>default</c>: <c>$HYDROWORKSHOP_DATA</c> or <c>../shared/data</c>.</summary>
+    /// <summary>The <c>rhine_meuse_30min_grdc</c> folder; <c>default</c>: <c>$HYDROWORKSHOP_DATA</c> or <c>../shared/data</c>,
+    /// else the synthetic stand-in (<see cref="HydroWorkshop.Data.Grids.RhineMeuseData.OpenWorkshop(IProgress{string})"/>).</summary>
     public string Folder { get; init; } = "default";
 
     /// <summary>rhine_meuse: the gauges trained on, in output order.</summary>

@@ -27,6 +27,7 @@ public static class GriddedRuns
         log ??= Console.WriteLine;
         RunFolderConfig.Write(config.RunFolder, GriddedRunConfigReader.Write(config));
         var experiment = GriddedExperiment.Open(config);
+        log($"data: {experiment.DataDescription}");
         using var data = experiment.TrainingData();
         log($"gridded run {config.RunFolder}: {config.Model.Type} on {config.Data.Type}, {data.Channels.size(1)} channels " +
             $"({string.Join(", ", data.ChannelNames)}), {data.TargetNames.Count} targets, train {config.Data.TrainPeriod}, validation {config.Data.ValidationPeriod}");
@@ -59,6 +60,7 @@ public static class GriddedRuns
             _ => throw new ArgumentException($"period '{period}' is not one of test, validation, train", nameof(period)),
         };
         var experiment = GriddedExperiment.Open(config);
+        log($"data: {experiment.DataDescription}");
         var scales = HydroWorkshop.Data.Normalisation.Load(scalesFile);
         using var data = experiment.TrainingData(scales);
         using var model = experiment.BuildModel(data);
