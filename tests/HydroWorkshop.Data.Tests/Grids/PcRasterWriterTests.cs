@@ -63,4 +63,17 @@ public sealed class PcRasterWriterTests
 
         Assert.Contains("3 values for a grid of 2 × 3", error.Message);
     }
+
+    [Theory]
+    [InlineData(PcRasterValueScale.Ldd, 0f)]
+    [InlineData(PcRasterValueScale.Ldd, 10f)]
+    [InlineData(PcRasterValueScale.Boolean, 2f)]
+    public void Write_ValueOutsideItsScale_SaysWhatTheScaleHolds(PcRasterValueScale scale, float value)
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            PcRasterWriter.Write("/tmp/never.map", Grid, [1, 1, value, 1, 1, 1], scale, PcRasterCellRepresentation.UInt1));
+
+        Assert.Contains("row 0, column 2", error.Message);
+        Assert.Contains($"a {scale} map holds", error.Message);
+    }
 }

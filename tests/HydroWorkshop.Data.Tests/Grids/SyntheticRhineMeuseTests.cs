@@ -75,6 +75,9 @@ public sealed class SyntheticRhineMeuseTests : IClassFixture<SyntheticRhineMeuse
         // Snow: the Alpine Rhine at Basel peaks with the melt; the Meuse, fed by rain, in late winter.
         Assert.InRange(PeakMonth("Basel"), 4, 7);
         Assert.InRange(PeakMonth("Borgharen"), 1, 3);
+        // The river starts full: day 0 at Lobith is a winter day like the next January's, not an empty riverbed.
+        var lobith = data.Gauge("Lobith").DischargeM3s;
+        Assert.True(lobith[0] > 0.3 * lobith.Skip(365).Take(31).Average(), $"day 0 at Lobith: {lobith[0]:F0} m³/s");
     }
 
     [Fact]
@@ -128,16 +131,65 @@ public sealed class SyntheticRhineMeuseTests : IClassFixture<SyntheticRhineMeuse
         Assert.NotEqual(2020, File.GetLastWriteTimeUtc(forcing).Year);
     }
 
+    /// <summary>Reports synchronously (Progress&lt;T&gt; posts to the thread pool) and fails on the report that starts writing.</summary>
+    private sealed class FailWhileWriting : IProgress<string>
+    {
+        public void Report(string value)
+        {
+            if (value.Contains("writing", StringComparison.Ordinal)) throw new IOException("disk full (test)");
+        }
+    }
+
     [Fact]
-    public void Generate_Cancelled_LeavesNoFolderBehind()
+    public void Generate_FailsWhileWriting_LeavesNoFolderOrTemporaryBehind()
     {
         using var temp = new TempFolder();
-        var folder = Path.Combine(temp.Path, "cancelled");
-        using var cancel = new CancellationTokenSource();
-        cancel.Cancel();
+        var folder = Path.Combine(temp.Path, "failed");
 
-        Assert.ThrowsAny<OperationCanceledException>(() => SyntheticRhineMeuse.Generate(folder, cancellationToken: cancel.Token));
+        Assert.Throws<IOException>(() => SyntheticRhineMeuse.Generate(folder, progress: new FailWhileWriting()));
 
         Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void Generate_FolderWithOtherFiles_RefusesAndLeavesThem()
+    {
+        using var temp = new TempFolder();
+        var mine = temp.File(Path.Combine("notes", "thesis.md"), "mine");
+
+        var error = Assert.Throws<IOException>(() => SyntheticRhineMeuse.Generate(Path.Combine(temp.Path, "notes")));
+
+        Assert.Contains(Path.Combine(temp.Path, "notes"), error.Message);
+        Assert.Equal("mine", File.ReadAllText(mine));
+    }
+
+    [Fact]
+    public void EnsureGenerated_TrailingSeparator_WritesTheSameFolder()
+    {
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "cache");
+
+        var written = SyntheticRhineMeuse.EnsureGenerated(folder + Path.DirectorySeparatorChar);
+        var again = SyntheticRhineMeuse.EnsureGenerated(folder + Path.DirectorySeparatorChar);
+
+        Assert.Equal(folder, written);
+        Assert.Equal(folder, again);
+        Assert.True(RhineMeuse.Open(folder).IsSynthetic);
+    }
+
+    [Fact]
+    public void EnsureGenerated_TwoAtOnceAndAKilledRunsLeftovers_OneCompleteSetNothingElse()
+    {
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "cache");
+        Directory.CreateDirectory(Path.Combine(temp.Path, ".cache.999.dead.tmp"));                 // a killed run's temporary
+
+        var both = Enumerable.Range(0, 2).AsParallel().WithDegreeOfParallelism(2)
+            .Select(_ => SyntheticRhineMeuse.EnsureGenerated(folder)).ToArray();
+
+        Assert.All(both, f => Assert.Equal(folder, f));
+        Assert.Equal(Hash(set.Folder), Hash(folder));
+        var left = Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal([".cache.lock", "cache"], left);
     }
 }

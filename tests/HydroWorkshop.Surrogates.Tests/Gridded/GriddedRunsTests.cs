@@ -74,6 +74,33 @@ public sealed class GriddedRunsTests
     }
 
     [Fact]
+    public void Train_OnTheStandIn_RecordsItAndEvaluateRefusesARunTrainedOnAnotherSet()
+    {
+        using var temp = new TempFolder();
+        var standIn = Path.Combine(temp.Path, "stand-in");
+        SyntheticRhineMeuse.Generate(standIn);
+        var config = Config(temp, $"{{ type: climate_vegetation, folder: '{standIn}', static_maps: [land_cover] }}",
+            "{ type: cell_lstm, hidden_size: 4 }");
+        var log = new List<string>();
+
+        var trained = GriddedRuns.Train(config, log: log.Add);
+
+        Assert.Contains(log, line => line.StartsWith("data: SYNTHETIC stand-in", StringComparison.Ordinal));
+        Assert.StartsWith("SYNTHETIC", File.ReadAllText(Path.Combine(trained.RunFolder, GriddedRuns.DataSetFile)));
+        // The LAI simulated from the stand-in's climate has its own file name and says what drove it.
+        Assert.False(File.Exists(Path.Combine(trained.RunFolder, "lai_simulated_rhine_meuse.nc")));
+        var lai = NetCdf3File.Open(Path.Combine(trained.RunFolder, "lai_simulated_synthetic_stand_in.nc"));
+        Assert.Contains("SYNTHETIC", lai.GlobalAttributes.Single(a => a.Name == "source").Text);
+        Assert.True(double.IsFinite(GriddedRuns.Evaluate(trained.RunFolder, "validation", log: _ => { }).MedianNse()));
+
+        // As if it had been trained on the real set: scoring it on the stand-in is refused, naming both.
+        File.WriteAllText(Path.Combine(trained.RunFolder, GriddedRuns.DataSetFile), "rhine_meuse_30min_grdc (real forcing): /x\n");
+        var error = Assert.Throws<InvalidOperationException>(() => GriddedRuns.Evaluate(trained.RunFolder, "validation", log: _ => { }));
+        Assert.Contains("was trained on rhine_meuse_30min_grdc (real forcing)", error.Message);
+        Assert.Contains("SYNTHETIC stand-in", error.Message);
+    }
+
+    [Fact]
     public void Evaluate_FolderWithoutARun_SaysWhatIsMissing()
     {
         using var temp = new TempFolder();

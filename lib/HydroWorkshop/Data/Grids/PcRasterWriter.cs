@@ -22,6 +22,16 @@ public static class PcRasterWriter
             throw new ArgumentException($"{values.Count} values for a grid of {geometry.Rows} × {geometry.Columns}", nameof(values));
         if (representation is not (PcRasterCellRepresentation.UInt1 or PcRasterCellRepresentation.Real4))
             throw new ArgumentException($"{representation} is not written (UInt1 and Real4 are)", nameof(representation));
+        var allowed = scale switch
+        {
+            PcRasterValueScale.Ldd => (Min: 1f, Max: 9f),
+            PcRasterValueScale.Boolean => (Min: 0f, Max: 1f),
+            _ => (Min: float.NegativeInfinity, Max: float.PositiveInfinity),
+        };
+        for (var i = 0; i < values.Count; i++)
+            if (values[i] < allowed.Min || values[i] > allowed.Max)
+                throw new ArgumentException($"cell {i} (row {i / geometry.Columns}, column {i % geometry.Columns}) holds {values[i]}; " +
+                    $"a {scale} map holds {allowed.Min}–{allowed.Max} (NaN is missing)", nameof(values));
         var size = representation == PcRasterCellRepresentation.UInt1 ? 1 : 4;
         var bytes = new byte[DataStart + geometry.Cells * size];
         Encoding.ASCII.GetBytes("RUU CROSS SYSTEM MAP FORMAT").CopyTo(bytes, 0);

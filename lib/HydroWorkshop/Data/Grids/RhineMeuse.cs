@@ -30,7 +30,7 @@ public sealed record RhineMeuse(GriddedVariable Precipitation, GriddedVariable T
 {
     public const string DataSetName = "rhine_meuse_30min_grdc";
 
-    /// <summary>Present (written last) in a folder made by <c>HydroWorkshop.Data.Synthetic.SyntheticRhineMeuse</c>: a
+    /// <summary>Present (written last) in a folder made by <see cref="SyntheticRhineMeuse"/>: a
     /// made-up set in this layout for machines without the real one.</summary>
     public const string SyntheticMarkerFile = "SYNTHETIC.json";
 
@@ -64,7 +64,8 @@ public sealed record RhineMeuse(GriddedVariable Precipitation, GriddedVariable T
     /// <summary>The shared copy (<c>../shared/data/rhine_meuse_30min_grdc</c> or $HYDROWORKSHOP_DATA), or null.</summary>
     public static string? FindShared() => ProjectPaths.SharedDataSet(DataSetName);
 
-    /// <summary>The land-surface files (netCDF-4) whose static maps <see cref="LandSurfaceMap"/> reads.</summary>
+    /// <summary>The land-surface files (netCDF-4 in the real set, netCDF-3 in the synthetic stand-in) whose static maps
+    /// <see cref="LandSurfaceMap"/> reads.</summary>
     public static readonly IReadOnlyList<string> LandSurfaceFiles = ["topoPropertiesRhineMeuse30min.nc",
         "soilPropertiesRhineMeuse30min.nc"];
 

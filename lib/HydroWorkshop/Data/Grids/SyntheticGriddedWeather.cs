@@ -43,7 +43,7 @@ public static class SyntheticGriddedWeather
                     h += hill.Height * Math.Exp(-d2 / (2 * hill.Radius * hill.Radius));
                 }
                 // The Alps: from row 10 south, rising to the east of column 7.
-                if (r >= 10) h += (r - 9) * 380 / (1 + Math.Exp(-(c - 8.0)));
+                if (r >= 10) h += (r - 9) * 480 / (1 + Math.Exp(-(c - 8.0)));
                 h += random.Normal(0, 40);
                 elevation[r * grid.Columns + c] = (float)Math.Max(0, Math.Round(h));
             }
@@ -68,12 +68,13 @@ public static class SyntheticGriddedWeather
             var doy = start.AddDays(d).DayOfYear;
             var winter = Math.Cos(2 * Math.PI * (doy - 15) / 365.25);                  // 1 in mid-January, -1 in mid-July
             // Fronts form over the western two thirds and drift east; a day sees about 0.5 new fronts in summer, 0.9 in winter.
+            // Storm centres also fall a few cells beyond the map, so its edges get their share of rain.
             for (var k = Poisson(random, 0.7 + 0.2 * winter); k > 0; k--)
-                storms.Add(new Storm(random.Uniform(0, grid.Rows), random.Uniform(-4, grid.Columns - 6), random.Uniform(3, 6) / 2,
+                storms.Add(new Storm(random.Uniform(-3, grid.Rows + 3), random.Uniform(-6, grid.Columns - 6), random.Uniform(3, 6) / 2,
                     random.Gamma(1.5, 6.0 / 1.5), random.Uniform(1, 2.5), random.Normal(0, 0.4), random.Uniform(0.8, 0.95)));
             // Summer showers: anywhere, a day long.
             for (var k = Poisson(random, 1.6 * Math.Max(0, -winter)); k > 0; k--)
-                storms.Add(new Storm(random.Uniform(0, grid.Rows), random.Uniform(0, grid.Columns), random.Uniform(0.6, 1.3),
+                storms.Add(new Storm(random.Uniform(-1, grid.Rows + 1), random.Uniform(-1, grid.Columns + 1), random.Uniform(0.6, 1.3),
                     random.Gamma(1.2, 10.0 / 1.2), 0, 0, 0));
             Array.Clear(field);
             foreach (var s in storms)

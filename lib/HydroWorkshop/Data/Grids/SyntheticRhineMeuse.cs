@@ -18,7 +18,7 @@ namespace HydroWorkshop.Data.Grids;
 public static class SyntheticRhineMeuse
 {
     /// <summary>Generator version: a changed generator makes cached sets stale.</summary>
-    private const string Generator = "HydroWorkshop.Data.Synthetic.SyntheticRhineMeuse/1";
+    private const string Generator = "HydroWorkshop.Data.Grids.SyntheticRhineMeuse/2";
 
     public static readonly DateOnly Start = new(2001, 1, 1), End = new(2010, 12, 31);
 
@@ -32,50 +32,105 @@ public static class SyntheticRhineMeuse
     }
 
     /// <summary>Makes the set in <paramref name="folder"/> unless a complete one of this generator and
-    /// <paramref name="seed"/> is there (its marker file, written last, says so); returns the folder.</summary>
+    /// <paramref name="seed"/> is there (its marker file, written last, says so); returns the folder's full path. Two
+    /// processes asking at once (two notebooks opening the data) take turns on a lock file beside the folder: one
+    /// generates, the other then finds the set complete.</summary>
     public static string EnsureGenerated(string folder, ulong seed = 1, IProgress<string>? progress = null,
         CancellationToken? cancellationToken = null)
     {
-        var marker = Path.Combine(folder, RhineMeuse.SyntheticMarkerFile);
-        if (File.Exists(marker) && File.ReadAllText(marker) == MarkerText(seed)) return folder;
-        Generate(folder, seed, progress, cancellationToken);
-        return folder;
+        var full = FullPath(folder);
+        if (IsComplete(full, seed)) return full;
+        var token = cancellationToken ?? WorkshopCancellation.Token;
+        using (Lock(full, token))
+        {
+            if (IsComplete(full, seed)) return full;
+            // Leftovers of a run that was killed (a finally block that never ran): nobody else is generating now.
+            var name = Path.GetFileName(full);
+            foreach (var leftover in Directory.EnumerateDirectories(Path.GetDirectoryName(full)!, $".{name}.*"))
+                if (leftover.EndsWith(".tmp", StringComparison.Ordinal) || leftover.EndsWith(".old", StringComparison.Ordinal))
+                    Directory.Delete(leftover, recursive: true);
+            Generate(full, seed, progress, token);
+        }
+        return full;
     }
 
     /// <summary>
-    /// Generates the set into <paramref name="folder"/> (replacing one there): files go to a temporary sibling folder that is
-    /// renamed at the end, so an interrupted run leaves no half set behind. A few seconds.
+    /// Generates the set into <paramref name="folder"/>, replacing a set made by this generator there (a folder holding
+    /// anything else is refused, not deleted). The files go to a temporary sibling folder that is renamed at the end, so an
+    /// interrupted run leaves no half set behind. A second or two.
     /// </summary>
     public static Result Generate(string folder, ulong seed = 1, IProgress<string>? progress = null,
         CancellationToken? cancellationToken = null)
     {
         var token = cancellationToken ?? WorkshopCancellation.Token;
-        var full = Path.GetFullPath(folder);
-        var parent = Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{folder}' has no parent folder", nameof(folder));
+        var full = FullPath(folder);
+        if (File.Exists(full)) throw new IOException($"{full} is a file; the synthetic Rhine–Meuse set needs a folder there");
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any()
+            && !File.Exists(Path.Combine(full, RhineMeuse.SyntheticMarkerFile)))
+            throw new IOException($"{full} holds files that are not a synthetic Rhine–Meuse set (no {RhineMeuse.SyntheticMarkerFile}); " +
+                "it is left alone: choose an empty or new folder ($HYDROWORKSHOP_SYNTHETIC_RHINE_MEUSE)");
+        var parent = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(parent);
-        var temporary = Path.Combine(parent, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var stem = Path.Combine(parent, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}");
+        var (temporary, old) = (stem + ".tmp", stem + ".old");
         try
         {
             progress?.Report($"synthetic Rhine–Meuse set (seed {seed}): simulating {Start:yyyy}–{End:yyyy}");
             var result = Simulate(seed, token);
+            Directory.CreateDirectory(temporary);
+            progress?.Report($"synthetic Rhine–Meuse set: writing {temporary}");
             Write(temporary, result, seed);
             File.WriteAllText(Path.Combine(temporary, RhineMeuse.SyntheticMarkerFile), MarkerText(seed));
-            if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
+            token.ThrowIfCancellationRequested();
+            // The old set moves aside first, so the new one appears in one rename; it comes back if that rename fails.
+            if (Directory.Exists(full)) Directory.Move(full, old);
             try
             {
                 Directory.Move(temporary, full);
             }
-            catch (IOException) when (File.Exists(Path.Combine(full, RhineMeuse.SyntheticMarkerFile))
-                && File.ReadAllText(Path.Combine(full, RhineMeuse.SyntheticMarkerFile)) == MarkerText(seed))
+            catch when (Directory.Exists(old) && !Directory.Exists(full))
             {
-                // Another process finished the same set first (two notebooks opening the data at once): keep theirs.
+                Directory.Move(old, full);
+                throw;
             }
             progress?.Report($"synthetic Rhine–Meuse set written to {full}");
             return result;
         }
         finally
         {
-            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+            foreach (var leftover in new[] { temporary, old })
+                if (Directory.Exists(leftover)) Directory.Delete(leftover, recursive: true);
+        }
+    }
+
+    private static string FullPath(string folder) =>
+        Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) is { Length: > 0 } full && Path.GetDirectoryName(full) is not null
+            ? full : throw new ArgumentException($"'{folder}' is not a folder the set can be written to (a root?)", nameof(folder));
+
+    private static bool IsComplete(string full, ulong seed)
+    {
+        var marker = Path.Combine(full, RhineMeuse.SyntheticMarkerFile);
+        return File.Exists(marker) && File.ReadAllText(marker) == MarkerText(seed);
+    }
+
+    /// <summary>An exclusive lock on <c>.NAME.lock</c> beside the folder (released on dispose), waiting up to five minutes
+    /// for another process that holds it.</summary>
+    private static FileStream Lock(string full, CancellationToken token)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(5))
+            {
+                token.WaitHandle.WaitOne(200);
+                token.ThrowIfCancellationRequested();
+            }
         }
     }
 
@@ -114,7 +169,7 @@ public static class SyntheticRhineMeuse
             return new HbvParameters
             {
                 ThresholdTemperature = 0.5,
-                DegreeDayFactor = 3.0,
+                DegreeDayFactor = 3.0 - 1.2 * mountain,                  // slower melt up high: the snow lasts into summer
                 FieldCapacity = 320 - 180 * mountain - 60 * soil,
                 Beta = 1.8 + 1.5 * soil,
                 EvaporationThreshold = 0.7,
@@ -162,7 +217,7 @@ public static class SyntheticRhineMeuse
     /// (<paramref name="flowSteps"/>: LDD steps to the gauge, -1 elsewhere; <see cref="LddNetwork.FlowSteps"/>), turned into
     /// m³/s (mm/day × km² / 86.4) and spread over a triangular unit hydrograph with a base of 1 + steps days. The weights sum
     /// to one: the river delays water, it does not make or lose any (water still on its way after the last day is not
-    /// counted).</summary>
+    /// counted; with a year or more of runoff, the first year's last days fill the river before day 0).</summary>
     public static float[] Route(LddNetwork network, int[] flowSteps, float[] runoff, int days)
     {
         var cells = network.Geometry.Cells;
@@ -172,11 +227,14 @@ public static class SyntheticRhineMeuse
             if (flowSteps[i] < 0) continue;
             var weights = HbvModel.RoutingWeights(1 + flowSteps[i]);
             var toM3s = network.CellAreaKm2[i] / 86.4;
-            for (var d = 0; d < days; d++)
+            // The river starts full: with a year or more of runoff, the first year's last days also flow in before day 0
+            // (the HBV stores start from a spun-up state too), so day 0 is not a dry riverbed.
+            var first = days >= 365 ? 1 - weights.Length : 0;
+            for (var d = first; d < days; d++)
             {
-                var q = runoff[d * cells + i] * toM3s;
+                var q = runoff[(d < 0 ? d + 365 : d) * cells + i] * toM3s;
                 if (q == 0) continue;
-                for (var k = 0; k < weights.Length && d + k < days; k++) discharge[d + k] += q * weights[k];
+                for (var k = Math.Max(0, -d); k < weights.Length && d + k < days; k++) discharge[d + k] += q * weights[k];
             }
         }
         return discharge.Select(v => (float)v).ToArray();

@@ -21,10 +21,16 @@ internal sealed class GriddedExperiment
     private GriddedExperiment(GriddedRunConfig config, RhineMeuse rhineMeuse, VegetationMaps? vegetation) =>
         (this.config, this.rhineMeuse, this.vegetation) = (config, rhineMeuse, vegetation);
 
-    public const string SimulatedLaiFile = "lai_simulated_rhine_meuse.nc";
+    /// <summary>The LAI simulated into the run folder (<c>lai_file: simulate</c>); on the synthetic stand-in
+    /// <see cref="SimulatedStandInLaiFile"/>, so a run folder used with both sets never mixes one's LAI with the other's
+    /// climate.</summary>
+    public const string SimulatedLaiFile = "lai_simulated_rhine_meuse.nc", SimulatedStandInLaiFile = "lai_simulated_synthetic_stand_in.nc";
 
     /// <summary>Which Rhine–Meuse set is open (real, or the synthetic stand-in) and where.</summary>
     public string DataDescription => rhineMeuse.Description;
+
+    /// <summary>True when the open set is the synthetic stand-in.</summary>
+    public bool IsSynthetic => rhineMeuse.IsSynthetic;
 
     public static GriddedExperiment Open(GriddedRunConfig config)
     {
@@ -35,7 +41,7 @@ internal sealed class GriddedExperiment
         var laiFile = config.Data.LaiFile;
         if (laiFile == "simulate")
         {
-            laiFile = Path.Combine(config.RunFolder, SimulatedLaiFile);
+            laiFile = Path.Combine(config.RunFolder, rhineMeuse.IsSynthetic ? SimulatedStandInLaiFile : SimulatedLaiFile);
             if (!File.Exists(laiFile)) ClimateVegetation.Simulate(rhineMeuse, laiFile, config.Data.VegetationSeed);
         }
         else if (!File.Exists(laiFile)) throw new FileNotFoundException($"lai_file {laiFile} not found", laiFile);

@@ -16,6 +16,10 @@ public sealed record GriddedRunResult(GriddedTrainingResult Training, GriddedSco
 /// </summary>
 public static class GriddedRuns
 {
+    /// <summary>Written into the run folder at training: which Rhine–Meuse set it was trained on
+    /// (<see cref="HydroWorkshop.Data.Grids.RhineMeuse.Description"/>).</summary>
+    public const string DataSetFile = "data_set.txt";
+
     /// <summary>Trains the run <paramref name="configPath"/> describes, then scores it on the test period.</summary>
     public static GriddedRunResult Train(string configPath, Action<string>? log = null, CancellationToken? cancellationToken = null) =>
         Train(GriddedRunConfigReader.Read(configPath), log, cancellationToken);
@@ -28,6 +32,7 @@ public static class GriddedRuns
         RunFolderConfig.Write(config.RunFolder, GriddedRunConfigReader.Write(config));
         var experiment = GriddedExperiment.Open(config);
         log($"data: {experiment.DataDescription}");
+        AtomicFile.WriteAllText(Path.Combine(config.RunFolder, DataSetFile), experiment.DataDescription + "\n");
         using var data = experiment.TrainingData();
         log($"gridded run {config.RunFolder}: {config.Model.Type} on {config.Data.Type}, {data.Channels.size(1)} channels " +
             $"({string.Join(", ", data.ChannelNames)}), {data.TargetNames.Count} targets, train {config.Data.TrainPeriod}, validation {config.Data.ValidationPeriod}");
@@ -61,6 +66,12 @@ public static class GriddedRuns
         };
         var experiment = GriddedExperiment.Open(config);
         log($"data: {experiment.DataDescription}");
+        // A run trained on the real set is not scored on the stand-in (or the reverse) because the real set went missing.
+        var recorded = Path.Combine(config.RunFolder, DataSetFile);
+        var trainedOnStandIn = File.Exists(recorded) && File.ReadAllText(recorded).Contains("SYNTHETIC", StringComparison.Ordinal);
+        if (File.Exists(recorded) && trainedOnStandIn != experiment.IsSynthetic)
+            throw new InvalidOperationException($"{runFolder} was trained on {File.ReadAllText(recorded).Trim()}; the data open now is " +
+                $"{experiment.DataDescription}. Point data: folder in its {RunFolderConfig.FileName} at the set it was trained on.");
         var scales = HydroWorkshop.Data.Normalisation.Load(scalesFile);
         using var data = experiment.TrainingData(scales);
         using var model = experiment.BuildModel(data);
