@@ -33,6 +33,7 @@ public sealed class CellMemoryGuardTests : IDisposable
             while (guard.Collections == 0 && clock.Elapsed < HangGuard) Thread.Sleep(20);    // hang guard only
         }
         Assert.True(guard.Collections >= 1, $"no collection although {garbage * 4} MB of garbage tensors were made (budget 64 MB)");
+        Assert.True(garbage >= 16, $"a collection after {garbage * 4} MB of garbage, below the 64 MB budget");
         Assert.True(CellMemoryGuard.LiveTensors() <= before, $"{CellMemoryGuard.LiveTensors() - before} tensors left alive after the cell");
     }
 

@@ -13,12 +13,14 @@ public sealed class RhineMeuseDataTests
         var folder = Path.Combine(temp.Path, "synthetic-rhine-meuse");
 
         var data = RhineMeuseData.OpenWorkshop(null, folder);
-        var marker = Path.Combine(folder, RhineMeuse.SyntheticMarkerFile);
+        var versionFolder = Path.Combine(folder, SyntheticRhineMeuse.VersionFolder());
+        var marker = Path.Combine(versionFolder, RhineMeuse.SyntheticMarkerFile);
         var written = File.GetLastWriteTimeUtc(marker);
         var again = RhineMeuseData.OpenWorkshop(null, folder);
 
         Assert.True(data.IsSynthetic);
-        Assert.Equal(folder, data.Folder);
+        Assert.StartsWith("synthetic {", data.Source);
+        Assert.Equal(versionFolder, data.Folder);
         Assert.Equal(written, File.GetLastWriteTimeUtc(marker));
         Assert.Equal(data.Gauge("Lobith").DischargeM3s, again.Gauge("Lobith").DischargeM3s);
     }
@@ -32,6 +34,7 @@ public sealed class RhineMeuseDataTests
         var data = RhineMeuseData.OpenWorkshop(RhineMeuse.FindShared(), folder);
 
         Assert.False(data.IsSynthetic);
+        Assert.Equal("real", data.Source);
         Assert.DoesNotContain("SYNTHETIC", data.Description);
         Assert.False(Directory.Exists(folder));
     }

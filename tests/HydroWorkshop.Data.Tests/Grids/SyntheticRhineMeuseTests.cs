@@ -35,6 +35,7 @@ public sealed class SyntheticRhineMeuseTests : IClassFixture<SyntheticRhineMeuse
         var data = RhineMeuse.Open(set.Folder);
 
         Assert.True(data.IsSynthetic);
+        Assert.StartsWith("synthetic {", data.Source);
         Assert.Contains("SYNTHETIC", data.Description);
         Assert.Contains("SYNTHETIC", File.ReadAllText(Path.Combine(set.Folder, "PROVENANCE.md")));
         Assert.Equal(3652, data.Dates.Length);
@@ -148,7 +149,44 @@ public sealed class SyntheticRhineMeuseTests : IClassFixture<SyntheticRhineMeuse
 
         Assert.Throws<IOException>(() => SyntheticRhineMeuse.Generate(folder, progress: new FailWhileWriting()));
 
-        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+        Assert.Equal([".failed.lock"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Generate_FailsWhileWritingOverASet_KeepsTheSetThatWasThere()
+    {
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "cache");
+        SyntheticRhineMeuse.Generate(folder);
+
+        Assert.Throws<IOException>(() => SyntheticRhineMeuse.Generate(folder, seed: 2, progress: new FailWhileWriting()));
+
+        Assert.Equal(Hash(set.Folder), Hash(folder));
+    }
+
+    /// <summary>Records reports synchronously.</summary>
+    private sealed class Reports : IProgress<string>
+    {
+        public List<string> Seen { get; } = [];
+        public void Report(string value) { lock (Seen) Seen.Add(value); }
+    }
+
+    [Fact]
+    public void EnsureGenerated_AnotherProcessHoldsTheLock_WaitsWithoutGeneratingUntilCancelled()
+    {
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "cache");
+        using var held = new FileStream(Path.Combine(temp.Path, ".cache.lock"), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        using var cancel = new CancellationTokenSource();
+        var reports = new Reports();
+
+        var waiting = Task.Run(() => SyntheticRhineMeuse.EnsureGenerated(folder, progress: reports, cancellationToken: cancel.Token));
+        Thread.Sleep(1000);                           // long enough for a generation that ignored the lock to report its start
+        cancel.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => waiting.GetAwaiter().GetResult());
+        lock (reports.Seen) Assert.Empty(reports.Seen);
+        Assert.False(Directory.Exists(folder));
     }
 
     [Fact]
@@ -182,7 +220,10 @@ public sealed class SyntheticRhineMeuseTests : IClassFixture<SyntheticRhineMeuse
     {
         using var temp = new TempFolder();
         var folder = Path.Combine(temp.Path, "cache");
-        Directory.CreateDirectory(Path.Combine(temp.Path, ".cache.999.dead.tmp"));                 // a killed run's temporary
+        var killed = Path.Combine(temp.Path, $".cache.999.{Guid.NewGuid():N}.tmp");                   // a killed run's temporary
+        var otherFolders = Path.Combine(temp.Path, $".cache.v2.999.{Guid.NewGuid():N}.tmp");        // not this folder's
+        Directory.CreateDirectory(killed);
+        Directory.CreateDirectory(otherFolders);
 
         var both = Enumerable.Range(0, 2).AsParallel().WithDegreeOfParallelism(2)
             .Select(_ => SyntheticRhineMeuse.EnsureGenerated(folder)).ToArray();
@@ -190,6 +231,6 @@ public sealed class SyntheticRhineMeuseTests : IClassFixture<SyntheticRhineMeuse
         Assert.All(both, f => Assert.Equal(folder, f));
         Assert.Equal(Hash(set.Folder), Hash(folder));
         var left = Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        Assert.Equal([".cache.lock", "cache"], left);
+        Assert.Equal([".cache.lock", Path.GetFileName(otherFolders), "cache"], left);
     }
 }

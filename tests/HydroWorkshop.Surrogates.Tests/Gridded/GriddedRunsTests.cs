@@ -86,7 +86,9 @@ public sealed class GriddedRunsTests
         var trained = GriddedRuns.Train(config, log: log.Add);
 
         Assert.Contains(log, line => line.StartsWith("data: SYNTHETIC stand-in", StringComparison.Ordinal));
-        Assert.StartsWith("SYNTHETIC", File.ReadAllText(Path.Combine(trained.RunFolder, GriddedRuns.DataSetFile)));
+        var recorded = File.ReadAllLines(Path.Combine(trained.RunFolder, GriddedRuns.DataSetFile));
+        Assert.StartsWith("synthetic {", recorded[0]);
+        Assert.StartsWith("SYNTHETIC stand-in", recorded[1]);
         // The LAI simulated from the stand-in's climate has its own file name and says what drove it.
         Assert.False(File.Exists(Path.Combine(trained.RunFolder, "lai_simulated_rhine_meuse.nc")));
         var lai = NetCdf3File.Open(Path.Combine(trained.RunFolder, "lai_simulated_synthetic_stand_in.nc"));
@@ -94,10 +96,14 @@ public sealed class GriddedRunsTests
         Assert.True(double.IsFinite(GriddedRuns.Evaluate(trained.RunFolder, "validation", log: _ => { }).MedianNse()));
 
         // As if it had been trained on the real set: scoring it on the stand-in is refused, naming both.
-        File.WriteAllText(Path.Combine(trained.RunFolder, GriddedRuns.DataSetFile), "rhine_meuse_30min_grdc (real forcing): /x\n");
+        File.WriteAllText(Path.Combine(trained.RunFolder, GriddedRuns.DataSetFile), "real\nrhine_meuse_30min_grdc (real forcing): /x\n");
         var error = Assert.Throws<InvalidOperationException>(() => GriddedRuns.Evaluate(trained.RunFolder, "validation", log: _ => { }));
-        Assert.Contains("was trained on rhine_meuse_30min_grdc (real forcing)", error.Message);
-        Assert.Contains("SYNTHETIC stand-in", error.Message);
+        Assert.Contains("was trained on real; the data open now is SYNTHETIC stand-in", error.Message);
+        // Training again in that folder on the stand-in simulates the LAI again rather than reuse the other set's.
+        var laiFile = Path.Combine(trained.RunFolder, "lai_simulated_synthetic_stand_in.nc");
+        File.SetLastWriteTimeUtc(laiFile, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        GriddedRuns.Train(config, log: _ => { });
+        Assert.NotEqual(2020, File.GetLastWriteTimeUtc(laiFile).Year);
     }
 
     [Fact]

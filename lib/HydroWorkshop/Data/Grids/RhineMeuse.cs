@@ -34,8 +34,12 @@ public sealed record RhineMeuse(GriddedVariable Precipitation, GriddedVariable T
     /// made-up set in this layout for machines without the real one.</summary>
     public const string SyntheticMarkerFile = "SYNTHETIC.json";
 
-    /// <summary>True when <see cref="Folder"/> holds the synthetic stand-in, not the real data.</summary>
-    public bool IsSynthetic => System.IO.File.Exists(Path.Combine(Folder, SyntheticMarkerFile));
+    /// <summary>Which set this is, read once at <see cref="Open"/>: <c>real</c>, or <c>synthetic</c> and the stand-in's marker
+    /// (its generator version and seed). A run folder records it, so a run is never scored on another set.</summary>
+    public string Source { get; init; } = "real";
+
+    /// <summary>True when <see cref="Folder"/> held the synthetic stand-in, not the real data, when it was opened.</summary>
+    public bool IsSynthetic => Source.StartsWith("synthetic", StringComparison.Ordinal);
 
     /// <summary>One line for a notebook's first output: which data this is and where it came from.</summary>
     public string Description => IsSynthetic
@@ -116,6 +120,10 @@ public sealed record RhineMeuse(GriddedVariable Precipitation, GriddedVariable T
             var discharge = GrdcDischarge.Read(File("discharge", $"Discharge_{g.Name.ToLowerInvariant()}.csv")).AlignTo(dates);
             return new RhineMeuseGauge(g.Name, g.River, cell, areas, discharge, network.FlowSteps(cell.Row, cell.Column));
         }).ToArray();
-        return new RhineMeuse(precipitation, temperature, network, gauges, folder);
+        var marker = Path.Combine(folder, SyntheticMarkerFile);
+        return new RhineMeuse(precipitation, temperature, network, gauges, folder)
+        {
+            Source = System.IO.File.Exists(marker) ? "synthetic " + System.IO.File.ReadAllText(marker).Trim() : "real",
+        };
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using HydroWorkshop.Common;
 using HydroWorkshop.Data.Synthetic;
 
@@ -18,7 +19,8 @@ namespace HydroWorkshop.Data.Grids;
 public static class SyntheticRhineMeuse
 {
     /// <summary>Generator version: a changed generator makes cached sets stale.</summary>
-    private const string Generator = "HydroWorkshop.Data.Grids.SyntheticRhineMeuse/2";
+    private const int Version = 2;
+    private static readonly string Generator = $"HydroWorkshop.Data.Grids.SyntheticRhineMeuse/{Version}";
 
     public static readonly DateOnly Start = new(2001, 1, 1), End = new(2010, 12, 31);
 
@@ -30,6 +32,10 @@ public static class SyntheticRhineMeuse
     {
         public int Days => Maps.Precipitation.Length / Network.Geometry.Cells;
     }
+
+    /// <summary>Generator version and seed as a folder name (e.g. <c>v2-seed1</c>): <see cref="RhineMeuseData"/> keeps each
+    /// in its own folder, so a new version never replaces files a running kernel may still read.</summary>
+    public static string VersionFolder(ulong seed = 1) => $"v{Version}-seed{seed}";
 
     /// <summary>Makes the set in <paramref name="folder"/> unless a complete one of this generator and
     /// <paramref name="seed"/> is there (its marker file, written last, says so); returns the folder's full path. Two
@@ -44,12 +50,11 @@ public static class SyntheticRhineMeuse
         using (Lock(full, token))
         {
             if (IsComplete(full, seed)) return full;
-            // Leftovers of a run that was killed (a finally block that never ran): nobody else is generating now.
-            var name = Path.GetFileName(full);
-            foreach (var leftover in Directory.EnumerateDirectories(Path.GetDirectoryName(full)!, $".{name}.*"))
-                if (leftover.EndsWith(".tmp", StringComparison.Ordinal) || leftover.EndsWith(".old", StringComparison.Ordinal))
-                    Directory.Delete(leftover, recursive: true);
-            Generate(full, seed, progress, token);
+            // Leftovers of a run of this folder that was killed (its finally never ran): nobody else is generating it now.
+            var leftover = new Regex($@"^\.{Regex.Escape(Path.GetFileName(full))}\.\d+\.[0-9a-f]{{32}}\.(tmp|old)$");
+            foreach (var path in Directory.EnumerateDirectories(Path.GetDirectoryName(full)!))
+                if (leftover.IsMatch(Path.GetFileName(path))) Directory.Delete(path, recursive: true);
+            GenerateUnlocked(full, seed, progress, token);
         }
         return full;
     }
@@ -57,20 +62,24 @@ public static class SyntheticRhineMeuse
     /// <summary>
     /// Generates the set into <paramref name="folder"/>, replacing a set made by this generator there (a folder holding
     /// anything else is refused, not deleted). The files go to a temporary sibling folder that is renamed at the end, so an
-    /// interrupted run leaves no half set behind. A second or two.
+    /// interrupted run leaves no half set behind; the same lock as <see cref="EnsureGenerated"/>. A second or two.
     /// </summary>
     public static Result Generate(string folder, ulong seed = 1, IProgress<string>? progress = null,
         CancellationToken? cancellationToken = null)
     {
-        var token = cancellationToken ?? WorkshopCancellation.Token;
         var full = FullPath(folder);
+        var token = cancellationToken ?? WorkshopCancellation.Token;
+        using (Lock(full, token)) return GenerateUnlocked(full, seed, progress, token);
+    }
+
+    private static Result GenerateUnlocked(string full, ulong seed, IProgress<string>? progress, CancellationToken token)
+    {
         if (File.Exists(full)) throw new IOException($"{full} is a file; the synthetic Rhine–Meuse set needs a folder there");
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any()
             && !File.Exists(Path.Combine(full, RhineMeuse.SyntheticMarkerFile)))
             throw new IOException($"{full} holds files that are not a synthetic Rhine–Meuse set (no {RhineMeuse.SyntheticMarkerFile}); " +
                 "it is left alone: choose an empty or new folder ($HYDROWORKSHOP_SYNTHETIC_RHINE_MEUSE)");
         var parent = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(parent);
         var stem = Path.Combine(parent, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}");
         var (temporary, old) = (stem + ".tmp", stem + ".old");
         try
@@ -88,6 +97,10 @@ public static class SyntheticRhineMeuse
             {
                 Directory.Move(temporary, full);
             }
+            catch (IOException) when (IsComplete(full, seed))
+            {
+                // Where the file system ignores the lock (some network homes), another process finished first: keep its set.
+            }
             catch when (Directory.Exists(old) && !Directory.Exists(full))
             {
                 Directory.Move(old, full);
@@ -98,8 +111,8 @@ public static class SyntheticRhineMeuse
         }
         finally
         {
-            foreach (var leftover in new[] { temporary, old })
-                if (Directory.Exists(leftover)) Directory.Delete(leftover, recursive: true);
+            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+            if (Directory.Exists(old) && Directory.Exists(full)) Directory.Delete(old, recursive: true);
         }
     }
 
@@ -110,7 +123,14 @@ public static class SyntheticRhineMeuse
     private static bool IsComplete(string full, ulong seed)
     {
         var marker = Path.Combine(full, RhineMeuse.SyntheticMarkerFile);
-        return File.Exists(marker) && File.ReadAllText(marker) == MarkerText(seed);
+        try
+        {
+            return File.Exists(marker) && File.ReadAllText(marker) == MarkerText(seed);
+        }
+        catch (IOException)
+        {
+            return false;                                       // being replaced right now
+        }
     }
 
     /// <summary>An exclusive lock on <c>.NAME.lock</c> beside the folder (released on dispose), waiting up to five minutes
@@ -126,7 +146,12 @@ public static class SyntheticRhineMeuse
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(5))
+            catch (IOException e) when (waited.Elapsed >= TimeSpan.FromMinutes(5))
+            {
+                throw new IOException($"{path}: waited 5 minutes for another process generating the synthetic Rhine–Meuse set " +
+                    $"in {full} ({e.Message}); if none is running, delete the lock file", e);
+            }
+            catch (IOException)
             {
                 token.WaitHandle.WaitOne(200);
                 token.ThrowIfCancellationRequested();
@@ -229,7 +254,7 @@ public static class SyntheticRhineMeuse
             var toM3s = network.CellAreaKm2[i] / 86.4;
             // The river starts full: with a year or more of runoff, the first year's last days also flow in before day 0
             // (the HBV stores start from a spun-up state too), so day 0 is not a dry riverbed.
-            var first = days >= 365 ? 1 - weights.Length : 0;
+            var first = days >= 365 ? Math.Max(-365, 1 - weights.Length) : 0;
             for (var d = first; d < days; d++)
             {
                 var q = runoff[(d < 0 ? d + 365 : d) * cells + i] * toM3s;

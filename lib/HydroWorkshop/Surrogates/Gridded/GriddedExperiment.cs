@@ -1,3 +1,4 @@
+using HydroWorkshop.Common;
 using HydroWorkshop.Data;
 using HydroWorkshop.Data.Grids;
 using HydroWorkshop.Evaluation;
@@ -29,20 +30,31 @@ internal sealed class GriddedExperiment
     /// <summary>Which Rhine–Meuse set is open (real, or the synthetic stand-in) and where.</summary>
     public string DataDescription => rhineMeuse.Description;
 
-    /// <summary>True when the open set is the synthetic stand-in.</summary>
-    public bool IsSynthetic => rhineMeuse.IsSynthetic;
+    /// <summary>Which set is open, as the run folder records it (<see cref="RhineMeuse.Source"/>).</summary>
+    public string DataSource => rhineMeuse.Source;
 
-    public static GriddedExperiment Open(GriddedRunConfig config)
+    /// <summary>Opens the data of <paramref name="config"/>. The run folder records the set a run trained on
+    /// (<see cref="GriddedRuns.DataSetFile"/>): scoring a trained run (<paramref name="training"/> false) on another set
+    /// (the real one went missing and the stand-in came in, or a new stand-in version) is refused, and training again on
+    /// another set simulates the LAI again instead of reusing the old set's.</summary>
+    public static GriddedExperiment Open(GriddedRunConfig config, bool training)
     {
         // default: the real set, or the synthetic stand-in where it is not found (as the notebooks do).
         var rhineMeuse = config.Data.Folder != "default" ? RhineMeuse.Open(config.Data.Folder) : RhineMeuseData.OpenWorkshop();
+        var recordedFile = Path.Combine(config.RunFolder, GriddedRuns.DataSetFile);
+        var recorded = File.Exists(recordedFile) ? File.ReadLines(recordedFile).FirstOrDefault() : null;
+        var otherSet = recorded is not null && recorded != rhineMeuse.Source;
+        if (otherSet && !training)
+            throw new InvalidOperationException($"{config.RunFolder} was trained on {recorded}; the data open now is " +
+                $"{rhineMeuse.Description} ({rhineMeuse.Source}). Point data: folder in its {RunFolderConfig.FileName} at the set it " +
+                "was trained on.");
         if (config.Data.Type == "rhine_meuse") return new GriddedExperiment(config, rhineMeuse, null);
 
         var laiFile = config.Data.LaiFile;
         if (laiFile == "simulate")
         {
             laiFile = Path.Combine(config.RunFolder, rhineMeuse.IsSynthetic ? SimulatedStandInLaiFile : SimulatedLaiFile);
-            if (!File.Exists(laiFile)) ClimateVegetation.Simulate(rhineMeuse, laiFile, config.Data.VegetationSeed);
+            if (!File.Exists(laiFile) || otherSet) ClimateVegetation.Simulate(rhineMeuse, laiFile, config.Data.VegetationSeed);
         }
         else if (!File.Exists(laiFile)) throw new FileNotFoundException($"lai_file {laiFile} not found", laiFile);
         return new GriddedExperiment(config, rhineMeuse, ClimateVegetation.Read(laiFile, rhineMeuse.Network.Inside));

@@ -26,7 +26,7 @@ public static class GriddedRunConfigReader
             c => Of(c.Data.Type),
             "rhine_meuse (discharge at gauges from climate maps) or climate_vegetation (a leaf-area-index map per day)"),
         ["folder"] = new((c, v, x) => c with { Data = c.Data with { Folder = Text(v, x) } }, c => Of(c.Data.Folder),
-            "the rhine_meuse_30min_grdc folder; default: the shared data folder"),
+            "the rhine_meuse_30min_grdc folder; default: the shared data folder, else the synthetic stand-in"),
         ["gauges"] = new((c, v, x) => c with { Data = c.Data with { Gauges = Gauges(v, x, allowEmpty: false) } }, c => List(c.Data.Gauges),
             "rhine_meuse: the gauges trained on, in output order"),
         ["held_out_gauges"] = new(

@@ -17,7 +17,7 @@ public sealed record GriddedRunResult(GriddedTrainingResult Training, GriddedSco
 public static class GriddedRuns
 {
     /// <summary>Written into the run folder at training: which Rhine–Meuse set it was trained on
-    /// (<see cref="HydroWorkshop.Data.Grids.RhineMeuse.Description"/>).</summary>
+    /// (<see cref="HydroWorkshop.Data.Grids.RhineMeuse.Source"/>, then its description).</summary>
     public const string DataSetFile = "data_set.txt";
 
     /// <summary>Trains the run <paramref name="configPath"/> describes, then scores it on the test period.</summary>
@@ -30,9 +30,9 @@ public static class GriddedRuns
     {
         log ??= Console.WriteLine;
         RunFolderConfig.Write(config.RunFolder, GriddedRunConfigReader.Write(config));
-        var experiment = GriddedExperiment.Open(config);
+        var experiment = GriddedExperiment.Open(config, training: true);
         log($"data: {experiment.DataDescription}");
-        AtomicFile.WriteAllText(Path.Combine(config.RunFolder, DataSetFile), experiment.DataDescription + "\n");
+        AtomicFile.WriteAllText(Path.Combine(config.RunFolder, DataSetFile), $"{experiment.DataSource}\n{experiment.DataDescription}\n");
         using var data = experiment.TrainingData();
         log($"gridded run {config.RunFolder}: {config.Model.Type} on {config.Data.Type}, {data.Channels.size(1)} channels " +
             $"({string.Join(", ", data.ChannelNames)}), {data.TargetNames.Count} targets, train {config.Data.TrainPeriod}, validation {config.Data.ValidationPeriod}");
@@ -64,14 +64,8 @@ public static class GriddedRuns
             "train" => config.Data.TrainPeriod,
             _ => throw new ArgumentException($"period '{period}' is not one of test, validation, train", nameof(period)),
         };
-        var experiment = GriddedExperiment.Open(config);
+        var experiment = GriddedExperiment.Open(config, training: false);
         log($"data: {experiment.DataDescription}");
-        // A run trained on the real set is not scored on the stand-in (or the reverse) because the real set went missing.
-        var recorded = Path.Combine(config.RunFolder, DataSetFile);
-        var trainedOnStandIn = File.Exists(recorded) && File.ReadAllText(recorded).Contains("SYNTHETIC", StringComparison.Ordinal);
-        if (File.Exists(recorded) && trainedOnStandIn != experiment.IsSynthetic)
-            throw new InvalidOperationException($"{runFolder} was trained on {File.ReadAllText(recorded).Trim()}; the data open now is " +
-                $"{experiment.DataDescription}. Point data: folder in its {RunFolderConfig.FileName} at the set it was trained on.");
         var scales = HydroWorkshop.Data.Normalisation.Load(scalesFile);
         using var data = experiment.TrainingData(scales);
         using var model = experiment.BuildModel(data);
