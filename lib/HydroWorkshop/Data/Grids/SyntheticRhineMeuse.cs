@@ -230,7 +230,7 @@ public static class SyntheticRhineMeuse
                 var t = maps.Temperature[d * cells + i];
                 (tmax[d], tmin[d]) = (t + 4, t - 4);
                 var (_, extraterrestrial) = WeatherGenerator.Solar(latitude, Start.AddDays(d).DayOfYear);
-                evaporation[d] = (float)Math.Max(0, 0.0023 * (extraterrestrial / 2.45) * (t + 17.8) * Math.Sqrt(8.0));
+                evaporation[d] = (float)WeatherGenerator.HargreavesEvaporation(extraterrestrial, t, 8.0);
             }
             var q = HbvModel.Run(p, precipitation, tmax, tmin, evaporation).Discharge;
             for (var d = 0; d < days; d++) runoff[d * cells + i] = q[d];

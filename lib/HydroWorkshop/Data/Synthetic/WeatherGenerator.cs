@@ -60,11 +60,16 @@ public static class WeatherGenerator
 
             var dewPoint = tmin[d] - (wet ? 0.3 : 1.5 + (basin.PrecipitationMean < 2 ? 3 : 0));
             vp[d] = (float)Math.Round(611 * Math.Exp(17.27 * dewPoint / (dewPoint + 237.3)), 2);
-            var hargreaves = 0.0023 * (extraterrestrial / 2.45) * (tMean + 17.8) * Math.Sqrt(Math.Max(0, tmax[d] - tmin[d]));
-            pet[d] = (float)Math.Max(0, hargreaves);
+            pet[d] = (float)HargreavesEvaporation(extraterrestrial, tMean, tmax[d] - tmin[d]);
         }
         return new SyntheticWeather(dayl, prcp, srad, tmax, tmin, vp, pet);
     }
+
+    /// <summary>Hargreaves potential evaporation, mm/day (0 when negative): 0.0023 · Ra / λ · (T + 17.8) · √(Tmax − Tmin), with
+    /// the extraterrestrial radiation <paramref name="extraterrestrial"/> in MJ/m²/day (÷ 2.45 MJ/kg gives mm/day), the mean
+    /// temperature and the daily range Tmax − Tmin in °C (Hargreaves and Samani, 1985; FAO-56, eq. 52).</summary>
+    public static double HargreavesEvaporation(double extraterrestrial, double meanTemperature, double dailyRange) =>
+        Math.Max(0, 0.0023 * (extraterrestrial / 2.45) * (meanTemperature + 17.8) * Math.Sqrt(Math.Max(0, dailyRange)));
 
     /// <summary>Day length (s) and extraterrestrial radiation (MJ/m2/day) at <paramref name="latitude"/> (rad), FAO-56.</summary>
     public static (double DayLengthSeconds, double Extraterrestrial) Solar(double latitude, int dayOfYear)

@@ -11,12 +11,13 @@ public static class VegetationDataSetFile
 {
     /// <summary>Writes <paramref name="result"/> to <paramref name="path"/> (atomically); <paramref name="longitudes"/>
     /// are the cell centres of the columns (°E); <paramref name="forcing"/> names the climate that drove it (the file's
-    /// <c>source</c> attribute). Every [time, lat, lon] and [lat, lon] variable of
+    /// <c>source</c> attribute; default the real Rhine–Meuse forcing). Every [time, lat, lon] and [lat, lon] variable of
     /// <see cref="VegetationSimulationResult.ToVariables"/> is written, with its units and description, and the global
     /// attributes say loudly that the LAI is simulated.</summary>
     public static void Write(VegetationSimulationResult result, double[] longitudes, string path,
-        string forcing = "real daily 0.5° precipitation and temperature (rhine_meuse_30min_grdc)")
+        string? forcing = null)
     {
+        forcing ??= "real daily 0.5° precipitation and temperature (rhine_meuse_30min_grdc)";
         var variables = result.ToVariables();
         var columns = result.LandCover.GetLength(1);
         if (longitudes.Length != columns) throw new ArgumentException($"{longitudes.Length} longitudes for {columns} columns",

@@ -32,7 +32,7 @@ public static class ClimateVegetation
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         VegetationDataSetFile.Write(result, data.Precipitation.Longitude!, path, data.IsSynthetic
             ? "SYNTHETIC daily 0.5° precipitation and temperature (the stand-in for rhine_meuse_30min_grdc, made-up weather)"
-            : "real daily 0.5° precipitation and temperature (rhine_meuse_30min_grdc)");
+            : null);
         return result;
     }
 
