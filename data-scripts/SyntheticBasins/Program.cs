@@ -5,7 +5,8 @@ using HydroWorkshop.Data.Synthetic;
 
 // Usage: make-synthetic-basins.sh [--out DIR] [--basins N] [--start yyyy-MM-dd] [--end yyyy-MM-dd] [--seed N] [--gap-fraction F]
 // Writes synthetic basins in the official CAMELS-US layout (see HydroWorkshop.Data.Synthetic.SyntheticCamels), reads them
-// back through the CAMELS-US reader as a check, and ends with one summary line.
+// back through the CAMELS-US reader as a check, and ends with one summary line. DIR is replaced only if it holds an
+// earlier synthetic set (or nothing); a folder with other files is refused (exit 1).
 var defaults = new SyntheticCamelsOptions();
 string? output = null;
 var options = defaults;
@@ -40,7 +41,22 @@ output ??= CamelsData.SyntheticCacheFolder();
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 var watch = Stopwatch.StartNew();
-var generated = SyntheticCamels.Generate(output, options, new Progress<string>(Console.Error.WriteLine), cancel.Token);
+IReadOnlyList<SyntheticCamels.GeneratedBasin> generated;
+try
+{
+    generated = SyntheticCamels.Generate(output, options, new Progress<string>(Console.Error.WriteLine), cancel.Token);
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    // e.g. --out names a folder of the user's own: refused, nothing deleted.
+    Console.Error.WriteLine($"make-synthetic-basins: --out {output}: {e.Message}");
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("make-synthetic-basins: interrupted; nothing was written");
+    return 130;
+}
 var seconds = watch.Elapsed.TotalSeconds;
 var camels = CamelsUs.Open(output, ["daymet"]);
 if (camels.BasinIds.Count != generated.Count) throw new InvalidDataException($"wrote {generated.Count} basins but the reader finds {camels.BasinIds.Count}");

@@ -60,6 +60,42 @@ public class SyntheticCamelsTests
     }
 
     [Fact]
+    public void Generate_FolderWithOtherFiles_RefusesAndLeavesThem()
+    {
+        // make-synthetic-basins.sh --out ~/Documents once deleted the folder before writing into it.
+        using var temp = new TempFolder();
+        var mine = temp.File(Path.Combine("documents", "thesis.md"), "mine");
+
+        var error = Assert.Throws<IOException>(() => SyntheticCamels.Generate(Path.Combine(temp.Path, "documents"), Small));
+
+        Assert.Contains(Path.Combine(temp.Path, "documents"), error.Message);
+        Assert.Contains(SyntheticCamels.MarkerFile, error.Message);
+        Assert.Equal(["thesis.md"], Directory.GetFileSystemEntries(Path.Combine(temp.Path, "documents")).Select(Path.GetFileName));
+        Assert.Equal("mine", File.ReadAllText(mine));
+    }
+
+    /// <summary>Reports synchronously (Progress&lt;T&gt; posts to the thread pool) and fails at the first report.</summary>
+    private sealed class FailWhileWriting : IProgress<string>
+    {
+        public void Report(string value) => throw new IOException("disk full (test)");
+    }
+
+    [Fact]
+    public void EnsureGenerated_OtherOptionsFailWhileWriting_KeepsTheSetThatWasThere()
+    {
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "camels");
+        SyntheticCamels.Generate(folder, Small);
+        var before = Hash(folder);
+
+        Assert.Throws<IOException>(() => SyntheticCamels.EnsureGenerated(folder, Small with { Seed = 4 }, new FailWhileWriting()));
+
+        Assert.Equal(before, Hash(folder));
+        Assert.Equal(["camels", ".camels.lock"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal).Reverse());
+    }
+
+    [Fact]
     public void Simulate_WaterBalance_AndRegionalisation_AreHydrological()
     {
         var options = new SyntheticCamelsOptions { Basins = 30, Start = new DateOnly(1990, 1, 1), End = new DateOnly(1999, 12, 31) };

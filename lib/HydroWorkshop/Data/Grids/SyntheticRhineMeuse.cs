@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using HydroWorkshop.Common;
 using HydroWorkshop.Data.Synthetic;
 
@@ -40,23 +39,14 @@ public static class SyntheticRhineMeuse
     /// <summary>Makes the set in <paramref name="folder"/> unless a complete one of this generator and
     /// <paramref name="seed"/> is there (its marker file, written last, says so); returns the folder's full path. Two
     /// processes asking at once (two notebooks opening the data) take turns on a lock file beside the folder: one
-    /// generates, the other then finds the set complete.</summary>
+    /// generates, the other then finds the set complete (<see cref="GeneratedFolder"/>).</summary>
     public static string EnsureGenerated(string folder, ulong seed = 1, IProgress<string>? progress = null,
         CancellationToken? cancellationToken = null)
     {
-        var full = FullPath(folder);
-        if (IsComplete(full, seed)) return full;
-        var token = cancellationToken ?? WorkshopCancellation.Token;
-        using (Lock(full, token))
-        {
-            if (IsComplete(full, seed)) return full;
-            // Leftovers of a run of this folder that was killed (its finally never ran): nobody else is generating it now.
-            var leftover = new Regex($@"^\.{Regex.Escape(Path.GetFileName(full))}\.\d+\.[0-9a-f]{{32}}\.(tmp|old)$");
-            foreach (var path in Directory.EnumerateDirectories(Path.GetDirectoryName(full)!))
-                if (leftover.IsMatch(Path.GetFileName(path))) Directory.Delete(path, recursive: true);
-            GenerateUnlocked(full, seed, progress, token);
-        }
-        return full;
+        var target = Target(folder, seed);
+        if (target.Ensure((temporary, token) => Write(temporary, seed, progress, token), cancellationToken ?? WorkshopCancellation.Token))
+            progress?.Report($"synthetic Rhine–Meuse set written to {target.Folder}");
+        return target.Folder;
     }
 
     /// <summary>
@@ -67,96 +57,23 @@ public static class SyntheticRhineMeuse
     public static Result Generate(string folder, ulong seed = 1, IProgress<string>? progress = null,
         CancellationToken? cancellationToken = null)
     {
-        var full = FullPath(folder);
-        var token = cancellationToken ?? WorkshopCancellation.Token;
-        using (Lock(full, token)) return GenerateUnlocked(full, seed, progress, token);
+        var target = Target(folder, seed);
+        var result = target.Replace((temporary, token) => Write(temporary, seed, progress, token),
+            cancellationToken ?? WorkshopCancellation.Token);
+        progress?.Report($"synthetic Rhine–Meuse set written to {target.Folder}");
+        return result;
     }
 
-    private static Result GenerateUnlocked(string full, ulong seed, IProgress<string>? progress, CancellationToken token)
-    {
-        if (File.Exists(full)) throw new IOException($"{full} is a file; the synthetic Rhine–Meuse set needs a folder there");
-        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any()
-            && !File.Exists(Path.Combine(full, RhineMeuse.SyntheticMarkerFile)))
-            throw new IOException($"{full} holds files that are not a synthetic Rhine–Meuse set (no {RhineMeuse.SyntheticMarkerFile}); " +
-                "it is left alone: choose an empty or new folder ($HYDROWORKSHOP_SYNTHETIC_RHINE_MEUSE)");
-        var parent = Path.GetDirectoryName(full)!;
-        var stem = Path.Combine(parent, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}");
-        var (temporary, old) = (stem + ".tmp", stem + ".old");
-        try
-        {
-            progress?.Report($"synthetic Rhine–Meuse set (seed {seed}): simulating {Start:yyyy}–{End:yyyy}");
-            var result = Simulate(seed, token);
-            Directory.CreateDirectory(temporary);
-            progress?.Report($"synthetic Rhine–Meuse set: writing {temporary}");
-            Write(temporary, result, seed);
-            File.WriteAllText(Path.Combine(temporary, RhineMeuse.SyntheticMarkerFile), MarkerText(seed));
-            token.ThrowIfCancellationRequested();
-            // The old set moves aside first, so the new one appears in one rename; it comes back if that rename fails.
-            if (Directory.Exists(full)) Directory.Move(full, old);
-            try
-            {
-                Directory.Move(temporary, full);
-            }
-            catch (IOException) when (IsComplete(full, seed))
-            {
-                // Where the file system ignores the lock (some network homes), another process finished first: keep its set.
-            }
-            catch when (Directory.Exists(old) && !Directory.Exists(full))
-            {
-                Directory.Move(old, full);
-                throw;
-            }
-            progress?.Report($"synthetic Rhine–Meuse set written to {full}");
-            return result;
-        }
-        finally
-        {
-            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
-            if (Directory.Exists(old) && Directory.Exists(full)) Directory.Delete(old, recursive: true);
-        }
-    }
+    private static GeneratedFolder Target(string folder, ulong seed) => new(folder, RhineMeuse.SyntheticMarkerFile,
+        JsonSerializer.Serialize(new { generator = Generator, seed }), "synthetic Rhine–Meuse set", "HYDROWORKSHOP_SYNTHETIC_RHINE_MEUSE");
 
-    private static string FullPath(string folder) =>
-        Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) is { Length: > 0 } full && Path.GetDirectoryName(full) is not null
-            ? full : throw new ArgumentException($"'{folder}' is not a folder the set can be written to (a root?)", nameof(folder));
-
-    private static bool IsComplete(string full, ulong seed)
+    private static Result Write(string temporary, ulong seed, IProgress<string>? progress, CancellationToken token)
     {
-        var marker = Path.Combine(full, RhineMeuse.SyntheticMarkerFile);
-        try
-        {
-            return File.Exists(marker) && File.ReadAllText(marker) == MarkerText(seed);
-        }
-        catch (IOException)
-        {
-            return false;                                       // being replaced right now
-        }
-    }
-
-    /// <summary>An exclusive lock on <c>.NAME.lock</c> beside the folder (released on dispose), waiting up to five minutes
-    /// for another process that holds it.</summary>
-    private static FileStream Lock(string full, CancellationToken token)
-    {
-        var path = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.lock");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException e) when (waited.Elapsed >= TimeSpan.FromMinutes(5))
-            {
-                throw new IOException($"{path}: waited 5 minutes for another process generating the synthetic Rhine–Meuse set " +
-                    $"in {full} ({e.Message}); if none is running, delete the lock file", e);
-            }
-            catch (IOException)
-            {
-                token.WaitHandle.WaitOne(200);
-                token.ThrowIfCancellationRequested();
-            }
-        }
+        progress?.Report($"synthetic Rhine–Meuse set (seed {seed}): simulating {Start:yyyy}–{End:yyyy}");
+        var result = Simulate(seed, token);
+        progress?.Report($"synthetic Rhine–Meuse set: writing {temporary}");
+        Write(temporary, result, seed);
+        return result;
     }
 
     /// <summary>The set's numbers without writing files.</summary>
@@ -335,8 +252,6 @@ public static class SyntheticRhineMeuse
             NetCdfAttribute.Of("standard_name", "latitude"))
         .AddVariable("lon", ["lon"], grid.CellCentresX(), NetCdfAttribute.Of("units", "degrees_east"),
             NetCdfAttribute.Of("standard_name", "longitude"));
-
-    private static string MarkerText(ulong seed) => JsonSerializer.Serialize(new { generator = Generator, seed });
 
     private static string Provenance(ulong seed) => $"""
         # SYNTHETIC stand-in for rhine_meuse_30min_grdc — made-up data, not the Rhine or the Meuse

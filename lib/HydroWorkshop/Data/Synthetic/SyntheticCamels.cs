@@ -26,64 +26,52 @@ public static partial class SyntheticCamels
         bool[] DischargeMissing);
 
     /// <summary>Makes the set in <paramref name="folder"/> unless a complete one with the same options is there; returns the
-    /// folder.</summary>
+    /// folder. Two processes asking at once (two notebooks opening the data) take turns on a lock file beside the folder:
+    /// one generates, the other then finds the set complete (<see cref="GeneratedFolder"/>).</summary>
     public static string EnsureGenerated(string folder, SyntheticCamelsOptions? options = null, IProgress<string>? progress = null,
         CancellationToken? cancellationToken = null)
     {
         options ??= new SyntheticCamelsOptions();
-        var marker = Path.Combine(folder, MarkerFile);
-        if (File.Exists(marker) && File.ReadAllText(marker) == MarkerText(options)) return folder;
-        Generate(folder, options, progress, cancellationToken);
+        options.Validate();
+        Target(folder, options).Ensure((temporary, token) => Write(temporary, options, progress, token),
+            cancellationToken ?? WorkshopCancellation.Token);
         return folder;
     }
 
     /// <summary>
-    /// Generates the set into <paramref name="folder"/> (replacing one there). Files are written into a temporary
-    /// sibling folder that is renamed at the end, so an interrupted run leaves no half set behind.
+    /// Generates the set into <paramref name="folder"/>, replacing a set made by this generator there (a folder holding
+    /// anything else is refused, not deleted). Files are written into a temporary sibling folder that is renamed at the
+    /// end, so an interrupted run leaves no half set behind; the same lock as <see cref="EnsureGenerated"/>.
     /// </summary>
     public static IReadOnlyList<GeneratedBasin> Generate(string folder, SyntheticCamelsOptions? options = null,
         IProgress<string>? progress = null, CancellationToken? cancellationToken = null)
     {
         options ??= new SyntheticCamelsOptions();
         options.Validate();
-        var token = cancellationToken ?? WorkshopCancellation.Token;
-        var full = Path.GetFullPath(folder);
-        var parent = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(parent);
-        var temporary = Path.Combine(parent, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
+        return Target(folder, options).Replace((temporary, token) => Write(temporary, options, progress, token),
+            cancellationToken ?? WorkshopCancellation.Token);
+    }
+
+    private static GeneratedFolder Target(string folder, SyntheticCamelsOptions options) =>
+        new(folder, MarkerFile, MarkerText(options), "synthetic CAMELS set", "HYDROWORKSHOP_SYNTHETIC_CAMELS");
+
+    private static GeneratedBasin[] Write(string root, SyntheticCamelsOptions options, IProgress<string>? progress, CancellationToken token)
+    {
+        var basins = new GeneratedBasin[options.Basins];
+        Parallel.For(0, options.Basins, new ParallelOptions { CancellationToken = token }, b =>
         {
-            var basins = new GeneratedBasin[options.Basins];
-            Parallel.For(0, options.Basins, new ParallelOptions { CancellationToken = token }, b =>
-            {
-                basins[b] = Simulate(options, b, token);
-            });
-            for (var b = 0; b < basins.Length; b++)
-            {
-                token.ThrowIfCancellationRequested();
-                WriteForcing(temporary, options.Start, basins[b]);
-                WriteStreamflow(temporary, options.Start, basins[b]);
-                if ((b + 1) % 8 == 0 || b + 1 == basins.Length) progress?.Report($"synthetic basins: {b + 1}/{basins.Length} written");
-            }
-            WriteAttributes(Path.Combine(temporary, "camels_attributes_v2.0"), options, basins);
-            WriteLists(temporary, basins);
-            File.WriteAllText(Path.Combine(temporary, MarkerFile), MarkerText(options));
-            if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
-            try
-            {
-                Directory.Move(temporary, full);
-            }
-            catch (IOException) when (File.Exists(Path.Combine(full, MarkerFile))
-                && File.ReadAllText(Path.Combine(full, MarkerFile)) == MarkerText(options))
-            {
-                // Another process finished the same set first (two notebooks opening the data at once): keep theirs.
-            }
-            return basins;
-        }
-        finally
+            basins[b] = Simulate(options, b, token);
+        });
+        for (var b = 0; b < basins.Length; b++)
         {
-            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+            token.ThrowIfCancellationRequested();
+            WriteForcing(root, options.Start, basins[b]);
+            WriteStreamflow(root, options.Start, basins[b]);
+            if ((b + 1) % 8 == 0 || b + 1 == basins.Length) progress?.Report($"synthetic basins: {b + 1}/{basins.Length} written");
         }
+        WriteAttributes(Path.Combine(root, "camels_attributes_v2.0"), options, basins);
+        WriteLists(root, basins);
+        return basins;
     }
 
     /// <summary>Weather, model run and discharge gaps of basin <paramref name="index"/> (no files).</summary>

@@ -1,0 +1,183 @@
+using HydroWorkshop.Common;
+using HydroWorkshop.TestSupport;
+using Xunit;
+
+namespace HydroWorkshop.Tests.Common;
+
+/// <summary>A generated set is written whole or not at all, once when two ask at once, and never over a user's folder.</summary>
+public sealed class GeneratedFolderTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    private GeneratedFolder Set(string name = "cache", string settings = "seed 1") =>
+        new(Path.Combine(temp.Path, name), "MARKER.json", settings, "test set", "HYDROWORKSHOP_TEST_SET");
+
+    /// <summary>Writes two files, the second after <paramref name="beforeSecond"/>; counts the calls.</summary>
+    private sealed class Writer(string content, Action? beforeSecond = null)
+    {
+        public int Calls;
+        public string Write(string folder, CancellationToken token)
+        {
+            Interlocked.Increment(ref Calls);
+            File.WriteAllText(Path.Combine(folder, "a.txt"), content);
+            beforeSecond?.Invoke();
+            Directory.CreateDirectory(Path.Combine(folder, "sub"));
+            File.WriteAllText(Path.Combine(folder, "sub", "b.txt"), content);
+            return content;
+        }
+    }
+
+    private string[] Entries() => Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+        .ToArray()!;
+
+    [Fact]
+    public void Ensure_CompleteSet_WritesNothingAndOtherSettingsReplaceIt()
+    {
+        var first = new Writer("one");
+        Assert.True(Set().Ensure((f, t) => first.Write(f, t)));
+        Assert.True(Set().IsComplete);
+
+        var again = new Writer("two");
+        Assert.False(Set().Ensure((f, t) => again.Write(f, t)));
+        Assert.Equal(0, again.Calls);
+        Assert.Equal("one", File.ReadAllText(Path.Combine(temp.Path, "cache", "sub", "b.txt")));
+
+        Assert.True(Set(settings: "seed 2").Ensure((f, t) => again.Write(f, t)));
+        Assert.Equal("two", File.ReadAllText(Path.Combine(temp.Path, "cache", "sub", "b.txt")));
+        Assert.Equal("seed 2", File.ReadAllText(Path.Combine(temp.Path, "cache", "MARKER.json")));
+        Assert.False(Set().IsComplete);
+        Assert.Equal([".cache.lock", "cache"], Entries());
+    }
+
+    [Fact]
+    public void Replace_WriterFails_LeavesNoFolderOrTemporaryBehind()
+    {
+        var failing = new Writer("one", () => throw new IOException("disk full (test)"));
+
+        Assert.Throws<IOException>(() => Set().Replace(failing.Write));
+
+        Assert.Equal([".cache.lock"], Entries());
+    }
+
+    [Fact]
+    public void Replace_WriterFailsOverASet_KeepsTheSetThatWasThere()
+    {
+        Set().Replace(new Writer("one").Write);
+        using var cancel = new CancellationTokenSource();
+        var cancelled = new Writer("two", cancel.Cancel);
+
+        // Cancelled after the writer has filled the temporary folder: the check before the swap stops it.
+        Assert.ThrowsAny<OperationCanceledException>(() => Set(settings: "seed 2").Replace(cancelled.Write, cancel.Token));
+
+        Assert.Equal(1, cancelled.Calls);
+        Assert.True(Set().IsComplete);
+        Assert.Equal("one", File.ReadAllText(Path.Combine(temp.Path, "cache", "sub", "b.txt")));
+        Assert.Equal([".cache.lock", "cache"], Entries());
+    }
+
+    [Fact]
+    public void Replace_FolderWithOtherFiles_RefusesAndLeavesThem()
+    {
+        var mine = temp.File(Path.Combine("notes", "thesis.md"), "mine");
+        var writer = new Writer("one");
+
+        var error = Assert.Throws<IOException>(() => Set("notes").Replace(writer.Write));
+
+        Assert.Contains(Path.Combine(temp.Path, "notes"), error.Message);
+        Assert.Contains("MARKER.json", error.Message);
+        Assert.Contains("$HYDROWORKSHOP_TEST_SET", error.Message);
+        Assert.Equal(0, writer.Calls);
+        Assert.Equal("mine", File.ReadAllText(mine));
+        Assert.Equal(["thesis.md"], Directory.GetFileSystemEntries(Path.Combine(temp.Path, "notes")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Replace_FileInPlaceOfTheFolder_RefusesAndLeavesIt()
+    {
+        var file = temp.File("cache", "mine");
+
+        Assert.Throws<IOException>(() => Set().Replace(new Writer("one").Write));
+
+        Assert.Equal("mine", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Replace_EmptyFolder_WritesIntoIt()
+    {
+        Directory.CreateDirectory(Path.Combine(temp.Path, "cache"));
+
+        Assert.Equal("one", Set().Replace(new Writer("one").Write));
+
+        Assert.True(Set().IsComplete);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("")]
+    public void Constructor_RootOrEmpty_Refused(string folder) =>
+        Assert.ThrowsAny<ArgumentException>(() => new GeneratedFolder(folder, "MARKER.json", "x", "test set"));
+
+    [Fact]
+    public void Constructor_TrailingSeparator_TheSameFolder()
+    {
+        var withSeparator = new GeneratedFolder(Path.Combine(temp.Path, "cache") + Path.DirectorySeparatorChar, "MARKER.json", "seed 1",
+            "test set");
+
+        withSeparator.Ensure((f, t) => new Writer("one").Write(f, t));
+
+        Assert.Equal(Path.Combine(temp.Path, "cache"), withSeparator.Folder);
+        Assert.True(Set().IsComplete);
+        Assert.Equal([".cache.lock", "cache"], Entries());
+    }
+
+    [Fact]
+    public void Ensure_AnotherProcessHoldsTheLock_WaitsWithoutWritingUntilCancelled()
+    {
+        using var held = new FileStream(Path.Combine(temp.Path, ".cache.lock"), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        using var cancel = new CancellationTokenSource();
+        var writer = new Writer("one");
+
+        var waiting = Task.Run(() => Set().Ensure((f, t) => writer.Write(f, t), cancel.Token));
+        Thread.Sleep(1000);                        // long enough for a writer that ignored the lock to have started
+        cancel.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => waiting.GetAwaiter().GetResult());
+        Assert.Equal(0, writer.Calls);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "cache")));
+    }
+
+    [Fact]
+    public void Ensure_LockHeldPastTheTimeout_NamesTheLockFile()
+    {
+        var lockFile = Path.Combine(temp.Path, ".cache.lock");
+        using var held = new FileStream(lockFile, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+
+        var error = Assert.Throws<IOException>(() =>
+            new GeneratedFolder(Path.Combine(temp.Path, "cache"), "MARKER.json", "seed 1", "test set") { LockTimeout = TimeSpan.Zero }
+                .Ensure((f, t) => new Writer("one").Write(f, t)));
+
+        Assert.Contains(lockFile, error.Message);
+        Assert.Contains("delete the lock file", error.Message);
+    }
+
+    [Fact]
+    public void Ensure_TwoAtOnceAndAKilledRunsLeftovers_OneWriteNothingElse()
+    {
+        var killed = Path.Combine(temp.Path, $".cache.999.{Guid.NewGuid():N}.tmp");               // a killed run's temporary
+        var killedOld = Path.Combine(temp.Path, $".cache.999.{Guid.NewGuid():N}.old");            // and its set moved aside
+        var otherFolders = Path.Combine(temp.Path, $".cache.v2.999.{Guid.NewGuid():N}.tmp");    // not this folder's
+        foreach (var folder in new[] { killed, killedOld, otherFolders }) Directory.CreateDirectory(folder);
+        // Slow enough that the second caller arrives while the first one writes.
+        var writer = new Writer("one", () => Thread.Sleep(300));
+
+        var wrote = Enumerable.Range(0, 2).AsParallel().WithDegreeOfParallelism(2)
+            .Select(_ => Set().Ensure((f, t) => writer.Write(f, t))).ToArray();
+
+        Assert.Equal(1, writer.Calls);
+        Assert.Single(wrote, w => w);
+        Assert.True(Set().IsComplete);
+        Assert.Equal([".cache.lock", Path.GetFileName(otherFolders), "cache"], Entries());
+    }
+}
