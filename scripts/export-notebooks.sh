@@ -32,7 +32,15 @@ for notebook in "${notebooks[@]}"; do
   start=$(date +%s)
   # Release: the library is already built that way by the set-up, so only the app itself compiles.
   if dotnet run -c Release "out/exported/$name.cs" > "out/exported/$name.log" 2>&1; then
-    echo "  $name: ok in $(( $(date +%s) - start )) s (output: out/exported/$name.log)"
+    # The app loads the engine with the kit's settings (NNPACK off while oneDNN is on): libtorch's NNPACK warning, one
+    # line per small convolution on processors NNPACK does not support (AMD EPYC), says it did not.
+    nnpack=$(grep -c 'Could not initialize NNPACK' "out/exported/$name.log" || true)
+    if [ "$nnpack" -gt 0 ] && [ "${HW_NNPACK:-}" != 1 ] && [ "${HW_ONEDNN:-}" != 0 ]; then
+      failed=$((failed + 1))
+      echo "  $name: FAILED: $nnpack lines 'Could not initialize NNPACK' in out/exported/$name.log (the engine settings were not applied)"
+    else
+      echo "  $name: ok in $(( $(date +%s) - start )) s (output: out/exported/$name.log)"
+    fi
   else
     failed=$((failed + 1))
     echo "  $name: FAILED after $(( $(date +%s) - start )) s; last lines of out/exported/$name.log:"

@@ -46,10 +46,15 @@ try
 {
     generated = SyntheticCamels.Generate(output, options, new Progress<string>(Console.Error.WriteLine), cancel.Token);
 }
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"make-synthetic-basins: {e.Message}");            // --basins 0, --out /
+    return 2;
+}
 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 {
-    // e.g. --out names a folder of the user's own: refused, nothing deleted.
-    Console.Error.WriteLine($"make-synthetic-basins: --out {output}: {e.Message}");
+    // e.g. --out names a folder of the user's own: refused, nothing deleted (the message names the folder).
+    Console.Error.WriteLine($"make-synthetic-basins: {e.Message}");
     return 1;
 }
 catch (OperationCanceledException)

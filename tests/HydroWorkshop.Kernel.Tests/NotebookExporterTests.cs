@@ -90,6 +90,18 @@ public class NotebookExporterTests
     }
 
     [Fact]
+    public void Export_AnyNotebook_LoadsTheEngineWithTheKitsSettingsBeforeTheFirstCell()
+    {
+        // Without them an exported notebook printed "Could not initialize NNPACK!" thousands of times on AMD EPYC machines.
+        var app = NotebookExporter.Export(Notebook("using static TorchSharp.torch;\nvar first = ones(2, 3);"), "t.ipynb", "lib.csproj");
+
+        var load = app.IndexOf("HydroWorkshop.Engine.EngineInfo.EnsureLoaded();", StringComparison.Ordinal);
+        Assert.True(load > 0, "the app loads the engine with EngineInfo.EnsureLoaded");
+        Assert.True(load < app.IndexOf("var first = ones(2, 3);", StringComparison.Ordinal), "before the first cell");
+        Assert.Empty(CompileErrors(app));
+    }
+
+    [Fact]
     public void Export_LibraryPackageReference_ProjectReferenceOnly()
     {
         var app = NotebookExporter.Export(Notebook("#r \"nuget: HydroWorkshop\"\nvar mode = WorkshopMode.Describe();"), "t.ipynb",

@@ -145,6 +145,10 @@ public static class NotebookExporter
         app.Append("using static NotebookGlobals;\n\n");
         app.Append(
             $"NotebookDisplay.FigureFolder ??= WorkshopMode.OutputFolder(\"exported\", \"{Path.GetFileNameWithoutExtension(notebookName)}\");\n");
+        // The kernel loads the engine with the kit's settings before the first cell (EnginePreparation): NNPACK off while
+        // oneDNN is on (else each small convolution prints a line on AMD EPYC), the allocator settings. The app does the same.
+        app.Append("// The engine with the kit's settings, as the kernel loads it before the first cell (docs/articles/engine.md).\n");
+        app.Append("if (HydroWorkshop.Engine.EngineInfo.NativeLibraryFound()) HydroWorkshop.Engine.EngineInfo.EnsureLoaded();\n");
         app.Append(body);
         app.Append(types);
         app.Append("""

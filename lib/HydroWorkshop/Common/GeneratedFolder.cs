@@ -10,8 +10,9 @@ namespace HydroWorkshop.Common;
 /// <item>a marker file, written last, names the generator and its settings: the folder is complete when the marker holds
 /// exactly <c>markerText</c>, and is this generator's (so it may be replaced) when the marker file is there at all;</item>
 /// <item>a folder holding anything without the marker is refused, never deleted;</item>
-/// <item>files are written into a hidden temporary sibling that is renamed at the end (the old set moved aside first and
-/// put back if the rename fails), so an interrupted run leaves no half set;</item>
+/// <item>files are written into a temporary sibling (<c>.NAME.PID.GUID.tmp</c>) that is renamed at the end (the old set
+/// moved aside first and put back if the rename fails), so an interrupted run leaves the earlier set or nothing, never a
+/// half set; a file a user put beside an earlier set makes the replacement refuse;</item>
 /// <item>writers take turns on an exclusive lock file <c>.NAME.lock</c> beside the folder; the second one then finds the
 /// set complete. Leftovers of a killed run of this folder are cleaned under the lock.</item>
 /// </list>
@@ -27,7 +28,7 @@ public sealed class GeneratedFolder
     /// <param name="markerFile">Name of the marker file inside the folder, e.g. <c>SYNTHETIC.json</c>.</param>
     /// <param name="markerText">The marker's exact text for this generator and its settings.</param>
     /// <param name="setName">What the set is called in messages, e.g. "synthetic CAMELS set".</param>
-    /// <param name="environmentVariable">The variable that chooses the folder, named in the refusal message.</param>
+    /// <param name="environmentVariable">The variable that sets the default folder, named in the refusal message.</param>
     public GeneratedFolder(string folder, string markerFile, string markerText, string setName, string? environmentVariable = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
@@ -63,12 +64,12 @@ public sealed class GeneratedFolder
 
     /// <summary>Writes the set through <paramref name="write"/> unless a complete one is there (checked again once the
     /// lock is held, so a second process waits for the first and then writes nothing). Returns whether it wrote.
-    /// <paramref name="write"/> fills the folder it is given (empty, hidden, temporary); the marker is added after it
-    /// returns.</summary>
+    /// <paramref name="write"/> fills the folder it is given (empty, temporary); the marker is added after it returns.</summary>
     public bool Ensure(Action<string, CancellationToken> write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
         if (IsComplete) return false;
+        CheckReplaceable();
         using (Lock(cancellationToken))
         {
             if (IsComplete) return false;
@@ -82,22 +83,29 @@ public sealed class GeneratedFolder
     public T Replace<T>(Func<string, CancellationToken, T> write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
+        CheckReplaceable();
         using (Lock(cancellationToken)) return ReplaceLocked(write, cancellationToken);
     }
 
-    private T ReplaceLocked<T>(Func<string, CancellationToken, T> write, CancellationToken token)
+    /// <summary>Renames a folder; tests replace it to fail a rename.</summary>
+    internal Action<string, string> MoveDirectory { get; init; } = Directory.Move;
+
+    /// <summary>Refuses a file in the folder's place, or a folder that holds anything without the marker. Checked before
+    /// the lock too, so a refusal leaves nothing behind (no lock file, no parent folders).</summary>
+    private void CheckReplaceable()
     {
         if (File.Exists(Folder)) throw new IOException($"{Folder} is a file; the {setName} needs a folder there");
         if (Directory.Exists(Folder) && Directory.EnumerateFileSystemEntries(Folder).Any()
             && !File.Exists(Path.Combine(Folder, markerFile)))
             throw new IOException($"{Folder} holds files that are not a {setName} (no {markerFile}); it is left alone: choose an " +
-                "empty or new folder" + (environmentVariable is null ? "" : $" (${environmentVariable})"));
-        var parent = Path.GetDirectoryName(Folder)!;
-        // Leftovers of a run of this folder that was killed (its finally never ran): nobody else writes it while we hold the lock.
-        var leftover = new Regex($@"^\.{Regex.Escape(Path.GetFileName(Folder))}\.\d+\.[0-9a-f]{{32}}\.(tmp|old)$");
-        foreach (var path in Directory.EnumerateDirectories(parent))
-            if (leftover.IsMatch(Path.GetFileName(path))) Directory.Delete(path, recursive: true);
+                "empty or new folder" + (environmentVariable is null ? "" : $" (the default one is set by ${environmentVariable})"));
+    }
 
+    private T ReplaceLocked<T>(Func<string, CancellationToken, T> write, CancellationToken token)
+    {
+        CheckReplaceable();
+        var parent = Path.GetDirectoryName(Folder)!;
+        CleanLeftovers(parent);
         var stem = Path.Combine(parent, $".{Path.GetFileName(Folder)}.{Environment.ProcessId}.{Guid.NewGuid():N}");
         var (temporary, old) = (stem + ".tmp", stem + ".old");
         try
@@ -106,11 +114,16 @@ public sealed class GeneratedFolder
             var result = write(temporary, token);
             File.WriteAllText(Path.Combine(temporary, markerFile), markerText);
             token.ThrowIfCancellationRequested();
-            // The old set moves aside first, so the new one appears in one rename; it comes back if that rename fails.
-            if (Directory.Exists(Folder)) Directory.Move(Folder, old);
+            // Something a user put beside an earlier set (results.csv, another set) would go with it: refused instead.
+            var added = Directory.Exists(Folder) ? Names(Folder).Except(Names(temporary)).Order(StringComparer.Ordinal).ToArray() : [];
+            if (added.Length > 0)
+                throw new IOException($"{Folder} holds {string.Join(", ", added.Take(5))}{(added.Length > 5 ? ", ..." : "")} beside " +
+                    $"the earlier {setName}; replacing it would delete them, so it is left alone: move them out or choose another folder");
+            // Two renames: the old set moves aside, the new one takes its place; the old one comes back if that fails.
+            if (Directory.Exists(Folder)) MoveDirectory(Folder, old);
             try
             {
-                Directory.Move(temporary, Folder);
+                MoveDirectory(temporary, Folder);
             }
             catch (IOException) when (IsComplete)
             {
@@ -118,20 +131,70 @@ public sealed class GeneratedFolder
             }
             catch when (Directory.Exists(old) && !Directory.Exists(Folder))
             {
-                Directory.Move(old, Folder);
+                MoveDirectory(old, Folder);
                 throw;
             }
             return result;
         }
         finally
         {
-            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
-            if (Directory.Exists(old) && Directory.Exists(Folder)) Directory.Delete(old, recursive: true);
+            TryDelete(temporary);
+            if (Directory.Exists(Folder)) TryDelete(old);
+        }
+    }
+
+    /// <summary>Cleans what a killed run of this folder left beside it (its finally never ran); under the lock nobody else
+    /// writes this folder, except where the file system ignores the lock: a leftover of a process still running is kept.
+    /// A run killed between its two renames left the earlier set aside with the folder gone: it is put back.</summary>
+    private void CleanLeftovers(string parent)
+    {
+        var leftover = new Regex($@"^\.{Regex.Escape(Path.GetFileName(Folder))}\.([0-9]+)\.[0-9a-f]{{32}}\.(tmp|old)\z");
+        foreach (var path in Directory.EnumerateDirectories(parent))
+        {
+            if (leftover.Match(Path.GetFileName(path)) is not { Success: true } match) continue;
+            if (int.TryParse(match.Groups[1].ValueSpan, out var pid) && pid != Environment.ProcessId && IsRunning(pid)) continue;
+            if (match.Groups[2].Value == "old" && !Directory.Exists(Folder)) MoveDirectory(path, Folder);
+            else TryDelete(path);
+        }
+    }
+
+    private static IEnumerable<string> Names(string folder) => Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName)!;
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            try
+            {
+                return !process.HasExited;
+            }
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception or NotSupportedException)
+            {
+                return true;                                    // there, but not ours to inspect (Windows' System process)
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;                                       // no process has that id
+        }
+    }
+
+    /// <summary>Best effort: a folder that cannot be deleted now (a file open on Windows) is cleaned by a later run, and must
+    /// not hide the result or the error of this one.</summary>
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
         }
     }
 
     /// <summary>An exclusive lock on <c>.NAME.lock</c> beside the folder (released on dispose), waiting up to
-    /// <see cref="LockTimeout"/> for another process that holds it.</summary>
+    /// <see cref="LockTimeout"/> for another process that holds it; any other failure to open it is thrown at once.</summary>
     private FileStream Lock(CancellationToken token)
     {
         var path = Path.Combine(Path.GetDirectoryName(Folder)!, $".{Path.GetFileName(Folder)}.lock");
@@ -143,16 +206,21 @@ public sealed class GeneratedFolder
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException e) when (waited.Elapsed >= LockTimeout)
+            catch (IOException e) when (HeldByAnother(e) && waited.Elapsed >= LockTimeout)
             {
                 throw new IOException($"{path}: waited {LockTimeout.TotalMinutes:0.#} minutes for another process writing the " +
                     $"{setName} in {Folder} ({e.Message}); if none is running, delete the lock file", e);
             }
-            catch (IOException)
+            catch (IOException e) when (HeldByAnother(e))
             {
                 token.WaitHandle.WaitOne(200);
                 token.ThrowIfCancellationRequested();
             }
         }
     }
+
+    /// <summary>Whether opening the lock file failed because another handle holds it: a sharing or lock violation on Windows
+    /// (32, 33), EWOULDBLOCK from flock on Linux (11) and macOS (35), which .NET reports as the HResult.</summary>
+    private static bool HeldByAnother(IOException e) => e.GetType() == typeof(IOException)
+        && (OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 32 or 33 : e.HResult is 11 or 35);
 }

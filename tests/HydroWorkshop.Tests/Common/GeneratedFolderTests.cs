@@ -62,7 +62,7 @@ public sealed class GeneratedFolderTests : IDisposable
     }
 
     [Fact]
-    public void Replace_WriterFailsOverASet_KeepsTheSetThatWasThere()
+    public void Replace_CancelledAfterWriting_KeepsTheSetThatWasThere()
     {
         Set().Replace(new Writer("one").Write);
         using var cancel = new CancellationTokenSource();
@@ -91,6 +91,107 @@ public sealed class GeneratedFolderTests : IDisposable
         Assert.Equal(0, writer.Calls);
         Assert.Equal("mine", File.ReadAllText(mine));
         Assert.Equal(["thesis.md"], Directory.GetFileSystemEntries(Path.Combine(temp.Path, "notes")).Select(Path.GetFileName));
+        Assert.Equal(["notes"], Entries());                       // no lock file beside it either
+    }
+
+    [Fact]
+    public void Replace_UsersFileBesideAnEarlierSet_RefusesAndKeepsBoth()
+    {
+        Set().Replace(new Writer("one").Write);
+        var results = temp.File(Path.Combine("cache", "results.csv"), "mine");
+
+        var error = Assert.Throws<IOException>(() => Set(settings: "seed 2").Replace(new Writer("two").Write));
+
+        Assert.Contains("results.csv", error.Message);
+        Assert.Equal("mine", File.ReadAllText(results));
+        Assert.True(Set().IsComplete);
+        Assert.Equal("one", File.ReadAllText(Path.Combine(temp.Path, "cache", "sub", "b.txt")));
+        Assert.Equal([".cache.lock", "cache"], Entries());
+    }
+
+    [Fact]
+    public void Replace_SecondRenameFails_PutsTheEarlierSetBack()
+    {
+        Set().Replace(new Writer("one").Write);
+        var moves = 0;
+        var failing = new GeneratedFolder(Path.Combine(temp.Path, "cache"), "MARKER.json", "seed 2", "test set")
+        {
+            MoveDirectory = (from, to) =>
+            {
+                if (++moves == 2) throw new IOException("rename failed (test)");
+                Directory.Move(from, to);
+            },
+        };
+
+        var error = Assert.Throws<IOException>(() => failing.Replace(new Writer("two").Write));
+
+        Assert.Equal("rename failed (test)", error.Message);
+        Assert.Equal(3, moves);                                   // aside, the failed one, back
+        Assert.True(Set().IsComplete);
+        Assert.Equal("one", File.ReadAllText(Path.Combine(temp.Path, "cache", "sub", "b.txt")));
+        Assert.Equal([".cache.lock", "cache"], Entries());
+    }
+
+    [Fact]
+    public void Replace_SecondRenameFailsAfterAnotherWriterFinished_KeepsTheirSet()
+    {
+        // As where the lock does not hold: another process puts the same complete set in place between the two renames.
+        Set(settings: "seed 2").Replace(new Writer("old").Write);
+        var moves = 0;
+        var raced = new GeneratedFolder(Path.Combine(temp.Path, "cache"), "MARKER.json", "seed 1", "test set")
+        {
+            MoveDirectory = (from, to) =>
+            {
+                if (++moves != 2)
+                {
+                    Directory.Move(from, to);
+                    return;
+                }
+                Directory.CreateDirectory(to);
+                File.WriteAllText(Path.Combine(to, "a.txt"), "theirs");
+                File.WriteAllText(Path.Combine(to, "MARKER.json"), "seed 1");
+                throw new IOException("destination exists (test)");
+            },
+        };
+
+        Assert.Equal("mine", raced.Replace(new Writer("mine").Write));
+
+        Assert.Equal("theirs", File.ReadAllText(Path.Combine(temp.Path, "cache", "a.txt")));
+        Assert.Equal([".cache.lock", "cache"], Entries());
+    }
+
+    [Fact]
+    public void Ensure_RunKilledBetweenItsRenames_PutsTheEarlierSetBackBeforeWriting()
+    {
+        Set(settings: "seed 2").Replace(new Writer("old").Write);
+        var aside = Path.Combine(temp.Path, $".cache.{int.MaxValue}.{Guid.NewGuid():N}.old");  // no process has that id
+        Directory.Move(Path.Combine(temp.Path, "cache"), aside);
+        var seen = new List<bool>();
+
+        Set().Ensure((f, t) =>
+        {
+            seen.Add(Set(settings: "seed 2").IsComplete);           // the earlier set is back while the new one is written
+            new Writer("new").Write(f, t);
+        });
+
+        Assert.Equal([true], seen);
+        Assert.True(Set().IsComplete);
+        Assert.Equal([".cache.lock", "cache"], Entries());
+    }
+
+    [Fact]
+    public void Ensure_LeftoverOfARunningProcess_KeptWhereTheLockDoesNotHold()
+    {
+        var own = Path.Combine(temp.Path, $".cache.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        // A process that runs as long as the machine does: init on Unix, System on Windows.
+        var another = Path.Combine(temp.Path, $".cache.{(OperatingSystem.IsWindows() ? 4 : 1)}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(own);
+        Directory.CreateDirectory(another);
+
+        Set().Ensure((f, t) => new Writer("one").Write(f, t));
+
+        Assert.False(Directory.Exists(own));                      // this process's own: nobody else is writing it
+        Assert.True(Directory.Exists(another));                   // a running process's: left alone
     }
 
     [Fact]
@@ -137,13 +238,11 @@ public sealed class GeneratedFolderTests : IDisposable
     {
         using var held = new FileStream(Path.Combine(temp.Path, ".cache.lock"), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
         using var cancel = new CancellationTokenSource();
+        cancel.Cancel();                          // a writer that ignored the lock would be called all the same
         var writer = new Writer("one");
 
-        var waiting = Task.Run(() => Set().Ensure((f, t) => writer.Write(f, t), cancel.Token));
-        Thread.Sleep(1000);                        // long enough for a writer that ignored the lock to have started
-        cancel.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Set().Ensure((f, t) => writer.Write(f, t), cancel.Token));
 
-        Assert.ThrowsAny<OperationCanceledException>(() => waiting.GetAwaiter().GetResult());
         Assert.Equal(0, writer.Calls);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "cache")));
     }
@@ -154,12 +253,30 @@ public sealed class GeneratedFolderTests : IDisposable
         var lockFile = Path.Combine(temp.Path, ".cache.lock");
         using var held = new FileStream(lockFile, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
 
+        var writer = new Writer("one");
+
         var error = Assert.Throws<IOException>(() =>
             new GeneratedFolder(Path.Combine(temp.Path, "cache"), "MARKER.json", "seed 1", "test set") { LockTimeout = TimeSpan.Zero }
-                .Ensure((f, t) => new Writer("one").Write(f, t)));
+                .Ensure((f, t) => writer.Write(f, t)));
 
+        Assert.Equal(0, writer.Calls);
         Assert.Contains(lockFile, error.Message);
         Assert.Contains("delete the lock file", error.Message);
+    }
+
+    [Fact]
+    public void Ensure_WhileAnotherWrites_TheSecondWaitsForTheLock()
+    {
+        Exception? second = null;
+        var writer = new Writer("one", () => second = Record.Exception(() =>
+            new GeneratedFolder(Path.Combine(temp.Path, "cache"), "MARKER.json", "seed 1", "test set") { LockTimeout = TimeSpan.Zero }
+                .Ensure((f, t) => new Writer("two").Write(f, t))));
+
+        Set().Ensure((f, t) => writer.Write(f, t));
+
+        Assert.IsType<IOException>(second);
+        Assert.Contains(".cache.lock", second.Message);
+        Assert.Equal("one", File.ReadAllText(Path.Combine(temp.Path, "cache", "a.txt")));
     }
 
     [Fact]
