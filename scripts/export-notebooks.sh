@@ -35,7 +35,7 @@ for notebook in "${notebooks[@]}"; do
     # The app loads the engine with the kit's settings (NNPACK off while oneDNN is on): libtorch's NNPACK warning, one
     # line per small convolution on processors NNPACK does not support (AMD EPYC), says it did not.
     nnpack=$(grep -c 'Could not initialize NNPACK' "out/exported/$name.log" || true)
-    if [ "$nnpack" -gt 0 ] && [ "${HW_NNPACK:-}" != 1 ] && [ "${HW_ONEDNN:-}" != 0 ]; then
+    if [ "${nnpack:-0}" -gt 0 ] && [ "${HW_NNPACK:-}" != 1 ] && [ "${HW_ONEDNN:-}" != 0 ]; then
       failed=$((failed + 1))
       echo "  $name: FAILED: $nnpack lines 'Could not initialize NNPACK' in out/exported/$name.log (the engine settings were not applied)"
     else

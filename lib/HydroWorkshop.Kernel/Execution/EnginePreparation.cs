@@ -13,16 +13,8 @@ internal static class EnginePreparation
     internal static void Run()
     {
         // Without its native library beside the kernel, TorchSharp would look for libtorch elsewhere (and copy it out of
-        // the NuGet cache) before any cell asked for a tensor: left to the first cell that does.
-        if (!EngineInfo.NativeLibraryFound()) return;                                           // false off Linux
-        try
-        {
-            EngineInfo.EnsureLoaded();
-        }
-        catch (InvalidOperationException e)
-        {
-            KernelLog.Write("the engine did not load (the first cell that uses a tensor will say why): " + e.Message);
-        }
+        // the NuGet cache) before any cell asked for a tensor: left to the first cell that does (false off Linux).
+        EngineInfo.LoadForNotebook(KernelLog.Write);
         // The module initializer's own failures were logged when the kernel started (KernelServer.Run).
         foreach (var failure in EngineStartup.Failures.Where(f => f.StartsWith(nameof(NnpackSwitch), StringComparison.Ordinal)))
             KernelLog.Write("engine setting failed: " + failure);

@@ -148,7 +148,7 @@ public static class NotebookExporter
         // The kernel loads the engine with the kit's settings before the first cell (EnginePreparation): NNPACK off while
         // oneDNN is on (else each small convolution prints a line on AMD EPYC), the allocator settings. The app does the same.
         app.Append("// The engine with the kit's settings, as the kernel loads it before the first cell (docs/articles/engine.md).\n");
-        app.Append("if (HydroWorkshop.Engine.EngineInfo.NativeLibraryFound()) HydroWorkshop.Engine.EngineInfo.EnsureLoaded();\n");
+        app.Append("global::HydroWorkshop.Engine.EngineInfo.LoadForNotebook(global::System.Console.Error.WriteLine);\n");
         app.Append(body);
         app.Append(types);
         app.Append("""

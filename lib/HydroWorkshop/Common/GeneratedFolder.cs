@@ -33,6 +33,14 @@ public sealed class GeneratedFolder
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        // A link to a folder (on a bigger disk, say) is followed: renaming the link itself would replace it by a folder.
+        if (full.Length > 0 && new DirectoryInfo(full) is { LinkTarget: not null } link)
+        {
+            var target = link.ResolveLinkTarget(returnFinalTarget: true)!;
+            if (!target.Exists)
+                throw new ArgumentException($"'{folder}' is a link to '{target.FullName}', which does not exist", nameof(folder));
+            full = Path.TrimEndingDirectorySeparator(target.FullName);
+        }
         if (full.Length == 0 || Path.GetDirectoryName(full) is null)
             throw new ArgumentException($"'{folder}' is not a folder the {setName} can be written to (a root?)", nameof(folder));
         (Folder, this.markerFile, this.markerText, this.setName, this.environmentVariable) =
@@ -72,6 +80,7 @@ public sealed class GeneratedFolder
         CheckReplaceable();
         using (Lock(cancellationToken))
         {
+            CleanLeftovers();                                   // may put back a set a killed run had moved aside
             if (IsComplete) return false;
             ReplaceLocked((temporary, token) => { write(temporary, token); return 0; }, cancellationToken);
             return true;
@@ -84,11 +93,19 @@ public sealed class GeneratedFolder
     {
         ArgumentNullException.ThrowIfNull(write);
         CheckReplaceable();
-        using (Lock(cancellationToken)) return ReplaceLocked(write, cancellationToken);
+        using (Lock(cancellationToken))
+        {
+            CleanLeftovers();
+            return ReplaceLocked(write, cancellationToken);
+        }
     }
 
     /// <summary>Renames a folder; tests replace it to fail a rename.</summary>
     internal Action<string, string> MoveDirectory { get; init; } = Directory.Move;
+
+    /// <summary>Whether a process id names a process that started before the given time (UTC) and still runs; tests
+    /// replace it.</summary>
+    internal Func<int, DateTime, bool> ProcessRunningSince { get; init; } = RunningSince;
 
     /// <summary>Refuses a file in the folder's place, or a folder that holds anything without the marker. Checked before
     /// the lock too, so a refusal leaves nothing behind (no lock file, no parent folders).</summary>
@@ -105,7 +122,6 @@ public sealed class GeneratedFolder
     {
         CheckReplaceable();
         var parent = Path.GetDirectoryName(Folder)!;
-        CleanLeftovers(parent);
         var stem = Path.Combine(parent, $".{Path.GetFileName(Folder)}.{Environment.ProcessId}.{Guid.NewGuid():N}");
         var (temporary, old) = (stem + ".tmp", stem + ".old");
         try
@@ -115,7 +131,9 @@ public sealed class GeneratedFolder
             File.WriteAllText(Path.Combine(temporary, markerFile), markerText);
             token.ThrowIfCancellationRequested();
             // Something a user put beside an earlier set (results.csv, another set) would go with it: refused instead.
-            var added = Directory.Exists(Folder) ? Names(Folder).Except(Names(temporary)).Order(StringComparer.Ordinal).ToArray() : [];
+            var added = Directory.Exists(Folder)
+                ? Names(Folder).Except(Names(temporary)).Except(FileManagerFiles).Order(StringComparer.Ordinal).ToArray()
+                : [];
             if (added.Length > 0)
                 throw new IOException($"{Folder} holds {string.Join(", ", added.Take(5))}{(added.Length > 5 ? ", ..." : "")} beside " +
                     $"the earlier {setName}; replacing it would delete them, so it is left alone: move them out or choose another folder");
@@ -146,28 +164,35 @@ public sealed class GeneratedFolder
     /// <summary>Cleans what a killed run of this folder left beside it (its finally never ran); under the lock nobody else
     /// writes this folder, except where the file system ignores the lock: a leftover of a process still running is kept.
     /// A run killed between its two renames left the earlier set aside with the folder gone: it is put back.</summary>
-    private void CleanLeftovers(string parent)
+    private void CleanLeftovers()
     {
+        var parent = Path.GetDirectoryName(Folder)!;
         var leftover = new Regex($@"^\.{Regex.Escape(Path.GetFileName(Folder))}\.([0-9]+)\.[0-9a-f]{{32}}\.(tmp|old)\z");
         foreach (var path in Directory.EnumerateDirectories(parent))
         {
             if (leftover.Match(Path.GetFileName(path)) is not { Success: true } match) continue;
-            if (int.TryParse(match.Groups[1].ValueSpan, out var pid) && pid != Environment.ProcessId && IsRunning(pid)) continue;
+            if (int.TryParse(match.Groups[1].ValueSpan, out var pid) && pid != Environment.ProcessId
+                && ProcessRunningSince(pid, Directory.GetCreationTimeUtc(path))) continue;
             if (match.Groups[2].Value == "old" && !Directory.Exists(Folder)) MoveDirectory(path, Folder);
             else TryDelete(path);
         }
     }
 
+    /// <summary>What file managers leave in a folder someone looked at (Finder, Explorer): not a user's file.</summary>
+    private static readonly string[] FileManagerFiles = [".DS_Store", "Thumbs.db", "desktop.ini"];
+
     private static IEnumerable<string> Names(string folder) => Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName)!;
 
-    private static bool IsRunning(int processId)
+    /// <summary>A process id in use by a process started before <paramref name="sinceUtc"/> (a later one reuses a dead
+    /// run's id).</summary>
+    private static bool RunningSince(int processId, DateTime sinceUtc)
     {
         try
         {
             using var process = Process.GetProcessById(processId);
             try
             {
-                return !process.HasExited;
+                return !process.HasExited && process.StartTime.ToUniversalTime() <= sinceUtc;
             }
             catch (Exception e) when (e is System.ComponentModel.Win32Exception or NotSupportedException)
             {
@@ -198,7 +223,14 @@ public sealed class GeneratedFolder
     private FileStream Lock(CancellationToken token)
     {
         var path = Path.Combine(Path.GetDirectoryName(Folder)!, $".{Path.GetFileName(Folder)}.lock");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw Unwritable(e);
+        }
         var waited = Stopwatch.StartNew();
         while (true)
         {
@@ -216,8 +248,16 @@ public sealed class GeneratedFolder
                 token.WaitHandle.WaitOne(200);
                 token.ThrowIfCancellationRequested();
             }
+            catch (UnauthorizedAccessException e)
+            {
+                throw Unwritable(e);
+            }
         }
     }
+
+    private IOException Unwritable(UnauthorizedAccessException e) => new($"the {setName} is written beside {Folder} (a lock " +
+        $"file and a temporary folder in {Path.GetDirectoryName(Folder)}), which must be writable: choose a folder inside one you " +
+        $"can write to ({e.Message})", e);
 
     /// <summary>Whether opening the lock file failed because another handle holds it: a sharing or lock violation on Windows
     /// (32, 33), EWOULDBLOCK from flock on Linux (11) and macOS (35), which .NET reports as the HResult.</summary>

@@ -71,6 +71,27 @@ public static class EngineInfo
 
     private static bool loaded;
 
+    /// <summary>
+    /// What the kit's kernel does before the first cell, for a host that can go on without the engine (an exported notebook
+    /// app; a notebook need not use tensors): where TorchSharp's native library is in place (<see cref="NativeLibraryFound"/>,
+    /// Linux), loads it with the kit's settings (<see cref="EnsureLoaded"/>); elsewhere leaves it to the first tensor. A load
+    /// failure goes to <paramref name="report"/>, not thrown (the first tensor says it again). True when it loaded.
+    /// </summary>
+    public static bool LoadForNotebook(Action<string>? report = null)
+    {
+        if (!NativeLibraryFound()) return false;
+        try
+        {
+            EnsureLoaded();
+            return true;
+        }
+        catch (InvalidOperationException e)
+        {
+            report?.Invoke("the engine did not load (the first cell that uses a tensor will say why): " + e.Message);
+            return false;
+        }
+    }
+
     /// <summary>Whether TorchSharp's native library (<c>libLibTorchSharp.so</c>) is where this process would load it from
     /// without looking further (beside the app or TorchSharp.dll, or in their <c>runtimes</c> folders); Linux only, false
     /// elsewhere. Cheap: no library is loaded.</summary>

@@ -183,15 +183,83 @@ public sealed class GeneratedFolderTests : IDisposable
     public void Ensure_LeftoverOfARunningProcess_KeptWhereTheLockDoesNotHold()
     {
         var own = Path.Combine(temp.Path, $".cache.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        // A process that runs as long as the machine does: init on Unix, System on Windows.
-        var another = Path.Combine(temp.Path, $".cache.{(OperatingSystem.IsWindows() ? 4 : 1)}.{Guid.NewGuid():N}.tmp");
-        Directory.CreateDirectory(own);
-        Directory.CreateDirectory(another);
+        var running = Path.Combine(temp.Path, $".cache.4242.{Guid.NewGuid():N}.tmp");
+        var exited = Path.Combine(temp.Path, $".cache.4343.{Guid.NewGuid():N}.tmp");
+        foreach (var folder in new[] { own, running, exited }) Directory.CreateDirectory(folder);
+        var set = new GeneratedFolder(Path.Combine(temp.Path, "cache"), "MARKER.json", "seed 1", "test set")
+        {
+            ProcessRunningSince = (id, _) => id == 4242,
+        };
 
-        Set().Ensure((f, t) => new Writer("one").Write(f, t));
+        set.Ensure((f, t) => new Writer("one").Write(f, t));
 
         Assert.False(Directory.Exists(own));                      // this process's own: nobody else is writing it
-        Assert.True(Directory.Exists(another));                   // a running process's: left alone
+        Assert.True(Directory.Exists(running));                   // a running process's: left alone
+        Assert.False(Directory.Exists(exited));
+    }
+
+    [Fact]
+    public void ProcessRunningSince_ThisProcessAnIdInUseLaterAndNone_OnlyARunningProcessStartedBefore()
+    {
+        var running = Set().ProcessRunningSince;
+
+        Assert.True(running(Environment.ProcessId, DateTime.UtcNow));
+        Assert.False(running(Environment.ProcessId, DateTime.UtcNow.AddYears(-1)));   // a dead run's id, reused since
+        Assert.False(running(int.MaxValue, DateTime.UtcNow));                         // no process has it
+    }
+
+    [Fact]
+    public void Ensure_FolderIsALink_WritesWhereItPointsAndKeepsTheLink()
+    {
+        var target = Path.Combine(temp.Path, "disk", "sets");
+        Directory.CreateDirectory(target);
+        var link = Path.Combine(temp.Path, "cache");
+        Directory.CreateSymbolicLink(link, target);
+        var set = new GeneratedFolder(link, "MARKER.json", "seed 1", "test set");
+
+        set.Ensure((f, t) => new Writer("one").Write(f, t));
+
+        Assert.Equal(target, set.Folder);
+        Assert.Equal(target, new DirectoryInfo(link).LinkTarget);
+        Assert.Equal("one", File.ReadAllText(Path.Combine(link, "a.txt")));
+        Assert.Equal(["cache", "disk"], Entries());
+    }
+
+    [Fact]
+    public void Constructor_LinkToAMissingFolder_RefusedNamingBoth()
+    {
+        var link = Path.Combine(temp.Path, "cache");
+        Directory.CreateSymbolicLink(link, Path.Combine(temp.Path, "unplugged-disk"));
+
+        var error = Assert.Throws<ArgumentException>(() => new GeneratedFolder(link, "MARKER.json", "x", "test set"));
+
+        Assert.Contains("unplugged-disk", error.Message);
+        Assert.Contains(link, error.Message);
+    }
+
+    [Fact]
+    public void Replace_FileManagersFileBesideAnEarlierSet_ReplacesIt()
+    {
+        Set().Replace(new Writer("one").Write);
+        temp.File(Path.Combine("cache", ".DS_Store"), "Finder");
+
+        Assert.Equal("two", Set(settings: "seed 2").Replace(new Writer("two").Write));
+
+        Assert.Equal("two", File.ReadAllText(Path.Combine(temp.Path, "cache", "a.txt")));
+    }
+
+    [Fact]
+    public void Ensure_RunKilledBetweenRenamesOfTheSameSet_PutsItBackWithoutWriting()
+    {
+        Set().Replace(new Writer("one").Write);
+        Directory.Move(Path.Combine(temp.Path, "cache"), Path.Combine(temp.Path, $".cache.{int.MaxValue}.{Guid.NewGuid():N}.old"));
+        var writer = new Writer("two");
+
+        Assert.False(Set().Ensure((f, t) => writer.Write(f, t)));
+
+        Assert.Equal(0, writer.Calls);
+        Assert.Equal("one", File.ReadAllText(Path.Combine(temp.Path, "cache", "a.txt")));
+        Assert.Equal([".cache.lock", "cache"], Entries());
     }
 
     [Fact]
@@ -265,7 +333,7 @@ public sealed class GeneratedFolderTests : IDisposable
     }
 
     [Fact]
-    public void Ensure_WhileAnotherWrites_TheSecondWaitsForTheLock()
+    public void Ensure_WhileAnotherWrites_TheSecondIsHeldOffByTheLock()
     {
         Exception? second = null;
         var writer = new Writer("one", () => second = Record.Exception(() =>
@@ -282,8 +350,8 @@ public sealed class GeneratedFolderTests : IDisposable
     [Fact]
     public void Ensure_TwoAtOnceAndAKilledRunsLeftovers_OneWriteNothingElse()
     {
-        var killed = Path.Combine(temp.Path, $".cache.999.{Guid.NewGuid():N}.tmp");               // a killed run's temporary
-        var killedOld = Path.Combine(temp.Path, $".cache.999.{Guid.NewGuid():N}.old");            // and its set moved aside
+        var killed = Path.Combine(temp.Path, $".cache.{int.MaxValue}.{Guid.NewGuid():N}.tmp");    // a killed run's temporary
+        var killedOld = Path.Combine(temp.Path, $".cache.{int.MaxValue}.{Guid.NewGuid():N}.old"); // and its set moved aside
         var otherFolders = Path.Combine(temp.Path, $".cache.v2.999.{Guid.NewGuid():N}.tmp");    // not this folder's
         foreach (var folder in new[] { killed, killedOld, otherFolders }) Directory.CreateDirectory(folder);
         // Slow enough that the second caller arrives while the first one writes.

@@ -16,6 +16,18 @@ public sealed class EngineInfoTests
     }
 
     [Fact]
+    public void LoadForNotebook_NativeLibraryBesideTheTests_LoadsWithTheKitsSettingsAndReportsNothing()
+    {
+        var reports = new List<string>();
+
+        var loaded = EngineInfo.LoadForNotebook(reports.Add);
+
+        Assert.Empty(reports);
+        Assert.Equal(EngineInfo.NativeLibraryFound(), loaded);
+        if (loaded && OperatingSystem.IsLinux()) Assert.NotNull(MallocSettings.Applied);      // set by EnsureLoaded only
+    }
+
+    [Fact]
     public void Describe_Always_NamesTorchSharpLibtorchAndThreads()
     {
         var text = EngineInfo.Describe();
