@@ -15,6 +15,8 @@ namespace HydroWorkshop.Common;
 /// half set; a file a user put beside an earlier set makes the replacement refuse;</item>
 /// <item>writers take turns on an exclusive lock file <c>.NAME.lock</c> beside the folder; the second one then finds the
 /// set complete. Leftovers of a killed run of this folder are cleaned under the lock.</item>
+/// <item>a folder that is a link is followed (the set is written where it points; the link stays), so the lock and the
+/// temporary folder go beside the target, whose parent must be writable.</item>
 /// </list>
 /// </summary>
 public sealed class GeneratedFolder
@@ -47,7 +49,7 @@ public sealed class GeneratedFolder
             (full, markerFile, markerText, setName, environmentVariable);
     }
 
-    /// <summary>The folder's full path, without a trailing separator.</summary>
+    /// <summary>The folder's full path, without a trailing separator; where the folder given is a link, its target's.</summary>
     public string Folder { get; }
 
     /// <summary>How long a writer waits for another process that holds the lock before it gives up.</summary>
