@@ -13,8 +13,9 @@ using HydroWorkshop.Training;
 // hw search CONFIG.yml [--resume]  random or grid search over the config's search: section, ranked
 // hw surrogate train CONFIG.yml [--resume]   trains a flood-map surrogate (CNN-LSTM, ConvLSTM) a map-run config describes
 // hw surrogate evaluate RUN_FOLDER [--split test|validation|train]   scores a trained map run, writes CSVs and maps
-// hw surrogate evaluate RUN_FOLDER --data FOLDER [--ids 500-509,512] [--split S]   scores a dike-breach run on another
-//                                  folder's simulations beside persistence, climatology and coarse-solver baselines
+// hw surrogate evaluate RUN_FOLDER --data FOLDER [--ids 500-509,512] [--split S] [--subgrid F]   scores a dike-breach run
+//                                  on another folder's simulations beside persistence, climatology, the coarse solver
+//                                  and the subgrid solver on a grid F times coarser (2; 0 leaves it out)
 // hw gridded train CONFIG.yml      trains a model on gridded maps (Rhine–Meuse discharge at gauges, or climate → LAI maps)
 // hw gridded evaluate RUN_FOLDER [--period test|validation|train]   scores a trained gridded run, writes CSVs
 // hw config keys [run|map|gridded] the keys each config accepts, section by section, one line of doc each
@@ -109,7 +110,14 @@ int Surrogate(string action, string path)
                     "--data takes a folder of simulations in the dike-breach layout (raw_dataset/DEM, raw_dataset/WD)");
             if (args.Contains("--ids") && Option("--ids") is null) throw new ArgumentException(
                 "--ids takes ids and ranges, e.g. --ids 500-509,512");
-            HydroWorkshop.Surrogates.MapRuns.EvaluateOn(path, data, new() { Ids = Option("--ids"), Split = Option("--split") });
+            if (args.Contains("--subgrid") && IntOption("--subgrid") is null) throw new ArgumentException(
+                "--subgrid takes how many times coarser the subgrid solver's grid is, e.g. --subgrid 2 (0 leaves it out)");
+            HydroWorkshop.Surrogates.MapRuns.EvaluateOn(path, data, new()
+            {
+                Ids = Option("--ids"),
+                Split = Option("--split"),
+                SubgridCoarsening = IntOption("--subgrid") ?? new HydroWorkshop.Surrogates.MapDataEvaluationOptions().SubgridCoarsening,
+            });
             return 0;
         case "evaluate":
             if (args.Contains("--ids")) throw new ArgumentException(
@@ -185,7 +193,7 @@ static int Usage(int code, string? error = null)
                hw search CONFIG.yml [--resume]
                hw surrogate train CONFIG.yml [--resume]
                hw surrogate evaluate RUN_FOLDER [--split test|validation|train]
-               hw surrogate evaluate RUN_FOLDER --data FOLDER [--ids 500-509,512] [--split test|validation|train]
+               hw surrogate evaluate RUN_FOLDER --data FOLDER [--ids 500-509,512] [--split test|validation|train] [--subgrid F]
                hw gridded train CONFIG.yml
                hw gridded evaluate RUN_FOLDER [--period test|validation|train]
                hw config keys [run|map|gridded]

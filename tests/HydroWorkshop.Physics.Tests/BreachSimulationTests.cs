@@ -6,12 +6,12 @@ namespace HydroWorkshop.Physics.Tests;
 
 public class BreachSimulationTests
 {
-    private const int Size = 16;
-    private const double Cell = 100;
-    private const double Interval = 600;
+    internal const int Size = 16;
+    internal const double Cell = 100;
+    internal const double Interval = 600;
 
     /// <summary>A gently tilted, bumpy 16 x 16 bed (m), so the flood moves in both directions.</summary>
-    private static float[] Bed() =>
+    internal static float[] Bed() =>
         [.. Enumerable.Range(0, Size * Size)
             .Select(k => (float)(0.02 * (k % Size) + 0.3 * Math.Sin(k / Size * 0.7) * Math.Cos(k % Size * 0.5)))];
 

@@ -45,6 +45,21 @@ public sealed class CoarseSolverBaselineTests
         Assert.Equal(("solver (fine)", FloodPredictorRole.Solver), (fine.Name, fine.Role));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void SolverName_AnyCoarsening_ABaselineNamedAfterIt(int coarsening)
+    {
+        var subgrid = new CoarseSolverBaseline((_, _, _, _, _, _, _, _, _) => new float[6], coarsening, 100, 1800,
+            (e, frames) => BreachInflow.Constant(50, frames), "subgrid solver");
+        Assert.Equal(($"subgrid solver x{coarsening}", FloodPredictorRole.Baseline), (subgrid.Name, subgrid.Role));
+    }
+
+    [Fact]
+    public void Constructor_BlankSolverName_ThrowsNamingIt() =>
+        Assert.Equal("solverName", Assert.Throws<ArgumentException>(() => new CoarseSolverBaseline((_, _, _, _, _, _, _, _, _) => [], 2,
+            100, 1800, (e, f) => [], " ")).ParamName);
+
     [Fact]
     public void Constructor_CoarseningZero_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new CoarseSolverBaseline((_, _, _, _, _, _, _, _, _) => [], 0, 100, 1800,

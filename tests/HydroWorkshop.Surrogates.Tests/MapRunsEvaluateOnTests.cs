@@ -50,7 +50,8 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
             lines.Add);
 
         var result = evaluation.Result;
-        Assert.Equal(["cnnlstm", "persistence", "climatology", "coarse solver x2", "solver (fine)"], result.Rows.Select(r => r.Name));
+        Assert.Equal(["cnnlstm", "persistence", "climatology", "coarse solver x2", "solver (fine)", "subgrid solver x2"],
+            result.Rows.Select(r => r.Name));
         Assert.All(result.Rows, r => Assert.Equal(["dike_500", "dike_501"], r.Events.Select(e => e.Event)));
         Assert.Equal([new Call((10, 0), 2, 6), new Call((10, 0), 1, 6), new Call((0, 30), 2, 6), new Call((0, 30), 1, 6)], calls);
         Assert.All(result.Rows[4].Events, e => Assert.Equal((0.0, 1.0), (e.Mae, e.Csi)));                 // the fake solver is exact
@@ -64,14 +65,15 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
             "lead_time_metrics.csv",
                      Path.Combine("maps", "dike_500_predicted.npy") })
             Assert.True(File.Exists(Path.Combine(evaluation.Folder, file)), file);
-        Assert.Equal(1 + 5 * 2, File.ReadAllLines(Path.Combine(evaluation.Folder, "scores.csv")).Length);
+        Assert.Equal(1 + 6 * 2, File.ReadAllLines(Path.Combine(evaluation.Folder, "scores.csv")).Length);
         Assert.Equal(evaluation.Table, File.ReadAllText(Path.Combine(evaluation.Folder, "table.txt")));
     }
 
     [Fact]
     public void EvaluateOn_NoSolverNoIds_EverySimulationOfTheFolderAndTheMissingBaselineNoted()
     {
-        var evaluation = MapRuns.EvaluateOn(run.RunFolder, run.Other, new MapDataEvaluationOptions { Simulator = null }, _ => { });
+        var evaluation = MapRuns.EvaluateOn(run.RunFolder, run.Other, new MapDataEvaluationOptions { Simulator = null, Subgrid = null },
+            _ => { });
         Assert.Equal(["cnnlstm", "persistence", "climatology"], evaluation.Result.Rows.Select(r => r.Name));
         Assert.Equal(["dike_500", "dike_501", "dike_502"], evaluation.Result.Rows[0].Events.Select(e => e.Event));
         Assert.Contains("! coarse solver x2: not run", evaluation.Table);
@@ -121,6 +123,30 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
             Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, run.RunFolder, null, _ => { })).Message);
         Assert.Contains(RunFolderConfig.FileName,
             Assert.Throws<FileNotFoundException>(() => MapRuns.EvaluateOn(run.Root, run.Other, null, _ => { })).Message);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(-1)]
+    public void EvaluateOn_SubgridCoarseningNotDividingTheGrid_NamesSubgrid(int coarsening)
+    {
+        var error = Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, run.Other,
+            new MapDataEvaluationOptions { Simulator = null, SubgridCoarsening = coarsening }, _ => { }));
+
+        Assert.StartsWith($"--subgrid: {coarsening} does not divide the 64 x 64 grid", error.Message);
+    }
+
+    [Fact]
+    public void EvaluateOn_SubgridFour_ScoresTheSubgridSolverThereAndZeroLeavesItOut()
+    {
+        var four = MapRuns.EvaluateOn(run.RunFolder, run.Other,
+            new MapDataEvaluationOptions { Ids = "500", Simulator = null, SubgridCoarsening = 4 }, _ => { });
+        var none = MapRuns.EvaluateOn(run.RunFolder, run.Other,
+            new MapDataEvaluationOptions { Ids = "500", Simulator = null, SubgridCoarsening = 0 }, _ => { });
+
+        Assert.Equal("subgrid solver x4", four.Result.Rows[^1].Name);
+        Assert.Contains("subgrid solver x4: local-inertial flow on a grid 4 times coarser", four.Table);
+        Assert.DoesNotContain(none.Result.Rows, r => r.Name.StartsWith("subgrid", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -82,7 +82,8 @@ public sealed class MapRunsTests
             // folder it has never seen beside the baselines.
             var again = MapRuns.Evaluate(run.RunFolder, "test", _ => { });
             Assert.Equal(run.Test.Select(s => s.Scores), again.Select(s => s.Scores));
-            var evaluation = MapRuns.EvaluateOn(run.RunFolder, other, new MapDataEvaluationOptions { Simulator = null }, _ => { });
+            var evaluation = MapRuns.EvaluateOn(run.RunFolder, other, new MapDataEvaluationOptions { Simulator = null, Subgrid = null },
+                _ => { });
             Assert.Equal(["flood_stepper", "persistence", "climatology"], evaluation.Result.Rows.Select(r => r.Name));
             Assert.Contains("climatology: the mean of the run's 5 training simulations (1-3 + generated)", evaluation.Table);
         }
@@ -114,7 +115,7 @@ public sealed class MapRunsTests
             var again = MapRuns.Evaluate(run.RunFolder, "test", _ => { });
             Assert.Equal(run.Test.Select(s => s.Scores), again.Select(s => s.Scores));
             var evaluation = MapRuns.EvaluateOn(run.RunFolder, Path.Combine(folder, "other"),
-                new MapDataEvaluationOptions { Simulator = null }, _ => { });
+                new MapDataEvaluationOptions { Simulator = null, Subgrid = null }, _ => { });
             Assert.Equal(["one_pass", "persistence", "climatology"], evaluation.Result.Rows.Select(r => r.Name));
         }
         finally
@@ -164,7 +165,7 @@ public sealed class MapRunsTests
                 new MapDataEvaluationOptions { Simulator = fake, TimeFineSolver = false }, _ => { });
 
             // The coarse run alone is a baseline too: the network has to add something to its own input.
-            Assert.Equal([$"{type}+coarse x4", "persistence", "climatology", "coarse solver x2", "coarse solver x4"],
+            Assert.Equal([$"{type}+coarse x4", "persistence", "climatology", "coarse solver x2", "coarse solver x4", "subgrid solver x2"],
                 evaluation.Result.Rows.Select(r => r.Name));
             // 2 for the map scores, 1 untimed first roll-out, one inside each of the 3 timed roll-outs of each event, and
             // the x4 baseline's 2.

@@ -23,7 +23,9 @@ public static class BreachSimulation
     /// the fine bed unless <see cref="BreachSimulationOptions.FaceCrests"/> is off; the breach on the coarse face that holds
     /// the fine one, same discharge; the initial water volume kept) and brings its depth back onto the fine grid as
     /// <see cref="BreachSimulationOptions.Downscaling"/> says, keeping each block's volume. Frame 0 is the fine initial
-    /// state. F must divide <paramref name="rows"/> and <paramref name="columns"/>.</param>
+    /// state. F must divide <paramref name="rows"/> and <paramref name="columns"/>. With
+    /// <see cref="BreachScheme.SubgridLocalInertial"/> the coarse cells keep the fine bed instead (its storage and
+    /// crossings) and the depth is their level over it.</param>
     /// <param name="options">Roughness and numerics; default <see cref="BreachSimulationOptions"/>.</param>
     /// <param name="cancellationToken">Stops the run (the workshop's ambient token when none is given).</param>
     public static float[] Run(float[] bed, int rows, int columns, double cellSize, (int Row, int Column) breachCell,
@@ -55,7 +57,16 @@ public static class BreachSimulation
             $"CoarseBedLowering is {options.CoarseBedLowering}; must be within 0..1 (0: the block's mean bed, 1: its lowest cell)");
         if (!(options.InitialDepth >= 0)) throw new ArgumentOutOfRangeException(nameof(options),
             $"InitialDepth is {options.InitialDepth} m; must be >= 0");
+        if (!Enum.IsDefined(options.Scheme)) throw new ArgumentOutOfRangeException(nameof(options),
+            $"Scheme is {options.Scheme}; expected one of {string.Join(", ", Enum.GetNames<BreachScheme>())}");
+        if (!(options.SubgridCourantNumber is > 0 and <= 0.7)) throw new ArgumentOutOfRangeException(nameof(options),
+            $"SubgridCourantNumber is {options.SubgridCourantNumber}; must be within (0, 0.7]");
+        if (!(options.MaxTimeStep > 0)) throw new ArgumentOutOfRangeException(nameof(options),
+            $"MaxTimeStep is {options.MaxTimeStep} s; must be > 0");
         var side = BreachSide(breachCell.Row, breachCell.Column, rows, columns);
+        if (options.Scheme == BreachScheme.SubgridLocalInertial)
+            return SubgridLocalInertial.Run(bed, rows, columns, cellSize, breachCell, inflow, outputSeconds, coarsening, options,
+                cancellationToken);
 
         var f = coarsening;
         var (coarseRows, coarseColumns, coarseSize) = (rows / f, columns / f, cellSize * f);

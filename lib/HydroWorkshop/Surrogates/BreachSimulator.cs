@@ -28,6 +28,13 @@ public static class BreachSimulators
     public static BreachSimulator? Kit { get; } = (bed, rows, columns, cellSize, cell, inflow, seconds, coarsening, token) =>
         Physics.BreachSimulation.Run(bed, rows, columns, cellSize, cell, inflow, seconds, coarsening, KitOptions, token);
 
+    /// <summary>The subgrid local-inertial scheme (<see cref="Physics.BreachSimulationOptions.Subgrid"/>) on one thread: the
+    /// strongest coarse baseline (on a grid twice as coarse it scores closer to the D-HYDRO simulations than the fine
+    /// Godunov solver does; docs/articles/results.md, "Subgrid solver").</summary>
+    public static BreachSimulator Subgrid { get; } = (bed, rows, columns, cellSize, cell, inflow, seconds, coarsening, token) =>
+        Physics.BreachSimulation.Run(bed, rows, columns, cellSize, cell, inflow, seconds, coarsening,
+            Physics.BreachSimulationOptions.Subgrid, token);
+
     /// <summary>The breach generator's settings (<see cref="Physics.BreachSimulationOptions.Generator"/>) on as many
     /// threads as libtorch uses now (<c>torch.get_num_threads()</c>), read at each call: a speed-up then compares the
     /// solver and the surrogate on the same threads (the generator itself runs one thread per simulation, one

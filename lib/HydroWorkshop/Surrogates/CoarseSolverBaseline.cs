@@ -11,6 +11,7 @@ public sealed class CoarseSolverBaseline : IFloodPredictor
 {
     private readonly BreachSimulator simulate;
     private readonly Func<MapEvent, int, IReadOnlyList<double>> inflow;
+    private readonly string? solverName;
 
     /// <param name="simulate">The solver (<see cref="BreachSimulators.Kit"/>, or a fake in tests).</param>
     /// <param name="coarsening">How many times coarser the solver's grid is (4: 16 x 16 cells of 400 m for the dike
@@ -19,9 +20,15 @@ public sealed class CoarseSolverBaseline : IFloodPredictor
     /// <param name="frameSeconds">Time between frames, s.</param>
     /// <param name="inflow">The breach discharge (m³/s) at each of the given number of frames of an event
     /// (<see cref="BreachInflow"/>).</param>
+    /// <param name="solverName">The row's name before " xF" for a solver other than the fine one's (e.g. "subgrid
+    /// solver"); such a row is a baseline at any coarsening, never the speed-up's reference. Null: "coarse solver", and
+    /// at coarsening 1 the fine solver.</param>
     public CoarseSolverBaseline(BreachSimulator simulate, int coarsening, double cellSize, double frameSeconds,
-        Func<MapEvent, int, IReadOnlyList<double>> inflow)
+        Func<MapEvent, int, IReadOnlyList<double>> inflow, string? solverName = null)
     {
+        if (solverName is not null && string.IsNullOrWhiteSpace(solverName))
+            throw new ArgumentException("a solver name has some text, or is null", nameof(solverName));
+        this.solverName = solverName;
         ArgumentOutOfRangeException.ThrowIfLessThan(coarsening, 1);
         if (!(cellSize > 0)) throw new ArgumentOutOfRangeException(nameof(cellSize), cellSize, "a cell size in m, > 0");
         if (!(frameSeconds > 0)) throw new ArgumentOutOfRangeException(nameof(frameSeconds), frameSeconds, "a frame interval in s, > 0");
@@ -32,7 +39,8 @@ public sealed class CoarseSolverBaseline : IFloodPredictor
 
     /// <summary>The baseline for dike-breach events (<see cref="MapSequences.FromDikeBreach"/>: cells of 100 m, a map
     /// every 30 min), with each event's own breach discharge (its <c>inflow_m3s</c> forcing).</summary>
-    public static CoarseSolverBaseline ForDikeBreach(MapSequences events, int coarsening, BreachSimulator simulate)
+    public static CoarseSolverBaseline ForDikeBreach(MapSequences events, int coarsening, BreachSimulator simulate,
+        string? solverName = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         var channel = events.ForcingNames.ToList().IndexOf("inflow_m3s");
@@ -40,16 +48,17 @@ public sealed class CoarseSolverBaseline : IFloodPredictor
             "the events have no inflow_m3s forcing: dike-breach events come from MapSequences.FromDikeBreach", nameof(events));
         var forcings = events.ForcingNames.Count;
         return new CoarseSolverBaseline(simulate, coarsening, FloodData.DikeBreachDataSet.CellSize, FloodData.DikeBreachDataSet.StepSeconds,
-            (e, frames) => Enumerable.Range(0, frames).Select(t => (double)e.Forcing[t * forcings + channel]).ToArray());
+            (e, frames) => Enumerable.Range(0, frames).Select(t => (double)e.Forcing[t * forcings + channel]).ToArray(), solverName);
     }
 
     public int Coarsening { get; }
     public double CellSize { get; }
     public double FrameSeconds { get; }
 
-    public string Name => Coarsening == 1 ? "solver (fine)" : $"coarse solver x{Coarsening}";
+    public string Name => solverName is not null ? $"{solverName} x{Coarsening}"
+        : Coarsening == 1 ? "solver (fine)" : $"coarse solver x{Coarsening}";
 
-    public FloodPredictorRole Role => Coarsening == 1 ? FloodPredictorRole.Solver : FloodPredictorRole.Baseline;
+    public FloodPredictorRole Role => Coarsening == 1 && solverName is null ? FloodPredictorRole.Solver : FloodPredictorRole.Baseline;
 
     public float[] Predict(MapSequences data, int index, int firstFrame, CancellationToken cancellationToken)
     {

@@ -16,6 +16,11 @@ public sealed record MapDataEvaluationOptions
     /// <summary>How many times coarser the coarse-solver baseline's grid is (2: 32 x 32 cells of 200 m, the strongest
     /// coarse baseline; 4 loses the ridges that steer the flood).</summary>
     public int Coarsening { get; init; } = 2;
+    /// <summary>The solver of the subgrid baseline (<see cref="BreachSimulators.Subgrid"/>); null: no such row.</summary>
+    public BreachSimulator? Subgrid { get; init; } = BreachSimulators.Subgrid;
+    /// <summary>How many times coarser the subgrid baseline's grid is (the <c>--subgrid</c> argument; 2 by default, where it
+    /// beats every trained surrogate here; 0: no such row).</summary>
+    public int SubgridCoarsening { get; init; } = 2;
     /// <summary>Run the fine solver on every event too, to time the surrogate's speed-up against it (and score it).</summary>
     public bool TimeFineSolver { get; init; } = true;
 }
@@ -61,6 +66,11 @@ public static partial class MapRuns
             throw new ArgumentException(
                 $"--data: the simulations of {dataFolder} have {events.Frames} frames, the run's training simulations " +
                                         $"{training.Frames}; the per-frame baseline and the model's elapsed-time forcing need the same");
+        var subgridFactor = options.SubgridCoarsening;
+        if (subgridFactor < 0 || subgridFactor > 0 && (events.Rows % subgridFactor != 0 || events.Columns % subgridFactor != 0))
+            throw new ArgumentException(
+                $"--subgrid: {subgridFactor} does not divide the {events.Rows} x {events.Columns} grid (0 leaves the subgrid solver out)",
+                nameof(options));
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataFolder)));
         var output = Path.Combine(config.RunFolder, $"evaluation_{name}");
         log($"map run {config.RunFolder}: {config.Model.Type} on {events.Count} simulations of {dataFolder} ({IdRanges(ids)})");
@@ -108,7 +118,13 @@ public static partial class MapRuns
             if (coarse > 0)
                 notes.Add($"{config.Model.Type}+coarse x{coarse}: its time per event includes its own coarse solver x{coarse} run");
         }
-        else
+        if (options.Subgrid is { } subgrid && options.SubgridCoarsening > 0)
+        {
+            predictors.Add(CoarseSolverBaseline.ForDikeBreach(events, options.SubgridCoarsening, subgrid, "subgrid solver"));
+            notes.Add($"subgrid solver x{options.SubgridCoarsening}: local-inertial flow on a grid {options.SubgridCoarsening} " +
+                      "times coarser that stores water on the fine bed and passes it through the fine crossings, one thread");
+        }
+        if (simulate is null)
         {
             notes.Add(
                 $"! coarse solver x{options.Coarsening}: not run (no breach solver: {nameof(BreachSimulators)}.{nameof(BreachSimulators.Kit)} is not wired in); " +
