@@ -122,6 +122,8 @@ int Surrogate(string action, string path)
         case "evaluate":
             if (args.Contains("--ids")) throw new ArgumentException(
                 "--ids selects simulations of --data FOLDER; without --data, use --split");
+            if (args.Contains("--subgrid")) throw new ArgumentException(
+                "--subgrid sets the subgrid baseline of --data FOLDER; without --data the run is scored on its own split, with no solvers");
             HydroWorkshop.Surrogates.MapRuns.Evaluate(path, Option("--split") ?? "test");
             return 0;
         default:

@@ -54,10 +54,10 @@ public class SubgridLocalInertialTests
     }
 
     [Fact]
-    public void Run_VaryingInflowAndStepsAcrossFrames_VolumeIsTheExactIntegral()
+    public void Run_VaryingInflowInSeveralStepsPerFrame_VolumeIsTheTrapezoidalIntegral()
     {
-        // Steps of up to 4 x 250 s against frames of 600 s: each step's inflow is the integral of the linear discharge
-        // over it, so no volume is lost on the rise (the Godunov solver takes the discharge at the start of each step).
+        // Steps of at most 4 x 250 s in frames of 600 s: each step's inflow is the integral of the linear discharge over
+        // it, so no volume is lost on the rise (the Godunov solver takes the discharge at the start of each step).
         double[] inflow = [0, 40, 80, 60, 20, 0];
 
         var depth = Run(Bed(), (Size - 1, 3), inflow, 4, BreachSimulationOptions.Subgrid with { MaxTimeStep = 250 });
@@ -180,10 +180,40 @@ public class SubgridLocalInertialTests
         Assert.Contains("SubgridCourantNumber", error.Message);
     }
 
-    [Fact]
-    public void Run_SameInputs_IdenticalDepths()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Run_TransposedBedAndBreach_TransposedDepths(int coarsening)
     {
-        Assert.Equal(Run(Bed(), (0, 5), [50.0, 50.0, 50.0], 2), Run(Bed(), (0, 5), [50.0, 50.0, 50.0], 2));
+        // A 16 x 8 grid and its 8 x 16 transpose: west-east faces in one are south-north faces in the other.
+        const int rows = 16, columns = 8, frames = 5;
+        var bed = Bed()[..(rows * columns)];
+        var transposed = new float[rows * columns];
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < columns; c++) transposed[c * rows + r] = bed[r * columns + c];
+        var inflow = Enumerable.Repeat(40.0, frames).ToArray();
+
+        var depth = BreachSimulation.Run(bed, rows, columns, Cell, (0, 3), inflow, Interval, coarsening, BreachSimulationOptions.Subgrid);
+        var flipped = BreachSimulation.Run(transposed, columns, rows, Cell, (3, 0), inflow, Interval, coarsening,
+            BreachSimulationOptions.Subgrid);
+
+        for (var t = 0; t < frames; t++)
+            for (var r = 0; r < rows; r++)
+                for (var c = 0; c < columns; c++)
+                    Assert.Equal(depth[(t * rows + r) * columns + c], flipped[(t * columns + c) * rows + r], 5);
+        Assert.True(depth.AsSpan((frames - 1) * rows * columns).ToArray().Count(h => h > 0.05) > 10, "the flood spreads");
+    }
+
+    [Fact]
+    public void Run_UnknownSchemeOrBadManningOrStep_ThrowsNamingIt()
+    {
+        Assert.Contains("Scheme", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Run(Bed(), (0, 5), [50.0, 50.0], 2, BreachSimulationOptions.Subgrid with { Scheme = (BreachScheme)7 })).Message);
+        Assert.Contains("Manning", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Run(Bed(), (0, 5), [50.0, 50.0], 2, BreachSimulationOptions.Subgrid with { Manning = double.NaN })).Message);
+        Assert.Contains("MaxTimeStep", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Run(Bed(), (0, 5), [50.0, 50.0], 2, BreachSimulationOptions.Subgrid with { MaxTimeStep = 0 })).Message);
     }
 
     [RealDataFact("dike_breach_bentivoglio2023_subset")]

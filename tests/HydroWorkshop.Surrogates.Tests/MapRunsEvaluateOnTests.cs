@@ -126,25 +126,33 @@ public sealed class MapRunsEvaluateOnTests(TinyDikeRun run) : IClassFixture<Tiny
     }
 
     [Theory]
-    [InlineData(3)]
-    [InlineData(-1)]
-    public void EvaluateOn_SubgridCoarseningNotDividingTheGrid_NamesSubgrid(int coarsening)
+    [InlineData(3, "--subgrid: 3 does not divide the 64 x 64 grid")]
+    [InlineData(-1, "--subgrid: -1; how many times coarser, at least 1")]
+    public void EvaluateOn_SubgridCoarseningNotDividingTheGridOrNegative_NamesSubgrid(int coarsening, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => MapRuns.EvaluateOn(run.RunFolder, run.Other,
             new MapDataEvaluationOptions { Simulator = null, SubgridCoarsening = coarsening }, _ => { }));
 
-        Assert.StartsWith($"--subgrid: {coarsening} does not divide the 64 x 64 grid", error.Message);
+        Assert.StartsWith(message, error.Message);
     }
 
     [Fact]
     public void EvaluateOn_SubgridFour_ScoresTheSubgridSolverThereAndZeroLeavesItOut()
     {
+        var calls = new List<Call>();
+        BreachSimulator fake = (bed, rows, columns, cellSize, breach, inflow, seconds, coarsening, _) =>
+        {
+            calls.Add(new Call(breach, coarsening, inflow.Count));
+            return Enumerable.Range(0, inflow.Count).SelectMany(t => TinyDikeBreach.Depth(t, breach)).ToArray();
+        };
         var four = MapRuns.EvaluateOn(run.RunFolder, run.Other,
-            new MapDataEvaluationOptions { Ids = "500", Simulator = null, SubgridCoarsening = 4 }, _ => { });
+            new MapDataEvaluationOptions { Ids = "500", Simulator = null, Subgrid = fake, SubgridCoarsening = 4 }, _ => { });
         var none = MapRuns.EvaluateOn(run.RunFolder, run.Other,
-            new MapDataEvaluationOptions { Ids = "500", Simulator = null, SubgridCoarsening = 0 }, _ => { });
+            new MapDataEvaluationOptions { Ids = "500", Simulator = null, Subgrid = fake, SubgridCoarsening = 0 }, _ => { });
 
+        Assert.Equal([new Call((10, 0), 4, 6)], calls);
         Assert.Equal("subgrid solver x4", four.Result.Rows[^1].Name);
+        Assert.Contains("the flags compare with the 3 baselines above only", four.Table);
         Assert.Contains("subgrid solver x4: local-inertial flow on a grid 4 times coarser", four.Table);
         Assert.DoesNotContain(none.Result.Rows, r => r.Name.StartsWith("subgrid", StringComparison.Ordinal));
     }

@@ -9,8 +9,9 @@ public enum BreachScheme
     Godunov,
 
     /// <summary>A subgrid local-inertial model: coarse cells that store water on their fine beds and faces that pass it
-    /// through their fine crossings, the momentum equation without advection (Bates et al. 2010). On a grid twice as
-    /// coarse it follows the D-HYDRO simulations more closely than the Godunov solver does on the fine grid, and runs
-    /// many times faster (docs/articles/results.md, "Subgrid solver").</summary>
+    /// through their fine crossings, the momentum equation without advection (Bates et al. 2010). On the fine grid it
+    /// follows the D-HYDRO simulations more closely than the Godunov solver; on a grid twice as coarse it is far closer
+    /// than the Godunov solver on that grid, at a small share of the fine run's time (docs/articles/results.md,
+    /// "Subgrid solver").</summary>
     SubgridLocalInertial,
 }

@@ -61,6 +61,8 @@ public static class BreachSimulation
             $"Scheme is {options.Scheme}; expected one of {string.Join(", ", Enum.GetNames<BreachScheme>())}");
         if (!(options.SubgridCourantNumber is > 0 and <= 0.7)) throw new ArgumentOutOfRangeException(nameof(options),
             $"SubgridCourantNumber is {options.SubgridCourantNumber}; must be within (0, 0.7]");
+        if (!(options.Manning >= 0) || !double.IsFinite(options.Manning)) throw new ArgumentOutOfRangeException(nameof(options),
+            $"Manning is {options.Manning} s/m^(1/3); must be finite and >= 0");
         if (!(options.MaxTimeStep > 0)) throw new ArgumentOutOfRangeException(nameof(options),
             $"MaxTimeStep is {options.MaxTimeStep} s; must be > 0");
         var side = BreachSide(breachCell.Row, breachCell.Column, rows, columns);

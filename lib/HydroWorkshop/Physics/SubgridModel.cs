@@ -41,9 +41,15 @@ internal sealed class SubgridModel
 
     private readonly List<int> activeFaces = [], activeCells = [];
     private readonly bool[] faceActive, cellActive, reached;
-    private readonly double[] outflow;   // m³/s, then the share of it the cell can give
-    private double deepestCrossing;      // m, this step's, for the next step's bound
+    private readonly double[] outflow;   // m³/s out of each cell this step
+    private readonly double[] share;     // the share of it the cell can give, at most 1
 
+    /// <param name="bed">Fine bed elevation (m), <c>[rows, columns]</c> row-major, row 0 the southmost.</param>
+    /// <param name="rows">Fine cells along y, a multiple of <paramref name="f"/>.</param>
+    /// <param name="columns">Fine cells along x, a multiple of <paramref name="f"/>.</param>
+    /// <param name="cellSize">Fine cell size (m), square cells.</param>
+    /// <param name="f">F, fine cells per coarse cell along each axis (1: the fine grid itself).</param>
+    /// <param name="manning">Manning roughness n (s/m^(1/3)).</param>
     internal SubgridModel(float[] bed, int rows, int columns, double cellSize, int f, double manning)
     {
         (this.bed, this.columns, this.f, block) = (bed, columns, f, f * f);
@@ -125,7 +131,7 @@ internal sealed class SubgridModel
             }
         }
         (faceActive, cellActive, reached) = (new bool[faces], new bool[cells], new bool[cells]);
-        outflow = new double[cells];
+        (outflow, share) = (new double[cells], new double[cells]);
     }
 
     /// <summary>Index in the fine grid of the k-th fine cell (row-major) of coarse cell <paramref name="cell"/>.</summary>
@@ -141,14 +147,20 @@ internal sealed class SubgridModel
         if (volume[cell] > 0) Reach(cell);
     }
 
-    /// <summary>The local-inertial step bound α Δx / √(g h_max) (s), at most <paramref name="maxStep"/>.</summary>
-    internal double StableStep(double alpha, double maxStep) =>
-        deepestCrossing > 0 ? Math.Min(maxStep, alpha * coarseCellSize / Math.Sqrt(Gravity * deepestCrossing)) : maxStep;
+    /// <summary>The local-inertial step bound α Δx / √(g h) (s) at the deepest face now (h over its lowest crossing), at
+    /// most <paramref name="maxStep"/>. From the levels after the last step, not during it: a rising flood then never
+    /// runs a step on the depth of the step before.</summary>
+    internal double StableStep(double alpha, double maxStep)
+    {
+        var deepest = 0.0;
+        foreach (var face in CollectionsMarshal.AsSpan(activeFaces))
+            deepest = Math.Max(deepest, Math.Max(level[faceA[face]], level[faceB[face]]) - lowestCrossing[face]);
+        return deepest > DryDepth ? Math.Min(maxStep, alpha * coarseCellSize / Math.Sqrt(Gravity * deepest)) : maxStep;
+    }
 
     /// <summary>Moves water across the faces for <paramref name="dt"/> seconds; <see cref="UpdateLevels"/> follows.</summary>
     internal void Step(double dt)
     {
-        deepestCrossing = 0;
         var faces = CollectionsMarshal.AsSpan(activeFaces);
         var cells = CollectionsMarshal.AsSpan(activeCells);
         foreach (var face in faces) unitDischarge.AsSpan(face * f, f).CopyTo(previous.AsSpan(face * f, f));
@@ -163,17 +175,18 @@ internal sealed class SubgridModel
         foreach (var cell in cells)
         {
             var given = outflow[cell] * dt;
-            outflow[cell] = given > volume[cell] ? volume[cell] / given : 1;
+            share[cell] = given > volume[cell] ? volume[cell] / given : 1;
+            outflow[cell] = 0;
         }
         foreach (var face in faces)
         {
             var (a, b) = (faceA[face], faceB[face]);
             var q = discharge[face];
-            var share = q > 0 ? outflow[a] : outflow[b];
-            if (share < 1)
+            var given = q > 0 ? share[a] : share[b];
+            if (given < 1)
             {
-                q *= share;
-                foreach (ref var unit in unitDischarge.AsSpan(face * f, f)) unit *= share;
+                q *= given;
+                foreach (ref var unit in unitDischarge.AsSpan(face * f, f)) unit *= given;
             }
             volume[a] -= q * dt;
             volume[b] += q * dt;
@@ -188,7 +201,6 @@ internal sealed class SubgridModel
         for (var i = 0; i < activeCells.Count; i++)
         {
             var cell = activeCells[i];
-            outflow[cell] = 0;
             if (volume[cell] < 0) volume[cell] = 0;   // rounding of a cell that gave all it held
             level[cell] = Level(cell);
             if (volume[cell] > 0 && !reached[cell]) Reach(cell);
@@ -232,7 +244,6 @@ internal sealed class SubgridModel
                 units[k] = 0;
                 continue;
             }
-            if (h > deepestCrossing) deepestCrossing = h;
             var q = previous[face * f + k];
             var neighbours = (faceBefore >= 0 ? previous[faceBefore * f + k] : 0) + (faceAfter >= 0 ? previous[faceAfter * f + k] : 0);
             var smoothed = Theta * q + (1 - Theta) / 2 * neighbours;

@@ -29,8 +29,8 @@ public static class BreachSimulators
         Physics.BreachSimulation.Run(bed, rows, columns, cellSize, cell, inflow, seconds, coarsening, KitOptions, token);
 
     /// <summary>The subgrid local-inertial scheme (<see cref="Physics.BreachSimulationOptions.Subgrid"/>) on one thread: the
-    /// strongest coarse baseline (on a grid twice as coarse it scores closer to the D-HYDRO simulations than the fine
-    /// Godunov solver does; docs/articles/results.md, "Subgrid solver").</summary>
+    /// strongest coarse baseline (on a grid twice as coarse it scores closer to the D-HYDRO simulations than the Godunov
+    /// solver on that grid, and than every trained model here; docs/articles/results.md, "Subgrid solver").</summary>
     public static BreachSimulator Subgrid { get; } = (bed, rows, columns, cellSize, cell, inflow, seconds, coarsening, token) =>
         Physics.BreachSimulation.Run(bed, rows, columns, cellSize, cell, inflow, seconds, coarsening,
             Physics.BreachSimulationOptions.Subgrid, token);

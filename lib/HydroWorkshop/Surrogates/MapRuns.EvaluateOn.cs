@@ -66,8 +66,11 @@ public static partial class MapRuns
             throw new ArgumentException(
                 $"--data: the simulations of {dataFolder} have {events.Frames} frames, the run's training simulations " +
                                         $"{training.Frames}; the per-frame baseline and the model's elapsed-time forcing need the same");
-        var subgridFactor = options.SubgridCoarsening;
-        if (subgridFactor < 0 || subgridFactor > 0 && (events.Rows % subgridFactor != 0 || events.Columns % subgridFactor != 0))
+        var subgridFactor = options.Subgrid is null ? 0 : options.SubgridCoarsening;
+        if (subgridFactor < 0)
+            throw new ArgumentException($"--subgrid: {subgridFactor}; how many times coarser, at least 1 (0 leaves the subgrid solver out)",
+                nameof(options));
+        if (subgridFactor > 0 && (events.Rows % subgridFactor != 0 || events.Columns % subgridFactor != 0))
             throw new ArgumentException(
                 $"--subgrid: {subgridFactor} does not divide the {events.Rows} x {events.Columns} grid (0 leaves the subgrid solver out)",
                 nameof(options));
@@ -118,7 +121,7 @@ public static partial class MapRuns
             if (coarse > 0)
                 notes.Add($"{config.Model.Type}+coarse x{coarse}: its time per event includes its own coarse solver x{coarse} run");
         }
-        if (options.Subgrid is { } subgrid && options.SubgridCoarsening > 0)
+        if (options.Subgrid is { } subgrid && subgridFactor > 0)
         {
             predictors.Add(CoarseSolverBaseline.ForDikeBreach(events, options.SubgridCoarsening, subgrid, "subgrid solver"));
             notes.Add($"subgrid solver x{options.SubgridCoarsening}: local-inertial flow on a grid {options.SubgridCoarsening} " +
@@ -128,7 +131,8 @@ public static partial class MapRuns
         {
             notes.Add(
                 $"! coarse solver x{options.Coarsening}: not run (no breach solver: {nameof(BreachSimulators)}.{nameof(BreachSimulators.Kit)} is not wired in); " +
-                      "the flags compare with 2 of the 3 baselines, and there is no speed-up");
+                      $"the flags compare with the {predictors.Count(p => p.Role == FloodPredictorRole.Baseline)} baselines above only, " +
+                      "and there is no speed-up");
         }
         var result = FloodEvaluation.Run(events, config.Map.WarmupFrames, frameSeconds, predictors, notes, log);
         // The thread count is printed only where it is known to hold for both sides: the kit's solver follows libtorch's.
