@@ -34,7 +34,15 @@ fi
 ls "$feed"/HydroWorkshop."$version".nupkg "$feed"/HydroWorkshop.Cli."$version".nupkg "$feed"/HydroWorkshop.Kernel."$version".nupkg >/dev/null
 
 say "installing hw $version as a .NET tool"
-dotnet tool update --global --add-source "$feed" --version "$version" HydroWorkshop.Cli >/dev/null
+# One install at a time: two set-ups at once (scripts/run.sh beside scripts/test.sh, each from its own clone) both write
+# ~/.dotnet/tools/hw, and the second failed with "The file '.../hw' already exists".
+mkdir -p "$HOME/.dotnet"
+if command -v flock >/dev/null; then
+  flock "$HOME/.dotnet/.hw-tool-install.lock" \
+    dotnet tool update --global --add-source "$feed" --version "$version" HydroWorkshop.Cli >/dev/null
+else
+  dotnet tool update --global --add-source "$feed" --version "$version" HydroWorkshop.Cli >/dev/null
+fi
 tools="$HOME/.dotnet/tools"
 case ":$PATH:" in
   *":$tools:"*) ;;
