@@ -36,6 +36,7 @@ internal static class SubgridLocalInertial
         var hydrograph = new BreachInflowVolume(inflow, outputSeconds);
         var breach = breachCell.Row / f * (columns / f) + breachCell.Column / f;
         model.AddVolume(breach, options.InitialDepth * cellSize * cellSize);   // the fine grid's one wet cell
+        model.UpdateLevels();
 
         var (fineCells, frames) = (rows * columns, inflow.Count);
         var depth = new float[frames * fineCells];

@@ -138,13 +138,11 @@ internal sealed class SubgridModel
     private int FineIndex(int cell, int k) =>
         (cell / coarseColumns * f + k / f) * columns + cell % coarseColumns * f + k % f;
 
-    /// <summary>Pours <paramref name="cubicMetres"/> into a cell and brings its level up to date.</summary>
+    /// <summary>Pours <paramref name="cubicMetres"/> into a cell; <see cref="UpdateLevels"/> follows.</summary>
     internal void AddVolume(int cell, double cubicMetres)
     {
         volume[cell] += cubicMetres;
         Activate(cell);
-        level[cell] = Level(cell);
-        if (volume[cell] > 0) Reach(cell);
     }
 
     /// <summary>The local-inertial step bound α Δx / √(g h) (s) at the deepest face now (h over its lowest crossing), at
@@ -193,8 +191,8 @@ internal sealed class SubgridModel
         }
     }
 
-    /// <summary>New levels after <see cref="Step"/> or <see cref="AddVolume"/>; cells reached for the first time open their
-    /// faces.</summary>
+    /// <summary>New levels after <see cref="Step"/> and <see cref="AddVolume"/>; cells reached for the first time open
+    /// their faces.</summary>
     internal void UpdateLevels()
     {
         // Reach adds cells to the list while it is walked; a for loop sees them this same pass.
